@@ -1,0 +1,62 @@
+"""One exception tree for the whole library.
+
+Every error a user can meet derives from :class:`IntegrationsnetzError`, so a script can catch
+one class; the subclasses say what went wrong in words a coordinator can act on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+class IntegrationsnetzError(Exception):
+    """The base of every error this library raises on purpose."""
+
+
+class InvalidData(IntegrationsnetzError, ValueError):
+    """Input that does not fit the model: every problem at once, each with its place.
+
+    ``problems`` holds lines such as ``$.meetings[2].start: expected a date-time with a UTC
+    offset, got '2024-10-14 09:00'``; ``source`` names the file (or stream) they came from.
+    """
+
+    def __init__(self, problems: Iterable[str], *, source: str | None = None) -> None:
+        self.problems: tuple[str, ...] = tuple(problems)
+        self.source = source
+        prefix = f"{source}: " if source else ""
+        lines = [f"{prefix}{problem}" for problem in self.problems] or [f"{prefix}invalid data"]
+        super().__init__("\n".join(lines))
+
+
+class SchemaVersionError(InvalidData):
+    """A document or store written by a newer version of the library than this one."""
+
+
+class NotFound(IntegrationsnetzError, KeyError):
+    """An entity, plugin or format that does not exist."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else "not found"
+
+
+class Conflict(IntegrationsnetzError):
+    """A write based on a stale revision: someone else changed the entity first.
+
+    Raised instead of silently overwriting their change. Reload, re-apply, write again.
+    """
+
+
+class StoreError(IntegrationsnetzError):
+    """A store that cannot be opened, read or written: the message names it (password masked)."""
+
+
+class PluginError(IntegrationsnetzError):
+    """A plugin that fails to load, or two plugins that claim the same name."""
+
+
+class ExportError(IntegrationsnetzError):
+    """An export that cannot be produced as asked (unknown format, impossible option)."""
+
+
+class ScheduleError(IntegrationsnetzError):
+    """Series rules that contradict each other before any date is tried."""

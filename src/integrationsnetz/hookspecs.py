@@ -1,0 +1,93 @@
+"""Every hook a plugin can implement. The docstrings are the hook reference.
+
+A plugin is a module (or object) with functions marked ``@hookimpl``::
+
+    from integrationsnetz import hookimpl
+
+    @hookimpl
+    def register_store_backends():
+        return [StoreBackend(scheme="mydb", open=open_mydb, description="Our district's database")]
+
+"Give me your X" hooks are named ``register_*`` and return an iterable of small frozen
+descriptors. The host gathers them into registries keyed by scheme, format or code; two plugins
+claiming one key is an error that names both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    import cattrs
+
+    from integrationsnetz.export import Exporter
+    from integrationsnetz.ingest import Importer
+    from integrationsnetz.schedule.calendars import HolidayCalendar
+    from integrationsnetz.schedule.constraints import Constraint
+    from integrationsnetz.store import StoreBackend
+
+PROJECT_NAME = "integrationsnetz"
+
+hookspec = pluggy.HookspecMarker(PROJECT_NAME)
+hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+
+
+@hookspec
+def register_store_backends() -> Iterable[StoreBackend]:
+    """Storage backends this plugin provides.
+
+    ``open_store("sqlite:///netz.db")`` picks the backend whose ``scheme`` matches the URL's
+    scheme (``postgresql+psycopg`` matches ``postgresql``). ``StoreBackend.open`` runs only when a
+    store is opened, so importing a plugin stays cheap: import drivers inside it.
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def register_exporters() -> Iterable[Exporter]:
+    """Export formats this plugin provides, keyed by ``Exporter.format`` (``ics``, ``csv`` ...).
+
+    ``integrationsnetz.export(data, "ics", path)`` calls the matching exporter's ``write``.
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def register_importers() -> Iterable[Importer]:
+    """Import formats this plugin provides, keyed by ``Importer.format``.
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def register_holiday_calendars() -> Iterable[HolidayCalendar]:
+    """Holiday calendars, keyed by ``HolidayCalendar.code`` (e.g. ``"de-public"``).
+
+    The planner asks each calendar for the blocked days of a state and year.
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def register_schedule_constraints() -> Iterable[Constraint]:
+    """Schedule constraints, keyed by ``Constraint.code`` (e.g. ``"no-double-booking"``).
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Register cattrs hooks for the types this plugin adds to documents and stores.
+
+    Called once for each converter a host builds, after the library's own hooks.
+
+    .. versionadded:: 0.1
+    """

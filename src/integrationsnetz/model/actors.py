@@ -1,0 +1,89 @@
+"""Actors: the organisations and people that make up a network."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+import attrs
+
+from integrationsnetz.model.contacts import Address, ContactPoint
+from integrationsnetz.model.entity import NetworkPart, validate_not_blank, validate_optional_id
+
+
+class OrganizationKind(StrEnum):
+    """What sort of body an organisation is; reports group actors by it."""
+
+    AUTHORITY = "authority"
+    JOBCENTER = "jobcenter"
+    FEDERAL_AGENCY = "federal_agency"
+    STATE_AGENCY = "state_agency"
+    MUNICIPALITY = "municipality"
+    COURSE_PROVIDER = "course_provider"
+    WELFARE = "welfare"
+    EDUCATION = "education"
+    HOUSING = "housing"
+    EMPLOYER = "employer"
+    MIGRANT_ORGANIZATION = "migrant_organization"
+    VOLUNTEER_INITIATIVE = "volunteer_initiative"
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class Organization(NetworkPart):
+    """An authority, agency, provider, NGO or company taking part in the network.
+
+    ``parent_id`` links a unit to its body, e.g. the migration office to the district office.
+    """
+
+    name: str = attrs.field(validator=validate_not_blank)
+    kind: OrganizationKind
+    short_name: str | None = None
+    parent_id: str | None = attrs.field(default=None, validator=validate_optional_id)
+    address: Address | None = None
+    contacts: tuple[ContactPoint, ...] = ()
+    website: str | None = None
+    description: str | None = None
+
+
+class ConsentPurpose(StrEnum):
+    """What a person allowed their data to be used for (DSGVO Art. 6(1)(a))."""
+
+    DIRECTORY = "directory"
+    INVITATIONS = "invitations"
+    PUBLICATION = "publication"
+    PHOTOS = "photos"
+
+
+@attrs.frozen(kw_only=True)
+class Consent:
+    """A recorded consent: for what, since when, and until it was withdrawn."""
+
+    purpose: ConsentPurpose
+    given_on: date
+    withdrawn_on: date | None = None
+
+    def active(self, on: date) -> bool:
+        """Whether the consent covers ``on``."""
+        return self.given_on <= on and (self.withdrawn_on is None or on < self.withdrawn_on)
+
+
+@attrs.frozen(kw_only=True)
+class Person(NetworkPart):
+    """A person in the network, described by their function first.
+
+    ``name`` is optional on purpose: many records only need "head of the migration office".
+    Name, contacts and consents are personal data; exports leave them out unless asked, and
+    :meth:`~integrationsnetz.store.Store.erase_person` removes them.
+    """
+
+    function: str = attrs.field(validator=validate_not_blank)
+    name: str | None = None
+    affiliation_id: str | None = attrs.field(default=None, validator=validate_optional_id)
+    contacts: tuple[ContactPoint, ...] = ()
+    consents: tuple[Consent, ...] = ()
+
+    @property
+    def display_name(self) -> str:
+        """What an agenda prints: the name when known, else the function."""
+        return self.name or self.function

@@ -1,0 +1,100 @@
+"""What every stored entity has: a stable id and its storage bookkeeping.
+
+The validators here are the model's boundary checks; they run when an object is built, so an
+object that exists is an object that is valid on its own (cross-references are checked by
+:func:`integrationsnetz.integrity.check`, because they need the whole network).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import datetime
+from typing import Any
+
+import attrs
+
+MAX_ID_LENGTH = 200
+
+
+def _bad_id_reason(value: object) -> str | None:
+    if not isinstance(value, str):
+        return f"expected a string id, got {type(value).__name__}"
+    if not value:
+        return "an id cannot be empty"
+    if len(value) > MAX_ID_LENGTH:
+        return f"an id has at most {MAX_ID_LENGTH} characters, got {len(value)}"
+    if value in {".", ".."}:
+        return f"{value!r} is not a usable id"
+    if "/" in value or "\\" in value:
+        return f"an id cannot hold a path separator, got {value!r}"
+    if any(unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"} for ch in value):
+        return f"an id cannot hold a control character, got {value!r}"
+    if value != value.strip():
+        return f"an id cannot start or end with white space, got {value!r}"
+    return None
+
+
+def is_valid_id(value: object) -> bool:
+    """Whether ``value`` can serve as an id (so stores can use it as a file name or key)."""
+    return _bad_id_reason(value) is None
+
+
+def validate_id(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """attrs validator: ids are safe as file names, URL parts and database keys."""
+    reason = _bad_id_reason(value)
+    if reason is not None:
+        raise ValueError(f"{attribute.name}: {reason}")
+
+
+def validate_ids(_instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    """attrs validator for a tuple of references."""
+    for position, item in enumerate(value):
+        reason = _bad_id_reason(item)
+        if reason is not None:
+            raise ValueError(f"{attribute.name}[{position}]: {reason}")
+
+
+def validate_optional_id(instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """attrs validator for an optional reference."""
+    if value is not None:
+        validate_id(instance, attribute, value)
+
+
+def validate_aware(_instance: Any, attribute: attrs.Attribute[Any], value: datetime | None) -> None:
+    """Timed values must know their zone: a naive 09:00 means nothing to a calendar."""
+    if value is not None and (value.tzinfo is None or value.utcoffset() is None):
+        raise ValueError(f"{attribute.name}: expected a timezone-aware date-time, got {value.isoformat()!r}")
+
+
+def validate_not_blank(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    """Names and titles are what people read: they cannot be empty."""
+    if not value.strip():
+        raise ValueError(f"{attribute.name}: cannot be empty")
+
+
+def validate_non_negative(_instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    """Counts and capacities are never negative."""
+    if value is not None and value < 0:
+        raise ValueError(f"{attribute.name}: expected a number >= 0, got {value}")
+
+
+@attrs.frozen(kw_only=True)
+class Entity:
+    """The base of every stored entity.
+
+    ``created``, ``modified`` and ``revision`` belong to the store: a new object has revision 0
+    and no timestamps; every successful write raises the revision by one and stamps
+    ``modified``, which is what optimistic concurrency and "changed since" sync rest on.
+    """
+
+    id: str = attrs.field(validator=validate_id)
+    created: datetime | None = attrs.field(default=None, validator=validate_aware)
+    modified: datetime | None = attrs.field(default=None, validator=validate_aware)
+    revision: int = attrs.field(default=0, validator=validate_non_negative)
+
+
+@attrs.frozen(kw_only=True)
+class NetworkPart(Entity):
+    """An entity that belongs to one network; ``network_id`` keeps districts apart in a shared store."""
+
+    network_id: str = attrs.field(validator=validate_id)

@@ -1,0 +1,157 @@
+"""Meetings of the network and its working groups: agenda, invitations, attendance, minutes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+import attrs
+
+from integrationsnetz.model.entity import (
+    NetworkPart,
+    validate_aware,
+    validate_id,
+    validate_ids,
+    validate_non_negative,
+    validate_not_blank,
+    validate_optional_id,
+)
+
+
+class MeetingKind(StrEnum):
+    """Which body meets."""
+
+    NETWORK = "network"
+    WORKING_GROUP = "working_group"
+    STEERING = "steering"
+    OTHER = "other"
+
+
+class MeetingStatus(StrEnum):
+    """A meeting's life: planned, confirmed (invitations out), held, or cancelled."""
+
+    PLANNED = "planned"
+    CONFIRMED = "confirmed"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class AttendanceStatus(StrEnum):
+    """An invitee's answer before the meeting, and what happened on the day."""
+
+    INVITED = "invited"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    PRESENT = "present"
+    EXCUSED = "excused"
+
+
+class AgendaItemKind(StrEnum):
+    """The sort of agenda item; documents and reports group by it."""
+
+    WELCOME = "welcome"
+    INPUT = "input"
+    ADDRESS = "address"
+    REPORT = "report"
+    FIGURES = "figures"
+    BREAK = "break"
+    DISCUSSION = "discussion"
+    ANNOUNCEMENT = "announcement"
+    CLOSING = "closing"
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class AgendaItem:
+    """One item (TOP) of an agenda; its position is its place in ``Meeting.agenda``."""
+
+    kind: AgendaItemKind
+    title: str = attrs.field(validator=validate_not_blank)
+    presenter_ids: tuple[str, ...] = attrs.field(default=(), validator=validate_ids)
+    minutes: int | None = attrs.field(default=None, validator=validate_non_negative)
+    description: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Invitation:
+    """An invited actor and where their attendance stands."""
+
+    actor_id: str = attrs.field(validator=validate_id)
+    status: AttendanceStatus = AttendanceStatus.INVITED
+
+
+@attrs.frozen(kw_only=True)
+class Decision:
+    """A decision recorded in the minutes, with the agenda item it belongs to and the tasks it set."""
+
+    text: str = attrs.field(validator=validate_not_blank)
+    agenda_item: int | None = attrs.field(default=None, validator=validate_non_negative)
+    task_ids: tuple[str, ...] = attrs.field(default=(), validator=validate_ids)
+
+
+@attrs.frozen(kw_only=True)
+class Minutes:
+    """The record (Protokoll) of a held meeting."""
+
+    text: str = ""
+    recorded_by_id: str | None = attrs.field(default=None, validator=validate_optional_id)
+    decisions: tuple[Decision, ...] = ()
+    approved_on: date | None = None
+
+
+def _validate_end(instance: Meeting, attribute: attrs.Attribute[datetime], value: datetime) -> None:
+    validate_aware(instance, attribute, value)
+    if value <= instance.start:
+        raise ValueError(f"{attribute.name}: {value.isoformat()} is not after start {instance.start.isoformat()}")
+
+
+@attrs.frozen(kw_only=True)
+class Meeting(NetworkPart):
+    """A dated gathering of the network or a working group.
+
+    ``start`` and ``end`` are timezone-aware. ``headcount`` records how many came when the
+    people are not listed one by one (a plenary of "over 70"); ``invitations`` holds those who are.
+    ``series_id`` ties a meeting to the series rule that planned it, so re-planning keeps it.
+    """
+
+    kind: MeetingKind
+    title: str = attrs.field(validator=validate_not_blank)
+    start: datetime = attrs.field(validator=validate_aware)
+    end: datetime = attrs.field(validator=_validate_end)
+    group_id: str | None = attrs.field(default=None, validator=validate_optional_id)
+    status: MeetingStatus = MeetingStatus.PLANNED
+    venue_id: str | None = attrs.field(default=None, validator=validate_optional_id)
+    room_id: str | None = attrs.field(default=None, validator=validate_optional_id)
+    organizer_id: str | None = attrs.field(default=None, validator=validate_optional_id)
+    moderator_id: str | None = attrs.field(default=None, validator=validate_optional_id)
+    invitations: tuple[Invitation, ...] = ()
+    agenda: tuple[AgendaItem, ...] = ()
+    minutes: Minutes | None = None
+    headcount: int | None = attrs.field(default=None, validator=validate_non_negative)
+    series_id: str | None = None
+    description: str | None = None
+    online_url: str | None = None
+
+    @property
+    def duration(self) -> timedelta:
+        """How long the meeting lasts."""
+        return self.end - self.start
+
+    @property
+    def present_count(self) -> int:
+        """People present: the listed ones marked present, or the headcount if that is larger."""
+        listed = sum(1 for invitation in self.invitations if invitation.status is AttendanceStatus.PRESENT)
+        return max(listed, self.headcount or 0)
+
+    def participant_ids(self) -> tuple[str, ...]:
+        """Everyone who has to be there: organiser, moderator, presenters and invitees who have not declined."""
+        seen: dict[str, None] = {}
+        for actor_id in (self.organizer_id, self.moderator_id):
+            if actor_id is not None:
+                seen[actor_id] = None
+        for item in self.agenda:
+            seen.update(dict.fromkeys(item.presenter_ids))
+        for invitation in self.invitations:
+            if invitation.status not in (AttendanceStatus.DECLINED, AttendanceStatus.EXCUSED):
+                seen[invitation.actor_id] = None
+        return tuple(seen)

@@ -1,0 +1,1 @@
+"""Planning a year of meetings: series rules, constraints and holiday calendars."""

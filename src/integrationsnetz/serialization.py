@@ -1,0 +1,345 @@
+"""The converter between model objects and plain data (JSON and TOML documents, store rows).
+
+:func:`configure_converter` is the one configuration; plugins extend it through the
+``configure_converter`` hook. A :class:`Codec` holds two converters built by it: a fast one
+(cattrs without detailed validation), and a detailed one that runs only when the fast one fails,
+so every problem is reported with its path without making the common case slow.
+
+Wire rules:
+
+* strict scalars: ``"5"`` is not an int, ``"false"`` not a bool, ``5`` not a string;
+* timed values are RFC 9557 text, ``2024-10-14T09:00:00+02:00[Europe/Berlin]``, so the zone
+  name survives a round trip; a date-time without a UTC offset is an error;
+* unknown keys are errors; fields at their default are left out (TOML has no null).
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
+from enum import Enum, StrEnum
+from typing import Any, TypeVar, get_args, get_origin
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import attrs
+import cattrs
+import orjson
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.strategies import configure_tagged_union
+
+from integrationsnetz.errors import InvalidData
+from integrationsnetz.model.events import AllDay, Timed
+
+T = TypeVar("T")
+
+#: Version of the document and store layout this library writes. Bump it with a migration.
+SCHEMA_VERSION = 1
+
+
+class Expected(ValueError):
+    """A value of the wrong shape; the message says what was expected and what came."""
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def format_datetime(value: datetime) -> str:
+    """RFC 9557 text: ISO 8601 with offset, plus ``[Zone/Name]`` when the zone has one."""
+    text = value.isoformat()
+    tz = value.tzinfo
+    if isinstance(tz, ZoneInfo):
+        return f"{text}[{tz.key}]"
+    if tz is UTC:
+        return text.replace("+00:00", "Z")
+    return text
+
+
+def parse_datetime(text: object) -> datetime:
+    """Read RFC 9557 text back into an aware datetime (a ZoneInfo when the name is given)."""
+    if type(text) is not str:
+        raise Expected(f"expected a date-time text with a UTC offset, got {_shown(text)}")
+    stamp, bracket, rest = text.partition("[")
+    try:
+        value = datetime.fromisoformat(stamp)
+    except ValueError:
+        raise Expected(f"expected a date-time with a UTC offset, got {_shown(text)}") from None
+    if value.tzinfo is None:
+        raise Expected(f"expected a date-time with a UTC offset, got {_shown(text)}")
+    if not bracket:
+        return value
+    name = rest[:-1] if rest.endswith("]") else None
+    if name and name.startswith("!"):
+        name = name[1:]
+    try:
+        zone = ZoneInfo(name) if name else None
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = None
+    if zone is None:
+        raise Expected(f"expected a known time zone name in [...], got {_shown(text)}")
+    local = value.astimezone(zone)
+    if local.utcoffset() != value.utcoffset():
+        raise Expected(f"offset {stamp[19:] or '?'} does not match {name} on that day, got {_shown(text)}")
+    return local
+
+
+def _parse_date(text: object, _: Any) -> date:
+    if type(text) is not str or len(text) != 10:
+        raise Expected(f"expected a date as YYYY-MM-DD, got {_shown(text)}")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise Expected(f"expected a date as YYYY-MM-DD, got {_shown(text)}") from None
+
+
+def _str(value: object, _: Any) -> str:
+    if type(value) is str:
+        return value
+    raise Expected(f"expected a string, got {_shown(value)}")
+
+
+def _int(value: object, _: Any) -> int:
+    if type(value) is int:
+        return value
+    raise Expected(f"expected a whole number, got {_shown(value)}")
+
+
+def _float(value: object, _: Any) -> float:
+    if type(value) is float:
+        return value
+    if type(value) is int:
+        return float(value)
+    raise Expected(f"expected a number, got {_shown(value)}")
+
+
+def _bool(value: object, _: Any) -> bool:
+    if type(value) is bool:
+        return value
+    raise Expected(f"expected true or false, got {_shown(value)}")
+
+
+_ENUM_MEMBERS: dict[type[Enum], dict[object, Enum]] = {}
+
+
+def _enum(value: object, cls: type[Enum]) -> Enum:
+    members = _ENUM_MEMBERS.get(cls)
+    if members is None:
+        members = _ENUM_MEMBERS[cls] = {member.value: member for member in cls}
+    try:
+        return members[value]
+    except (KeyError, TypeError):
+        choices = ", ".join(repr(choice) for choice in members)
+        raise Expected(f"expected one of {choices}, got {_shown(value)}") from None
+
+
+def _str_tuple(value: object, _: Any) -> tuple[str, ...]:
+    if type(value) is list or type(value) is tuple:
+        for item in value:
+            if type(item) is not str:
+                raise Expected(f"expected a list of strings, got {_shown(value)}")
+        return tuple(value)
+    raise Expected(f"expected a list of strings, got {_shown(value)}")
+
+
+def _is_homogeneous_tuple(cls: Any) -> bool:
+    args = get_args(cls)
+    return get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _require_list(value: object) -> None:
+    if type(value) is not list and type(value) is not tuple:
+        raise Expected(f"expected a list, got {_shown(value)}")
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Register the library's hooks on ``converter``: scalars, time, tuples and tagged unions.
+
+    Plugins add their own hooks afterwards (the ``configure_converter`` hook).
+    """
+    for scalar, structure in ((str, _str), (int, _int), (float, _float), (bool, _bool)):
+        converter.register_structure_hook(scalar, structure)
+    # A StrEnum is a str too; registering StrEnum puts it ahead of str in the MRO lookup.
+    converter.register_structure_hook(StrEnum, _enum)
+    converter.register_structure_hook(Enum, _enum)
+    converter.register_structure_hook(datetime, lambda value, _: parse_datetime(value))
+    converter.register_unstructure_hook(datetime, format_datetime)
+    converter.register_structure_hook(date, _parse_date)
+    converter.register_unstructure_hook(date, date.isoformat)
+    converter.register_structure_hook_func(lambda cls: cls == tuple[str, ...], _str_tuple)
+    converter.register_unstructure_hook_func(lambda cls: cls == tuple[str, ...], list)
+    converter.register_unstructure_hook(timedelta, lambda value: int(value.total_seconds()))
+    converter.register_structure_hook(timedelta, lambda value, _: timedelta(seconds=_int(value, None)))
+
+    def tuple_hook_factory(cls: Any) -> Callable[[Any, Any], Any]:
+        element = get_args(cls)[0]
+        element_hook = converter.get_structure_hook(element)
+        if not converter.detailed_validation:
+
+            def fast(value: Any, _: Any) -> tuple[Any, ...]:
+                _require_list(value)
+                return tuple([element_hook(item, element) for item in value])
+
+            return fast
+
+        def detailed(value: Any, _: Any) -> tuple[Any, ...]:
+            _require_list(value)
+            errors: list[Exception] = []
+            result = []
+            for index, item in enumerate(value):
+                try:
+                    result.append(element_hook(item, element))
+                except Exception as exc:  # noqa: BLE001 - collected and raised as one group
+                    exc.__notes__ = [*getattr(exc, "__notes__", []), _index_note(index, element)]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"while structuring {cls!r}", errors, cls)
+            return tuple(result)
+
+        return detailed
+
+    converter.register_structure_hook_factory(
+        lambda cls: _is_homogeneous_tuple(cls) and get_args(cls)[0] is not str, tuple_hook_factory
+    )
+    configure_tagged_union(
+        AllDay | Timed,
+        converter,
+        tag_name="type",
+        tag_generator=_event_time_tag,
+    )
+
+
+def _event_time_tag(cls: type) -> str:
+    return "all_day" if cls is AllDay else "timed"
+
+
+def _index_note(index: int, element: Any) -> IterableValidationNote:
+    return IterableValidationNote(f"Structuring {element!r} @ index {index}", index, element)
+
+
+def make_converter(
+    *,
+    detailed_validation: bool = True,
+    extensions: Iterable[Callable[[cattrs.Converter], None]] = (),
+) -> cattrs.Converter:
+    """Build a converter with the library's configuration, then each extension in order.
+
+    A plugin host passes its plugins' ``configure_converter`` implementations as extensions.
+    """
+    converter = cattrs.Converter(
+        forbid_extra_keys=True,
+        omit_if_default=True,
+        detailed_validation=detailed_validation,
+        prefer_attrib_converters=False,
+    )
+    configure_converter(converter)
+    for extend in extensions:
+        extend(converter)
+    return converter
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, Expected):
+        return str(exc)
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return f"unknown field(s): {', '.join(sorted(exc.extra_fields))}"
+    if isinstance(exc, (AttributeError, TypeError)):
+        got = str(exc).partition(" object")[0].strip("'") or "something else"
+        return f"expected an object with named fields, got a {got}"
+    if isinstance(exc, ValueError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+def problems_of(exc: BaseException, path: str = "$") -> list[str]:
+    """Every problem in a cattrs structuring error as ``$.path.to.field: what was expected``."""
+    found: list[str] = []
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        with_notes, without = exc.group_exceptions()
+        for inner, note in with_notes:
+            name = getattr(note, "name", None)
+            step = f".{name}" if name is not None else f"[{note.index!r}]"
+            found.extend(problems_of(inner, path + step))
+        for inner in without:
+            found.extend(problems_of(inner, path))
+        return found
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [f"{path}.{key}: unknown field" for key in sorted(exc.extra_fields)]
+    message = _describe(exc)
+    # attrs validators in this library say "field: what is wrong"; put the field into the path.
+    head, sep, tail = message.partition(": ")
+    if sep and head.replace("_", "").replace("[", "").replace("]", "").isalnum() and " " not in head:
+        return [f"{path}.{head}: {tail}"]
+    return [f"{path}: {message}"]
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many objects that form no cycles.
+
+    Bulk loads spend more time in the collector than in decoding otherwise.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@attrs.frozen
+class Codec:
+    """Structure and unstructure model objects, and encode them as JSON bytes.
+
+    Build one with :func:`make_codec` (or take ``host.codec`` from a plugin host, which includes
+    the plugins' converter extensions).
+    """
+
+    fast: cattrs.Converter
+    detailed: cattrs.Converter
+
+    def unstructure(self, obj: Any) -> Any:
+        """Plain data (dicts, lists, strings, numbers) for ``obj``."""
+        return self.fast.unstructure(obj)
+
+    def structure(self, data: Any, cls: type[T], *, source: str | None = None, path: str = "$") -> T:
+        """Build a ``cls`` from plain data, or raise :class:`InvalidData` listing every problem."""
+        try:
+            return self.fast.structure(data, cls)
+        except Exception:  # noqa: BLE001 - the detailed pass explains it
+            pass
+        try:
+            return self.detailed.structure(data, cls)  # pragma: no cover - both converters agree
+        except Exception as exc:  # noqa: BLE001
+            raise InvalidData(problems_of(exc, path), source=source) from None
+
+    def dumps(self, obj: Any) -> bytes:
+        """Compact UTF-8 JSON for ``obj``."""
+        return orjson.dumps(self.fast.unstructure(obj))
+
+    def loads(self, payload: bytes | str, cls: type[T], *, source: str | None = None) -> T:
+        """Parse JSON and structure it as ``cls``."""
+        try:
+            data = orjson.loads(payload)
+        except orjson.JSONDecodeError as exc:
+            raise InvalidData([f"not valid JSON: {exc}"], source=source) from None
+        return self.structure(data, cls, source=source)
+
+
+def make_codec(extensions: Iterable[Callable[[cattrs.Converter], None]] = ()) -> Codec:
+    """A codec with the library's configuration and the given converter extensions."""
+    extensions = tuple(extensions)
+    return Codec(
+        fast=make_converter(detailed_validation=False, extensions=extensions),
+        detailed=make_converter(detailed_validation=True, extensions=extensions),
+    )

@@ -1,0 +1,221 @@
+"""Storage: the Store protocol every backend implements, store URLs, and ``open_store``.
+
+Backends are plugins (``register_store_backends``); the built-in ones (``memory:``, ``files:``,
+``sqlite:``) are registered the same way an external one is.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from datetime import date, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+import attrs
+
+from integrationsnetz.errors import StoreError
+from integrationsnetz.model.courses import Course, CourseStatus
+from integrationsnetz.model.entity import Entity
+from integrationsnetz.model.meetings import Meeting
+from integrationsnetz.model.memberships import Membership
+
+if TYPE_CHECKING:
+    from integrationsnetz.plugins import PluginHost
+
+E = TypeVar("E", bound=Entity)
+
+
+@attrs.frozen(repr=False)
+class StoreURL:
+    """A parsed store URL. Its ``repr`` and ``masked`` text never show the password."""
+
+    raw: str
+    scheme: str
+    path: str
+    username: str | None = None
+    password: str | None = None
+    host: str | None = None
+    port: int | None = None
+    query: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def parse(cls, url: str) -> StoreURL:
+        """Split ``scheme:rest`` URLs such as ``sqlite:///netz.db`` or ``postgresql://u@h/db``."""
+        if ":" not in url:
+            raise StoreError(f"store URL {url!r}: expected 'scheme:...', e.g. 'sqlite:///netz.db' or 'memory:'")
+        parts = urlsplit(url)
+        try:
+            port = parts.port
+        except ValueError:
+            raise StoreError(f"store URL {_mask(url)!r}: the port is not a number") from None
+        return cls(
+            raw=url,
+            scheme=parts.scheme.lower(),
+            path=unquote(parts.path),
+            username=unquote(parts.username) if parts.username else None,
+            password=unquote(parts.password) if parts.password else None,
+            host=parts.hostname,
+            port=port,
+            query=tuple(parse_qsl(parts.query)),
+        )
+
+    @property
+    def base_scheme(self) -> str:
+        """The scheme without a driver suffix: ``postgresql+psycopg`` gives ``postgresql``."""
+        return self.scheme.partition("+")[0]
+
+    @property
+    def masked(self) -> str:
+        """The URL with any password replaced by ``***``: safe for logs and error messages."""
+        return _mask(self.raw)
+
+    def __repr__(self) -> str:
+        return f"StoreURL({self.masked!r})"
+
+    def __str__(self) -> str:
+        return self.masked
+
+
+def _mask(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc
+    userinfo, _, hostinfo = netloc.rpartition("@")
+    user = userinfo.partition(":")[0]
+    return url.replace(netloc, f"{user}:***@{hostinfo}", 1)
+
+
+class Capability(StrEnum):
+    """What a backend promises beyond the basics; conformance tests that need it check for it."""
+
+    DURABLE = "durable"
+    CONCURRENT_WRITERS = "concurrent_writers"
+    MULTI_PROCESS = "multi_process"
+
+
+@attrs.frozen(kw_only=True)
+class Change:
+    """One entry of a "changed since" answer: the entity as it is now, or a tombstone.
+
+    ``entity`` is None for a deletion; ``revision`` and ``modified`` are those of the change.
+    """
+
+    entity_type: str
+    id: str
+    revision: int
+    modified: datetime
+    entity: Entity | None = None
+
+    @property
+    def deleted(self) -> bool:
+        """Whether this change is a deletion (a tombstone)."""
+        return self.entity is None
+
+
+@runtime_checkable
+class Store(Protocol):
+    """What every storage backend provides. Use it as a context manager; it closes on exit.
+
+    Concurrency is optimistic: an entity carries the ``revision`` it was read at (0 when new).
+    ``put`` raises :class:`~integrationsnetz.errors.Conflict` when the stored revision differs,
+    so no update is ever silently lost; on success it returns the entity with the revision raised
+    by one and ``created``/``modified`` stamped. Deletion leaves a tombstone that
+    :meth:`changed_since` reports.
+    """
+
+    url: StoreURL
+
+    def get(self, cls: type[E], entity_id: str) -> E:
+        """The entity of type ``cls`` with that id; :class:`~integrationsnetz.errors.NotFound` if absent or deleted."""
+        ...
+
+    def put(self, entity: E) -> E:
+        """Write one entity (create or update) and return it as stored."""
+        ...
+
+    def put_many(self, entities: Sequence[Entity]) -> builtins.list[Entity]:
+        """Write many entities in one transaction: all are written, or none."""
+        ...
+
+    def delete(self, cls: type[Entity], entity_id: str, *, revision: int | None = None) -> None:
+        """Delete, leaving a tombstone. With ``revision``, refuse (Conflict) if it is stale."""
+        ...
+
+    def list(self, cls: type[E], *, network_id: str | None = None) -> builtins.list[E]:
+        """All live entities of a type (of one network, if given), ordered by id."""
+        ...
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """A block whose writes all happen or, if it raises, none do."""
+        ...
+
+    def changed_since(self, since: datetime | None = None, *, network_id: str | None = None) -> builtins.list[Change]:
+        """Every change (writes and deletions) with ``modified`` after ``since``, oldest first."""
+        ...
+
+    def meetings_between(
+        self,
+        start: datetime,
+        end: datetime,
+        *,
+        network_id: str | None = None,
+        group_id: str | None = None,
+        person_id: str | None = None,
+    ) -> builtins.list[Meeting]:
+        """Meetings that overlap ``[start, end)``, of a group or with a person, ordered by start."""
+        ...
+
+    def courses(
+        self,
+        *,
+        network_id: str | None = None,
+        course_type: str | None = None,
+        provider_id: str | None = None,
+        status: CourseStatus | None = None,
+    ) -> builtins.list[Course]:
+        """Courses matching every given filter, ordered by id."""
+        ...
+
+    def memberships_of(self, actor_id: str, *, on: date | None = None) -> builtins.list[Membership]:
+        """An actor's memberships (those running ``on`` that day, if given), ordered by id."""
+        ...
+
+    def erase_person(self, person_id: str) -> int:
+        """Remove a person and every reference to them (DSGVO Art. 17); return how many entities changed."""
+        ...
+
+    def close(self) -> None:
+        """Release files, connections and locks."""
+        ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc_info: object) -> None: ...
+
+
+@attrs.frozen(kw_only=True)
+class StoreBackend:
+    """A storage backend: the core picks it by the scheme of a store URL.
+
+    ``open`` is called with the parsed URL and returns an open :class:`Store`.
+    """
+
+    scheme: str
+    open: Callable[[StoreURL], Store]
+    description: str
+    capabilities: frozenset[Capability] = frozenset()
+
+
+def open_store(url: str, *, host: PluginHost | None = None) -> Store:
+    """Open the store at ``url`` with the backend registered for its scheme.
+
+    ``with open_store("sqlite:///netz.db") as store: ...``; an unknown scheme raises
+    :class:`~integrationsnetz.errors.StoreError` listing the schemes that are available.
+    """
+    from integrationsnetz.plugins import default_host
+
+    return (host or default_host()).open_store(url)
