@@ -236,3 +236,6 @@ class _Checker:
             path = _at("waitlists", waitlist.id)
             yield from self._ref(f"{path}.course_type", waitlist.course_type, self.course_types, "course type")
             yield from self._ref(f"{path}.provider_id", waitlist.provider_id, self.organizations, "organisation")
+        for capacity in self.data.provider_capacities:
+            path = _at("provider_capacities", capacity.id)
+            yield from self._ref(f"{path}.provider_id", capacity.provider_id, self.organizations, "organisation")

@@ -7,7 +7,14 @@ covers what an object can know about itself; references between objects are chec
 
 from integrationsnetz.model.actors import Consent, ConsentPurpose, Organization, OrganizationKind, Person
 from integrationsnetz.model.contacts import Address, ContactKind, ContactPoint
-from integrationsnetz.model.courses import Course, CourseStatus, CourseType, Registration, Waitlist
+from integrationsnetz.model.courses import (
+    Course,
+    CourseStatus,
+    CourseType,
+    ProviderCapacity,
+    Registration,
+    Waitlist,
+)
 from integrationsnetz.model.entity import Entity, NetworkPart, is_valid_id
 from integrationsnetz.model.events import AllDay, Event, EventKind, Timed
 from integrationsnetz.model.funding import FundingProgramme
@@ -67,6 +74,7 @@ __all__ = [
     "Organization",
     "OrganizationKind",
     "Person",
+    "ProviderCapacity",
     "Region",
     "Registration",
     "Role",

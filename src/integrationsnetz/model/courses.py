@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 import attrs
 
@@ -22,7 +23,10 @@ class CourseType:
     """A kind of integration course with its official teaching units (1 UE = 45 minutes).
 
     The catalogue in :mod:`integrationsnetz.courses.catalogue` holds the official types; rules
-    change, so a user can load their own from a data file instead.
+    change, so a user can load their own from a data file instead. ``repeat_units`` is the
+    one-off repetition the BAMF may grant (300 UE for literacy and special-needs courses);
+    ``needs_alpha_approval`` marks types whose teachers need the extra literacy approval
+    (§ 15(2) IntV), which makes them the scarcer teachers.
     """
 
     code: str = attrs.field(validator=validate_id)
@@ -33,6 +37,8 @@ class CourseType:
     max_group_size: int | None = attrs.field(default=None, validator=validate_non_negative)
     abolished_from: date | None = None
     note: str | None = None
+    repeat_units: int = attrs.field(default=0, validator=validate_non_negative)
+    needs_alpha_approval: bool = False
 
     @property
     def total_units(self) -> int:
@@ -116,3 +122,26 @@ class Waitlist(NetworkPart):
     def length(self) -> int:
         """How many are waiting."""
         return len(self.registrations)
+
+
+def _validate_fte(_instance: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    if value is not None and not value >= 0:  # also rejects NaN
+        raise ValueError(f"{attribute.name}: expected a number >= 0, got {value}")
+
+
+@attrs.frozen(kw_only=True)
+class ProviderCapacity(NetworkPart):
+    """What a course provider can teach with, as of a date: teachers and rooms.
+
+    Teachers are counted in full-time equivalents (FTE): a salaried full-time teacher teaches at
+    most 29 UE a week (BAMF circular of 28 Feb 2025), a freelancer counts by the units they can
+    take. The lack of teachers, not of money, is what usually stops new courses, so the figures
+    report sets this against the teachers the waiting lists call for.
+    """
+
+    provider_id: str = attrs.field(validator=validate_id)
+    as_of: date
+    teachers_fte: float = attrs.field(validator=_validate_fte)
+    alpha_teachers_fte: float | None = attrs.field(default=None, validator=_validate_fte)
+    rooms: int | None = attrs.field(default=None, validator=validate_non_negative)
+    note: str | None = None

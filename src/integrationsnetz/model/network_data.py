@@ -8,7 +8,7 @@ from typing import TypeVar
 import attrs
 
 from integrationsnetz.model.actors import Organization, Person
-from integrationsnetz.model.courses import Course, Waitlist
+from integrationsnetz.model.courses import Course, ProviderCapacity, Waitlist
 from integrationsnetz.model.entity import Entity
 from integrationsnetz.model.events import Event
 from integrationsnetz.model.funding import FundingProgramme
@@ -31,6 +31,7 @@ ENTITY_TYPES: Mapping[str, type[Entity]] = {
     "course": Course,
     "waitlist": Waitlist,
     "funding_programme": FundingProgramme,
+    "provider_capacity": ProviderCapacity,
 }
 
 #: The reverse of :data:`ENTITY_TYPES`.
@@ -48,6 +49,7 @@ COLLECTIONS: Mapping[str, type[Entity]] = {
     "courses": Course,
     "waitlists": Waitlist,
     "funding_programmes": FundingProgramme,
+    "provider_capacities": ProviderCapacity,
 }
 
 E = TypeVar("E", bound=Entity)
@@ -82,6 +84,7 @@ class NetworkData:
     courses: tuple[Course, ...] = ()
     waitlists: tuple[Waitlist, ...] = ()
     funding_programmes: tuple[FundingProgramme, ...] = ()
+    provider_capacities: tuple[ProviderCapacity, ...] = ()
 
     def entities(self) -> Iterator[Entity]:
         """The network and then every entity of every collection."""
