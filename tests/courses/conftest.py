@@ -96,3 +96,9 @@ ARTICLE_INFLOW = {"general": 6.5, "literacy": 1.0, "second_script": 0.3}
 def article(network: Network) -> NetworkData:
     """The article's district (see :func:`article_network_data`)."""
     return article_network_data(network)
+
+
+@pytest.fixture
+def article_inflow() -> dict[str, float]:
+    """Registrations per week the research notes assume for the article's district."""
+    return dict(ARTICLE_INFLOW)

@@ -172,8 +172,8 @@ def courses_for_target(group_size: float, inflow: float, weeks: float, target_we
         return 0
     if math.isinf(weeks) or group_size <= 0 or target_weeks <= 0:
         return INFINITE
-    ratio = 2 * group_size / (inflow * target_weeks)
-    estimate = inflow * weeks / (2 * group_size) * (1 + math.sqrt(1 + ratio))
+    half_load = inflow * weeks / (2 * group_size)  # a = λD/(2g); C* = a·(1 + √(1 + 2g/(λW*))) = a + √(a² + a·D/W*)
+    estimate = half_load + math.sqrt(half_load * half_load + half_load * weeks / target_weeks)
     count = max(1, math.ceil(estimate - 1e-9))
     while long_run_wait(count, group_size, inflow, weeks) > target_weeks:
         count += 1

@@ -21,7 +21,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 import attrs
 
@@ -89,8 +89,8 @@ _TEXT: dict[str, dict[str, str]] = {
     "charts": {"de": "Diagramme", "en": "Charts"},
     "assumptions": {"de": "Wie gerechnet wird", "en": "How the figures are computed"},
     "charts_missing": {
-        "de": "Diagramme brauchen das optionale Paket matplotlib: {extra}",
-        "en": "Charts need the optional matplotlib package: {extra}",
+        "de": "Diagramme brauchen das optionale Paket matplotlib:",
+        "en": "Charts need the optional matplotlib package:",
     },
     "col_type": {"de": "Kursart", "en": "Course type"},
     "col_running": {"de": "laufend", "en": "running"},
@@ -267,7 +267,8 @@ class _Table:
     rows: tuple[tuple[str, ...], ...]
 
 
-Block = tuple[str, object]  # ("h2", text) | ("p", text) | ("ul", [texts]) | ("table", _Table) | ("chart", name)
+# ("h1"|"h2"|"p", text) | ("ul", [texts]) | ("table", _Table) | ("chart", name) | ("command", (text, command))
+Block = tuple[str, object]
 
 
 @attrs.frozen(kw_only=True)
@@ -341,7 +342,7 @@ def render(figures: CourseFigures, *, language: Language = "de", charts: bool = 
         except ModuleNotFoundError as exc:
             if exc.name is None or not exc.name.startswith("matplotlib"):
                 raise
-            missing = t["charts_missing"].format(extra=CHARTS_EXTRA)
+            missing = f"{t['charts_missing']} {CHARTS_EXTRA}"
     blocks = _blocks(figures, language, drawn, missing)
     tables = [block[1] for block in blocks if block[0] == "table"]
     csv_files = {f"{names[table.key]}.csv": _csv(figures, table.key, language) for table in tables}  # type: ignore[attr-defined]
@@ -384,8 +385,10 @@ def _blocks(figures: CourseFigures, language: Language, drawn: Mapping[str, byte
     blocks.append(("h2", t["charts"]))
     if drawn:
         blocks += [("chart", name) for name in drawn]
+    elif missing:
+        blocks.append(("command", (missing.removesuffix(CHARTS_EXTRA).strip(), CHARTS_EXTRA)))
     else:
-        blocks.append(("p", missing or "–"))
+        blocks.append(("p", "–"))
     share = figures.types[0].plan.inputs.teaching_share if figures.types else Range(0.75, 0.8, 0.85)
     blocks += [
         ("h2", t["assumptions"]),
@@ -571,8 +574,9 @@ def _teachers_table(figures: CourseFigures, language: Language) -> _Table:
             format_number(teachers.now, language, 1),
             say_count(teachers.for_target, language, fte=True),
             say_count(teachers.extra_for_target, language, fte=True),
-            "–" if teachers.clearing is None else f"{say_count(clearing_total, language)} / "
-            f"{say_count(teachers.clearing, language, fte=True)}",
+            "–"
+            if teachers.clearing is None
+            else f"{say_count(clearing_total, language)} / {say_count(teachers.clearing, language, fte=True)}",
         )
     )
     header = ("col_type", "col_running", "col_needed", "col_more", "col_fte_now", "col_fte_target", "col_fte_more")
@@ -628,6 +632,9 @@ def _markdown(blocks: Sequence[Block], chart_folder: str) -> str:
             out.append("")
         elif kind == "chart":
             out += [f"![{value}]({chart_folder}/{value})", ""]
+        elif kind == "command":
+            said, command = cast(tuple[str, str], value)
+            out += [f"{_md_text(said)} `{command}`", ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -669,6 +676,9 @@ def _html(blocks: Sequence[Block], drawn: Mapping[str, bytes], title: str, langu
                 "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in table.rows
             )
             out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+        elif kind == "command":
+            said, command = cast(tuple[str, str], value)
+            out.append(f"<p>{html.escape(said)} <code>{html.escape(command)}</code></p>")
         elif kind == "chart":
             svg = drawn[str(value)].decode("utf-8")
             svg = svg[svg.index("<svg") :]  # inline: drop the XML declaration and doctype

@@ -1,0 +1,387 @@
+"""A provider's course list as German Excel writes it: CSV with ``;``, ``14.10.2024``, ``1.000`` and ``12,5``.
+
+The columns, in any order (header names ignore case and spacing; the usual variants are known):
+
+============== ========= ==================================================================
+Column         Required  Meaning
+============== ========= ==================================================================
+Kursart        yes       course type: code, German or English name, or a short form (Alpha, ZSL)
+Träger         yes       provider: id, name or short name of an organisation of the network
+Beginn         yes       first day, ``14.10.2024`` (``14.10.24`` and ``2024-10-14`` work too)
+Ende           no        last day
+UE/Woche       yes       teaching units per week
+Plätze         yes       seats
+Teilnehmende   no        participants (empty: 0)
+UE gesamt      no        teaching units of the course (default: the type's units)
+Kursnummer     no        the BAMF course number, used as the course id
+Ort            no        place
+Status         no        geplant, läuft, beendet, abgesagt (default: from the dates)
+============== ========= ==================================================================
+
+Every bad row is reported with the file, the row as a spreadsheet numbers it, the column and
+what was expected, all at once; a file with any bad row imports nothing. The reader tries UTF-8
+(with or without the BOM Excel writes) and falls back to Windows-1252, Excel's "CSV (Trennzeichen-
+getrennt)" default in Germany. ``kursliste-beispiel.csv`` beside this module is a sample.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+import attrs
+
+from integrationsnetz.courses.catalogue import CourseCatalogue, official_catalogue
+from integrationsnetz.errors import InvalidData
+from integrationsnetz.model.actors import Organization, OrganizationKind
+from integrationsnetz.model.courses import Course, CourseStatus, CourseType
+from integrationsnetz.model.entity import is_valid_id
+from integrationsnetz.model.network_data import NetworkData
+
+#: Header spellings by field (compared after folding case, spaces, dots and umlauts).
+HEADERS: Mapping[str, tuple[str, ...]] = {
+    "course_type": ("Kursart", "Kurstyp", "Art", "course type"),
+    "provider": ("Träger", "Kursträger", "Anbieter", "provider"),
+    "start": ("Beginn", "Kursbeginn", "Start", "Startdatum"),
+    "end": ("Ende", "Kursende", "Enddatum", "end"),
+    "units_per_week": ("UE/Woche", "UE pro Woche", "Unterrichtseinheiten pro Woche", "UE je Woche", "units/week"),
+    "seats": ("Plätze", "Kursplätze", "Anzahl Plätze", "seats"),
+    "participants": ("Teilnehmende", "Teilnehmer", "TN", "belegt", "participants"),
+    "units_total": ("UE gesamt", "UE", "Unterrichtseinheiten", "units"),
+    "number": ("Kursnummer", "Kurs-Nr", "Kursnr", "Nr", "course number"),
+    "place": ("Ort", "Kursort", "place"),
+    "status": ("Status",),
+}
+REQUIRED = ("course_type", "provider", "start", "units_per_week", "seats")
+
+#: Short forms providers use for course types (folded like the headers).
+TYPE_ALIASES: Mapping[str, str] = {
+    "allgemein": "general", "allgemeiner kurs": "general", "ik": "general", "integrationskurs": "general",
+    "alpha": "literacy", "alphakurs": "literacy", "alphabetisierung": "literacy",
+    "zsl": "second_script", "zweitschrift": "second_script", "zweitschriftlerner": "second_script",
+    "foerder": "special_needs", "foerderkurs": "special_needs",
+    "intensiv": "intensive", "jugend": "youth", "jugendkurs": "youth",
+    "eltern": "parents", "elternkurs": "parents", "frauen": "women", "frauenkurs": "women",
+}  # fmt: skip
+
+STATUS_WORDS: Mapping[str, CourseStatus] = {
+    "geplant": CourseStatus.PLANNED, "planned": CourseStatus.PLANNED,
+    "laeuft": CourseStatus.RUNNING, "laufend": CourseStatus.RUNNING, "running": CourseStatus.RUNNING,
+    "beendet": CourseStatus.COMPLETED, "abgeschlossen": CourseStatus.COMPLETED, "completed": CourseStatus.COMPLETED,
+    "abgesagt": CourseStatus.CANCELLED, "storniert": CourseStatus.CANCELLED, "cancelled": CourseStatus.CANCELLED,
+}  # fmt: skip
+
+SAMPLE_NAME = "kursliste-beispiel.csv"
+
+
+def fold(text: str) -> str:
+    """Compare names the way people mean them: case, spaces, dots, dashes and umlauts ignored."""
+    text = text.strip().lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[\s._\-]+", " ", text).strip()
+
+
+def slug(text: str) -> str:
+    """An id made from a name: ``Volkshochschule Eisenach`` → ``volkshochschule-eisenach``."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "provider"
+
+
+@attrs.frozen(kw_only=True)
+class CourseList:
+    """What a course list holds: the courses, and providers not yet in the network (if allowed)."""
+
+    courses: tuple[Course, ...]
+    new_providers: tuple[Organization, ...] = ()
+
+
+def sample_course_list() -> bytes:
+    """The shipped sample file (UTF-8 with BOM, ``;``-separated, German dates)."""
+    return resources.files("integrationsnetz.courses").joinpath(SAMPLE_NAME).read_bytes()
+
+
+def read_course_list(
+    source: str | Path | bytes,
+    data: NetworkData,
+    *,
+    catalogue: CourseCatalogue | None = None,
+    as_of: date | None = None,
+    new_providers: bool = False,
+    name: str | None = None,
+) -> CourseList:
+    """Read a course list for ``data``'s network; :class:`InvalidData` lists every bad row.
+
+    ``source`` is a path or the file's bytes (then ``name`` names it in errors). Providers are
+    matched against the network's organisations; ``new_providers=True`` creates the missing ones
+    as course providers instead of reporting them. Without a Status column a course counts as
+    running between its dates as of ``as_of`` (default: today).
+    """
+    if isinstance(source, bytes):
+        payload, label = source, name or "<course list>"
+    else:
+        label = name or str(source)
+        try:
+            payload = Path(source).read_bytes()
+        except OSError as exc:
+            raise InvalidData([f"cannot read the file ({exc.strerror or exc})"], source=label) from None
+    rules = catalogue if catalogue is not None else official_catalogue()
+    today = as_of if as_of is not None else date.today()
+    rows = _rows(payload, label)
+    columns = _columns(rows[0], label)
+    reader = _RowReader(data, rules, today, new_providers)
+    problems: list[str] = []
+    courses: list[Course] = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(rows[0]):
+            problems.append(f"row {number}: expected {len(rows[0])} columns as in the header, got {len(row)}")
+            continue
+        cells = {field: (row[index].strip() if index < len(row) else "") for field, index in columns.items()}
+        course, errors = reader.course(number, cells, rows[0], columns)
+        problems.extend(errors)
+        if course is not None:
+            courses.append(course)
+    seen: dict[str, int] = {}
+    for course in courses:
+        seen[course.id] = seen.get(course.id, 0) + 1
+    for course_id, count in seen.items():
+        if count > 1 and reader.explicit_ids.get(course_id):
+            problems.append(f"rows {', '.join(map(str, reader.explicit_ids[course_id]))}: course number "
+                            f"{course_id!r} appears {count} times")  # fmt: skip
+    if problems:
+        raise InvalidData(problems, source=label)
+    return CourseList(courses=tuple(_unique_ids(courses)), new_providers=tuple(reader.created.values()))
+
+
+def import_course_list(source: str | Path | bytes, data: NetworkData, **options: object) -> NetworkData:
+    """``data`` with the list's courses added (a course with the same id is replaced) and any new providers.
+
+    Takes the options of :func:`read_course_list`; nothing changes when the file has a bad row.
+    """
+    found = read_course_list(source, data, **options)  # type: ignore[arg-type]
+    replaced = {course.id for course in found.courses}
+    kept = tuple(course for course in data.courses if course.id not in replaced)
+    return attrs.evolve(
+        data,
+        courses=tuple(sorted((*kept, *found.courses), key=lambda course: course.id)),
+        organizations=(*data.organizations, *found.new_providers),
+    )
+
+
+def _rows(payload: bytes, label: str) -> list[list[str]]:
+    try:
+        text = payload.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = payload.decode("cp1252", errors="replace")
+    lines = text.splitlines()
+    if not lines or not lines[0].strip():
+        raise InvalidData(["row 1: expected a header row (Kursart;Träger;Beginn;...), got an empty file"], source=label)
+    head = lines[0]
+    delimiter = max((";", ",", "\t"), key=head.count)
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+
+def _columns(header: list[str], label: str) -> dict[str, int]:
+    lookup = {fold(spelling): field for field, spellings in HEADERS.items() for spelling in spellings}
+    columns: dict[str, int] = {}
+    problems = []
+    for index, title in enumerate(header):
+        field = lookup.get(fold(title))
+        if field is None:
+            if title.strip():
+                problems.append(f"row 1, column {index + 1} {title!r}: unknown column; expected one of "
+                                f"{', '.join(spellings[0] for spellings in HEADERS.values())}")  # fmt: skip
+            continue
+        if field in columns:
+            problems.append(f"row 1, column {index + 1} {title!r}: the column {HEADERS[field][0]!r} appears twice")
+            continue
+        columns[field] = index
+    for field in REQUIRED:
+        if field not in columns:
+            problems.append(f"row 1: missing the column {HEADERS[field][0]!r}")
+    if problems:
+        raise InvalidData(problems, source=label)
+    return columns
+
+
+class _RowReader:
+    """Turns one row's cells into a course, collecting every problem of the row."""
+
+    def __init__(self, data: NetworkData, rules: CourseCatalogue, today: date, new_providers: bool) -> None:
+        self.data = data
+        self.rules = rules
+        self.today = today
+        self.new_providers = new_providers
+        self.providers: dict[str, str] = {}
+        for org in data.organizations:
+            for key in (org.id, org.name, org.short_name):
+                if key:
+                    self.providers.setdefault(fold(key), org.id)
+        self.types: dict[str, str] = dict(TYPE_ALIASES)
+        for kind in rules.types.values():
+            for key in (kind.code, kind.name_de, kind.name_en):
+                self.types[fold(key)] = kind.code
+        self.created: dict[str, Organization] = {}
+        self.explicit_ids: dict[str, list[int]] = {}
+
+    def course(
+        self, number: int, cells: Mapping[str, str], header: list[str], columns: Mapping[str, int]
+    ) -> tuple[Course | None, list[str]]:
+        problems: list[str] = []
+
+        def where(field: str) -> str:
+            return f"row {number}, column {header[columns[field]].strip()!r}"
+
+        kind = self._course_type(cells["course_type"], where("course_type"), problems)
+        provider_id = self._provider(cells["provider"], where("provider"), problems)
+        start = _date(cells["start"], where("start"), problems, required=True)
+        end = _date(cells.get("end", ""), where("end") if "end" in columns else "", problems, required=False)
+        per_week = _whole(cells["units_per_week"], where("units_per_week"), problems, required=True, positive=True)
+        seats = _whole(cells["seats"], where("seats"), problems, required=True)
+        participants = 0
+        if "participants" in columns:
+            participants = _whole(cells["participants"], where("participants"), problems, required=False) or 0
+        units_total = None
+        if "units_total" in columns:
+            units_total = _whole(cells["units_total"], where("units_total"), problems, required=False, positive=True)
+        if start is not None and end is not None and end < start:
+            problems.append(f"{where('end')}: expected a date on or after the start {start:%d.%m.%Y}, "
+                            f"got {cells['end']!r}")  # fmt: skip
+        if kind is not None and start is not None and not kind.open_for_new_courses(start):
+            problems.append(f"{where('start')}: {kind.name_de} may not start from "
+                            f"{kind.abolished_from:%d.%m.%Y} on, got {cells['start']!r}")  # fmt: skip
+        status = self._status(cells.get("status", ""), where("status") if "status" in columns else "", problems)
+        course_id = None
+        if cells.get("number"):
+            course_id = cells["number"]
+            if not is_valid_id(course_id):
+                problems.append(f"{where('number')}: expected a course number usable as an id, got {course_id!r}")
+            else:
+                self.explicit_ids.setdefault(course_id, []).append(number)
+        if problems or kind is None or provider_id is None or start is None or per_week is None or seats is None:
+            return None, problems
+        if status is None:
+            status = _status_from_dates(start, end, self.today)
+        course = Course(
+            id=course_id or f"{provider_id}-{kind.code}-{start.isoformat()}",
+            network_id=self.data.network.id,
+            course_type=kind.code,
+            provider_id=provider_id,
+            place=cells.get("place") or None,
+            start=start,
+            end=end,
+            units_total=units_total if units_total is not None else kind.total_units,
+            units_per_week=per_week,
+            seats=seats,
+            participants=participants,
+            status=status,
+        )
+        return course, problems
+
+    def _course_type(self, value: str, where: str, problems: list[str]) -> CourseType | None:
+        code = self.types.get(fold(value))
+        if code is None or code not in self.rules.types:
+            known = ", ".join(kind.name_de for kind in self.rules.types.values())
+            problems.append(f"{where}: expected a course type ({known}), got {value!r}")
+            return None
+        return self.rules.types[code]
+
+    def _provider(self, value: str, where: str, problems: list[str]) -> str | None:
+        if not value:
+            problems.append(f"{where}: expected the provider's name, got an empty cell")
+            return None
+        found = self.providers.get(fold(value))
+        if found is not None:
+            return found
+        if self.new_providers:
+            organization = Organization(
+                id=_free_id(slug(value), {o.id for o in self.data.organizations} | set(self.created)),
+                network_id=self.data.network.id,
+                name=value,
+                kind=OrganizationKind.COURSE_PROVIDER,
+            )
+            self.created[organization.id] = organization
+            self.providers[fold(value)] = organization.id
+            return organization.id
+        names = sorted(o.short_name or o.name for o in self.data.organizations
+                       if o.kind is OrganizationKind.COURSE_PROVIDER)  # fmt: skip
+        hint = f"; known providers: {', '.join(names)}" if names else ""
+        problems.append(f"{where}: expected a provider of the network, got {value!r}{hint} "
+                        "(or import with new_providers=True)")  # fmt: skip
+        return None
+
+    def _status(self, value: str, where: str, problems: list[str]) -> CourseStatus | None:
+        if not value:
+            return None
+        status = STATUS_WORDS.get(fold(value))
+        if status is None:
+            problems.append(f"{where}: expected geplant, läuft, beendet or abgesagt, got {value!r}")
+        return status
+
+
+def _date(value: str, where: str, problems: list[str], *, required: bool) -> date | None:
+    if not value:
+        if required:
+            problems.append(f"{where}: expected a date like 14.10.2024, got an empty cell")
+        return None
+    match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})", value)
+    try:
+        if match:
+            day, month, year = (int(part) for part in match.groups())
+            return date(year + 2000 if year < 100 else year, month, day)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return date.fromisoformat(value)
+    except ValueError:
+        pass
+    problems.append(f"{where}: expected a date like 14.10.2024, got {value!r}")
+    return None
+
+
+def _whole(value: str, where: str, problems: list[str], *, required: bool, positive: bool = False) -> int | None:
+    """A whole number written the German way: ``1.000`` (thousands), ``25`` or ``25,0``."""
+    if not value:
+        if required:
+            problems.append(f"{where}: expected a whole number, got an empty cell")
+        return None
+    text = value.replace(" ", "").replace("\u00a0", "")
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", text):
+        text = text.replace(".", "")
+    text = text.replace(",", ".")
+    number = float(text) if re.fullmatch(r"\d+(\.\d+)?", text) else None
+    if number is None or number != int(number) or (positive and number == 0):
+        wanted = "a whole number > 0" if positive else "a whole number >= 0"
+        problems.append(f"{where}: expected {wanted}, got {value!r}")
+        return None
+    return int(number)
+
+
+def _status_from_dates(start: date, end: date | None, today: date) -> CourseStatus:
+    if start > today:
+        return CourseStatus.PLANNED
+    if end is not None and end < today:
+        return CourseStatus.COMPLETED
+    return CourseStatus.RUNNING
+
+
+def _free_id(base: str, taken: set[str]) -> str:
+    candidate, counter = base, 2
+    while candidate in taken:
+        candidate, counter = f"{base}-{counter}", counter + 1
+    return candidate
+
+
+def _unique_ids(courses: Iterable[Course]) -> list[Course]:
+    """Derived ids (provider, type, start) get ``-2``, ``-3`` when two courses share them."""
+    taken: set[str] = set()
+    result = []
+    for course in courses:
+        course_id = _free_id(course.id, taken)
+        taken.add(course_id)
+        result.append(course if course_id == course.id else attrs.evolve(course, id=course_id))
+    return result

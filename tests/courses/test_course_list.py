@@ -1,0 +1,112 @@
+"""Importing a provider's course list as German Excel writes it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from integrationsnetz import CourseStatus, InvalidData, NetworkData, check, documents
+from integrationsnetz.courses.course_list import import_course_list, read_course_list, sample_course_list
+
+AS_OF = date(2024, 10, 14)
+HEADER = "Kursart;Träger;Beginn;Ende;UE/Woche;Plätze;Teilnehmende\r\n"
+
+
+def write(tmp_path: Path, text: str, encoding: str = "utf-8-sig") -> Path:
+    path = tmp_path / "kursliste.csv"
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_the_sample_file_imports(article: NetworkData, tmp_path: Path) -> None:
+    """The shipped sample: course numbers as ids, German dates, ``1.000`` UE, an 'Alpha' short form."""
+    found = read_course_list(sample_course_list(), article, as_of=AS_OF, name="kursliste-beispiel.csv")
+    courses = {course.id: course for course in found.courses}
+    assert len(courses) == 8
+    first = courses["124-0815"]
+    assert (first.course_type, first.provider_id, first.place) == ("general", "vhs-wak", "Bad Salzungen")
+    assert (first.start, first.end) == (date(2024, 9, 2), date(2025, 4, 30))
+    assert (first.units_total, first.units_per_week, first.seats, first.participants) == (700, 25, 20, 19)
+    assert first.status is CourseStatus.RUNNING
+    assert courses["124-1103"].course_type == "literacy"
+    assert courses["124-1103"].units_total == 1000
+    assert courses["124-2001"].status is CourseStatus.PLANNED
+    merged = import_course_list(sample_course_list(), article, as_of=AS_OF)
+    assert len(merged.courses) == len(article.courses) + 8
+    assert check(merged) == []
+    path = tmp_path / "net.json"
+    documents.save(merged, path)
+    assert documents.load(path) == merged
+
+
+def test_windows_1252_comma_separated_and_derived_ids(article: NetworkData, tmp_path: Path) -> None:
+    """Excel's ANSI export, commas instead of semicolons, no course number: ids come from the content."""
+    text = ("Kursart,Träger,Beginn,UE pro Woche,Plätze\r\n"
+            "Förderkurs,VHS Eisenach,14.10.24,20,15\r\n"
+            "Förderkurs,VHS Eisenach,14.10.24,20,15\r\n")  # fmt: skip
+    found = read_course_list(write(tmp_path, text, "cp1252"), article, as_of=AS_OF)
+    assert [course.id for course in found.courses] == [
+        "vhs-esa-special_needs-2024-10-14",
+        "vhs-esa-special_needs-2024-10-14-2",
+    ]
+    assert found.courses[0].units_total == 1000
+    assert found.courses[0].participants == 0
+
+
+def test_every_bad_row_is_reported_and_nothing_imported(article: NetworkData, tmp_path: Path) -> None:
+    """Each problem names the file, the row as Excel numbers it, the column and what was expected."""
+    text = HEADER + (
+        "Allgemeiner Integrationskurs;VHS Wartburgkreis;14.10.2024;13.06.2025;25;20;18\r\n"  # row 2: fine
+        "Kochkurs;VHS Wartburgkreis;14.10.2024;;25;20;18\r\n"  # row 3
+        "Alpha;Unbekannter Träger;31.02.2024;;25;20;18\r\n"  # row 4
+        "Alpha;VHS Eisenach;14.10.2024;01.10.2024;12,5;zwanzig;-1\r\n"  # row 5
+        "Jugendintegrationskurs;VHS Eisenach;01.09.2025;;25;20;\r\n"  # row 6
+        "\r\n"
+        "Alpha;VHS Eisenach;14.10.2024;;25;20;18;zu viel\r\n"  # row 8
+    )
+    path = write(tmp_path, text)
+    with pytest.raises(InvalidData) as caught:
+        import_course_list(path, article, as_of=AS_OF)
+    problems = caught.value.problems
+    assert caught.value.source == str(path)
+    assert "row 3, column 'Kursart': expected a course type (Allgemeiner Integrationskurs, " in problems[0]
+    assert problems[0].endswith("got 'Kochkurs'")
+    assert any(p.startswith("row 4, column 'Träger': expected a provider of the network, got 'Unbekannter Träger'")
+               for p in problems)  # fmt: skip
+    assert "row 4, column 'Beginn': expected a date like 14.10.2024, got '31.02.2024'" in problems
+    assert "row 5, column 'Ende': expected a date on or after the start 14.10.2024, got '01.10.2024'" in problems
+    assert "row 5, column 'UE/Woche': expected a whole number > 0, got '12,5'" in problems
+    assert "row 5, column 'Plätze': expected a whole number >= 0, got 'zwanzig'" in problems
+    assert "row 5, column 'Teilnehmende': expected a whole number >= 0, got '-1'" in problems
+    assert "row 6, column 'Beginn': Jugendintegrationskurs may not start from 01.05.2025 on, got '01.09.2025'" in (
+        problems
+    )
+    assert "row 8: expected 7 columns as in the header, got 8" in problems
+    assert not any(p.startswith("row 2") for p in problems)
+    assert all(line.startswith(f"{path}: row ") for line in str(caught.value).splitlines())
+
+
+def test_header_problems(article: NetworkData, tmp_path: Path) -> None:
+    """A missing required column or an unknown one is named before any row is read."""
+    path = write(tmp_path, "Kursart;Beginn;Farbe\r\nAlpha;14.10.2024;blau\r\n")
+    with pytest.raises(InvalidData) as caught:
+        read_course_list(path, article)
+    assert "row 1, column 3 'Farbe': unknown column; expected one of Kursart, Träger" in caught.value.problems[0]
+    assert "row 1: missing the column 'Träger'" in caught.value.problems
+    assert "row 1: missing the column 'UE/Woche'" in caught.value.problems
+    with pytest.raises(InvalidData, match="expected a header row"):
+        read_course_list(b"", article)
+    with pytest.raises(InvalidData, match="cannot read the file"):
+        read_course_list(tmp_path / "missing.csv", article)
+
+
+def test_new_providers_on_request(article: NetworkData, tmp_path: Path) -> None:
+    """With ``new_providers=True`` an unknown provider becomes a course provider of the network."""
+    path = write(tmp_path, HEADER + "Allgemein;Bildungswerk Süd e.V.;14.10.2024;;25;20;20\r\n")
+    merged = import_course_list(path, article, as_of=AS_OF, new_providers=True)
+    added = merged.organizations[-1]
+    assert (added.id, added.name) == ("bildungswerk-sued-e-v", "Bildungswerk Süd e.V.")
+    assert any(course.provider_id == added.id for course in merged.courses)
+    assert check(merged) == []
