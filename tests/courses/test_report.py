@@ -248,3 +248,12 @@ def test_counts_and_teachers_are_rounded() -> None:
     assert say_count(Range(6.2, 7.1, 9.0), "de") == "8 (7–9)"
     assert say_count(Range(6.6, 6.6, 6.6), "de", fte=True) == "etwa 6,5"
     assert say_count(Range(1.2, 4.3, float("inf")), "en", fte=True) == "about 4.5 (1–not reachable)"
+
+
+def test_importing_the_library_does_not_import_matplotlib() -> None:
+    """Charts are an optional extra: importing the library (and its course package) leaves matplotlib alone."""
+    import subprocess
+
+    code = "import sys, integrationsnetz, integrationsnetz.courses; print('matplotlib' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert result.stdout.strip() == "False"
