@@ -39,7 +39,10 @@ if TYPE_CHECKING:
     from integrationsnetz.store import Store, StoreBackend
 
 #: The built-in plugins, registered exactly like installed ones (full dotted module names).
-DEFAULT_PLUGINS: tuple[str, ...] = ()
+DEFAULT_PLUGINS: tuple[str, ...] = (
+    "integrationsnetz.store.memory",
+    "integrationsnetz.store.sqlite",
+)
 
 DISABLE_ENV = "INTEGRATIONSNETZ_DISABLE_PLUGINS"
 ONLY_ENV = "INTEGRATIONSNETZ_PLUGINS"
@@ -212,7 +215,7 @@ class PluginHost:
             known = ", ".join(f"{scheme}: ({self.owner_of('register_store_backends', scheme)})" for scheme in backends)
             hint = " Is the plugin for it installed?" if parsed.base_scheme not in ("memory", "files", "sqlite") else ""
             raise StoreError(f"no storage backend for {parsed.masked!r}; known schemes: {known or 'none'}.{hint}")
-        return backend.open(parsed)
+        return backend.open(parsed, self)
 
     def plugins(self) -> list[PluginInfo]:
         """Every loaded plugin with its distribution, version, hooks and what it provides."""

@@ -24,6 +24,7 @@ from integrationsnetz.model.memberships import Membership
 
 if TYPE_CHECKING:
     from integrationsnetz.plugins import PluginHost
+    from integrationsnetz.privacy import PersonalData
 
 E = TypeVar("E", bound=Entity)
 
@@ -120,11 +121,24 @@ class Change:
 class Store(Protocol):
     """What every storage backend provides. Use it as a context manager; it closes on exit.
 
-    Concurrency is optimistic: an entity carries the ``revision`` it was read at (0 when new).
-    ``put`` raises :class:`~integrationsnetz.errors.Conflict` when the stored revision differs,
-    so no update is ever silently lost; on success it returns the entity with the revision raised
-    by one and ``created``/``modified`` stamped. Deletion leaves a tombstone that
-    :meth:`changed_since` reports.
+    Semantics every backend keeps (the conformance suite checks each one):
+
+    * **Identity.** An entity is addressed by its type and id; ids are unique per type.
+    * **Optimistic concurrency.** An entity carries the ``revision`` it was read at (0 when new).
+      ``put`` raises :class:`~integrationsnetz.errors.Conflict`, naming the entity, when the stored
+      revision differs, so no update is ever silently lost. On success it returns the entity with
+      the revision raised by one, ``modified`` stamped and ``created`` kept (or stamped when new).
+    * **Tombstones.** ``delete`` leaves a tombstone one revision up; ``get`` then raises
+      ``NotFound``, ``changed_since`` reports the deletion. Re-creating a deleted id is a ``put``
+      with revision 0; its revision continues after the tombstone's.
+    * **Time.** ``modified`` is UTC and strictly increases within a store, in commit order, so a
+      consumer that asks ``changed_since(last_seen)`` misses nothing.
+    * **Transactions.** Every write method is atomic on its own. ``transaction()`` groups
+      writes: all or none. Reads inside see the block's own writes. Nested blocks are savepoints:
+      an exception leaving the inner block undoes only its writes (and the outer block decides
+      what happens with the exception).
+    * **Personal data.** ``personal_data_of`` and ``erase_person`` follow
+      :mod:`integrationsnetz.privacy`, the same rules for every backend.
     """
 
     url: StoreURL
@@ -146,7 +160,10 @@ class Store(Protocol):
         ...
 
     def list(self, cls: type[E], *, network_id: str | None = None) -> builtins.list[E]:
-        """All live entities of a type (of one network, if given), ordered by id."""
+        """All live entities of a type (of one network, if given), ordered by id.
+
+        ``list(Network, network_id=x)`` gives the network ``x`` itself: a network belongs to itself.
+        """
         ...
 
     def transaction(self) -> AbstractContextManager[None]:
@@ -154,7 +171,11 @@ class Store(Protocol):
         ...
 
     def changed_since(self, since: datetime | None = None, *, network_id: str | None = None) -> builtins.list[Change]:
-        """Every change (writes and deletions) with ``modified`` after ``since``, oldest first."""
+        """Every change (writes and deletions) with ``modified`` after ``since``, oldest first.
+
+        One entry per (type, id): its latest state. Ties in ``modified`` (a batch) are ordered by
+        type and id. ``since=None`` lists everything, tombstones included.
+        """
         ...
 
     def meetings_between(
@@ -166,7 +187,10 @@ class Store(Protocol):
         group_id: str | None = None,
         person_id: str | None = None,
     ) -> builtins.list[Meeting]:
-        """Meetings that overlap ``[start, end)``, of a group or with a person, ordered by start."""
+        """Meetings that overlap ``[start, end)``, of a group or with a person, ordered by start, then id.
+
+        "With a person" means among :meth:`~integrationsnetz.model.Meeting.participant_ids`.
+        """
         ...
 
     def courses(
@@ -185,7 +209,17 @@ class Store(Protocol):
         ...
 
     def erase_person(self, person_id: str) -> int:
-        """Remove a person and every reference to them (DSGVO Art. 17); return how many entities changed."""
+        """Remove a person and every reference to them (DSGVO Art. 17); return how many entities changed.
+
+        The person and their memberships are deleted (tombstones hold no personal data); other
+        entities lose the reference (invitations, presenters, organiser, moderator, minutes
+        recorder, task owners, course teachers ...). All in one transaction. Erasing an unknown
+        person changes nothing and returns 0.
+        """
+        ...
+
+    def personal_data_of(self, person_id: str) -> PersonalData:
+        """Everything held on a person (DSGVO Art. 15): the record, memberships, every mention."""
         ...
 
     def close(self) -> None:
@@ -201,11 +235,14 @@ class Store(Protocol):
 class StoreBackend:
     """A storage backend: the core picks it by the scheme of a store URL.
 
-    ``open`` is called with the parsed URL and returns an open :class:`Store`.
+    ``open(url, host)`` is called with the parsed URL and the plugin host that opens it, and
+    returns an open :class:`Store`. Use ``host.codec`` to turn entities into documents and back:
+    it includes every plugin's converter extensions. ``capabilities`` say what the conformance
+    suite may expect beyond the basics.
     """
 
     scheme: str
-    open: Callable[[StoreURL], Store]
+    open: Callable[[StoreURL, PluginHost], Store]
     description: str
     capabilities: frozenset[Capability] = frozenset()
 

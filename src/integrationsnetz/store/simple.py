@@ -1,0 +1,288 @@
+"""A base for backends that hold one record per entity and answer queries by scanning.
+
+:class:`SimpleStore` implements the whole :class:`~integrationsnetz.store.Store` protocol on
+four primitives a backend supplies: read one record, scan one type's records, commit a batch of
+records atomically, and hold an exclusive write lock. ``memory:`` and ``files:`` are built on
+it, and so can a plugin (the ``integrationsnetz-jsonl`` example is). Queries scan every record
+of a type, which is right for a district's few thousand entities; a backend with indexes
+(``sqlite:``) implements the protocol itself with the same rules from
+:mod:`~integrationsnetz.store.bookkeeping`, :mod:`~integrationsnetz.store.queries` and
+:mod:`integrationsnetz.privacy`.
+
+Transactions stage their writes in memory (a stack of layers; each nested block is one layer,
+a savepoint) and hand them to :meth:`SimpleStore._commit` once, at the end of the outermost
+block, while the write lock is held.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from datetime import date, datetime
+from typing import TypeVar, cast
+
+from integrationsnetz.errors import NotFound, StoreError
+from integrationsnetz.model.courses import Course, CourseStatus
+from integrationsnetz.model.entity import Entity
+from integrationsnetz.model.meetings import Meeting
+from integrationsnetz.model.memberships import Membership
+from integrationsnetz.model.network_data import ENTITY_TYPES, entity_type_name
+from integrationsnetz.privacy import PersonalData, personal_data, plan_erasure
+from integrationsnetz.store import Change, Store, StoreURL
+from integrationsnetz.store.bookkeeping import Clock, Record, check_record, record_of, stamped_over, tombstone
+from integrationsnetz.store.queries import course_matches, meeting_matches, meeting_order, membership_matches
+
+E = TypeVar("E", bound=Entity)
+
+
+class SimpleStore:
+    """The Store protocol on top of four primitives; subclass it and implement them.
+
+    * :meth:`_read` - the record (live or tombstone) of one type and id, or None;
+    * :meth:`_scan` - every record of one type;
+    * :meth:`_commit` - write a batch of records so that all or none are stored;
+    * :meth:`_exclusive` - a context manager holding the write lock (default: none needed).
+
+    The primitives see committed data only; staging, revisions, stamps and queries are done here.
+    """
+
+    def __init__(self, url: StoreURL) -> None:
+        self.url = url
+        self._clock = Clock()
+        self._layers: list[dict[tuple[str, str], Record]] = []
+        self._closed = False
+
+    # -- the primitives ---------------------------------------------------------------------
+
+    def _read(self, entity_type: str, entity_id: str) -> Record | None:
+        raise NotImplementedError
+
+    def _scan(self, entity_type: str) -> Iterator[Record]:
+        raise NotImplementedError
+
+    def _commit(self, records: Sequence[Record]) -> None:
+        raise NotImplementedError
+
+    def _exclusive(self) -> AbstractContextManager[object]:
+        """Hold the write lock for one transaction; also the place to refresh the clock."""
+        return nullcontext()
+
+    def _close(self) -> None:
+        """Release what the backend holds (files, handles)."""
+
+    # -- reading through the staged layers --------------------------------------------------
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreError(f"{self.url.masked}: the store is closed")
+
+    def _current(self, entity_type: str, entity_id: str) -> Record | None:
+        key = (entity_type, entity_id)
+        for layer in reversed(self._layers):
+            if key in layer:
+                return layer[key]
+        return self._read(entity_type, entity_id)
+
+    def _records(self, entity_type: str) -> Iterator[Record]:
+        if not self._layers:
+            yield from self._scan(entity_type)
+            return
+        staged: dict[str, Record] = {}
+        for layer in self._layers:
+            for (kind, entity_id), record in layer.items():
+                if kind == entity_type:
+                    staged[entity_id] = record
+        for record in self._scan(entity_type):
+            if record.id not in staged:
+                yield record
+        yield from staged.values()
+
+    def _live(self, entity_type: str) -> Iterator[Entity]:
+        for record in self._records(entity_type):
+            if record.entity is not None:
+                yield record.entity
+
+    # -- transactions -----------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes in the block, or none; a nested block is a savepoint."""
+        self._check_open()
+        if self._layers:
+            self._layers.append({})
+            try:
+                yield
+            except BaseException:
+                self._layers.pop()
+                raise
+            top = self._layers.pop()
+            self._layers[-1].update(top)
+            return
+        with self._exclusive():
+            self._layers.append({})
+            try:
+                yield
+                records = list(self._layers[-1].values())
+                if records:
+                    self._commit(records)
+            finally:
+                self._layers.clear()
+
+    def _stage(self, record: Record) -> None:
+        self._layers[-1][(record.entity_type, record.id)] = record
+
+    # -- writes -----------------------------------------------------------------------------
+
+    def put(self, entity: E) -> E:
+        """Write one entity; ``Conflict`` if its revision is stale."""
+        with self.transaction():
+            entity_type = entity_type_name(entity)
+            current = self._current(entity_type, entity.id)
+            check_record(self.url.masked, current, entity_type, entity.id, entity.revision)
+            stored = stamped_over(entity, current, self._clock.now())
+            self._stage(record_of(stored, entity_type))
+        return cast(E, stored)
+
+    def put_many(self, entities: Sequence[Entity]) -> builtins.list[Entity]:
+        """Write many entities in one transaction: all or none."""
+        with self.transaction():
+            return [self.put(entity) for entity in entities]
+
+    def delete(self, cls: type[Entity], entity_id: str, *, revision: int | None = None) -> None:
+        """Delete, leaving a tombstone; ``NotFound`` if absent, ``Conflict`` if ``revision`` is stale."""
+        with self.transaction():
+            entity_type = entity_type_name(cls)
+            current = self._current(entity_type, entity_id)
+            if current is None or current.entity is None:
+                raise NotFound(f"{self.url.masked}: no {entity_type} with id {entity_id!r} to delete")
+            if revision is not None:
+                check_record(self.url.masked, current, entity_type, entity_id, revision)
+            self._stage(tombstone(current, self._clock.now()))
+
+    # -- reads ------------------------------------------------------------------------------
+
+    def get(self, cls: type[E], entity_id: str) -> E:
+        """The live entity; ``NotFound`` if absent or deleted."""
+        self._check_open()
+        entity_type = entity_type_name(cls)
+        record = self._current(entity_type, entity_id)
+        if record is None or record.entity is None:
+            state = "was deleted" if record is not None else "does not exist"
+            raise NotFound(f"{self.url.masked}: {entity_type} {entity_id!r} {state}")
+        return cast(E, record.entity)
+
+    def list(self, cls: type[E], *, network_id: str | None = None) -> builtins.list[E]:
+        """Live entities of a type, of one network if given, by id."""
+        self._check_open()
+        entity_type = entity_type_name(cls)
+        found = [
+            cast(E, record.entity)
+            for record in self._records(entity_type)
+            if record.entity is not None and (network_id is None or record.network_id == network_id)
+        ]
+        return sorted(found, key=lambda entity: entity.id)
+
+    def changed_since(self, since: datetime | None = None, *, network_id: str | None = None) -> builtins.list[Change]:
+        """Writes and deletions after ``since``, oldest first."""
+        self._check_open()
+        changes = [
+            Change(
+                entity_type=record.entity_type,
+                id=record.id,
+                revision=record.revision,
+                modified=record.modified,
+                entity=record.entity,
+            )
+            for entity_type in ENTITY_TYPES
+            for record in self._records(entity_type)
+            if (since is None or record.modified > since) and (network_id is None or record.network_id == network_id)
+        ]
+        return sorted(changes, key=lambda change: (change.modified, change.entity_type, change.id))
+
+    def meetings_between(
+        self,
+        start: datetime,
+        end: datetime,
+        *,
+        network_id: str | None = None,
+        group_id: str | None = None,
+        person_id: str | None = None,
+    ) -> builtins.list[Meeting]:
+        """Meetings overlapping ``[start, end)`` with the given filters, by start."""
+        self._check_open()
+        found = [
+            meeting
+            for meeting in self._live("meeting")
+            if isinstance(meeting, Meeting)
+            and meeting_matches(meeting, start, end, network_id=network_id, group_id=group_id, person_id=person_id)
+        ]
+        return sorted(found, key=meeting_order)
+
+    def courses(
+        self,
+        *,
+        network_id: str | None = None,
+        course_type: str | None = None,
+        provider_id: str | None = None,
+        status: CourseStatus | None = None,
+    ) -> builtins.list[Course]:
+        """Courses matching every given filter, by id."""
+        self._check_open()
+        found = [
+            course
+            for course in self._live("course")
+            if isinstance(course, Course)
+            and course_matches(
+                course, network_id=network_id, course_type=course_type, provider_id=provider_id, status=status
+            )
+        ]
+        return sorted(found, key=lambda course: course.id)
+
+    def memberships_of(self, actor_id: str, *, on: date | None = None) -> builtins.list[Membership]:
+        """The actor's memberships (running ``on``, if given), by id."""
+        self._check_open()
+        found = [
+            membership
+            for membership in self._live("membership")
+            if isinstance(membership, Membership) and membership_matches(membership, actor_id, on)
+        ]
+        return sorted(found, key=lambda membership: membership.id)
+
+    # -- personal data ----------------------------------------------------------------------
+
+    def _everything(self) -> Iterator[Entity]:
+        for entity_type in ENTITY_TYPES:
+            yield from self._live(entity_type)
+
+    def erase_person(self, person_id: str) -> int:
+        """Delete the person and their memberships and remove every other reference, atomically."""
+        with self.transaction():
+            erasure = plan_erasure(person_id, self._everything())
+            for entity in erasure.deletions:
+                self.delete(type(entity), entity.id, revision=entity.revision)
+            for entity in erasure.updates:
+                self.put(entity)
+        return erasure.changed
+
+    def personal_data_of(self, person_id: str) -> PersonalData:
+        """Everything held on the person."""
+        self._check_open()
+        return personal_data(person_id, self._everything())
+
+    # -- life cycle -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Release what the store holds; further use raises StoreError."""
+        if not self._closed:
+            self._closed = True
+            self._close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.url.masked}>"

@@ -1,0 +1,885 @@
+"""The conformance suite every storage backend must pass: subclass it, give it store URLs.
+
+In the style of fsspec's and SQLAlchemy's suites: the tests live in a class; a backend's test
+module subclasses it and overrides one fixture, ``new_store_url``, a function that returns the
+URL of a new, empty store each time it is called (Hypothesis needs a fresh store per example)::
+
+    # tests/test_conformance.py of integrationsnetz-mydb
+    import itertools
+    import pytest
+    from integrationsnetz.testing.store_conformance import StoreConformance
+
+    class TestMyDBStore(StoreConformance):
+        @pytest.fixture
+        def new_store_url(self, tmp_path):
+            counter = itertools.count()
+            return lambda: f"mydb://{tmp_path}/store-{next(counter)}"
+
+What a backend can do beyond the basics comes from its ``StoreBackend.capabilities``:
+``DURABLE`` enables the reopen tests, ``MULTI_PROCESS`` the tests with two stores open on one
+URL. Override ``set_schema_version`` to enable the schema-version tests, and ``plugin_host``
+if your backend is not installed as a plugin (``PluginHost(entry_points=False, plugins=[mod])``).
+
+The suite compares the backend with the ``memory:`` store, the reference: a Hypothesis state
+machine drives both side by side and checks after every step that they agree.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any, ClassVar
+from zoneinfo import ZoneInfo
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
+
+from integrationsnetz import migrations
+from integrationsnetz.errors import Conflict, IntegrationsnetzError, NotFound, SchemaVersionError, StoreError
+from integrationsnetz.model import (
+    ENTITY_TYPES,
+    AgendaItem,
+    AgendaItemKind,
+    AttendanceStatus,
+    Course,
+    CourseStatus,
+    Entity,
+    Invitation,
+    Meeting,
+    MeetingKind,
+    Membership,
+    Minutes,
+    Network,
+    Person,
+    Region,
+    State,
+    Task,
+    WorkingGroup,
+    entity_type_name,
+)
+from integrationsnetz.plugins import PluginHost
+from integrationsnetz.store import Capability, Change, Store, StoreURL
+from integrationsnetz.store.schema import current_version
+
+__all__ = ["StoreConformance"]
+
+BERLIN = ZoneInfo("Europe/Berlin")
+_SETTINGS = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+# --- small strategies ------------------------------------------------------------------------
+
+_ID_ALPHABET = "abcxyzäöüß0-_"
+_SPECIMENS = ["Straße", "Größe & Maß", "AG „Wohnen“ 🎉", 'Er sagte: "Hallo"\nZeile 2', "C:\\Öffentlich"]
+
+
+def _texts(max_size: int = 12) -> st.SearchStrategy[str]:
+    return st.one_of(
+        st.sampled_from(_SPECIMENS),
+        st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=max_size),
+    )
+
+
+def _names() -> st.SearchStrategy[str]:
+    return _texts().map(lambda text: text if text.strip() else f"Name{text}")
+
+
+def _ids() -> st.SearchStrategy[str]:
+    return st.text(_ID_ALPHABET, min_size=1, max_size=6)
+
+
+def _instants() -> st.SearchStrategy[datetime]:
+    """Aware date-times, many right at a Berlin daylight-saving switch (both folds)."""
+    switches = [datetime(2024, 3, 31, 1, tzinfo=UTC), datetime(2024, 10, 27, 1, tzinfo=UTC)]
+    near_switch = st.tuples(st.sampled_from(switches), st.integers(-150, 150)).map(
+        lambda pair: (pair[0] + timedelta(minutes=pair[1])).astimezone(BERLIN)
+    )
+    zones = st.sampled_from([BERLIN, BERLIN, UTC, ZoneInfo("UTC"), timezone(timedelta(hours=5, minutes=30))])
+    anywhere = st.datetimes(
+        min_value=datetime(2015, 1, 1), max_value=datetime(2030, 12, 31), timezones=zones, allow_imaginary=False
+    )
+    return st.one_of(near_switch, anywhere)
+
+
+def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.one_of(st.none(), strategy)
+
+
+def _meetings(network_id: st.SearchStrategy[str], actors: st.SearchStrategy[str]) -> st.SearchStrategy[Meeting]:
+    @st.composite
+    def build(draw: st.DrawFn) -> Meeting:
+        start = draw(_instants())
+        length = draw(st.sampled_from([timedelta(minutes=30), timedelta(hours=2), timedelta(hours=9)]))
+        agenda = tuple(
+            AgendaItem(kind=draw(st.sampled_from(list(AgendaItemKind))), title=draw(_names()), presenter_ids=p)
+            for p in draw(st.lists(st.lists(actors, max_size=2, unique=True).map(tuple), max_size=2))
+        )
+        return Meeting(
+            id=draw(_ids()),
+            network_id=draw(network_id),
+            kind=draw(st.sampled_from(list(MeetingKind))),
+            title=draw(_names()),
+            start=start,
+            end=(start + length).astimezone(start.tzinfo),
+            group_id=draw(_optional(st.sampled_from(["ag-wohnen", "ag-sprache"]))),
+            organizer_id=draw(_optional(actors)),
+            moderator_id=draw(_optional(actors)),
+            invitations=tuple(
+                Invitation(actor_id=actor, status=draw(st.sampled_from(list(AttendanceStatus))))
+                for actor in draw(st.lists(actors, max_size=3, unique=True))
+            ),
+            agenda=agenda,
+            minutes=draw(_optional(st.builds(Minutes, text=_texts(), recorded_by_id=_optional(actors)))),
+            description=draw(_optional(_texts())),
+        )
+
+    return build()
+
+
+def _entities(
+    cls: type[Entity], network_id: st.SearchStrategy[str], actors: st.SearchStrategy[str]
+) -> st.SearchStrategy[Entity]:
+    """A new entity (revision 0) of ``cls``; references to people are drawn from ``actors``."""
+    if cls is Meeting:
+        return _meetings(network_id, actors)
+    days = st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31))
+    builders: dict[type[Entity], st.SearchStrategy[Any]] = {
+        Network: st.builds(
+            Network,
+            id=_ids(),
+            name=_names(),
+            region=st.just(Region(name="Wartburgkreis", state=State.TH, ags="16063")),
+            description=_optional(_texts()),
+        ),
+        Person: st.builds(
+            Person,
+            id=_ids(),
+            network_id=network_id,
+            function=_names(),
+            name=_optional(_names()),
+            created=_optional(_instants()),
+        ),
+        Membership: st.builds(Membership, id=_ids(), network_id=network_id, actor_id=actors, since=days),
+        WorkingGroup: st.builds(
+            WorkingGroup,
+            id=_ids(),
+            network_id=network_id,
+            name=_names(),
+            topic=_names(),
+            founded=st.just(date(2024, 3, 1)),
+            tasks=st.lists(st.builds(Task, id=_ids(), title=_names(), owner_id=_optional(actors)), max_size=2).map(
+                tuple
+            ),
+        ),
+        Course: st.builds(
+            Course,
+            id=_ids(),
+            network_id=network_id,
+            course_type=st.sampled_from(["allgemein", "alpha"]),
+            provider_id=st.sampled_from(["vhs", "bildungswerk"]),
+            units_total=st.integers(0, 1300),
+            units_per_week=st.integers(0, 25),
+            seats=st.integers(0, 25),
+            teacher_ids=st.lists(actors, max_size=2, unique=True).map(tuple),
+            status=st.sampled_from(list(CourseStatus)),
+            start=_optional(days),
+        ),
+    }
+    if cls in builders:
+        return builders[cls]
+    raise ValueError(f"no strategy for {cls.__name__}")
+
+
+#: The entity types the built-in small strategies cover, for the side-by-side machine.
+MACHINE_TYPES: tuple[type[Entity], ...] = (Network, Person, Membership, WorkingGroup, Meeting, Course)
+
+
+def _all_types_samples() -> list[Entity]:
+    """One hand-made entity of every stored type: the rare ones the strategies above skip."""
+    from integrationsnetz.model import (
+        Address,
+        AllDay,
+        Coordinates,
+        Event,
+        EventKind,
+        FundingProgramme,
+        Organization,
+        OrganizationKind,
+        Registration,
+        Room,
+        Timed,
+        Venue,
+        Waitlist,
+    )
+
+    fall_back = datetime(2024, 10, 27, 2, 30, tzinfo=BERLIN, fold=1)
+    return [
+        Organization(
+            id="amt-für-migration",
+            network_id="n",
+            name="Amt für Versorgung und Migration – Ausländerbehörde",
+            kind=OrganizationKind.AUTHORITY,
+            address=Address(street="Erzberger Allee 14", postal_code="36433", city="Bad Salzungen"),
+        ),
+        Venue(
+            id="museum-ß",
+            network_id="n",
+            name="Museum „Thüringer Museum“ 🏛️",
+            address=Address(city="Eisenach"),
+            coordinates=Coordinates(latitude=50.9747, longitude=10.3205),
+            rooms=(Room(id="saal", name="Großer Saal", capacity=120, step_free=True),),
+        ),
+        Event(
+            id="berufemarkt",
+            network_id="n",
+            kind=EventKind.JOB_FAIR,
+            title="24. Berufemarkt 🎓",
+            when=AllDay(first_day=date(2024, 10, 12), last_day=date(2024, 10, 12)),
+        ),
+        Event(
+            id="fachtag",
+            network_id="n",
+            kind=EventKind.SPECIALIST_DAY,
+            title="Fachtag Wohnen",
+            when=Timed(start=fall_back, end=fall_back + timedelta(hours=1)),
+        ),
+        Waitlist(
+            id="warte-eisenach",
+            network_id="n",
+            course_type="allgemein",
+            place="Eisenach",
+            as_of=date(2024, 10, 1),
+            registrations=(Registration(registered_on=date(2024, 3, 1), reference="Ä-17"),),
+            reported_wait_days=190,
+        ),
+        FundingProgramme(
+            id="pfd",
+            network_id="n",
+            name="Partnerschaft für Demokratie",
+            topics=("Demokratie", "Ehrenamt 💪"),
+            deadline=date(2025, 1, 31),
+        ),
+    ]
+
+
+# --- comparing two stores ------------------------------------------------------------------
+
+
+def unstamped(entity: Entity) -> Entity:
+    """The entity without the store's timestamps: what two stores written alike agree on."""
+    return attrs.evolve(entity, created=None, modified=None)
+
+
+def _outcome(call: Callable[[], Any]) -> tuple[str, Any]:
+    try:
+        return ("ok", call())
+    except IntegrationsnetzError as exc:
+        return (type(exc).__name__, None)
+
+
+def _normal(value: Any) -> Any:
+    if isinstance(value, Entity):
+        return unstamped(value)
+    if isinstance(value, Change):
+        return (value.entity_type, value.id, value.revision, None if value.entity is None else unstamped(value.entity))
+    if isinstance(value, (list, tuple)):
+        return [_normal(item) for item in value]
+    return value
+
+
+class _Abort(Exception):
+    """Raised by the suite to make a transaction fail."""
+
+
+def _abort_after(store: Store, work: Callable[[], object]) -> None:
+    """Run ``work`` in a transaction that then fails, and check the failure came out of it."""
+
+    def run() -> None:
+        with store.transaction():
+            work()
+            raise _Abort
+
+    with pytest.raises(_Abort):
+        run()
+
+
+# --- the suite ---------------------------------------------------------------------------------
+
+
+class StoreConformance:
+    """Every storage backend must pass these tests. Subclass it and override ``new_store_url``."""
+
+    #: Raise for a slow backend (e.g. a server); every Hypothesis test uses these settings.
+    hypothesis_settings: ClassVar[settings] = _SETTINGS
+
+    # -- fixtures a backend overrides ---------------------------------------------------------
+
+    @pytest.fixture
+    def new_store_url(self) -> Callable[[], str]:
+        """A function returning the URL of a new, empty store each time it is called."""
+        raise NotImplementedError("override the new_store_url fixture in your test class")
+
+    @pytest.fixture
+    def plugin_host(self) -> PluginHost:
+        """The host that opens stores: by default with every installed plugin."""
+        return PluginHost()
+
+    @pytest.fixture
+    def set_schema_version(self) -> Callable[[str, int], None] | None:
+        """A function that records ``version`` as the schema version of the (closed) store at the URL.
+
+        Return None (the default) to skip the schema-version tests.
+        """
+        return None
+
+    # -- fixtures the tests use ---------------------------------------------------------------
+
+    @pytest.fixture
+    def store_url(self, new_store_url: Callable[[], str]) -> str:
+        """The URL of one new, empty store."""
+        return new_store_url()
+
+    @pytest.fixture
+    def capabilities(self, store_url: str, plugin_host: PluginHost) -> frozenset[Capability]:
+        """What the backend promises, from its ``StoreBackend``."""
+        parsed = StoreURL.parse(store_url)
+        backends = plugin_host.store_backends()
+        backend = backends.get(parsed.scheme) or backends[parsed.base_scheme]
+        return backend.capabilities
+
+    @pytest.fixture
+    def open_store(self, plugin_host: PluginHost) -> Callable[[str], Store]:
+        """Open a store by URL with the suite's host."""
+        return plugin_host.open_store
+
+    @pytest.fixture
+    def store(self, store_url: str, open_store: Callable[[str], Store]) -> Iterator[Store]:
+        """One new store, closed after the test."""
+        with open_store(store_url) as store:
+            yield store
+
+    @pytest.fixture
+    def reference(self, plugin_host: PluginHost) -> Iterator[Store]:
+        """A ``memory:`` store to compare with."""
+        with plugin_host.open_store("memory:") as store:
+            yield store
+
+    # -- round trips -----------------------------------------------------------------------------
+
+    def test_round_trip_is_exact(self, store: Store, plugin_host: PluginHost) -> None:
+        """Every field comes back exactly, time zones and folds included (compared as documents)."""
+        counter = itertools.count()
+        codec = plugin_host.codec
+        types = st.sampled_from(MACHINE_TYPES)
+        entities = types.flatmap(lambda cls: _entities(cls, st.just("netz-ä"), _ids()))
+
+        @self.hypothesis_settings
+        @given(entity=entities)
+        def check(entity: Entity) -> None:
+            entity = attrs.evolve(entity, id=f"{entity.id}-{next(counter)}")
+            stored = store.put(entity)
+            got = store.get(type(entity), entity.id)
+            assert codec.unstructure(got) == codec.unstructure(stored)
+            expected = attrs.evolve(unstamped(entity), revision=1)
+            assert codec.unstructure(unstamped(got)) == codec.unstructure(expected)
+            if entity.created is not None:
+                assert codec.unstructure(got.created) == codec.unstructure(entity.created)
+
+        check()
+
+    def test_round_trip_of_every_entity_type(self, store: Store, plugin_host: PluginHost) -> None:
+        """The rarer types (organisations, venues, all-day and timed events ...) come back exactly."""
+        codec = plugin_host.codec
+        samples = _all_types_samples()
+        covered = {entity_type_name(entity) for entity in samples} | {entity_type_name(cls) for cls in MACHINE_TYPES}
+        assert covered == set(ENTITY_TYPES), "the suite must cover every entity type"
+        stored = store.put_many(samples)
+        for entity, written in zip(samples, stored, strict=True):
+            got = store.get(type(entity), entity.id)
+            assert codec.unstructure(got) == codec.unstructure(written)
+            assert codec.unstructure(unstamped(got)) == codec.unstructure(attrs.evolve(entity, revision=1))
+
+    # -- basic behaviour -------------------------------------------------------------------------
+
+    def test_put_stamps_revision_created_and_modified(self, store: Store) -> None:
+        """A new entity is stored at revision 1 with UTC stamps; an update raises the revision."""
+        person = store.put(Person(id="p", network_id="n", function="Integrationsmanagerin"))
+        assert person.revision == 1
+        assert person.created is not None
+        assert person.modified is not None
+        assert person.created.utcoffset() == timedelta(0)
+        updated = store.put(attrs.evolve(person, name="Jürgen Groß"))
+        assert updated.revision == 2
+        assert updated.created == person.created
+        assert updated.modified is not None
+        assert updated.modified > person.modified
+        assert store.get(Person, "p") == updated
+
+    def test_missing_entity_raises_not_found(self, store: Store) -> None:
+        """``get`` of an unknown id raises NotFound naming the id."""
+        with pytest.raises(NotFound, match="nobody"):
+            store.get(Person, "nobody")
+
+    def test_ids_are_per_type(self, store: Store) -> None:
+        """A person and a meeting may share an id."""
+        store.put(Person(id="x", network_id="n", function="Lehrkraft"))
+        with pytest.raises(NotFound):
+            store.get(Meeting, "x")
+
+    def test_stale_revision_raises_conflict_naming_the_entity(self, store: Store) -> None:
+        """Two edits of the same revision: the second is refused, the first survives."""
+        person = store.put(Person(id="p-ä", network_id="n", function="Koordination"))
+        store.put(attrs.evolve(person, function="Koordination Integration"))
+        with pytest.raises(Conflict, match="person 'p-ä'"):
+            store.put(attrs.evolve(person, function="lost update"))
+        with pytest.raises(Conflict, match="already exists"):
+            store.put(attrs.evolve(person, revision=0))
+        with pytest.raises(Conflict):
+            store.put(Person(id="never", network_id="n", function="x", revision=3))
+        assert store.get(Person, "p-ä").function == "Koordination Integration"
+
+    def test_delete_leaves_a_tombstone(self, store: Store) -> None:
+        """Deleted: gone for get and list, reported by changed_since, re-creatable with revision 0."""
+        person = store.put(Person(id="p", network_id="n", function="Ehrenamt"))
+        store.delete(Person, "p", revision=person.revision)
+        with pytest.raises(NotFound):
+            store.get(Person, "p")
+        assert store.list(Person) == []
+        with pytest.raises(NotFound):
+            store.delete(Person, "p")
+        (change,) = [c for c in store.changed_since() if c.id == "p"]
+        assert change.deleted
+        assert change.revision == 2
+        assert change.entity_type == "person"
+        with pytest.raises(Conflict):
+            store.put(person)  # based on revision 1, but it was deleted
+        again = store.put(attrs.evolve(person, revision=0, created=None, modified=None))
+        assert again.revision == 3
+
+    def test_delete_with_stale_revision_is_refused(self, store: Store) -> None:
+        """``delete(..., revision=n)`` refuses when someone changed the entity since revision n."""
+        person = store.put(Person(id="p", network_id="n", function="Ehrenamt"))
+        store.put(attrs.evolve(person, function="Ehrenamt (Sprachcafé)"))
+        with pytest.raises(Conflict, match="person 'p'"):
+            store.delete(Person, "p", revision=person.revision)
+        assert store.get(Person, "p").revision == 2
+
+    def test_list_by_type_and_network(self, store: Store) -> None:
+        """``list`` gives live entities ordered by id, of one network if asked."""
+        store.put_many(
+            [
+                Person(id="b", network_id="n1", function="x"),
+                Person(id="a", network_id="n2", function="y"),
+                Person(id="c", network_id="n1", function="z"),
+                Network(id="n1", name="Netz", region=Region(name="Wartburgkreis", state=State.TH, ags="16063")),
+            ]
+        )
+        assert [p.id for p in store.list(Person)] == ["a", "b", "c"]
+        assert [p.id for p in store.list(Person, network_id="n1")] == ["b", "c"]
+        assert [n.id for n in store.list(Network, network_id="n1")] == ["n1"]
+
+    # -- transactions ----------------------------------------------------------------------------
+
+    def test_failed_transaction_writes_nothing(self, store: Store) -> None:
+        """An exception inside ``transaction()`` rolls every write of the block back."""
+        kept = store.put(Person(id="kept", network_id="n", function="x"))
+
+        def work() -> None:
+            store.put(Person(id="new", network_id="n", function="y"))
+            store.put(attrs.evolve(kept, function="changed"))
+            store.delete(Person, "kept", revision=2)
+            assert [p.id for p in store.list(Person)] == ["new"]  # reads see the block's own writes
+
+        _abort_after(store, work)
+        assert store.list(Person) == [kept]
+
+    def test_put_many_is_all_or_nothing(self, store: Store) -> None:
+        """One stale entity in a batch: Conflict, and none of the batch is written."""
+        existing = store.put(Person(id="b", network_id="n", function="x"))
+        store.put(attrs.evolve(existing, function="newer"))
+        batch = [Person(id="a", network_id="n", function="y"), existing, Person(id="c", network_id="n", function="z")]
+        with pytest.raises(Conflict, match="person 'b'"):
+            store.put_many(batch)
+        assert [p.id for p in store.list(Person)] == ["b"]
+
+    def test_nested_transaction_is_a_savepoint(self, store: Store) -> None:
+        """An inner block that fails undoes only its own writes."""
+        with store.transaction():
+            store.put(Person(id="outer", network_id="n", function="x"))
+            _abort_after(store, lambda: store.put(Person(id="inner", network_id="n", function="y")))
+            with store.transaction():
+                store.put(Person(id="inner-ok", network_id="n", function="z"))
+        assert [p.id for p in store.list(Person)] == ["inner-ok", "outer"]
+
+    # -- sync ------------------------------------------------------------------------------------
+
+    def test_changed_since_reports_writes_and_deletions_in_order(self, store: Store) -> None:
+        """Each change once, oldest first, strictly later than ``since``; tombstones included."""
+        first = store.put(Person(id="a", network_id="n1", function="x"))
+        assert first.modified is not None
+        mark = first.modified
+        store.put(Person(id="b", network_id="n2", function="y"))
+        store.put(attrs.evolve(first, function="x2"))
+        store.delete(Person, "b")
+        changes = store.changed_since(mark)
+        assert [(c.id, c.revision, c.deleted) for c in changes] == [("a", 2, False), ("b", 2, True)]
+        assert all(c.modified > mark for c in changes)
+        assert changes[0].modified < changes[1].modified
+        assert [c.id for c in store.changed_since(mark, network_id="n2")] == ["b"]
+        assert store.changed_since(changes[-1].modified) == []
+        assert len(store.changed_since()) == 2
+
+    def test_modified_strictly_increases(self, store: Store) -> None:
+        """Quick successive writes still get distinct, increasing ``modified`` stamps."""
+        stamps = [store.put(Person(id=f"p{i}", network_id="n", function="x")).modified for i in range(30)]
+        assert all(a is not None and b is not None and a < b for a, b in itertools.pairwise(stamps))
+
+    # -- queries ---------------------------------------------------------------------------------
+
+    def test_meeting_queries(self, store: Store) -> None:
+        """Overlap with ``[start, end)``, group, person and network filters; ordered by start."""
+        day = datetime(2024, 10, 27, 0, 30, tzinfo=BERLIN)  # the night summer time ends
+        meetings = [
+            Meeting(id="m1", network_id="n", kind=MeetingKind.WORKING_GROUP, title="AG Wohnen", group_id="ag-wohnen",
+                    start=day, end=day + timedelta(hours=3), organizer_id="anna"),
+            Meeting(id="m2", network_id="n", kind=MeetingKind.NETWORK, title="Netzwerktreffen",
+                    start=day + timedelta(days=1), end=day + timedelta(days=1, hours=2),
+                    invitations=(Invitation(actor_id="anna", status=AttendanceStatus.DECLINED),
+                                 Invitation(actor_id="ben"))),
+            Meeting(id="m0", network_id="m", kind=MeetingKind.OTHER, title="früher", start=day - timedelta(days=40),
+                    end=day - timedelta(days=39), agenda=(AgendaItem(kind=AgendaItemKind.INPUT, title="Input",
+                                                                     presenter_ids=("anna",)),)),
+        ]  # fmt: skip
+        store.put_many(meetings)
+        window = (day - timedelta(days=60), day + timedelta(days=5))
+        assert [m.id for m in store.meetings_between(*window)] == ["m0", "m1", "m2"]
+        assert [m.id for m in store.meetings_between(*window, person_id="anna")] == ["m0", "m1"]
+        assert [m.id for m in store.meetings_between(*window, person_id="ben")] == ["m2"]
+        assert [m.id for m in store.meetings_between(*window, group_id="ag-wohnen")] == ["m1"]
+        assert [m.id for m in store.meetings_between(*window, network_id="m")] == ["m0"]
+        # [start, end): touching is not overlapping
+        assert store.meetings_between(day + timedelta(hours=3), day + timedelta(hours=4)) == []
+        assert [m.id for m in store.meetings_between(day + timedelta(hours=2), day + timedelta(hours=4))] == ["m1"]
+        store.delete(Meeting, "m1")
+        assert [m.id for m in store.meetings_between(*window, person_id="anna")] == ["m0"]
+
+    def test_course_and_membership_queries(self, store: Store) -> None:
+        """Courses by type, provider and status; memberships of an actor, on a day."""
+        store.put_many(
+            [
+                Course(id="k1", network_id="n", course_type="alpha", provider_id="vhs", units_total=1300,
+                       units_per_week=20, seats=15, status=CourseStatus.RUNNING),
+                Course(id="k2", network_id="n", course_type="allgemein", provider_id="vhs", units_total=700,
+                       units_per_week=20, seats=20),
+                Course(id="k3", network_id="o", course_type="alpha", provider_id="bw", units_total=1300,
+                       units_per_week=20, seats=15, status=CourseStatus.RUNNING),
+                Membership(id="ms1", network_id="n", actor_id="anna", since=date(2024, 3, 1),
+                           until=date(2024, 12, 31)),
+                Membership(id="ms2", network_id="n", actor_id="anna", group_id="ag", since=date(2025, 1, 1)),
+                Membership(id="ms3", network_id="n", actor_id="ben", since=date(2024, 3, 1)),
+            ]
+        )  # fmt: skip
+        assert [c.id for c in store.courses()] == ["k1", "k2", "k3"]
+        assert [c.id for c in store.courses(course_type="alpha")] == ["k1", "k3"]
+        assert [c.id for c in store.courses(provider_id="vhs", status=CourseStatus.RUNNING)] == ["k1"]
+        assert [c.id for c in store.courses(network_id="o")] == ["k3"]
+        assert [m.id for m in store.memberships_of("anna")] == ["ms1", "ms2"]
+        assert [m.id for m in store.memberships_of("anna", on=date(2024, 12, 31))] == ["ms1"]
+        assert [m.id for m in store.memberships_of("anna", on=date(2025, 1, 1))] == ["ms2"]
+        assert store.memberships_of("nobody") == []
+
+    # -- personal data ---------------------------------------------------------------------------
+
+    def test_erase_person_leaves_no_trace(self, store: Store, plugin_host: PluginHost) -> None:
+        """The person, their memberships and every reference go; the rest stays."""
+        start = datetime(2024, 10, 14, 9, tzinfo=BERLIN)
+        store.put_many(
+            [
+                Person(id="anna", network_id="n", function="Integrationsmanagerin", name="Anna Größer"),
+                Person(id="ben", network_id="n", function="Lehrkraft"),
+                Membership(id="ms-anna", network_id="n", actor_id="anna", since=date(2024, 3, 1)),
+                Membership(id="ms-ben", network_id="n", actor_id="ben", since=date(2024, 3, 1)),
+                Meeting(id="m", network_id="n", kind=MeetingKind.NETWORK, title="Treffen", start=start,
+                        end=start + timedelta(hours=4), organizer_id="anna", moderator_id="anna",
+                        invitations=(Invitation(actor_id="anna"), Invitation(actor_id="ben")),
+                        agenda=(AgendaItem(kind=AgendaItemKind.INPUT, title="Zahlen", presenter_ids=("anna", "ben")),),
+                        minutes=Minutes(text="…", recorded_by_id="anna")),
+                WorkingGroup(id="ag", network_id="n", name="AG Wohnen", topic="Wohnen", founded=date(2024, 3, 1),
+                             tasks=(Task(id="t", title="Umfrage", owner_id="anna"),)),
+                Course(id="k", network_id="n", course_type="alpha", provider_id="vhs", units_total=1300,
+                       units_per_week=20, seats=15, teacher_ids=("anna", "ben")),
+            ]
+        )  # fmt: skip
+        before = store.personal_data_of("anna")
+        assert before.person is not None
+        assert before.person.name == "Anna Größer"
+        assert [m.id for m in before.memberships] == ["ms-anna"]
+        assert {(m.entity_type, m.entity_id) for m in before.mentions} == {
+            ("membership", "ms-anna"),
+            ("meeting", "m"),
+            ("working_group", "ag"),
+            ("course", "k"),
+        }
+        assert store.erase_person("anna") == 5
+        after = store.personal_data_of("anna")
+        assert after.person is None
+        assert after.memberships == ()
+        assert after.mentions == ()
+        codec = plugin_host.codec
+        for cls in ENTITY_TYPES.values():
+            for entity in store.list(cls):
+                text = codec.dumps(entity).decode()
+                assert '"anna"' not in text, text
+                assert "Größer" not in text, text
+        meeting = store.get(Meeting, "m")
+        assert meeting.participant_ids() == ("ben",)
+        assert store.get(Course, "k").teacher_ids == ("ben",)
+        assert store.meetings_between(start, start + timedelta(days=1), person_id="anna") == []
+        assert store.erase_person("anna") == 0
+
+    # -- durability and other processes -------------------------------------------------------
+
+    def test_data_survives_reopening(
+        self, store_url: str, open_store: Callable[[str], Store], capabilities: frozenset[Capability]
+    ) -> None:
+        """Close and open again: everything is there, including tombstones."""
+        if Capability.DURABLE not in capabilities:
+            pytest.skip("the backend is not durable")
+        with open_store(store_url) as store:
+            kept = store.put(Person(id="p", network_id="n", function="Lotsin 🧭"))
+            store.put(Person(id="gone", network_id="n", function="x"))
+            store.delete(Person, "gone")
+        with open_store(store_url) as store:
+            assert store.get(Person, "p") == kept
+            assert [(c.id, c.deleted) for c in store.changed_since()] == [("p", False), ("gone", True)]
+            assert store.put(attrs.evolve(kept, function="Lotsin")).revision == 2
+
+    def test_two_stores_on_one_url_cannot_lose_an_update(
+        self, store_url: str, open_store: Callable[[str], Store], capabilities: frozenset[Capability]
+    ) -> None:
+        """Two writers read revision 1: the first write wins, the second gets Conflict."""
+        if Capability.MULTI_PROCESS not in capabilities:
+            pytest.skip("the backend is not shared between processes")
+        with open_store(store_url) as one, open_store(store_url) as two:
+            original = one.put(Person(id="p", network_id="n", function="x"))
+            seen_by_two = two.get(Person, "p")
+            one.put(attrs.evolve(original, function="from one"))
+            with pytest.raises(Conflict, match="person 'p'"):
+                two.put(attrs.evolve(seen_by_two, function="from two"))
+            assert two.get(Person, "p").function == "from one"
+            _abort_after(one, lambda: one.put(Person(id="q", network_id="n", function="y")))
+            with pytest.raises(NotFound):
+                two.get(Person, "q")
+
+    def test_closed_store_refuses_work(self, store_url: str, open_store: Callable[[str], Store]) -> None:
+        """Using a closed store raises StoreError instead of failing obscurely."""
+        store = open_store(store_url)
+        store.close()
+        with pytest.raises(StoreError, match="closed"):
+            store.get(Person, "p")
+
+    def test_repr_and_errors_mask_the_password(self, store: Store) -> None:
+        """The URL shows without its password in repr and messages."""
+        assert store.url.password is None or store.url.password not in repr(store)
+        with pytest.raises(NotFound) as caught:
+            store.get(Person, "nobody")
+        assert store.url.password is None or store.url.password not in str(caught.value)
+
+    # -- schema versions -------------------------------------------------------------------------
+
+    def test_newer_schema_is_refused(
+        self,
+        store_url: str,
+        open_store: Callable[[str], Store],
+        set_schema_version: Callable[[str, int], None] | None,
+    ) -> None:
+        """A store written by a newer integrationsnetz: SchemaVersionError, nothing touched."""
+        if set_schema_version is None:
+            pytest.skip("override set_schema_version to test schema versions")
+        with open_store(store_url) as store:
+            store.put(Person(id="p", network_id="n", function="x"))
+        set_schema_version(store_url, current_version() + 1)
+        with pytest.raises(SchemaVersionError, match="upgrade integrationsnetz"):
+            open_store(store_url)
+        set_schema_version(store_url, current_version())
+        with open_store(store_url) as store:
+            assert store.get(Person, "p").function == "x"
+
+    def test_older_schema_is_migrated(
+        self,
+        store_url: str,
+        open_store: Callable[[str], Store],
+        set_schema_version: Callable[[str, int], None] | None,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """Opening a store of an older schema runs the migrations on every stored document."""
+        if set_schema_version is None:
+            pytest.skip("override set_schema_version to test schema versions")
+        with open_store(store_url) as store:
+            store.put(Person(id="p", network_id="n", function="lehrkraft"))
+        old = current_version()
+
+        def capitalise_functions(body: dict[str, Any]) -> dict[str, Any]:
+            for person in body.get("persons", []):
+                person["function"] = person["function"].capitalize()
+            return body
+
+        monkeypatch.setattr(migrations, "SCHEMA_VERSION", old + 1)
+        monkeypatch.setitem(migrations.MIGRATIONS, old, capitalise_functions)
+        with open_store(store_url) as store:
+            assert store.get(Person, "p").function == "Lehrkraft"
+        with open_store(store_url) as store:  # migrated once, not again
+            assert store.get(Person, "p").function == "Lehrkraft"
+
+    # -- the backend beside the reference ---------------------------------------------------
+
+    def test_agrees_with_the_memory_store(
+        self, new_store_url: Callable[[], str], open_store: Callable[[str], Store]
+    ) -> None:
+        """A Hypothesis state machine drives the backend and ``memory:`` alike; they always agree."""
+        machine = _side_by_side(lambda: open_store(new_store_url()), lambda: open_store("memory:"))
+        run_state_machine_as_test(
+            machine,
+            settings=settings(
+                self.hypothesis_settings,
+                max_examples=min(self.hypothesis_settings.max_examples, 15),
+                stateful_step_count=20,
+            ),
+        )
+
+
+_PEOPLE = ["anna", "ben", "cem"]
+_NETWORKS = ["n1", "n2"]
+_START = datetime(2024, 1, 1, tzinfo=BERLIN)
+
+
+def _side_by_side(open_real: Callable[[], Store], open_reference: Callable[[], Store]) -> type[RuleBasedStateMachine]:
+    """A state machine class comparing a backend with the reference store after every step."""
+    actors = st.sampled_from(_PEOPLE)
+    network_ids = st.sampled_from(_NETWORKS)
+    ids = st.sampled_from(["a", "b", "ä-ß", "🎉"])
+
+    def entity_of(cls: type[Entity]) -> st.SearchStrategy[Entity]:
+        # People get the ids others refer to, so erasure and "meetings of a person" find them.
+        return st.tuples(_entities(cls, network_ids, actors), actors if cls is Person else ids).map(
+            lambda pair: attrs.evolve(pair[0], id=pair[1])
+        )
+
+    new_entities = st.sampled_from(MACHINE_TYPES).flatmap(entity_of)
+
+    class SideBySide(RuleBasedStateMachine):
+        def __init__(self) -> None:
+            super().__init__()
+            self.real = open_real()
+            self.reference = open_reference()
+            self.marks: list[tuple[datetime, datetime]] = []
+
+        def both(self, call: Callable[[Store], Any]) -> Any:
+            expected = _outcome(lambda: call(self.reference))
+            got = _outcome(lambda: call(self.real))
+            assert _normal(got) == _normal(expected)
+            return expected[1]
+
+        def teardown(self) -> None:
+            self.real.close()
+            self.reference.close()
+
+        @rule(entity=new_entities)
+        def put_new(self, entity: Entity) -> None:
+            self.both(lambda store: store.put(entity))
+
+        @rule(data=st.data(), entity_type=st.sampled_from(MACHINE_TYPES), shift=st.sampled_from([0, 0, 0, -1, 1]))
+        def update(self, data: st.DataObject, entity_type: type[Entity], shift: int) -> None:
+            live = self.reference.list(entity_type)
+            if not live:
+                return
+            current = data.draw(st.sampled_from(live))
+            replacement = data.draw(entity_of(entity_type))
+            entity = attrs.evolve(replacement, id=current.id, revision=max(0, current.revision + shift))
+            self.both(lambda store: store.put(entity))
+
+        @rule(entity_type=st.sampled_from(MACHINE_TYPES), entity_id=ids, with_revision=st.booleans())
+        def delete(self, entity_type: type[Entity], entity_id: str, with_revision: bool) -> None:
+            revision = None
+            if with_revision:
+                found = [e for e in self.reference.list(entity_type) if e.id == entity_id]
+                revision = found[0].revision if found else 1
+            self.both(lambda store: store.delete(entity_type, entity_id, revision=revision))
+
+        @rule(entities=st.lists(new_entities, max_size=4), fail=st.booleans())
+        def transaction(self, entities: list[Entity], fail: bool) -> None:
+            def run(store: Store) -> list[Entity]:
+                with store.transaction():
+                    written = [store.put(entity) for entity in entities]
+                    if fail:
+                        raise Conflict("the test aborts this transaction")
+                return written
+
+            self.both(run)
+
+        @rule(entities=st.lists(new_entities, max_size=4))
+        def put_many(self, entities: list[Entity]) -> None:
+            self.both(lambda store: store.put_many(entities))
+
+        @rule(person_id=st.sampled_from(_PEOPLE))
+        def erase_person(self, person_id: str) -> None:
+            self.both(lambda store: store.erase_person(person_id))
+            self.both(lambda store: store.personal_data_of(person_id).mentions)
+
+        @rule()
+        def mark(self) -> None:
+            real, reference = self.real.changed_since(), self.reference.changed_since()
+            if real and reference:
+                self.marks.append((real[-1].modified, reference[-1].modified))
+
+        @precondition(lambda self: bool(self.marks))
+        @rule(data=st.data())
+        def changed_since(self, data: st.DataObject) -> None:
+            real_mark, reference_mark = data.draw(st.sampled_from(self.marks))
+            assert _normal(self.real.changed_since(real_mark)) == _normal(self.reference.changed_since(reference_mark))
+
+        @rule(
+            days=st.integers(0, 3000),
+            length=st.integers(1, 800),
+            group_id=st.sampled_from([None, "ag-wohnen", "ag-sprache"]),
+            person_id=st.sampled_from([None, *_PEOPLE]),
+            network_id=st.sampled_from([None, *_NETWORKS]),
+        )
+        def meetings_between(
+            self, days: int, length: int, group_id: str | None, person_id: str | None, network_id: str | None
+        ) -> None:
+            start = _START + timedelta(days=days - 1500)
+            end = start + timedelta(days=length)
+            self.both(
+                lambda store: store.meetings_between(
+                    start, end, group_id=group_id, person_id=person_id, network_id=network_id
+                )
+            )
+
+        @rule(
+            course_type=st.sampled_from([None, "alpha", "allgemein"]),
+            provider_id=st.sampled_from([None, "vhs"]),
+            status=st.sampled_from([None, *CourseStatus]),
+        )
+        def courses(self, course_type: str | None, provider_id: str | None, status: CourseStatus | None) -> None:
+            self.both(lambda store: store.courses(course_type=course_type, provider_id=provider_id, status=status))
+
+        @rule(actor_id=st.sampled_from(_PEOPLE), on=_optional(st.dates(date(2015, 1, 1), date(2030, 12, 31))))
+        def memberships_of(self, actor_id: str, on: date | None) -> None:
+            self.both(lambda store: store.memberships_of(actor_id, on=on))
+
+        @invariant()
+        def same_content(self) -> None:
+            for cls in MACHINE_TYPES:
+                assert _normal(self.real.list(cls)) == _normal(self.reference.list(cls)), cls.__name__
+            assert _normal(self.real.changed_since()) == _normal(self.reference.changed_since())
+
+    return SideBySide

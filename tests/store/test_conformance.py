@@ -1,0 +1,47 @@
+"""The built-in backends pass the same conformance suite a plugin author runs."""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from integrationsnetz.plugins import PluginHost
+from integrationsnetz.testing.store_conformance import StoreConformance
+
+
+class TestMemoryStore(StoreConformance):
+    """``memory:`` against itself: proves the suite's expectations are met by the reference."""
+
+    @pytest.fixture
+    def plugin_host(self, builtin_host: PluginHost) -> PluginHost:
+        return builtin_host
+
+    @pytest.fixture
+    def new_store_url(self) -> Callable[[], str]:
+        return lambda: "memory:"
+
+
+class TestSQLiteStore(StoreConformance):
+    """``sqlite:`` files in a temporary directory."""
+
+    @pytest.fixture
+    def plugin_host(self, builtin_host: PluginHost) -> PluginHost:
+        return builtin_host
+
+    @pytest.fixture
+    def new_store_url(self, tmp_path: Path) -> Callable[[], str]:
+        counter = itertools.count()
+        return lambda: f"sqlite://{tmp_path}/netz-{next(counter)}.db"
+
+    @pytest.fixture
+    def set_schema_version(self) -> Callable[[str, int], None]:
+        def set_version(url: str, version: int) -> None:
+            with sqlite3.connect(urlsplit(url).path) as db:
+                db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
+
+        return set_version
