@@ -112,7 +112,14 @@ _EXTRA: dict[str, tuple[tuple[str, ...], Callable[[Any], tuple[object, ...]]]] =
     "funding_programme": (("name",), _name_column),
     "waitlist": (("course_type", "place"), lambda waitlist: (waitlist.course_type, waitlist.place)),
     "person": ((), lambda _person: ()),
+    "provider_capacity": (("provider_id", "as_of"), lambda c: (c.provider_id, c.as_of.isoformat())),
 }
+_NO_EXTRA: tuple[tuple[str, ...], Callable[[Any], tuple[object, ...]]] = ((), lambda _entity: ())
+
+
+def _extra(table: str) -> tuple[tuple[str, ...], Callable[[Any], tuple[object, ...]]]:
+    """The extra columns of a table; a type added to the model later gets none until listed above."""
+    return _EXTRA.get(table, _NO_EXTRA)
 
 _INDEXES = (
     "CREATE INDEX IF NOT EXISTS ix_{t}_modified ON {t} (modified_us)",
@@ -136,7 +143,7 @@ def _quote(name: str) -> str:
 def _create_statements() -> list[str]:
     statements = ["CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"]
     for table in ENTITY_TYPES:
-        extra = "".join(f", {_quote(column)}" for column in _EXTRA[table][0])
+        extra = "".join(f", {_quote(column)}" for column in _extra(table)[0])
         statements.append(
             f"CREATE TABLE IF NOT EXISTS {table} ({_COMMON}{extra}, modified_us INTEGER NOT NULL, data TEXT)"
         )
@@ -150,7 +157,7 @@ def _create_statements() -> list[str]:
 
 
 def _insert_statement(table: str) -> str:
-    columns = ["id", "network_id", "revision", "created", "modified", *_EXTRA[table][0]]
+    columns = ["id", "network_id", "revision", "created", "modified", *_extra(table)[0]]
     columns += ["modified_us", "data"]
     names = ", ".join(_quote(column) for column in columns)
     marks = ", ".join("?" for _ in columns)
@@ -158,7 +165,7 @@ def _insert_statement(table: str) -> str:
 
 
 def _tombstone_statement(table: str) -> str:
-    extra = _EXTRA[table][0]
+    extra = _extra(table)[0]
     nulls = "".join(f", {_quote(column)} = NULL" for column in extra)
     return (
         f"UPDATE {table} SET revision = ?, modified = ?, modified_us = ?, data = NULL{nulls}, created = NULL "
@@ -334,7 +341,7 @@ class SQLiteStore:
     # -- rows -------------------------------------------------------------------------------
 
     def _row(self, table: str, entity: Entity) -> tuple[object, ...]:
-        extra = _EXTRA[table][1](entity)
+        extra = _extra(table)[1](entity)
         assert entity.modified is not None
         return (
             entity.id,

@@ -213,6 +213,7 @@ def _all_types_samples() -> list[Entity]:
         FundingProgramme,
         Organization,
         OrganizationKind,
+        ProviderCapacity,
         Registration,
         Room,
         Timed,
@@ -259,6 +260,9 @@ def _all_types_samples() -> list[Entity]:
             as_of=date(2024, 10, 1),
             registrations=(Registration(registered_on=date(2024, 3, 1), reference="Ä-17"),),
             reported_wait_days=190,
+        ),
+        ProviderCapacity(
+            id="vhs-2025", network_id="n", provider_id="vhs", as_of=date(2025, 1, 1), teachers_fte=3.5, rooms=4
         ),
         FundingProgramme(
             id="pfd",
