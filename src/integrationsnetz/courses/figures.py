@@ -77,6 +77,7 @@ class TypeFigures:
     plan: TypePlan
     open_for_new_courses: bool
     needs_alpha_approval: bool
+    inflow_given: bool = False
 
     @property
     def occupancy(self) -> float | None:
@@ -309,6 +310,7 @@ def course_figures(
                 plan=plan(inputs, target_weeks=target, teacher_units_per_week=teacher_week, weeks_left=weeks_left),
                 open_for_new_courses=kind.open_for_new_courses(as_of) if kind else True,
                 needs_alpha_approval=bool(kind and kind.needs_alpha_approval),
+                inflow_given=code in given_inflow,
             )
         )
         if kind is not None and not kind.open_for_new_courses(as_of) and inputs.queue:

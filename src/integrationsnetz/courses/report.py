@@ -153,17 +153,26 @@ _TEXT: dict[str, dict[str, str]] = {
         "de": "Kursdauer D = UE / (UE pro Woche × Anteil Unterrichtswochen {share}); frei werdende Plätze "
         "pro Woche μ = Kurse × Teilnehmende / D; Wartezeit heute = Wartende / μ; auf Dauer (ohne Rückstau) "
         "warten Gruppen auf einen freien Kurs: W = ρ·D / (2·Kurse·(1 − ρ)) mit ρ = Anmeldungen / μ; "
-        "Lehrkräfte (VZÄ) = Kurse × UE pro Woche / {teacher_week}. Anmeldungen pro Woche aus den letzten "
-        "{window} Wochen. Spannen in Klammern: niedrige und hohe Annahmen. Nicht berücksichtigt: Abbrüche, "
-        "Quereinstiege, Wiederholer, Teilzeitkurse, Mindestgruppengrößen. Ziel: Kursbeginn binnen {target} "
+        "Lehrkräfte (VZÄ) = Kurse × UE pro Woche / {teacher_week}. {inflow} Spannen in Klammern: niedrige "
+        "und hohe Annahmen. Nicht berücksichtigt: Abbrüche, Quereinstiege, Wiederholer, Teilzeitkurse, "
+        "Mindestgruppengrößen. Ziel: Kursbeginn binnen {target} "
         "Wochen nach der Anmeldung. Katalog: {source}.",
         "en": "Course duration D = UE / (UE per week × share of teaching weeks {share}); places per week "
         "μ = courses × participants / D; wait today = people waiting / μ; in the long run (no backlog) groups "
         "wait for a free course: W = ρ·D / (2·courses·(1 − ρ)) with ρ = registrations / μ; teachers (FTE) = "
-        "courses × UE per week / {teacher_week}. Registrations per week from the last {window} weeks. Ranges "
-        "in brackets: low and high assumptions. Left out: dropouts, later entries, repeaters, part-time "
-        "courses, minimum group sizes. Target: a course start within {target} weeks of registration. "
+        "courses × UE per week / {teacher_week}. {inflow} Ranges in brackets: low and high assumptions. "
+        "Left out: dropouts, later entries, repeaters, part-time courses, minimum group sizes. "
+        "Target: a course start within {target} weeks of registration. "
         "Catalogue: {source}.",
+    },
+    "inflow_estimated": {
+        "de": "Anmeldungen pro Woche aus den Anmeldedaten der letzten {window} Wochen.",
+        "en": "Registrations per week from the registration dates of the last {window} weeks.",
+    },
+    "inflow_given": {"de": "Anmeldungen pro Woche wie vorgegeben.", "en": "Registrations per week as given."},
+    "inflow_mixed": {
+        "de": "Anmeldungen pro Woche wie vorgegeben, sonst aus den Anmeldedaten der letzten {window} Wochen.",
+        "en": "Registrations per week as given, otherwise from the registration dates of the last {window} weeks.",
     },
     "chart_wait_title": {"de": "Wartezeit heute nach Kursart", "en": "Wait today by course type"},
     "chart_wait_axis": {"de": "Wochen", "en": "weeks"},
@@ -382,13 +391,10 @@ def _blocks(figures: CourseFigures, language: Language, drawn: Mapping[str, byte
     notes = _notes(figures, language)
     if notes:
         blocks += [("h2", t["notes"]), ("ul", notes)]
-    blocks.append(("h2", t["charts"]))
     if drawn:
-        blocks += [("chart", name) for name in drawn]
+        blocks += [("h2", t["charts"]), *(("chart", name) for name in drawn)]
     elif missing:
-        blocks.append(("command", (missing.removesuffix(CHARTS_EXTRA).strip(), CHARTS_EXTRA)))
-    else:
-        blocks.append(("p", "–"))
+        blocks += [("h2", t["charts"]), ("command", (missing.removesuffix(CHARTS_EXTRA).strip(), CHARTS_EXTRA))]
     share = figures.types[0].plan.inputs.teaching_share if figures.types else Range(0.75, 0.8, 0.85)
     blocks += [
         ("h2", t["assumptions"]),
@@ -397,13 +403,20 @@ def _blocks(figures: CourseFigures, language: Language, drawn: Mapping[str, byte
             t["assumption_lines"].format(
                 share=f"{format_number(share.central, language, 2)}",
                 teacher_week=figures.teacher_units_per_week,
-                window=figures.inflow_window_weeks,
+                inflow=_inflow_source(figures, language),
                 source=figures.catalogue_source,
                 target=target,
             ),
         ),
     ]
     return blocks
+
+
+def _inflow_source(figures: CourseFigures, language: Language) -> str:
+    t = _texts(language)
+    given = {kind.inflow_given for kind in figures.types}
+    key = "inflow_mixed" if given == {True, False} else "inflow_given" if given == {True} else "inflow_estimated"
+    return t[key].format(window=figures.inflow_window_weeks)
 
 
 def _say_date(day: date, language: Language) -> str:
