@@ -258,3 +258,11 @@ def test_importing_the_library_does_not_import_matplotlib() -> None:
     code = "import sys, integrationsnetz, integrationsnetz.courses; print('matplotlib' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert result.stdout.strip() == "False"
+
+
+def test_the_how_to_shows_the_report_as_it_is(article: NetworkData, article_inflow: dict[str, float]) -> None:
+    """The example in docs/how-to/report-course-figures.md is this report, not an old copy."""
+    page = Path(__file__).parents[2] / "docs" / "how-to" / "report-course-figures.md"
+    shown = page.read_text(encoding="utf-8").split("````markdown\n", 1)[1].split("````", 1)[0]
+    result = report(article, inflow=article_inflow, clear_by=date(2025, 6, 30), charts=False)
+    assert shown == result.markdown
