@@ -1,7 +1,8 @@
 """integrationsnetz: the data, plans and calendars of a district's integration network.
 
 The public API is re-exported here: the model classes, documents, the integrity check, the
-plugin host and ``hookimpl`` for plugin authors, ``open_store`` for storage.
+plugin host and ``hookimpl`` for plugin authors, ``open_store`` for storage, ``export`` for
+calendars, documents and spreadsheets.
 """
 
 from integrationsnetz import documents
@@ -16,6 +17,7 @@ from integrationsnetz.errors import (
     SchemaVersionError,
     StoreError,
 )
+from integrationsnetz.export import CsvOptions, ExportOptions, IcsMethod, IcsOptions, export
 from integrationsnetz.hookspecs import hookimpl
 from integrationsnetz.integrity import Problem, check
 from integrationsnetz.model import (
@@ -90,13 +92,17 @@ __all__ = [
     "Course",
     "CourseStatus",
     "CourseType",
+    "CsvOptions",
     "Decision",
     "Entity",
     "Event",
     "EventKind",
     "ExportError",
+    "ExportOptions",
     "FundingProgramme",
     "Goal",
+    "IcsMethod",
+    "IcsOptions",
     "IntegrationsnetzError",
     "InvalidData",
     "Invitation",
@@ -137,6 +143,7 @@ __all__ = [
     "default_host",
     "documents",
     "entity_type_name",
+    "export",
     "hookimpl",
     "is_valid_id",
     "open_store",

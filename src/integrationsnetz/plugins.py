@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "integrationsnetz.store.memory",
     "integrationsnetz.store.sqlite",
+    "integrationsnetz.export.ics",
 )
 
 DISABLE_ENV = "INTEGRATIONSNETZ_DISABLE_PLUGINS"

@@ -1,39 +1,215 @@
 """Exporters: turn network data into files people use (calendars, documents, spreadsheets).
 
-Exporters are plugins (``register_exporters``); the built-ins register the same way.
+One call does every export::
+
+    import integrationsnetz as inz
+
+    inz.export(data, "ics", "netzwerk.ics")                          # the whole network as a feed
+    inz.export(data, "markdown", "einladung.md", select=meeting)      # one meeting's invitation
+    inz.export(data, "csv", "kurse.csv", options=ExportOptions(csv=CsvOptions(table="courses")))
+
+Exporters are plugins (``register_exporters``); the built-ins (``ics``, ``json``, ``csv``,
+``markdown``, ``html``) register the same way. :func:`export` narrows the data to the selection
+and the time range and, unless personal data is asked for, removes it *before* any exporter sees
+the data, so a third-party exporter cannot leak what it never gets.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from typing import BinaryIO
+import io
+import os
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import TYPE_CHECKING, BinaryIO, Literal
 
 import attrs
 
+from integrationsnetz.atomic import write_atomic
+from integrationsnetz.errors import ExportError
+from integrationsnetz.model.entity import Entity
 from integrationsnetz.model.network_data import NetworkData
+
+if TYPE_CHECKING:
+    from integrationsnetz.plugins import PluginHost
+
+LANGUAGES = ("de", "en")
+
+
+def _validate_language(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if value not in LANGUAGES:
+        raise ValueError(f"{attribute.name}: expected one of {', '.join(LANGUAGES)}, got {value!r}")
+
+
+def _validate_aware_stamp(
+    _instance: object, attribute: attrs.Attribute[datetime | None], value: datetime | None
+) -> None:
+    if value is not None and (value.tzinfo is None or value.utcoffset() is None):
+        raise ValueError(f"{attribute.name}: expected a timezone-aware date-time, got {value.isoformat()!r}")
+
+
+class IcsMethod(StrEnum):
+    """What a calendar file is for (RFC 5546): a feed, an invitation, or a cancellation."""
+
+    PUBLISH = "PUBLISH"
+    REQUEST = "REQUEST"
+    CANCEL = "CANCEL"
+
+
+@attrs.frozen(kw_only=True)
+class IcsOptions:
+    """Calendar options.
+
+    ``name`` is what a subscriber sees as the calendar's name (default: the network's name).
+    ``show_cancelled`` keeps cancelled meetings in a feed, marked ``STATUS:CANCELLED``; by default
+    they are left out, because that is the only way they vanish in every client (Google drops
+    cancelled entries, Apple strikes them through). ``series`` writes regular meeting series as
+    one recurring event; off, every meeting is its own event.
+    """
+
+    name: str | None = None
+    method: IcsMethod = IcsMethod.PUBLISH
+    refresh_interval: timedelta = timedelta(hours=6)
+    show_cancelled: bool = False
+    series: bool = True
+
+
+CsvTable = Literal["actors", "attendance", "courses"]
+
+
+@attrs.frozen(kw_only=True)
+class CsvOptions:
+    """Spreadsheet options: which table, and how Excel should read it.
+
+    ``delimiter`` is ``;`` by default because that is what Excel expects on German systems;
+    ``bom`` writes a UTF-8 byte order mark so Excel does not read umlauts as Latin-1.
+    """
+
+    table: CsvTable = "actors"
+    bom: bool = False
+    delimiter: str = attrs.field(default=";", validator=attrs.validators.in_((";", ",", "\t")))
+
+
+DocumentKind = Literal["invitation", "minutes", "tasks", "overview"]
 
 
 @attrs.frozen(kw_only=True)
 class ExportOptions:
     """What an export includes and how it reads.
 
-    Personal data (names, e-mail addresses, attendance) is left out unless
-    ``include_personal_data`` is set: public exports are the default (DSGVO).
+    Personal data (names, e-mail addresses, attendance of people) is left out unless
+    ``include_personal_data`` is set: public exports are the default (DSGVO). ``start``
+    (inclusive) and ``end`` (exclusive) limit meetings, events and courses to a time range; a
+    :class:`~datetime.date` means the start of that day. ``stamp`` is the time written as the
+    calendar's DTSTAMP; give it for byte-identical output (default: each entry's ``modified``).
+    ``document`` picks the Markdown/HTML document (default: from the selection).
     """
 
-    language: str = "de"
+    language: str = attrs.field(default="de", validator=_validate_language)
     include_personal_data: bool = False
-    start: datetime | None = None
-    end: datetime | None = None
+    start: date | datetime | None = None
+    end: date | datetime | None = None
+    stamp: datetime | None = attrs.field(default=None, validator=_validate_aware_stamp)
+    ics: IcsOptions = IcsOptions()
+    csv: CsvOptions = CsvOptions()
+    document: DocumentKind | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ExportRequest:
+    """Everything an exporter's ``write`` gets: the data to write, the options and the host.
+
+    ``data`` is already narrowed to the selection and the time range and, unless
+    ``options.include_personal_data``, stripped of personal data. ``selected`` is what the
+    caller asked for (empty for the whole network), so a document exporter can tell "one
+    meeting's invitation" from "the year's overview".
+    """
+
+    data: NetworkData
+    options: ExportOptions
+    host: PluginHost
+    selected: tuple[Entity, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
 class Exporter:
-    """An export format: ``write`` renders the data to a binary stream."""
+    """An export format: ``write`` renders a request to a binary stream.
+
+    Register it from a plugin with ``register_exporters``; ``format`` is the name users pass
+    to :func:`export`, ``suffix`` the file ending (with the dot), ``media_type`` what a web
+    server sends.
+    """
 
     format: str
     media_type: str
     suffix: str
     description: str
-    write: Callable[[NetworkData, ExportOptions, BinaryIO], None]
+    write: Callable[[ExportRequest, BinaryIO], None]
+
+
+Selection = Entity | Iterable[Entity] | None
+
+
+def export(
+    data: NetworkData,
+    format: str,
+    target: str | os.PathLike[str] | BinaryIO | None = None,
+    *,
+    select: Selection = None,
+    options: ExportOptions | None = None,
+    host: PluginHost | None = None,
+) -> bytes:
+    """Export ``data`` (or the part ``select`` names) in ``format`` and return the bytes.
+
+    ``select`` is the network (default), a working group, a person or organisation (their
+    meetings), a meeting, event or course, or a list of them. ``target`` is a path (written
+    atomically: readers see the old file or the new one), a binary stream, or None.
+    Raises :class:`ExportError` for an unknown format, naming the known ones.
+    """
+    from integrationsnetz.export.privacy import redact
+    from integrationsnetz.export.selection import narrow
+    from integrationsnetz.plugins import default_host
+
+    host = host or default_host()
+    options = options or ExportOptions()
+    exporters = host.exporters()
+    exporter = exporters.get(format)
+    if exporter is None:
+        raise ExportError(f"no exporter for format {format!r}; known formats: {', '.join(exporters) or 'none'}")
+    selected = _selected(select)
+    narrowed = narrow(data, selected, options.start, options.end)
+    if not options.include_personal_data:
+        narrowed = redact(narrowed)
+    buffer = io.BytesIO()
+    exporter.write(ExportRequest(data=narrowed, options=options, host=host, selected=selected), buffer)
+    payload = buffer.getvalue()
+    if target is None:
+        return payload
+    if isinstance(target, str | os.PathLike):
+        write_atomic(target, payload)
+    else:
+        target.write(payload)
+    return payload
+
+
+def _selected(select: Selection) -> tuple[Entity, ...]:
+    if select is None:
+        return ()
+    if isinstance(select, Entity):
+        return (select,)
+    items = tuple(select)
+    for item in items:
+        if not isinstance(item, Entity):
+            raise ExportError(f"select: expected entities (a meeting, a group, a person ...), got {item!r}")
+    return items
+
+
+__all__ = [
+    "CsvOptions",
+    "ExportOptions",
+    "ExportRequest",
+    "Exporter",
+    "IcsMethod",
+    "IcsOptions",
+    "export",
+]

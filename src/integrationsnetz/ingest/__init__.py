@@ -1,16 +1,61 @@
 """Importers: read files from other tools into the model ("import" is a keyword, hence "ingest").
 
-Importers are plugins (``register_importers``); the built-ins register the same way.
+One call reads every format::
+
+    import integrationsnetz as inz
+
+    result = inz.import_from("kalender.ics", options=inz.ImportOptions(network_id="netz-wak"))
+    result.entities      # meetings and events, ready to save in a store
+    result.skipped       # what was left out, and why (a to-do, an entry without a start ...)
+
+Importers are plugins (``register_importers``); the built-ins (``ics``, ``csv``) register the
+same way. An import is all or nothing: a malformed file raises
+:class:`~integrationsnetz.InvalidData` naming the file and the line, and returns nothing.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
-from typing import BinaryIO
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 import attrs
 
-from integrationsnetz.model.entity import Entity
+from integrationsnetz.errors import InvalidData, NotFound
+from integrationsnetz.model.entity import Entity, validate_id
+
+if TYPE_CHECKING:
+    from integrationsnetz.plugins import PluginHost
+
+
+@attrs.frozen(kw_only=True)
+class ImportOptions:
+    """Where imported entities belong and how far recurring entries are expanded.
+
+    ``horizon`` bounds a series without an end (``RRULE`` without ``UNTIL``/``COUNT``): its
+    dates are imported up to ``horizon`` after its start, and the report says so.
+    ``until`` (exclusive), when set, drops everything from that day on.
+    """
+
+    network_id: str = attrs.field(validator=validate_id)
+    source: str | None = None
+    horizon: timedelta = timedelta(days=366)
+    until: date | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Skipped:
+    """Something an import left out: what it was, why, and where in the file."""
+
+    item: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"line {self.line}: " if self.line is not None else ""
+        return f"{where}{self.item}: {self.reason}"
 
 
 @attrs.frozen(kw_only=True)
@@ -18,15 +63,59 @@ class ImportResult:
     """What an import produced, and what it skipped with the reason for each."""
 
     entities: tuple[Entity, ...] = ()
-    skipped: tuple[str, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
 class Importer:
-    """An import format: ``read`` parses a binary stream for one network."""
+    """An import format: ``read`` parses a binary stream into entities of one network.
+
+    ``read`` raises :class:`InvalidData` (with ``options.source`` and the line) for a malformed
+    file and never returns part of one.
+    """
 
     format: str
     media_type: str
     suffix: str
     description: str
-    read: Callable[[BinaryIO, str, str], ImportResult]
+    read: Callable[[BinaryIO, ImportOptions], ImportResult]
+
+
+def import_from(
+    source: str | os.PathLike[str] | BinaryIO,
+    format: str | None = None,
+    *,
+    options: ImportOptions,
+    host: PluginHost | None = None,
+) -> ImportResult:
+    """Read ``source`` (a path or a binary stream) with the importer for ``format``.
+
+    Without ``format`` the file's suffix picks the importer (``.ics``, ``.csv``).
+    """
+    from integrationsnetz.plugins import default_host
+
+    host = host or default_host()
+    importers = host.importers()
+    if format is None:
+        if not isinstance(source, str | os.PathLike):
+            raise NotFound("import_from: give the format of a stream, e.g. format='ics'")
+        suffix = Path(source).suffix.lower()
+        format = next((name for name, importer in importers.items() if importer.suffix == suffix), None)
+        if format is None:
+            raise NotFound(f"no importer for files ending in {suffix!r}; known formats: {', '.join(importers)}")
+    importer = importers.get(format)
+    if importer is None:
+        raise NotFound(f"no importer for format {format!r}; known formats: {', '.join(importers) or 'none'}")
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        if options.source is None:
+            options = attrs.evolve(options, source=str(path))
+        try:
+            with path.open("rb") as stream:
+                return importer.read(stream, options)
+        except OSError as exc:
+            raise InvalidData([f"cannot read the file ({exc.strerror or exc})"], source=str(path)) from None
+    return importer.read(source, options)
+
+
+__all__ = ["ImportOptions", "ImportResult", "Importer", "Skipped", "import_from"]

@@ -1,0 +1,759 @@
+"""The ``ics`` exporter: meetings, public events and courses as an iCalendar file (RFC 5545).
+
+What real clients need, and how this module gives it (``docs/reference/formats.md`` has more):
+
+* every timed entry is ``TZID=Europe/Berlin`` with a VTIMEZONE in the yearly RRULE form that
+  Outlook reads (icalendar's ``add_missing_timezones()`` writes an RDATE list Outlook ignores);
+* a UID derived from the network id and the entity id, the same in every export, so a client
+  updates an entry in place; ``SEQUENCE`` is the entity's revision, ``LAST-MODIFIED`` its
+  ``modified``;
+* a feed is ``METHOD:PUBLISH`` with ``NAME``/``X-WR-CALNAME`` and ``REFRESH-INTERVAL``; one
+  meeting can go out as an invitation (``REQUEST``) or a cancellation (``CANCEL``, same UID,
+  higher SEQUENCE);
+* meetings that share a ``series_id`` and follow a weekly or monthly rule become one event with
+  ``RRULE`` (UNTIL in UTC), ``EXDATE`` for skipped dates and ``RECURRENCE-ID`` overrides for moved
+  or changed ones; an irregular series stays single events, the form every client reads alike.
+
+Each entry is rendered once per value of the entity and what it references, and reused: a feed
+re-exported after a few meetings changed only renders those. icalendar is imported inside the
+functions, so ``import integrationsnetz`` stays light.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import unicodedata
+import uuid
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Hashable, Iterable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, BinaryIO
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from integrationsnetz.errors import ExportError
+from integrationsnetz.export import Exporter, ExportOptions, ExportRequest, IcsMethod
+from integrationsnetz.export.references import References
+from integrationsnetz.export.wording import event_kind_word, meeting_kind_word, word
+from integrationsnetz.hookspecs import hookimpl
+from integrationsnetz.model.actors import Person
+from integrationsnetz.model.courses import Course, CourseStatus
+from integrationsnetz.model.events import AllDay, Event
+from integrationsnetz.model.meetings import AttendanceStatus, Meeting, MeetingStatus
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+#: The namespace of every UID this library writes. Never change it: UIDs must stay the same forever.
+UID_NAMESPACE = uuid.UUID("5b0f8a52-4c1e-5d53-9a3e-6f1f2d8c7a10")
+
+PRODID = "-//integrationsnetz//integrationsnetz//DE"
+
+#: Europe/Berlin as yearly rules (EU rule since 1996): the form Outlook can read (MS-STANOICAL 2.2.47).
+BERLIN_VTIMEZONE = (
+    "BEGIN:VTIMEZONE\r\n"
+    "TZID:Europe/Berlin\r\n"
+    "X-LIC-LOCATION:Europe/Berlin\r\n"
+    "BEGIN:DAYLIGHT\r\n"
+    "TZOFFSETFROM:+0100\r\n"
+    "TZOFFSETTO:+0200\r\n"
+    "TZNAME:CEST\r\n"
+    "DTSTART:19700329T020000\r\n"
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
+    "END:DAYLIGHT\r\n"
+    "BEGIN:STANDARD\r\n"
+    "TZOFFSETFROM:+0200\r\n"
+    "TZOFFSETTO:+0100\r\n"
+    "TZNAME:CET\r\n"
+    "DTSTART:19701025T030000\r\n"
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
+    "END:STANDARD\r\n"
+    "END:VTIMEZONE\r\n"
+)
+
+_PARTSTAT = {
+    AttendanceStatus.INVITED: "NEEDS-ACTION",
+    AttendanceStatus.ACCEPTED: "ACCEPTED",
+    AttendanceStatus.DECLINED: "DECLINED",
+    AttendanceStatus.PRESENT: "ACCEPTED",
+    AttendanceStatus.EXCUSED: "DECLINED",
+}
+_STATUS = {
+    MeetingStatus.PLANNED: "TENTATIVE",
+    MeetingStatus.CONFIRMED: "CONFIRMED",
+    MeetingStatus.HELD: "CONFIRMED",
+    MeetingStatus.CANCELLED: "CANCELLED",
+}
+_WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def uid_for(network_id: str, kind: str, entity_id: str) -> str:
+    """The UID of an entity's calendar entry: a UUID from the network id, the kind and the id.
+
+    ``kind`` is ``meeting``, ``series``, ``event`` or ``course``. RFC 7986 §5.3 asks for UUIDs
+    (no host names, nothing personal); uuid5 makes them the same in every export, ever.
+    """
+    return str(uuid.uuid5(UID_NAMESPACE, f"{network_id}/{kind}/{entity_id}"))
+
+
+def clean_text(text: str) -> str:
+    """Text as a calendar can carry it: line breaks as ``\\n``, no other control characters.
+
+    icalendar escapes the rest (``,`` ``;`` ``\\`` and newlines), so no text can start a new
+    property or component.
+    """
+    if text.isprintable():
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+
+
+@attrs.frozen
+class _Content:
+    """What an entry says, apart from when and which entry it is (series overrides compare it)."""
+
+    summary: str
+    description: str | None
+    location: str | None
+    geo: tuple[float, float] | None
+    categories: tuple[str, ...]
+    status: str
+    organizer: tuple[str, str] | None  # (e-mail, name)
+    attendees: tuple[tuple[str, str, str, str, bool], ...]  # (e-mail, name, role, partstat, rsvp)
+    url: str | None
+    duration: timedelta
+    transparent: bool = False
+
+
+@attrs.frozen
+class _Stamps:
+    dtstamp: datetime
+    modified: datetime | None
+    created: datetime | None
+
+
+class _Context:
+    """One export's settings and lookups."""
+
+    def __init__(self, request: ExportRequest) -> None:
+        self.options: ExportOptions = request.options
+        self.language = request.options.language
+        self.refs = References(request.data)
+        self.network = request.data.network
+        self.now = datetime.now(UTC).replace(microsecond=0)
+        ics = request.options.ics
+        self.option_key: Hashable = (
+            self.language,
+            request.options.include_personal_data,
+            request.options.stamp,
+            ics.method,
+            ics.show_cancelled,
+            ics.series,
+        )
+
+    def stamps(self, modified: datetime | None, created: datetime | None) -> _Stamps:
+        dtstamp = self.options.stamp or modified or created or self.now
+        return _Stamps(
+            dtstamp=dtstamp.astimezone(UTC),
+            modified=modified.astimezone(UTC) if modified else None,
+            created=created.astimezone(UTC) if created else None,
+        )
+
+    def organizer(self, actor_id: str | None) -> tuple[str, str] | None:
+        email = self.refs.email_of(actor_id)
+        if email is not None:
+            return (email, clean_text(self.refs.actor_name(actor_id) or ""))
+        email = self.refs.network_email()
+        return (email, clean_text(self.network.name)) if email else None
+
+    def meeting_content(self, meeting: Meeting) -> _Content:
+        language = self.language
+        refs = self.refs
+        cancelled = meeting.status is MeetingStatus.CANCELLED
+        summary = clean_text(meeting.title)
+        if cancelled:
+            summary = word("cancelled_prefix", language) + summary
+        lines: list[str] = []
+        if meeting.description:
+            lines += [clean_text(meeting.description), ""]
+        if meeting.agenda:
+            lines.append(word("agenda", language) + ":")
+            for number, item in enumerate(meeting.agenda, start=1):
+                line = f"{number}. {clean_text(item.title)}"
+                if item.minutes:
+                    line += f" ({item.minutes} {word('minutes_short', language)})"
+                presenters = [refs.actor_label(p) for p in item.presenter_ids]
+                if presenters:
+                    line += " – " + clean_text(", ".join(presenters))
+                lines.append(line)
+        if meeting.online_url:
+            lines += ["", f"{word('online', language)}: {clean_text(meeting.online_url)}"]
+        location = refs.place(meeting.venue_id, meeting.room_id)
+        if location is None and meeting.online_url:
+            location = word("online", language)
+        venue = refs.venues.get(meeting.venue_id) if meeting.venue_id else None
+        geo = (venue.coordinates.latitude, venue.coordinates.longitude) if venue and venue.coordinates else None
+        categories = [meeting_kind_word(meeting.kind, language)]
+        group = refs.groups.get(meeting.group_id) if meeting.group_id else None
+        if group is not None:
+            categories.append(clean_text(group.name))
+        attendees: list[tuple[str, str, str, str, bool]] = []
+        if self.options.include_personal_data:
+            for invitation in meeting.invitations:
+                email = refs.email_of(invitation.actor_id)
+                if email is None:
+                    continue
+                role = "CHAIR" if invitation.actor_id == meeting.moderator_id else "REQ-PARTICIPANT"
+                partstat = _PARTSTAT[invitation.status]
+                name = clean_text(refs.actor_name(invitation.actor_id) or "")
+                attendees.append((email, name, role, partstat, partstat == "NEEDS-ACTION"))
+        return _Content(
+            summary=summary,
+            description="\n".join(lines).strip("\n") or None,
+            location=clean_text(location) if location else None,
+            geo=geo,
+            categories=tuple(categories),
+            status=_STATUS[meeting.status],
+            organizer=self.organizer(meeting.organizer_id),
+            attendees=tuple(attendees),
+            url=clean_text(meeting.online_url) if meeting.online_url else None,
+            duration=meeting.end - meeting.start,
+        )
+
+    def meeting_deps(self, meeting: Meeting) -> Hashable:
+        """Everything besides the meeting that its entry shows: the cache key's other half."""
+        refs = self.refs
+        actor_ids = {meeting.organizer_id, meeting.moderator_id}
+        actor_ids.update(i.actor_id for i in meeting.invitations)
+        for item in meeting.agenda:
+            actor_ids.update(item.presenter_ids)
+        actors = []
+        for actor_id in sorted(a for a in actor_ids if a):
+            actor = refs.actors.get(actor_id)
+            actors.append(actor)
+            if isinstance(actor, Person) and actor.affiliation_id:
+                actors.append(refs.actors.get(actor.affiliation_id))
+        return (
+            refs.venues.get(meeting.venue_id) if meeting.venue_id else None,
+            refs.groups.get(meeting.group_id) if meeting.group_id else None,
+            tuple(actors),
+        )
+
+
+def _local(moment: datetime) -> datetime:
+    """The Berlin wall-clock time, naive (series rules are rules of the wall clock)."""
+    return moment.astimezone(BERLIN).replace(tzinfo=None)
+
+
+def _aware(local: datetime) -> datetime:
+    return local.replace(tzinfo=BERLIN)
+
+
+def _render(
+    *,
+    uid: str,
+    start: datetime | date,
+    end: datetime | date,
+    content: _Content,
+    sequence: int,
+    stamps: _Stamps,
+    entity_ref: str | None,
+    recurrence_id: datetime | None = None,
+    rrule: dict[str, Any] | None = None,
+    exdates: Iterable[datetime] = (),
+) -> bytes:
+    from icalendar import STATUS, TRANSP, vCalAddress
+    from icalendar import Event as IcalEvent
+
+    event = IcalEvent.new(
+        uid=uid,
+        stamp=stamps.dtstamp,
+        start=start,
+        end=end,
+        summary=content.summary,
+        description=content.description,
+        location=content.location,
+        categories=list(content.categories),
+        status=STATUS(content.status),
+        sequence=sequence,
+        last_modified=stamps.modified,
+        created=stamps.created,
+        url=content.url,
+        transparency=TRANSP.TRANSPARENT if content.transparent else None,
+        organizer=vCalAddress.new(content.organizer[0], cn=_parameter(content.organizer[1]))
+        if content.organizer
+        else None,
+        attendees=[
+            vCalAddress.new(email, cn=_parameter(name), role=role, partstat=partstat, rsvp=True if rsvp else None)
+            for email, name, role, partstat, rsvp in content.attendees
+        ]
+        or None,
+    )
+    if recurrence_id is not None:
+        event.add("recurrence-id", recurrence_id)
+    if rrule is not None:
+        event.add("rrule", rrule)
+    exdate_list = list(exdates)
+    if exdate_list:
+        event.add("exdate", exdate_list)
+    if content.geo is not None:
+        event.add("geo", content.geo)
+    if entity_ref is not None:
+        event.add("x-integrationsnetz-id", entity_ref)
+    payload: bytes = event.to_ical()
+    return payload
+
+
+def _parameter(text: str) -> str | None:
+    """A name for a CN parameter: double quotes become single ones (RFC 6868's ``^'`` confuses clients)."""
+    return text.replace('"', "'") or None
+
+
+# -- meeting series --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Rule:
+    freq: str  # WEEKLY or MONTHLY
+    interval: int
+    byday: str  # "WE", "2WE", "-1WE"
+    tolerance: timedelta
+
+    def slots(self, first: datetime, last: datetime) -> list[datetime]:
+        """Wall-clock starts from ``first`` (itself a slot) up to ``last`` inclusive."""
+        result = []
+        if self.freq == "WEEKLY":
+            step = timedelta(weeks=self.interval)
+            slot = first
+            while slot <= last:
+                result.append(slot)
+                slot += step
+            return result
+        weekday = first.weekday()
+        nth = int(self.byday[:-2])
+        year, month = first.year, first.month
+        while True:
+            days = _calendar.monthrange(year, month)[1]
+            candidates = [d for d in range(1, days + 1) if date(year, month, d).weekday() == weekday]
+            day = candidates[nth - 1] if nth > 0 else candidates[nth]
+            slot = datetime(year, month, day, first.hour, first.minute, first.second)
+            if slot > last:
+                return result
+            result.append(slot)
+            month += self.interval
+            year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+
+
+def _rules_for(first: datetime) -> list[_Rule]:
+    code = _WEEKDAY_CODES[first.weekday()]
+    rules = [_Rule("WEEKLY", k, code, timedelta(days=3 * k)) for k in (1, 2, 3, 4)]
+    nth = (first.day - 1) // 7 + 1
+    if nth <= 4:
+        rules.append(_Rule("MONTHLY", 1, f"{nth}{code}", timedelta(days=10)))
+    if first.day + 7 > _calendar.monthrange(first.year, first.month)[1]:
+        rules.append(_Rule("MONTHLY", 1, f"-1{code}", timedelta(days=10)))
+    return rules
+
+
+@attrs.frozen
+class _SeriesPlan:
+    rule: _Rule
+    slots: tuple[datetime, ...]
+    slot_of: dict[str, datetime]  # meeting id -> its slot (wall clock)
+
+
+def _plan_series(members: list[Meeting]) -> _SeriesPlan | None:
+    """The rule the meetings follow, with each meeting's slot; None when they follow none well."""
+    if len(members) < 3:
+        return None
+    starts = {m.id: _local(m.start) for m in members}
+    first = starts[members[0].id]
+    last = max(starts.values())
+    best: tuple[int, _SeriesPlan] | None = None
+    for rule in _rules_for(first):
+        slots = rule.slots(first, last + rule.tolerance)
+        free = set(slots)
+        slot_of: dict[str, datetime] = {}
+        moved: list[Meeting] = []
+        for meeting in members:
+            local = starts[meeting.id]
+            if local in free:
+                free.discard(local)
+                slot_of[meeting.id] = local
+            else:
+                moved.append(meeting)
+        for meeting in moved:
+            local = starts[meeting.id]
+            near = [s for s in free if abs(s - local) <= rule.tolerance]
+            if not near:
+                break
+            slot = min(near, key=lambda s: (abs(s - local), s))
+            free.discard(slot)
+            slot_of[meeting.id] = slot
+        else:
+            used = sorted(set(slot_of.values()))
+            kept = tuple(s for s in slots if s <= used[-1])
+            gaps = sum(1 for s in kept if s not in set(used))
+            irregular = len(moved) + gaps
+            if irregular * 2 > len(members):
+                continue
+            if best is None or irregular < best[0]:
+                best = (irregular, _SeriesPlan(rule=rule, slots=kept, slot_of=slot_of))
+    return best[1] if best else None
+
+
+# -- the writer ------------------------------------------------------------------------------
+
+
+class _RenderCache:
+    """Rendered entries by value, least recently used dropped first (bounded memory)."""
+
+    def __init__(self, max_entries: int) -> None:
+        self.max_entries = max_entries
+        self._entries: OrderedDict[Hashable, bytes] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Hashable, render: Callable[[], bytes]) -> bytes:
+        found = self._entries.get(key)
+        if found is not None:
+            self._entries.move_to_end(key)
+            self.hits += 1
+            return found
+        self.misses += 1
+        rendered = render()
+        self._entries[key] = rendered
+        if len(self._entries) > self.max_entries:
+            self._entries.popitem(last=False)
+        return rendered
+
+    def clear(self) -> None:
+        self._entries.clear()
+        self.hits = self.misses = 0
+
+
+class IcsWriter:
+    """Writes calendars, remembering each rendered entry (one writer per plugin host).
+
+    The cache is keyed by the entity's value, the values of what its entry shows (venue,
+    group, people) and the options, so a changed entity can never come out stale.
+    """
+
+    def __init__(self, max_cached: int = 200_000) -> None:
+        self.cache = _RenderCache(max_cached)
+
+    def write(self, request: ExportRequest, stream: BinaryIO) -> None:
+        """The ``Exporter.write`` of the ``ics`` format."""
+        stream.write(self.calendar(request))
+
+    def calendar(self, request: ExportRequest) -> bytes:
+        """The whole calendar as bytes (CRLF, folded at 75 octets, UTF-8)."""
+        ctx = _Context(request)
+        method = request.options.ics.method
+        data = request.data
+        units: list[tuple[datetime, str, bytes]] = []
+        if method is IcsMethod.PUBLISH:
+            self._feed_units(ctx, data.meetings, data.events, data.courses, units)
+        else:
+            units.append(self._message_unit(ctx, request))
+        units.sort(key=lambda unit: (unit[0], unit[1]))
+        return _header(ctx, request) + b"".join(unit[2] for unit in units) + b"END:VCALENDAR\r\n"
+
+    # -- feeds
+
+    def _feed_units(
+        self,
+        ctx: _Context,
+        meetings: Iterable[Meeting],
+        events: Iterable[Event],
+        courses: Iterable[Course],
+        units: list[tuple[datetime, str, bytes]],
+    ) -> None:
+        show_cancelled = ctx.options.ics.show_cancelled
+        series: dict[str, list[Meeting]] = {}
+        for meeting in meetings:
+            if meeting.series_id is not None and ctx.options.ics.series:
+                series.setdefault(meeting.series_id, []).append(meeting)
+            elif show_cancelled or meeting.status is not MeetingStatus.CANCELLED:
+                units.append(self._single_meeting(ctx, meeting))
+        for series_id, members in series.items():
+            members.sort(key=lambda m: (m.start, m.id))
+            units.extend(self._series(ctx, series_id, members))
+        for event in events:
+            if show_cancelled or not event.cancelled:
+                units.append(self._public_event(ctx, event))
+        for course in courses:
+            if course.start is not None and (show_cancelled or course.status is not CourseStatus.CANCELLED):
+                units.append(self._course(ctx, course))
+
+    def _single_meeting(
+        self, ctx: _Context, meeting: Meeting, sequence: int | None = None
+    ) -> tuple[datetime, str, bytes]:
+        uid = uid_for(ctx.network.id, "meeting", meeting.id)
+        key = ("meeting", meeting, ctx.meeting_deps(meeting), ctx.network, ctx.option_key, sequence)
+
+        def render() -> bytes:
+            content = ctx.meeting_content(meeting)
+            return _render(
+                uid=uid,
+                start=meeting.start.astimezone(BERLIN),
+                end=meeting.end.astimezone(BERLIN),
+                content=content,
+                sequence=meeting.revision if sequence is None else sequence,
+                stamps=ctx.stamps(meeting.modified, meeting.created),
+                entity_ref=f"meeting/{meeting.id}",
+            )
+
+        return (meeting.start, uid, self.cache.get(key, render))
+
+    def _series(self, ctx: _Context, series_id: str, members: list[Meeting]) -> list[tuple[datetime, str, bytes]]:
+        show_cancelled = ctx.options.ics.show_cancelled
+        key = (
+            "series",
+            series_id,
+            tuple((m, ctx.meeting_deps(m)) for m in members),
+            ctx.network,
+            ctx.option_key,
+        )
+        plan = _plan_series(members)
+        if plan is None:
+            return [
+                self._single_meeting(ctx, m)
+                for m in members
+                if show_cancelled or m.status is not MeetingStatus.CANCELLED
+            ]
+        uid = uid_for(ctx.network.id, "series", series_id)
+
+        def render() -> bytes:
+            return b"".join(_render_series(ctx, uid, series_id, members, plan))
+
+        return [(members[0].start, uid, self.cache.get(key, render))]
+
+    def _public_event(self, ctx: _Context, event: Event) -> tuple[datetime, str, bytes]:
+        uid = uid_for(ctx.network.id, "event", event.id)
+        refs = ctx.refs
+        key = (
+            "event",
+            event,
+            refs.venues.get(event.venue_id) if event.venue_id else None,
+            refs.actors.get(event.organizer_id) if event.organizer_id else None,
+            ctx.network,
+            ctx.option_key,
+        )
+        when = event.when
+        if isinstance(when, AllDay):
+            start: datetime | date = when.first_day
+            end: datetime | date = when.last_day + timedelta(days=1)
+            sort_key = datetime.combine(when.first_day, datetime.min.time(), tzinfo=BERLIN)
+        else:
+            start, end = when.start.astimezone(BERLIN), when.end.astimezone(BERLIN)
+            sort_key = when.start
+
+        def render() -> bytes:
+            venue = refs.venues.get(event.venue_id) if event.venue_id else None
+            summary = clean_text(event.title)
+            if event.cancelled:
+                summary = word("cancelled_prefix", ctx.language) + summary
+            content = _Content(
+                summary=summary,
+                description=clean_text(event.description) if event.description else None,
+                location=clean_text(refs.place(event.venue_id) or "") or None,
+                geo=(venue.coordinates.latitude, venue.coordinates.longitude) if venue and venue.coordinates else None,
+                categories=(word("event", ctx.language), event_kind_word(event.kind, ctx.language)),
+                status="CANCELLED" if event.cancelled else "CONFIRMED",
+                organizer=ctx.organizer(event.organizer_id),
+                attendees=(),
+                url=clean_text(event.url) if event.url else None,
+                duration=timedelta(0),
+                transparent=True,
+            )
+            return _render(
+                uid=uid,
+                start=start,
+                end=end,
+                content=content,
+                sequence=event.revision,
+                stamps=ctx.stamps(event.modified, event.created),
+                entity_ref=f"event/{event.id}",
+            )
+
+        return (sort_key, uid, self.cache.get(key, render))
+
+    def _course(self, ctx: _Context, course: Course) -> tuple[datetime, str, bytes]:
+        assert course.start is not None
+        uid = uid_for(ctx.network.id, "course", course.id)
+        refs = ctx.refs
+        key = (
+            "course",
+            course,
+            refs.venues.get(course.venue_id) if course.venue_id else None,
+            refs.actors.get(course.provider_id),
+            ctx.network,
+            ctx.option_key,
+        )
+        first = course.start
+        last = course.end or course.start
+
+        def render() -> bytes:
+            language = ctx.language
+            provider = refs.actor_name(course.provider_id)
+            units, free = course.units_total, course.free_seats
+            if language == "en":
+                lines = [f"Course provider: {provider}", f"Teaching units: {units}, {course.units_per_week} a week",
+                         f"Seats: {course.seats} ({free} free)"]  # fmt: skip
+            else:
+                lines = [f"Kursträger: {provider}", f"Unterrichtseinheiten: {units}, {course.units_per_week} pro Woche",
+                         f"Plätze: {course.seats} ({free} frei)"]  # fmt: skip
+            venue = refs.venues.get(course.venue_id) if course.venue_id else None
+            status = {CourseStatus.PLANNED: "TENTATIVE", CourseStatus.CANCELLED: "CANCELLED"}.get(
+                course.status, "CONFIRMED"
+            )
+            summary = clean_text(refs.course_title(course, language))
+            if course.status is CourseStatus.CANCELLED:
+                summary = word("cancelled_prefix", language) + summary
+            content = _Content(
+                summary=summary,
+                description=clean_text("\n".join(lines)),
+                location=clean_text(refs.place(course.venue_id) or course.place or "") or None,
+                geo=(venue.coordinates.latitude, venue.coordinates.longitude) if venue and venue.coordinates else None,
+                categories=(word("course", language),),
+                status=status,
+                organizer=ctx.organizer(course.provider_id),
+                attendees=(),
+                url=None,
+                duration=timedelta(0),
+                transparent=True,
+            )
+            return _render(
+                uid=uid,
+                start=first,
+                end=last + timedelta(days=1),
+                content=content,
+                sequence=course.revision,
+                stamps=ctx.stamps(course.modified, course.created),
+                entity_ref=f"course/{course.id}",
+            )
+
+        return (datetime.combine(first, datetime.min.time(), tzinfo=BERLIN), uid, self.cache.get(key, render))
+
+    # -- invitations and cancellations
+
+    def _message_unit(self, ctx: _Context, request: ExportRequest) -> tuple[datetime, str, bytes]:
+        method = request.options.ics.method
+        data = request.data
+        if len(data.meetings) != 1 or data.events or data.courses:
+            raise ExportError(
+                f"METHOD:{method} is for one meeting at a time (one UID per message, RFC 5546); "
+                f"select one meeting (got {len(data.meetings)} meetings, {len(data.events)} events, "
+                f"{len(data.courses)} courses)"
+            )
+        if not request.options.include_personal_data:
+            raise ExportError(
+                f"METHOD:{method} names the invited people as ATTENDEEs: set include_personal_data=True "
+                "(for a public feed use METHOD:PUBLISH)"
+            )
+        meeting = data.meetings[0]
+        if ctx.organizer(meeting.organizer_id) is None:
+            raise ExportError(
+                f"METHOD:{method} needs an ORGANIZER with an e-mail address: give the organiser "
+                f"({meeting.organizer_id or 'none set'}) or the network an e-mail contact"
+            )
+        if method is IcsMethod.CANCEL:
+            cancelled = meeting.status is MeetingStatus.CANCELLED
+            sequence = meeting.revision if cancelled else meeting.revision + 1
+            meeting = attrs.evolve(meeting, status=MeetingStatus.CANCELLED)
+            return self._single_meeting(ctx, meeting, sequence)
+        return self._single_meeting(ctx, meeting)
+
+
+def _render_series(ctx: _Context, uid: str, series_id: str, members: list[Meeting], plan: _SeriesPlan) -> list[bytes]:
+    show_cancelled = ctx.options.ics.show_cancelled
+    contents = {m.id: ctx.meeting_content(m) for m in members}
+    by_slot = {plan.slot_of[m.id]: m for m in members}
+    live = [m for m in members if show_cancelled or m.status is not MeetingStatus.CANCELLED]
+    # The template: the commonest content among meetings held at their slot.
+    at_slot = [m for m in live if _local(m.start) == plan.slot_of[m.id]] or live or members
+    template_content = Counter(contents[m.id] for m in at_slot).most_common(1)[0][0]  # ties: the earliest
+    regular: list[Meeting] = []
+    overrides: list[Meeting] = []
+    exdates: list[datetime] = []
+    for slot in plan.slots:
+        meeting = by_slot.get(slot)
+        if meeting is None or (meeting.status is MeetingStatus.CANCELLED and not show_cancelled):
+            exdates.append(_aware(slot))
+        elif _local(meeting.start) == slot and contents[meeting.id] == template_content:
+            regular.append(meeting)
+        else:
+            overrides.append(meeting)
+    shown = regular or overrides or members
+    master_sequence = max(m.revision for m in shown)
+    modified = [m.modified for m in shown if m.modified is not None]
+    created = [m.created for m in shown if m.created is not None]
+    first_slot = plan.slots[0]
+    rule: dict[str, Any] = {"FREQ": plan.rule.freq, "BYDAY": plan.rule.byday}
+    if plan.rule.interval > 1:
+        rule["INTERVAL"] = plan.rule.interval
+    rule["UNTIL"] = _aware(plan.slots[-1]).astimezone(UTC)
+    master = _render(
+        uid=uid,
+        start=_aware(first_slot),
+        end=_aware(first_slot) + template_content.duration,
+        content=template_content,
+        sequence=master_sequence,
+        stamps=ctx.stamps(max(modified) if modified else None, min(created) if created else None),
+        entity_ref=f"series/{series_id}",
+        rrule=rule,
+        exdates=exdates,
+    )
+    parts = [master]
+    for meeting in overrides:
+        parts.append(
+            _render(
+                uid=uid,
+                start=meeting.start.astimezone(BERLIN),
+                end=meeting.end.astimezone(BERLIN),
+                content=contents[meeting.id],
+                sequence=max(meeting.revision, master_sequence),
+                stamps=ctx.stamps(meeting.modified, meeting.created),
+                entity_ref=f"meeting/{meeting.id}",
+                recurrence_id=_aware(plan.slot_of[meeting.id]),
+            )
+        )
+    return parts
+
+
+def _header(ctx: _Context, request: ExportRequest) -> bytes:
+    from icalendar import Calendar, Timezone, vDuration
+
+    options = request.options.ics
+    name = clean_text(options.name or ctx.network.name)
+    cal = Calendar.new(
+        prodid=PRODID,
+        method=str(options.method),
+        uid=uid_for(ctx.network.id, "calendar", name),
+    )
+    if options.method is IcsMethod.PUBLISH:
+        cal.calendar_name = name  # NAME and X-WR-CALNAME
+        cal.add("refresh-interval", options.refresh_interval, parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", vDuration(options.refresh_interval))
+    cal.add("x-wr-timezone", "Europe/Berlin")
+    cal.add_component(Timezone.from_ical(BERLIN_VTIMEZONE))
+    body: bytes = cal.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    assert body.endswith(end)
+    return body[: -len(end)]
+
+
+@hookimpl
+def register_exporters() -> list[Exporter]:
+    """The built-in ``ics`` exporter (one writer, and so one render cache, per plugin host)."""
+    writer = IcsWriter()
+    return [
+        Exporter(
+            format="ics",
+            media_type="text/calendar; charset=utf-8",
+            suffix=".ics",
+            description="iCalendar (RFC 5545): feeds for Outlook, Thunderbird, Apple, Google; invitations",
+            write=writer.write,
+        )
+    ]

@@ -1,0 +1,108 @@
+"""Which part of a network an export covers: a selection of entities and a time range.
+
+Narrowing keeps the reference collections (organisations, people, venues, memberships) whole,
+so an exporter can still look up a meeting's venue or presenters; it narrows the subjects:
+meetings, events, courses, and the working groups they belong to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from integrationsnetz.errors import ExportError
+from integrationsnetz.model.actors import Organization, Person
+from integrationsnetz.model.courses import Course
+from integrationsnetz.model.entity import Entity
+from integrationsnetz.model.events import AllDay, Event
+from integrationsnetz.model.groups import WorkingGroup
+from integrationsnetz.model.meetings import Meeting
+from integrationsnetz.model.network_data import NetworkData
+from integrationsnetz.model.networks import Network
+from integrationsnetz.model.venues import Venue
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def as_moment(value: date | datetime) -> datetime:
+    """A range bound as an aware date-time: a plain date means 00:00 in Berlin that day."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo is not None else value.replace(tzinfo=BERLIN)
+    return datetime.combine(value, time(0), tzinfo=BERLIN)
+
+
+def _event_start(event: Event) -> datetime:
+    when = event.when
+    return as_moment(when.first_day) if isinstance(when, AllDay) else when.start
+
+
+def narrow(
+    data: NetworkData,
+    selected: Iterable[Entity],
+    start: date | datetime | None = None,
+    end: date | datetime | None = None,
+) -> NetworkData:
+    """``data`` with only the selected subjects, and of those only what lies in ``[start, end)``.
+
+    Meetings and events count by their start; a course counts when it runs at some time in the
+    range. An empty selection (or the network itself) means everything.
+    """
+    chosen = tuple(selected)
+    meetings: dict[str, Meeting] = {}
+    events: dict[str, Event] = {}
+    courses: dict[str, Course] = {}
+    group_ids: set[str] = set()
+    if not chosen or any(isinstance(item, Network) for item in chosen):
+        meetings = {m.id: m for m in data.meetings}
+        events = {e.id: e for e in data.events}
+        courses = {c.id: c for c in data.courses}
+        group_ids = {g.id for g in data.groups}
+    for item in chosen:
+        if isinstance(item, Network):
+            continue
+        if isinstance(item, Meeting):
+            meetings[item.id] = item
+        elif isinstance(item, Event):
+            events[item.id] = item
+        elif isinstance(item, Course):
+            courses[item.id] = item
+        elif isinstance(item, WorkingGroup):
+            group_ids.add(item.id)
+            meetings.update((m.id, m) for m in data.meetings if m.group_id == item.id)
+        elif isinstance(item, Person | Organization):
+            meetings.update((m.id, m) for m in data.meetings if item.id in m.participant_ids())
+            events.update((e.id, e) for e in data.events if e.organizer_id == item.id)
+            courses.update((c.id, c) for c in data.courses if item.id == c.provider_id or item.id in c.teacher_ids)
+        elif isinstance(item, Venue):
+            meetings.update((m.id, m) for m in data.meetings if m.venue_id == item.id)
+            events.update((e.id, e) for e in data.events if e.venue_id == item.id)
+            courses.update((c.id, c) for c in data.courses if c.venue_id == item.id)
+        else:
+            raise ExportError(
+                f"select: cannot export a {type(item).__name__}; choose a network, working group, person, "
+                "organisation, venue, meeting, event or course"
+            )
+    group_ids.update(m.group_id for m in meetings.values() if m.group_id is not None)
+    low = as_moment(start) if start is not None else None
+    high = as_moment(end) if end is not None else None
+
+    def inside(moment: datetime) -> bool:
+        return (low is None or moment >= low) and (high is None or moment < high)
+
+    def course_inside(course: Course) -> bool:
+        if course.start is None:
+            return low is None and high is None
+        first = as_moment(course.start)
+        last = as_moment(course.end or course.start)
+        return (high is None or first < high) and (low is None or last >= low.replace(hour=0, minute=0))
+
+    return attrs.evolve(
+        data,
+        meetings=tuple(m for m in data.meetings if m.id in meetings and inside(m.start)),
+        events=tuple(e for e in data.events if e.id in events and inside(_event_start(e))),
+        courses=tuple(c for c in data.courses if c.id in courses and course_inside(c)),
+        groups=tuple(g for g in data.groups if g.id in group_ids),
+    )

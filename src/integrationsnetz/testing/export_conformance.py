@@ -1,0 +1,231 @@
+"""Conformance suites for exporters and importers: subclass them in your plugin's tests.
+
+Every built-in exporter and importer passes these, and so should yours::
+
+    from integrationsnetz.testing.export_conformance import ExporterConformance
+
+    class TestOparlExporter(ExporterConformance):
+        format = "oparl-json"
+        plugins = (integrationsnetz_oparl,)      # modules to register besides the built-ins
+
+What they prove: the same input gives the same bytes; the output is UTF-8; the sentinel
+person's name and e-mail never appear unless personal data is asked for (and do when it is, if
+the format shows people); writing to a path gives the same bytes; an importer gives back what
+the exporter wrote, and refuses a malformed file with :class:`~integrationsnetz.InvalidData`
+naming the line, importing nothing. Needs pytest (the ``dev`` extra).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Hashable, Iterable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any, ClassVar
+
+import attrs
+import pytest
+
+from integrationsnetz.errors import InvalidData
+from integrationsnetz.export import ExportOptions, export
+from integrationsnetz.export.selection import narrow
+from integrationsnetz.export.wording import word
+from integrationsnetz.ingest import ImportOptions, ImportResult, import_from
+from integrationsnetz.model.courses import CourseStatus
+from integrationsnetz.model.entity import Entity
+from integrationsnetz.model.events import AllDay
+from integrationsnetz.model.meetings import MeetingStatus
+from integrationsnetz.model.network_data import NetworkData
+from integrationsnetz.plugins import PluginHost
+from integrationsnetz.testing.samples import SENTINEL_EMAIL, SENTINEL_NAME, sample_network
+
+STAMP = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
+
+
+class ExporterConformance:
+    """What every exporter must do. Set ``format``; override :meth:`variants` for format options."""
+
+    format: ClassVar[str] = ""
+    #: Extra plugin modules or objects to register on the test host.
+    plugins: ClassVar[tuple[object, ...]] = ()
+    #: Whether the sample's sentinel person shows up when personal data is asked for.
+    shows_personal_data: ClassVar[bool] = True
+
+    @pytest.fixture
+    def host(self) -> PluginHost:
+        """A fresh host with the built-ins and :attr:`plugins`, no installed entry points."""
+        return PluginHost(entry_points=False, plugins=self.plugins)
+
+    @pytest.fixture
+    def sample(self) -> NetworkData:
+        """The data to export (default: :func:`~integrationsnetz.testing.samples.sample_network`)."""
+        return sample_network()
+
+    def variants(self) -> Iterable[ExportOptions]:
+        """The option sets each test runs with (e.g. every CSV table); ``stamp`` is set for you."""
+        return [ExportOptions(), ExportOptions(language="en")]
+
+    def readable(self, payload: bytes) -> str:
+        """The output as text to search for the sentinel (ICS unfolds its lines here)."""
+        return payload.decode("utf-8")
+
+    def _variants(self, **changes: Any) -> list[ExportOptions]:
+        return [attrs.evolve(options, stamp=STAMP, **changes) for options in self.variants()]
+
+    def test_registered_through_the_hook(self, host: PluginHost) -> None:
+        """The format is in the host's registry, like any plugin's."""
+        assert self.format in host.exporters()
+        exporter = host.exporters()[self.format]
+        assert exporter.suffix.startswith(".")
+        assert exporter.media_type
+        assert exporter.description
+
+    def test_same_input_gives_the_same_bytes(self, host: PluginHost, sample: NetworkData) -> None:
+        """Reproducible output: golden files and caches work, diffs show real changes."""
+        for options in self._variants():
+            first = export(sample, self.format, options=options, host=host)
+            fresh = PluginHost(entry_points=False, plugins=self.plugins)
+            assert export(sample, self.format, options=options, host=fresh) == first
+            assert export(sample, self.format, options=options, host=host) == first
+
+    def test_output_is_utf8(self, host: PluginHost, sample: NetworkData) -> None:
+        """Every export decodes as UTF-8 (a BOM is allowed)."""
+        for options in self._variants(include_personal_data=True):
+            export(sample, self.format, options=options, host=host).decode("utf-8")
+
+    def test_no_personal_data_unless_asked(self, host: PluginHost, sample: NetworkData) -> None:
+        """DSGVO: the sentinel person's name and e-mail are absent from a default export."""
+        for options in self._variants():
+            text = self.readable(export(sample, self.format, options=options, host=host))
+            assert SENTINEL_NAME not in text, f"{self.format}: a person's name leaked with {options}"
+            assert SENTINEL_EMAIL not in text, f"{self.format}: a person's e-mail leaked with {options}"
+
+    def test_personal_data_when_asked(self, host: PluginHost, sample: NetworkData) -> None:
+        """Asked for, personal data is there (the opposite check proves the sentinel test can fail)."""
+        if not self.shows_personal_data:
+            pytest.skip(f"{self.format} does not show people")
+        texts = [
+            self.readable(export(sample, self.format, options=options, host=host))
+            for options in self._variants(include_personal_data=True)
+        ]
+        assert any(SENTINEL_NAME in text for text in texts)
+
+    def test_path_and_stream_get_the_same_bytes(self, host: PluginHost, sample: NetworkData, tmp_path: Path) -> None:
+        """A path is written atomically with what the call returns; a stream gets the same."""
+        options = self._variants()[0]
+        target = tmp_path / f"out{host.exporters()[self.format].suffix}"
+        payload = export(sample, self.format, target, options=options, host=host)
+        stream = io.BytesIO()
+        export(sample, self.format, stream, options=options, host=host)
+        assert target.read_bytes() == payload == stream.getvalue()
+        assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temporary file left
+
+
+class ImporterConformance:
+    """What every importer must do. Set ``format``, ``export_format`` and override :meth:`malformed`."""
+
+    format: ClassVar[str] = ""
+    #: The exporter whose output this importer reads back (round trip).
+    export_format: ClassVar[str] = ""
+    plugins: ClassVar[tuple[object, ...]] = ()
+
+    @pytest.fixture
+    def host(self) -> PluginHost:
+        """A fresh host with the built-ins and :attr:`plugins`."""
+        return PluginHost(entry_points=False, plugins=self.plugins)
+
+    @pytest.fixture
+    def sample(self) -> NetworkData:
+        """The data to export and read back."""
+        return sample_network()
+
+    def export_options(self) -> ExportOptions:
+        """The options of the export that is read back."""
+        return ExportOptions(stamp=STAMP, include_personal_data=True)
+
+    def expected(self, sample: NetworkData) -> Iterable[Entity]:
+        """The entities the import of the export must give back."""
+        raise NotImplementedError("override expected() in your test class")
+
+    def comparable(self, entity: Entity) -> Hashable:
+        """What of an entity the format keeps (default: all but the store's bookkeeping)."""
+        return attrs.evolve(entity, created=None, modified=None, revision=0)
+
+    def malformed(self) -> tuple[bytes, int]:
+        """A malformed file and the line number the error must name."""
+        raise NotImplementedError("override malformed() in your test class")
+
+    def test_registered_through_the_hook(self, host: PluginHost) -> None:
+        """The format is in the host's registry."""
+        assert self.format in host.importers()
+
+    def test_import_of_an_export_gives_back_the_entities(self, host: PluginHost, sample: NetworkData) -> None:
+        """Round trip: what we write, we (and so other districts) can read back."""
+        payload = export(sample, self.export_format, options=self.export_options(), host=host)
+        result = import_from(io.BytesIO(payload), self.format, options=ImportOptions(network_id=sample.network.id),
+                             host=host)  # fmt: skip
+        assert isinstance(result, ImportResult)
+        got = sorted(map(repr, map(self.comparable, result.entities)))
+        want = sorted(map(repr, map(self.comparable, self.expected(sample))))
+        assert got == want
+
+    def test_malformed_input_names_the_line_and_imports_nothing(self, host: PluginHost) -> None:
+        """A broken file is refused as a whole, with the line to look at."""
+        payload, line = self.malformed()
+        with pytest.raises(InvalidData) as caught:
+            import_from(io.BytesIO(payload), self.format, options=ImportOptions(network_id="netz"), host=host)
+        assert f"line {line}" in str(caught.value)
+
+
+def _show(value: date | datetime) -> str:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return value.isoformat()
+
+
+def expected_occurrences(data: NetworkData, options: ExportOptions) -> list[tuple[str, str, str, str]]:
+    """What a calendar parser must expand our ICS export of ``data`` to, sorted.
+
+    Each occurrence is ``(start, end, summary, status)``; times in UTC, all-day entries as dates
+    with the exclusive end. Cancelled entries appear only with ``ics.show_cancelled``.
+    """
+    from integrationsnetz.export.references import References
+
+    data = narrow(data, (), options.start, options.end)
+    refs = References(data)
+    show = options.ics.show_cancelled
+    prefix = word("cancelled_prefix", options.language)
+    status = {MeetingStatus.PLANNED: "TENTATIVE", MeetingStatus.CANCELLED: "CANCELLED"}
+    found = []
+    for meeting in data.meetings:
+        cancelled = meeting.status is MeetingStatus.CANCELLED
+        if cancelled and not show:
+            continue
+        title = (prefix if cancelled else "") + _clean(meeting.title)
+        found.append((_show(meeting.start), _show(meeting.end), title, status.get(meeting.status, "CONFIRMED")))
+    for event in data.events:
+        if event.cancelled and not show:
+            continue
+        when = event.when
+        title = (prefix if event.cancelled else "") + _clean(event.title)
+        state = "CANCELLED" if event.cancelled else "CONFIRMED"
+        if isinstance(when, AllDay):
+            found.append((_show(when.first_day), _show(when.last_day + timedelta(days=1)), title, state))
+        else:
+            found.append((_show(when.start), _show(when.end), title, state))
+    for course in data.courses:
+        if course.start is None or (course.status is CourseStatus.CANCELLED and not show):
+            continue
+        title = (prefix if course.status is CourseStatus.CANCELLED else "") + _clean(
+            refs.course_title(course, options.language)
+        )
+        state = {CourseStatus.PLANNED: "TENTATIVE", CourseStatus.CANCELLED: "CANCELLED"}.get(course.status, "CONFIRMED")
+        end = (course.end or course.start) + timedelta(days=1)
+        found.append((_show(course.start), _show(end), title, state))
+    return sorted(found)
+
+
+def _clean(text: str) -> str:
+    from integrationsnetz.export.ics import clean_text
+
+    return clean_text(text)
