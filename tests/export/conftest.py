@@ -153,3 +153,15 @@ def expand(request: pytest.FixtureRequest) -> Expand:
 def rie() -> Expand:
     """recurring-ical-events alone (the quickest of the independent parsers)."""
     return expand_with_recurring_ical_events
+
+
+@pytest.fixture
+def vob() -> Expand:
+    """vobject alone."""
+    return expand_with_vobject
+
+
+@pytest.fixture
+def icaljs() -> Expand:
+    """ical.js alone (one node process per call: batch many events into one calendar)."""
+    return expand_with_icaljs

@@ -97,15 +97,27 @@ def uid_for(network_id: str, kind: str, entity_id: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Text as a calendar can carry it: line breaks as ``\\n``, no other control characters.
+    r"""Text as every calendar parser can carry it: one kind of line break, no control characters.
 
-    icalendar escapes the rest (``,`` ``;`` ``\\`` and newlines), so no text can start a new
-    property or component.
+    CR, CRLF, NEL and the Unicode line and paragraph separators become ``\n`` (JavaScript
+    parsers such as ical.js treat U+2028 as a line end); other control characters and lone
+    surrogates are dropped. icalendar escapes the rest (``,`` ``;`` ``\`` and newlines), so no
+    text can start a new property or component.
     """
     if text.isprintable():
         return text
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    text = text.replace("\r\n", "\n")
+    kept = []
+    for ch in text:
+        if ch in "\n\t":
+            kept.append(ch)
+            continue
+        category = unicodedata.category(ch)
+        if ch in "\r\x85" or category in ("Zl", "Zp"):
+            kept.append("\n")
+        elif category not in ("Cc", "Cs"):
+            kept.append(ch)
+    return "".join(kept)
 
 
 @attrs.frozen

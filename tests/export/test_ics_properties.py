@@ -1,0 +1,111 @@
+"""Property tests: for any meetings, what independent parsers expand is exactly what we exported.
+
+Series are generated with dateutil's rrule (not our code): weekly every 1–4 weeks or monthly on
+the n-th weekday, anywhere in 2024–2028 (so across DST switches), with meetings cancelled,
+moved by hours or days and retitled with arbitrary text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import attrs
+from dateutil import rrule
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import integrationsnetz as inz
+from integrationsnetz import ExportOptions, IcsOptions, Meeting, MeetingKind, MeetingStatus, NetworkData
+from integrationsnetz.testing.export_conformance import expected_occurrences
+from integrationsnetz.testing.samples import sample_network
+
+Expand = Callable[[bytes], list[tuple[str, str, str, str]]]
+BERLIN = ZoneInfo("Europe/Berlin")
+STAMP = datetime(2026, 1, 1, tzinfo=UTC)
+WEEKDAYS = (rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR)
+
+texts = st.text(min_size=1, max_size=40).filter(lambda text: text.strip() != "")
+actions = st.sampled_from(["keep", "keep", "keep", "cancel", "move-hours", "move-days", "retitle"])
+
+
+@st.composite
+def series(draw: st.DrawFn, series_id: str = "s1") -> tuple[Meeting, ...]:
+    """A generated meeting series with cancellations, moves and changed titles."""
+    first_day = draw(st.dates(min_value=date(2024, 1, 1), max_value=date(2028, 6, 30)))
+    hour = draw(st.integers(min_value=7, max_value=19))
+    minute = draw(st.sampled_from([0, 15, 30, 45]))
+    count = draw(st.integers(min_value=3, max_value=10))
+    minutes = draw(st.integers(min_value=30, max_value=240))
+    start = datetime(first_day.year, first_day.month, first_day.day, hour, minute)
+    if draw(st.booleans()):
+        dates = list(rrule.rrule(rrule.WEEKLY, interval=draw(st.integers(1, 4)), dtstart=start, count=count))
+    else:
+        weekday = WEEKDAYS[draw(st.integers(0, 4))]
+        nth = draw(st.sampled_from([1, 2, 3, 4, -1]))
+        dates = list(rrule.rrule(rrule.MONTHLY, byweekday=weekday(nth), dtstart=start, count=count))
+    title = draw(texts)
+    meetings = []
+    for number, local in enumerate(dates):
+        begin = local.replace(tzinfo=BERLIN)
+        meeting = Meeting(
+            id=f"{series_id}-{number}",
+            network_id="netz-wak",
+            kind=MeetingKind.WORKING_GROUP,
+            title=title,
+            start=begin,
+            end=begin + timedelta(minutes=minutes),
+            series_id=series_id,
+            revision=draw(st.integers(0, 5)),
+            status=MeetingStatus.CONFIRMED,
+        )
+        action = draw(actions)
+        if action == "cancel":
+            meeting = attrs.evolve(meeting, status=MeetingStatus.CANCELLED)
+        elif action in ("move-hours", "move-days"):
+            unit = timedelta(hours=1) if action == "move-hours" else timedelta(days=1)
+            shift = unit * draw(st.sampled_from([-2, -1, 1, 2]))
+            meeting = attrs.evolve(meeting, start=meeting.start + shift, end=meeting.end + shift)
+        elif action == "retitle":
+            meeting = attrs.evolve(meeting, title=draw(texts))
+        meetings.append(meeting)
+    return tuple(meetings)
+
+
+def _data(*groups: tuple[Meeting, ...]) -> NetworkData:
+    base = sample_network()
+    return attrs.evolve(base, meetings=tuple(m for group in groups for m in group), events=(), courses=())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(meetings=series(), show_cancelled=st.booleans())
+def test_expansion_equals_the_generated_meetings(
+    meetings: tuple[Meeting, ...], show_cancelled: bool, rie: Expand, vob: Expand, host: inz.PluginHost
+) -> None:
+    data = _data(meetings)
+    options = ExportOptions(stamp=STAMP, ics=IcsOptions(show_cancelled=show_cancelled))
+    payload = inz.export(data, "ics", options=options, host=host)
+    expected = expected_occurrences(data, options)
+    assert rie(payload) == expected
+    assert vob(payload) == expected
+
+
+
+def _renumbered(groups: list[tuple[Meeting, ...]]) -> tuple[Meeting, ...]:
+    return tuple(
+        attrs.evolve(meeting, id=f"s{g}-{n}", series_id=f"s{g}")
+        for g, group in enumerate(groups)
+        for n, meeting in enumerate(group)
+    )
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(meetings=st.lists(series(), min_size=1, max_size=6).map(_renumbered), show_cancelled=st.booleans())
+def test_icaljs_expands_generated_series_exactly(
+    meetings: tuple[Meeting, ...], show_cancelled: bool, icaljs: Expand, host: inz.PluginHost
+) -> None:
+    """Thunderbird's parser on several generated series per calendar (one node process per example)."""
+    data = _data(meetings)
+    options = ExportOptions(stamp=STAMP, ics=IcsOptions(show_cancelled=show_cancelled))
+    assert icaljs(inz.export(data, "ics", options=options, host=host)) == expected_occurrences(data, options)
