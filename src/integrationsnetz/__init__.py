@@ -19,6 +19,7 @@ from integrationsnetz.errors import (
 )
 from integrationsnetz.export import CsvOptions, ExportOptions, IcsMethod, IcsOptions, export
 from integrationsnetz.hookspecs import hookimpl
+from integrationsnetz.ingest import ImportOptions, ImportResult, import_from
 from integrationsnetz.integrity import Problem, check
 from integrationsnetz.model import (
     COLLECTIONS,
@@ -103,6 +104,8 @@ __all__ = [
     "Goal",
     "IcsMethod",
     "IcsOptions",
+    "ImportOptions",
+    "ImportResult",
     "IntegrationsnetzError",
     "InvalidData",
     "Invitation",
@@ -145,6 +148,7 @@ __all__ = [
     "entity_type_name",
     "export",
     "hookimpl",
+    "import_from",
     "is_valid_id",
     "open_store",
 ]

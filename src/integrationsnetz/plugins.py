@@ -43,6 +43,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "integrationsnetz.store.memory",
     "integrationsnetz.store.sqlite",
     "integrationsnetz.export.ics",
+    "integrationsnetz.ingest.ics",
 )
 
 DISABLE_ENV = "INTEGRATIONSNETZ_DISABLE_PLUGINS"

@@ -91,7 +91,6 @@ def test_expansion_equals_the_generated_meetings(
     assert vob(payload) == expected
 
 
-
 def _renumbered(groups: list[tuple[Meeting, ...]]) -> tuple[Meeting, ...]:
     return tuple(
         attrs.evolve(meeting, id=f"s{g}-{n}", series_id=f"s{g}")

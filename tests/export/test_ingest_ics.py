@@ -1,0 +1,162 @@
+"""The ics importer on calendars as the common clients export them, and on broken files."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+import integrationsnetz as inz
+from integrationsnetz import Event, ImportOptions, InvalidData, Meeting, MeetingStatus, NetworkData
+from integrationsnetz.export import ExportOptions
+from integrationsnetz.model.entity import Entity
+from integrationsnetz.testing.export_conformance import ImporterConformance
+
+FIXTURES = Path(__file__).with_name("fixtures")
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def read(name: str, host: inz.PluginHost) -> inz.ImportResult:
+    return inz.import_from(FIXTURES / name, options=ImportOptions(network_id="netz-wak"), host=host)
+
+
+def starts(result: inz.ImportResult, title_prefix: str) -> list[str]:
+    return [e.start.isoformat() for e in result.entities if isinstance(e, Meeting) and e.title.startswith(title_prefix)]
+
+
+def test_outlook_windows_zone_series_with_exdate_and_moved_meeting(host: inz.PluginHost) -> None:
+    result = read("outlook.ics", host)
+    assert starts(result, "Jour fixe") == [
+        "2026-03-16T10:00:00+01:00",
+        "2026-03-31T10:00:00+02:00",  # moved from Monday 30 March by a RECURRENCE-ID override
+        "2026-04-27T10:00:00+02:00",  # 13 April is an EXDATE
+        "2026-05-11T10:00:00+02:00",
+    ]
+    meetings = [e for e in result.entities if isinstance(e, Meeting)]
+    assert all(isinstance(m.start.tzinfo, ZoneInfo) and m.start.tzinfo.key == "Europe/Berlin" for m in meetings)
+    assert len({m.series_id for m in meetings}) == 1
+    (holiday,) = [e for e in result.entities if isinstance(e, Event)]
+    assert (holiday.when.first_day, holiday.when.last_day) == (date(2026, 5, 1), date(2026, 5, 3))  # type: ignore[union-attr]
+
+
+def test_google_utc_times_with_x_wr_timezone_and_floating_times(host: inz.PluginHost) -> None:
+    result = read("google.ics", host)
+    assert starts(result, "Abstimmung") == [
+        "2026-03-11T16:00:00+01:00",
+        "2026-03-18T16:00:00+01:00",
+        "2026-03-25T17:00:00+01:00",  # the override, one hour later
+        "2026-04-08T16:00:00+02:00",  # 1 April excluded; DST keeps 16:00 local
+    ]
+    assert starts(result, "Fachtag") == ["2026-06-17T09:00:00+02:00"]  # floating, read in X-WR-TIMEZONE
+    (location_meeting,) = [e for e in result.entities if isinstance(e, Meeting)][:1]
+    assert location_meeting.description is not None
+    assert location_meeting.description.startswith("Ort: VHS Eisenach, Wartburgallee 1")
+
+
+def test_apple_all_day_event_and_skipped_todo(host: inz.PluginHost) -> None:
+    result = read("apple.ics", host)
+    assert starts(result, "3. Netzwerktreffen") == ["2026-10-14T09:00:00+02:00"]
+    (fair,) = [e for e in result.entities if isinstance(e, Event)]
+    assert (fair.when.first_day, fair.when.last_day) == (date(2026, 10, 15), date(2026, 10, 16))  # type: ignore[union-attr]
+    assert [str(s) for s in result.skipped] == ["line 55: VTODO: a to-do, not a meeting"]
+
+
+def test_thunderbird_monthly_count_with_cancelled_override(host: inz.PluginHost) -> None:
+    result = read("thunderbird.ics", host)
+    meetings = [e for e in result.entities if isinstance(e, Meeting)]
+    assert [(m.start.date().isoformat(), m.status) for m in meetings] == [
+        ("2026-02-10", MeetingStatus.CONFIRMED),
+        ("2026-03-10", MeetingStatus.CANCELLED),
+        ("2026-04-14", MeetingStatus.CONFIRMED),
+        ("2026-05-12", MeetingStatus.CONFIRMED),
+    ]
+    assert meetings[0].description is not None
+    assert "Backslash \\ und ein Emoji 🏠" in meetings[0].description
+    assert [s.reason for s in result.skipped] == ["has no start (DTSTART)"]
+
+
+def test_nextcloud_rdate_exdate_unbounded_series_and_utc(host: inz.PluginHost) -> None:
+    result = read("nextcloud.ics", host)
+    first = starts(result, "Sprechstunde")[:4]
+    assert first == [
+        "2026-03-25T10:00:00+01:00",
+        "2026-04-02T10:00:00+02:00",  # RDATE
+        "2026-04-08T10:00:00+02:00",  # 1 April is an EXDATE
+        "2026-04-15T10:00:00+02:00",
+    ]
+    assert starts(result, "Telefonkonferenz") == ["2026-10-26T10:00:00+01:00"]  # UTC read as Berlin time
+    reasons = [s.reason for s in result.skipped]
+    assert "a free/busy block, not a meeting" in reasons
+    assert any(r.startswith("has no end; dates after 2027-03-26") for r in reasons)
+
+
+def test_until_drops_later_dates(host: inz.PluginHost) -> None:
+    options = ImportOptions(network_id="netz", until=date(2026, 5, 1))
+    result = inz.import_from(FIXTURES / "nextcloud.ics", options=options, host=host)
+    assert max(e.start for e in result.entities if isinstance(e, Meeting)) < datetime(2026, 5, 1, tzinfo=BERLIN)
+
+
+BROKEN = {
+    "bad date": (b"DTSTART:2026XX01T100000", 6, "DTSTART of the event that starts on line 4"),
+    "no colon": (b"DTSTART;TZID=Europe/Berlin 20260101T100000", 7, "expected a content line"),
+    "cut off": (None, 4, "never closed"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_malformed_files_name_the_line_and_import_nothing(case: str, host: inz.PluginHost) -> None:
+    line, number, message = BROKEN[case]
+    lines = [
+        b"BEGIN:VCALENDAR", b"VERSION:2.0", b"PRODID:x", b"BEGIN:VEVENT", b"UID:good",
+        b"DTSTAMP:20260101T000000Z", b"DTSTART:20260101T100000Z", b"SUMMARY:ok", b"END:VEVENT",
+        b"BEGIN:VEVENT", b"UID:2", b"DTSTAMP:20260101T000000Z",
+    ]  # fmt: skip
+    if case == "bad date":
+        lines = [*lines[:4], b"UID:bad", line, b"DTSTAMP:20260101T000000Z", b"END:VEVENT", b"END:VCALENDAR"]  # type: ignore[list-item]
+    elif case == "no colon":
+        lines = [*lines[:6], line, b"END:VEVENT", b"END:VCALENDAR"]  # type: ignore[list-item]
+    else:
+        lines = lines[:8]
+    payload = b"\r\n".join(lines) + b"\r\n"
+    import io
+
+    with pytest.raises(InvalidData) as caught:
+        inz.import_from(
+            io.BytesIO(payload), "ics", options=ImportOptions(network_id="n", source="kaputt.ics"), host=host
+        )
+    text = str(caught.value)
+    assert text.startswith(f"kaputt.ics: line {number}:")
+    assert message in text
+
+
+def test_not_utf8_names_the_line(host: inz.PluginHost) -> None:
+    payload = b"BEGIN:VCALENDAR\r\nSUMMARY:M\xfcller\r\nEND:VCALENDAR\r\n"
+    with pytest.raises(InvalidData, match="line 2: not UTF-8"):
+        inz.import_from(io.BytesIO(payload), "ics", options=ImportOptions(network_id="n"), host=host)
+
+
+class TestIcsImporterConformance(ImporterConformance):
+    """Our own feed read back: the meetings and events come back at the same times."""
+
+    format = "ics"
+    export_format = "ics"
+
+    def export_options(self) -> ExportOptions:
+        return ExportOptions(include_personal_data=False)
+
+    def expected(self, sample: NetworkData) -> list[Entity]:
+        meetings = [m for m in sample.meetings if m.status is not MeetingStatus.CANCELLED]
+        return [*meetings, *sample.events]
+
+    def comparable(self, entity: Entity) -> object:
+        if isinstance(entity, Meeting):
+            status = {MeetingStatus.HELD: MeetingStatus.CONFIRMED}.get(entity.status, entity.status)
+            return ("meeting", entity.title, entity.start, entity.end, status)
+        assert isinstance(entity, Event)
+        return ("event", entity.id, entity.title, entity.when, entity.cancelled)
+
+    def malformed(self) -> tuple[bytes, int]:
+        return b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nEND:VCALENDAR\r\n", 5
