@@ -43,7 +43,13 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "integrationsnetz.store.memory",
     "integrationsnetz.store.sqlite",
     "integrationsnetz.export.ics",
+    "integrationsnetz.export.jsondoc",
+    "integrationsnetz.export.csv",
+    "integrationsnetz.export.markdown",
+    "integrationsnetz.export.html",
     "integrationsnetz.ingest.ics",
+    "integrationsnetz.ingest.jsondoc",
+    "integrationsnetz.ingest.csv",
 )
 
 DISABLE_ENV = "INTEGRATIONSNETZ_DISABLE_PLUGINS"

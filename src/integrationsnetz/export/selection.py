@@ -86,6 +86,10 @@ def narrow(
                 "organisation, venue, meeting, event or course"
             )
     group_ids.update(m.group_id for m in meetings.values() if m.group_id is not None)
+    # Groups holding tasks that came out of a selected meeting (the minutes list them).
+    group_ids.update(
+        g.id for g in data.groups if any(t.origin_meeting_id in meetings for t in g.tasks if t.origin_meeting_id)
+    )
     low = as_moment(start) if start is not None else None
     high = as_moment(end) if end is not None else None
 

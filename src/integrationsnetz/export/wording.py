@@ -29,6 +29,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "minutes": ("Protokoll", "Minutes"),
     "decisions": ("Beschlüsse", "Decisions"),
     "tasks": ("Aufgaben", "Tasks"),
+    "task": ("Aufgabe", "Task"),
     "open_tasks": ("Offene Aufgaben", "Open tasks"),
     "overview": ("Terminübersicht", "Meeting overview"),
     "when": ("Wann", "When"),

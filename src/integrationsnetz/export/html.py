@@ -1,0 +1,86 @@
+"""The ``html`` exporter: the same documents as Markdown, as one HTML file that prints on A4.
+
+Self-contained (inline CSS, no scripts, no external files), every text escaped with
+:func:`html.escape`; the print stylesheet sets A4 pages with 2 cm margins, repeats table
+headers on each page and keeps rows and headings from breaking apart.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import BinaryIO
+
+from integrationsnetz.export import Exporter, ExportRequest
+from integrationsnetz.export.pages import Block, Facts, Heading, Items, Page, Paragraph, build_page
+from integrationsnetz.hookspecs import hookimpl
+
+STYLE = """
+body { font-family: "Source Sans 3", "Segoe UI", Arial, sans-serif; font-size: 11pt; line-height: 1.4;
+       color: #111; max-width: 50em; margin: 2em auto; padding: 0 1em; }
+h1 { font-size: 18pt; margin: 0 0 0.6em; }
+h2 { font-size: 13pt; margin: 1.2em 0 0.4em; }
+dl.facts { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; margin: 0 0 1em; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; }
+table { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em; }
+th, td { border: 1px solid #999; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
+th { background: #eee; }
+@page { size: A4; margin: 2cm; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
+  thead { display: table-header-group; }
+  tr, li, dl.facts { break-inside: avoid; }
+  h1, h2 { break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+""".strip()
+
+
+def _text(text: str) -> str:
+    return "<br>".join(escape(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+
+def _block(block: Block) -> str:
+    if isinstance(block, Heading):
+        level = min(max(block.level, 2), 6)
+        return f"<h{level}>{_text(block.text)}</h{level}>"
+    if isinstance(block, Facts):
+        items = "".join(f"<dt>{_text(label)}</dt><dd>{_text(value)}</dd>" for label, value in block.items)
+        return f'<dl class="facts">{items}</dl>'
+    if isinstance(block, Paragraph):
+        return f"<p>{_text(block.text)}</p>"
+    if isinstance(block, Items):
+        tag = "ol" if block.numbered else "ul"
+        return f"<{tag}>" + "".join(f"<li>{_text(item)}</li>" for item in block.items) + f"</{tag}>"
+    head = "".join(f"<th>{_text(cell)}</th>" for cell in block.header)
+    rows = "".join("<tr>" + "".join(f"<td>{_text(cell)}</td>" for cell in row) + "</tr>" for row in block.rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def render(page: Page) -> str:
+    """The page as a complete HTML document."""
+    body = "\n".join(_block(block) for block in page.blocks)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{escape(page.language)}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(page.title)}</title>\n<style>\n{STYLE}\n</style>\n</head>\n<body>\n"
+        f"<h1>{_text(page.title)}</h1>\n{body}\n</body>\n</html>\n"
+    )
+
+
+def write(request: ExportRequest, stream: BinaryIO) -> None:
+    """The ``Exporter.write`` of the ``html`` format."""
+    stream.write(render(build_page(request)).encode("utf-8"))
+
+
+@hookimpl
+def register_exporters() -> list[Exporter]:
+    """The built-in ``html`` exporter."""
+    return [
+        Exporter(
+            format="html",
+            media_type="text/html; charset=utf-8",
+            suffix=".html",
+            description="Invitation, minutes, open tasks or meeting overview as printable HTML (A4)",
+            write=write,
+        )
+    ]

@@ -1,0 +1,84 @@
+"""The ``markdown`` exporter: invitations, minutes, open tasks and overviews as Markdown.
+
+CommonMark with GitHub tables. Every text from the data is escaped, so a title such as
+``*neu* [Link](x) | <b>`` prints literally and cannot break a table or inject HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import BinaryIO
+
+from integrationsnetz.export import Exporter, ExportRequest
+from integrationsnetz.export.pages import Block, Facts, Heading, Items, Page, Paragraph, build_page
+from integrationsnetz.hookspecs import hookimpl
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!&])")
+_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.MULTILINE)
+
+
+def escape(text: str) -> str:
+    """Text that Markdown shows as written: markup characters are backslash-escaped."""
+    return _SPECIAL.sub(r"\\\1", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _paragraph(text: str) -> str:
+    """Escaped running text: a line that would start a list or quote is escaped too; breaks are kept."""
+
+    def guard(match: re.Match[str]) -> str:
+        indent, mark = match.group(1), match.group(2)
+        return f"{indent}{mark[:-1]}\\{mark[-1]}"
+
+    return "\\\n".join(_LINE_START.sub(guard, escape(line)) for line in text.split("\n"))
+
+
+def _inline(text: str) -> str:
+    """Escaped text after a label or list marker: line breaks become hard breaks."""
+    return "\\\n".join(escape(line) for line in text.replace("\r", "\n").split("\n"))
+
+
+def _cell(text: str) -> str:
+    return "<br>".join(escape(line) for line in text.replace("\r", "\n").split("\n"))
+
+
+def _block(block: Block) -> str:
+    if isinstance(block, Heading):
+        return f"{'#' * block.level} {escape(block.text)}"
+    if isinstance(block, Facts):
+        return "\n".join(f"**{escape(label)}:** {_inline(value)}  " for label, value in block.items).rstrip()
+    if isinstance(block, Paragraph):
+        return _paragraph(block.text)
+    if isinstance(block, Items):
+        return "\n".join(
+            f"{number}. {_inline(item)}" if block.numbered else f"- {_inline(item)}"
+            for number, item in enumerate(block.items, start=1)
+        )
+    header = "| " + " | ".join(_cell(h) for h in block.header) + " |"
+    rule = "|" + "|".join("---" for _ in block.header) + "|"
+    rows = ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
+    return "\n".join([header, rule, *rows])
+
+
+def render(page: Page) -> str:
+    """The page as Markdown text."""
+    parts = [f"# {escape(page.title)}", *(_block(block) for block in page.blocks)]
+    return "\n\n".join(parts) + "\n"
+
+
+def write(request: ExportRequest, stream: BinaryIO) -> None:
+    """The ``Exporter.write`` of the ``markdown`` format."""
+    stream.write(render(build_page(request)).encode("utf-8"))
+
+
+@hookimpl
+def register_exporters() -> list[Exporter]:
+    """The built-in ``markdown`` exporter."""
+    return [
+        Exporter(
+            format="markdown",
+            media_type="text/markdown; charset=utf-8",
+            suffix=".md",
+            description="Invitation, minutes, open tasks or meeting overview as Markdown (German by default)",
+            write=write,
+        )
+    ]

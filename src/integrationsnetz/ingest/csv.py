@@ -1,0 +1,186 @@
+"""The ``csv`` importer: an actor directory as a district office keeps it in Excel.
+
+The columns are those the ``csv`` exporter writes (:data:`~integrationsnetz.export.csv.ACTOR_COLUMNS`),
+found by their German or English header in any order; only ``Typ`` and ``Name`` (organisations)
+or ``Funktion`` (people) are required. The separator (``;``, ``,`` or tab) and a byte order mark
+are recognised. Every bad row is reported with its line, and if any row is bad nothing is
+imported, so a half-read list never ends up in the store.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from typing import BinaryIO
+
+from integrationsnetz.errors import InvalidData
+from integrationsnetz.export.csv import ACTOR_COLUMNS, ACTOR_TYPES, FORMULA_STARTS, KIND_WORDS
+from integrationsnetz.hookspecs import hookimpl
+from integrationsnetz.ingest import Importer, ImportOptions, ImportResult
+from integrationsnetz.model.actors import Organization, OrganizationKind, Person
+from integrationsnetz.model.contacts import Address, ContactKind, ContactPoint
+from integrationsnetz.model.entity import Entity, is_valid_id
+
+_HEADERS = {header.casefold(): key for key, de, en in ACTOR_COLUMNS for header in (de, en, key)}
+_TYPES = {word.casefold(): key for key, pair in ACTOR_TYPES.items() for word in (*pair, key)}
+_TYPES.update({"organization": "organization", "org": "organization"})
+_KINDS = {word.casefold(): kind for kind, pair in KIND_WORDS.items() for word in (*pair, kind.value)}
+
+
+def _unneutralise(cell: str) -> str:
+    """Undo the exporter's formula guard (``'=SUM`` was ``=SUM``) and trim the cell."""
+    if len(cell) > 1 and cell[0] == "'" and cell[1] in FORMULA_STARTS:
+        cell = cell[1:]
+    return cell.strip()
+
+
+def _slug(text: str) -> str:
+    table = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+    ascii_text = unicodedata.normalize("NFKD", text.casefold().translate(table)).encode("ascii", "ignore").decode()
+    return "-".join("".join(ch if ch.isalnum() else " " for ch in ascii_text).split())[:80] or "akteur"
+
+
+def read_actors(stream: BinaryIO, options: ImportOptions) -> ImportResult:
+    """The ``Importer.read`` of the ``csv`` format (actor directory)."""
+    source = options.source or "<CSV stream>"
+    payload = stream.read()
+    try:
+        text = payload.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = payload[: exc.start].count(b"\n") + 1
+        raise InvalidData(
+            [f"line {line}: not UTF-8 ({exc.reason}); save the file as 'CSV UTF-8' in Excel"], source=source
+        ) from None
+    first_line = text.split("\n", 1)[0]
+    delimiter = max((";", ",", "\t"), key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InvalidData(["line 1: the file is empty; expected a header row"], source=source) from None
+    columns: dict[str, int] = {}
+    problems = []
+    for position, title in enumerate(header):
+        key = _HEADERS.get(title.strip().casefold())
+        if key is None:
+            if title.strip():
+                problems.append(f"line 1: unknown column {title.strip()!r}")
+            continue
+        columns.setdefault(key, position)
+    if "type" not in columns:
+        problems.append("line 1: the column 'Typ' (Organisation or Person) is missing")
+    if problems:
+        raise InvalidData([*problems, f"known columns: {', '.join(de for _, de, _ in ACTOR_COLUMNS)}"], source=source)
+
+    rows: list[tuple[int, dict[str, str]]] = []
+    for row in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(header):
+            problems.append(f"line {line}: {len(row)} cells, but the header has {len(header)} columns")
+            continue
+        rows.append((line, {key: _unneutralise(row[i]) if i < len(row) else "" for key, i in columns.items()}))
+
+    used: set[str] = set()
+    org_ids: dict[str, str] = {}  # id or name (casefolded) -> id
+    for _line, cells in rows:
+        if _TYPES.get(cells.get("type", "").casefold()) == "organization":
+            org_id = cells.get("id") or _slug(cells.get("name", ""))
+            for key in (org_id, cells.get("name", "")):
+                if key:
+                    org_ids[key.casefold()] = org_id
+
+    entities: list[Entity] = []
+    for line, cells in rows:
+        kind = _TYPES.get(cells.get("type", "").casefold())
+        if kind is None:
+            problems.append(f"line {line}: Typ: expected Organisation or Person, got {cells.get('type', '')!r}")
+            continue
+        entity_id = cells.get("id") or _slug(cells.get("name") or cells.get("function") or "")
+        if not cells.get("id"):
+            base, number = entity_id, 2
+            while entity_id in used:
+                entity_id, number = f"{base}-{number}", number + 1
+        if not is_valid_id(entity_id):
+            problems.append(f"line {line}: ID: {entity_id!r} cannot be used as an id")
+            continue
+        if entity_id in used:
+            problems.append(f"line {line}: ID: {entity_id!r} appears twice")
+            continue
+        used.add(entity_id)
+        contacts = []
+        if cells.get("email"):
+            contacts.append((ContactKind.EMAIL, cells["email"]))
+        if cells.get("phone"):
+            contacts.append((ContactKind.PHONE, cells["phone"]))
+        reference = cells.get("organization", "")
+        linked = org_ids.get(reference.casefold()) if reference else None
+        if reference and linked is None:
+            problems.append(f"line {line}: Organisation: {reference!r} is not an organisation in this list")
+            continue
+        try:
+            points = tuple(ContactPoint(kind=k, value=v) for k, v in contacts)
+            if kind == "organization":
+                org_kind = _KINDS.get(
+                    cells.get("kind", "").casefold(), None if cells.get("kind") else OrganizationKind.OTHER
+                )
+                if org_kind is None:
+                    known = ", ".join(pair[0] for pair in KIND_WORDS.values())
+                    problems.append(f"line {line}: Art: unknown kind {cells['kind']!r}; expected one of {known}")
+                    continue
+                address = None
+                if cells.get("city"):
+                    address = Address(
+                        street=cells.get("street") or None, postal_code=cells.get("postal_code") or None,
+                        city=cells["city"],
+                    )  # fmt: skip
+                elif cells.get("street") or cells.get("postal_code"):
+                    problems.append(f"line {line}: Ort: an address needs the town (Ort)")
+                    continue
+                entities.append(
+                    Organization(
+                        id=entity_id,
+                        network_id=options.network_id,
+                        name=cells.get("name", ""),
+                        kind=org_kind,
+                        short_name=cells.get("short_name") or None,
+                        parent_id=linked,
+                        address=address,
+                        contacts=points,
+                        website=cells.get("website") or None,
+                    )
+                )
+            else:
+                entities.append(
+                    Person(
+                        id=entity_id,
+                        network_id=options.network_id,
+                        function=cells.get("function", ""),
+                        name=cells.get("name") or None,
+                        affiliation_id=linked,
+                        contacts=points,
+                    )
+                )
+        except ValueError as exc:
+            field = str(exc).split(":", 1)[0]
+            header_name = next((de for key, de, _ in ACTOR_COLUMNS if key == field), field)
+            problems.append(f"line {line}: {header_name}: {str(exc).split(':', 1)[-1].strip()}")
+    if problems:
+        raise InvalidData(problems, source=source)
+    return ImportResult(entities=tuple(entities))
+
+
+@hookimpl
+def register_importers() -> list[Importer]:
+    """The built-in ``csv`` importer (actor directory)."""
+    return [
+        Importer(
+            format="csv",
+            media_type="text/csv",
+            suffix=".csv",
+            description="Actor directory from Excel/CSV (German or English headers)",
+            read=read_actors,
+        )
+    ]
