@@ -253,14 +253,20 @@ def course_figures(
     order = {code: position for position, code in enumerate(rules.types)}
     codes.sort(key=lambda code: (order.get(code, len(order)), code))
 
+    running_by_type: dict[str, list[Course]] = defaultdict(list)
+    for course in running:
+        running_by_type[course.course_type].append(course)
+    lists_by_type: dict[str, list[Waitlist]] = defaultdict(list)
+    for waitlist in waitlists:
+        lists_by_type[waitlist.course_type].append(waitlist)
     notes: list[Note] = []
     types: list[TypeFigures] = []
     for code in codes:
         kind = rules.types.get(code)
         if kind is None:
             notes.append(Note(kind="unknown_type", course_type=code, detail=rules.source))
-        its_courses = [c for c in running if c.course_type == code]
-        its_lists = [w for w in waitlists if w.course_type == code]
+        its_courses = running_by_type.get(code, [])
+        its_lists = lists_by_type.get(code, [])
         registrations = [r.registered_on for w in its_lists for r in w.registrations]
         filled = [float(c.participants or c.seats) for c in its_courses if (c.participants or c.seats)]
         if filled:
@@ -339,10 +345,16 @@ def _providers(
 ) -> tuple[ProviderFigures, ...]:
     names = {org.id: org.short_name or org.name for org in data.organizations}
     capacities = latest_capacities(data.provider_capacities, as_of)
-    ids = sorted({c.provider_id for c in running} | {c.provider_id for c in planned} | set(capacities))
+    running_by_provider: dict[str, list[Course]] = defaultdict(list)
+    for course in running:
+        running_by_provider[course.provider_id].append(course)
+    planned_by_provider: dict[str, int] = defaultdict(int)
+    for course in planned:
+        planned_by_provider[course.provider_id] += 1
+    ids = sorted(set(running_by_provider) | set(planned_by_provider) | set(capacities))
     result = []
     for provider_id in ids:
-        own = [c for c in running if c.provider_id == provider_id]
+        own = running_by_provider.get(provider_id, [])
         by_type: dict[str, int] = defaultdict(int)
         for course in own:
             by_type[course.course_type] += 1
@@ -352,7 +364,7 @@ def _providers(
                 provider_id=provider_id,
                 name=names.get(provider_id, provider_id),
                 running_by_type=dict(sorted(by_type.items())),
-                planned=sum(1 for c in planned if c.provider_id == provider_id),
+                planned=planned_by_provider.get(provider_id, 0),
                 seats=sum(c.seats for c in own),
                 participants=sum(c.participants for c in own),
                 teachers_fte=capacity.teachers_fte if capacity else None,
