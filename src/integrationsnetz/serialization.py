@@ -85,9 +85,14 @@ def parse_datetime(text: object) -> datetime:
         zone = None
     if zone is None:
         raise Expected(f"expected a known time zone name in [...], got {_shown(text)}")
-    local = value.astimezone(zone)
-    if local.utcoffset() != value.utcoffset():
-        raise Expected(f"offset {stamp[19:] or '?'} does not match {name} on that day, got {_shown(text)}")
+    # Keep the wall time as written; the offset picks the fold (the repeated hour in autumn, and
+    # even a wall time skipped in spring, which Python can hold and so must round-trip).
+    offset = value.utcoffset()
+    local = value.replace(tzinfo=zone)
+    if local.utcoffset() != offset:
+        local = local.replace(fold=1)
+        if local.utcoffset() != offset:
+            raise Expected(f"offset {stamp[19:] or '?'} does not match {name} on that day, got {_shown(text)}")
     return local
 
 
