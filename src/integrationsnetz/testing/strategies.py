@@ -68,6 +68,7 @@ from integrationsnetz.model import (
     Organization,
     OrganizationKind,
     Person,
+    ProviderCapacity,
     Region,
     Registration,
     Role,
@@ -109,6 +110,7 @@ __all__ = [
     "networks",
     "organizations",
     "persons",
+    "provider_capacities",
     "regions",
     "registrations",
     "rooms",
@@ -513,6 +515,8 @@ def course_types() -> st.SearchStrategy[CourseType]:
         max_group_size=_optional(st.integers(0, 30)),
         abolished_from=_optional(dates()),
         note=_optional(texts()),
+        repeat_units=st.integers(0, 300),
+        needs_alpha_approval=st.booleans(),
     )
 
 
@@ -818,6 +822,27 @@ def funding_programmes(
     ).flatmap(lambda programme: _bookkeeping().map(lambda extra: _restamp(programme, extra)))
 
 
+def provider_capacities(
+    *,
+    network_id: str | None = None,
+    capacity_ids: st.SearchStrategy[str] | None = None,
+    provider_ids: Sequence[str] | None = None,
+) -> st.SearchStrategy[ProviderCapacity]:
+    """A course provider's teachers (in FTE) and rooms as of a date."""
+    fte = st.floats(0.0, 40.0, allow_nan=False)
+    return st.builds(
+        ProviderCapacity,
+        id=capacity_ids if capacity_ids is not None else ids(prefix="cap-"),
+        network_id=_network_id(network_id),
+        provider_id=_ref(provider_ids),
+        as_of=dates(),
+        teachers_fte=fte,
+        alpha_teachers_fte=_optional(fte),
+        rooms=_optional(st.integers(0, 20)),
+        note=_optional(texts()),
+    ).flatmap(lambda capacity: _bookkeeping().map(lambda extra: _restamp(capacity, extra)))
+
+
 _ENTITY_STRATEGIES: Mapping[type[Entity], Callable[[str | None], st.SearchStrategy[Any]]] = {
     Network: lambda network_id: bare_networks(network_id=network_id),
     Organization: lambda network_id: organizations(network_id=network_id),
@@ -830,6 +855,7 @@ _ENTITY_STRATEGIES: Mapping[type[Entity], Callable[[str | None], st.SearchStrate
     Course: lambda network_id: courses(network_id=network_id),
     Waitlist: lambda network_id: waitlists(network_id=network_id),
     FundingProgramme: lambda network_id: funding_programmes(network_id=network_id),
+    ProviderCapacity: lambda network_id: provider_capacities(network_id=network_id),
 }
 
 
@@ -1052,6 +1078,14 @@ def _network_data(draw: st.DrawFn, network_id: str | None, max_size: int) -> Net
         )
         for programme_id in _unique_ids(draw, "fp-", count(), taken)
     ]
+    capacities = (
+        [
+            draw(provider_capacities(network_id=nid, capacity_ids=st.just(capacity_id), provider_ids=org_ids))
+            for capacity_id in _unique_ids(draw, "cap-", count(), taken)
+        ]
+        if org_ids
+        else []
+    )
     return NetworkData(
         network=network,
         organizations=tuple(orgs),
@@ -1064,6 +1098,7 @@ def _network_data(draw: st.DrawFn, network_id: str | None, max_size: int) -> Net
         courses=tuple(course_list),
         waitlists=tuple(waiting),
         funding_programmes=tuple(programmes),
+        provider_capacities=tuple(capacities),
     )
 
 
