@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 #: The built-in plugins, registered exactly like installed ones (full dotted module names).
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "integrationsnetz.store.memory",
+    "integrationsnetz.store.files",
     "integrationsnetz.store.sqlite",
     "integrationsnetz.export.ics",
     "integrationsnetz.export.jsondoc",

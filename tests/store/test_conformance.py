@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -45,3 +46,36 @@ class TestSQLiteStore(StoreConformance):
                 db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
 
         return set_version
+
+
+class TestFilesStore(StoreConformance):
+    """``files:`` directories of JSON documents."""
+
+    @pytest.fixture
+    def plugin_host(self, builtin_host: PluginHost) -> PluginHost:
+        return builtin_host
+
+    @pytest.fixture
+    def new_store_url(self, tmp_path: Path) -> Callable[[], str]:
+        counter = itertools.count()
+        return lambda: f"files://{tmp_path}/netz-{next(counter)}"
+
+    @pytest.fixture
+    def set_schema_version(self) -> Callable[[str, int], None]:
+        return _set_files_schema_version
+
+
+class TestFilesStoreToml(TestFilesStore):
+    """``files:...?format=toml``: the same, with TOML documents."""
+
+    @pytest.fixture
+    def new_store_url(self, tmp_path: Path) -> Callable[[], str]:
+        counter = itertools.count()
+        return lambda: f"files://{tmp_path}/netz-{next(counter)}?format=toml"
+
+
+def _set_files_schema_version(url: str, version: int) -> None:
+    meta = Path(urlsplit(url).path) / "store.json"
+    document = json.loads(meta.read_text())
+    document["schema_version"] = version
+    meta.write_text(json.dumps(document))

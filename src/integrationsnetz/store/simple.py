@@ -17,10 +17,11 @@ block, while the write lock is held.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterator, Sequence
+import functools
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import date, datetime
-from typing import TypeVar, cast
+from typing import Concatenate, ParamSpec, TypeVar, cast
 
 from integrationsnetz.errors import NotFound, StoreError
 from integrationsnetz.model.courses import Course, CourseStatus
@@ -34,6 +35,23 @@ from integrationsnetz.store.bookkeeping import Clock, Record, check_record, reco
 from integrationsnetz.store.queries import course_matches, meeting_matches, meeting_order, membership_matches
 
 E = TypeVar("E", bound=Entity)
+P = ParamSpec("P")
+R = TypeVar("R")
+S = TypeVar("S", bound="SimpleStore")
+
+
+def _reader(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
+    """Run a read method under the backend's shared lock, so it never sees half a commit."""
+
+    @functools.wraps(method)
+    def read(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        self._check_open()
+        if self._layers:  # inside a transaction the write lock already covers reads
+            return method(self, *args, **kwargs)
+        with self._shared():
+            return method(self, *args, **kwargs)
+
+    return read
 
 
 class SimpleStore:
@@ -66,6 +84,10 @@ class SimpleStore:
 
     def _exclusive(self) -> AbstractContextManager[object]:
         """Hold the write lock for one transaction; also the place to refresh the clock."""
+        return nullcontext()
+
+    def _shared(self) -> AbstractContextManager[object]:
+        """Hold a read lock for one read operation (default: none needed)."""
         return nullcontext()
 
     def _close(self) -> None:
@@ -162,9 +184,9 @@ class SimpleStore:
 
     # -- reads ------------------------------------------------------------------------------
 
+    @_reader
     def get(self, cls: type[E], entity_id: str) -> E:
         """The live entity; ``NotFound`` if absent or deleted."""
-        self._check_open()
         entity_type = entity_type_name(cls)
         record = self._current(entity_type, entity_id)
         if record is None or record.entity is None:
@@ -172,9 +194,9 @@ class SimpleStore:
             raise NotFound(f"{self.url.masked}: {entity_type} {entity_id!r} {state}")
         return cast(E, record.entity)
 
+    @_reader
     def list(self, cls: type[E], *, network_id: str | None = None) -> builtins.list[E]:
         """Live entities of a type, of one network if given, by id."""
-        self._check_open()
         entity_type = entity_type_name(cls)
         found = [
             cast(E, record.entity)
@@ -183,9 +205,9 @@ class SimpleStore:
         ]
         return sorted(found, key=lambda entity: entity.id)
 
+    @_reader
     def changed_since(self, since: datetime | None = None, *, network_id: str | None = None) -> builtins.list[Change]:
         """Writes and deletions after ``since``, oldest first."""
-        self._check_open()
         changes = [
             Change(
                 entity_type=record.entity_type,
@@ -200,6 +222,7 @@ class SimpleStore:
         ]
         return sorted(changes, key=lambda change: (change.modified, change.entity_type, change.id))
 
+    @_reader
     def meetings_between(
         self,
         start: datetime,
@@ -210,7 +233,6 @@ class SimpleStore:
         person_id: str | None = None,
     ) -> builtins.list[Meeting]:
         """Meetings overlapping ``[start, end)`` with the given filters, by start."""
-        self._check_open()
         found = [
             meeting
             for meeting in self._live("meeting")
@@ -219,6 +241,7 @@ class SimpleStore:
         ]
         return sorted(found, key=meeting_order)
 
+    @_reader
     def courses(
         self,
         *,
@@ -228,7 +251,6 @@ class SimpleStore:
         status: CourseStatus | None = None,
     ) -> builtins.list[Course]:
         """Courses matching every given filter, by id."""
-        self._check_open()
         found = [
             course
             for course in self._live("course")
@@ -239,9 +261,9 @@ class SimpleStore:
         ]
         return sorted(found, key=lambda course: course.id)
 
+    @_reader
     def memberships_of(self, actor_id: str, *, on: date | None = None) -> builtins.list[Membership]:
         """The actor's memberships (running ``on``, if given), by id."""
-        self._check_open()
         found = [
             membership
             for membership in self._live("membership")
@@ -265,9 +287,9 @@ class SimpleStore:
                 self.put(entity)
         return erasure.changed
 
+    @_reader
     def personal_data_of(self, person_id: str) -> PersonalData:
         """Everything held on the person."""
-        self._check_open()
         return personal_data(person_id, self._everything())
 
     # -- life cycle -------------------------------------------------------------------------
