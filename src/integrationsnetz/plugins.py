@@ -241,6 +241,8 @@ class PluginHost:
                 provides.setdefault(owner, []).append(f"{kind}:{key}")
         result = []
         for name, plugin in sorted(self.pm.list_name_plugin(), key=lambda pair: pair[0]):
+            if plugin is None:  # a blocked name: pluggy keeps a placeholder
+                continue
             distribution, version = self._distributions.get(name, ("", ""))
             hooks = tuple(sorted(caller.name for caller in self.pm.get_hookcallers(plugin) or ()))
             result.append(

@@ -268,10 +268,7 @@ class FilesStore(SimpleStore):
         except OSError as exc:
             raise StoreError(f"{self._where(path)}: cannot read ({exc.strerror or exc})") from None
         try:
-            if path.suffix == ".toml":
-                document = tomllib.loads(payload.decode("utf-8"))
-            else:
-                document = orjson.loads(payload)
+            document = tomllib.loads(payload.decode("utf-8")) if path.suffix == ".toml" else orjson.loads(payload)
         except (orjson.JSONDecodeError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             kind = "TOML" if path.suffix == ".toml" else "JSON"
             raise InvalidData([f"not a valid {kind} document ({exc}); the file is damaged"], source=str(path)) from None

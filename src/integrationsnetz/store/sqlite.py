@@ -121,6 +121,7 @@ def _extra(table: str) -> tuple[tuple[str, ...], Callable[[Any], tuple[object, .
     """The extra columns of a table; a type added to the model later gets none until listed above."""
     return _EXTRA.get(table, _NO_EXTRA)
 
+
 _INDEXES = (
     "CREATE INDEX IF NOT EXISTS ix_{t}_modified ON {t} (modified_us)",
     "CREATE INDEX IF NOT EXISTS ix_{t}_network ON {t} (network_id, id)",
