@@ -53,6 +53,8 @@ def test_the_report_says_it_in_words(article: NetworkData, article_inflow: dict[
         assert f"## {heading}" in text
     assert "| Allgemeiner Integrationskurs | 12 | 0 | 240 | 216 | 90 % |" in text
     assert "| VHS Wartburgkreis |" in text
+    assert "### Wartelisten nach Ort" in text
+    assert "| Wartburgkreis | Allgemeiner Integrationskurs | – | 160 | 86 / 172 Tage | 121 | 14.10.2024 |" in text
     assert "Zweitschriftlernerkurs: bei 0,3 Anmeldungen pro Woche" in text  # the minimum-size problem
     assert "Alphabetisierungskurse brauchen Lehrkräfte mit Zusatzzulassung" in text
     assert "## Diagramme" not in text  # not asked for
@@ -65,7 +67,7 @@ def test_english_report(article: NetworkData, article_inflow: dict[str, float]) 
     assert "17 integration courses are running; 200 people are on waiting lists." in result.markdown
     assert "waits about 6 months" in result.markdown
     assert "| General integration course |" in result.markdown
-    assert set(result.csv) == {"course_types.csv", "providers.csv", "waits.csv", "teachers.csv"}
+    assert set(result.csv) == {"course_types.csv", "providers.csv", "waits.csv", "waiting_lists.csv", "teachers.csv"}
     assert "6.50" in result.csv["waits.csv"]
     with pytest.raises(ValueError, match="language"):
         report(article, language="fr", charts=False)  # type: ignore[arg-type]
@@ -95,7 +97,7 @@ def test_html_is_well_formed_and_escaped(article: NetworkData, article_inflow: d
     parser = Balance()
     parser.feed(result.html)
     assert parser.open == []
-    assert result.html.count("<table>") == 4
+    assert result.html.count("<table>") == 5
 
 
 def test_csv_is_machine_readable_and_formula_safe(article: NetworkData, article_inflow: dict[str, float]) -> None:
@@ -147,7 +149,7 @@ def test_without_matplotlib_the_report_says_what_to_install(
     assert result.charts_missing is not None
     assert "matplotlib: `pip install 'integrationsnetz[charts]'`" in result.markdown
     assert "<code>pip install &#x27;integrationsnetz[charts]&#x27;</code>" in result.html
-    assert len(result.csv) == 4
+    assert len(result.csv) == 5
 
 
 def test_write_puts_every_part_in_a_folder(
@@ -159,7 +161,7 @@ def test_write_puts_every_part_in_a_folder(
     written = result.write(tmp_path / "bericht")
     names = sorted(str(path.relative_to(tmp_path / "bericht")) for path in written)
     assert names == sorted(["bericht.md", "bericht.html", "kursarten.csv", "traeger.csv", "wartezeit.csv",
-                            "lehrkraefte.csv", "diagramme/wartezeit.svg", "diagramme/kurse.svg",
+                            "wartelisten.csv", "lehrkraefte.csv", "diagramme/wartezeit.svg", "diagramme/kurse.svg",
                             "diagramme/lehrkraefte.svg"])  # fmt: skip
     assert (tmp_path / "bericht" / "kursarten.csv").read_bytes().startswith(b"\xef\xbb\xbfcourse_type;")
     assert (tmp_path / "bericht" / "bericht.md").read_text(encoding="utf-8") == result.markdown

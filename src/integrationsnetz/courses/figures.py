@@ -63,6 +63,17 @@ class ObservedWait:
 
 
 @attrs.frozen(kw_only=True)
+class PlaceFigures:
+    """One waiting list: who waits for which course type where, and for how long already."""
+
+    course_type: str
+    place: str
+    provider_id: str | None
+    as_of: date
+    observed: ObservedWait
+
+
+@attrs.frozen(kw_only=True)
 class TypeFigures:
     """One course type: what runs now, the seats, who waits, and the plan."""
 
@@ -140,6 +151,7 @@ class CourseFigures:
     teachers: TeacherFigures
     inflow_window_weeks: int
     notes: tuple[Note, ...] = ()
+    places: tuple[PlaceFigures, ...] = ()
 
     @property
     def running(self) -> int:
@@ -222,6 +234,20 @@ def inflow_from_registrations(dates: Iterable[date], on: date, window_weeks: int
     return Range(max(0.0, count - spread) / window_weeks, count / window_weeks, (count + spread) / window_weeks)
 
 
+def observed_wait(
+    registrations: Iterable[date], waitlists: Iterable[Waitlist], on: date, start_within_weeks: int
+) -> ObservedWait:
+    """How long the registrations have waited by ``on``, and how many longer than the start rule."""
+    waited = sorted((on - day).days for day in registrations if day <= on)
+    return ObservedWait(
+        waiting=len(waited),
+        median_days=float(statistics.median(waited)) if waited else None,
+        longest_days=waited[-1] if waited else None,
+        over_start_rule=sum(1 for days in waited if days > start_within_weeks * 7),
+        reported_wait_days=tuple(w.reported_wait_days for w in waitlists if w.reported_wait_days is not None),
+    )
+
+
 def course_figures(
     data: NetworkData,
     *,
@@ -295,14 +321,7 @@ def course_figures(
             queue=len(registrations),
             teaching_share=teaching_share,
         )
-        waited = sorted((as_of - day).days for day in registrations if day <= as_of)
-        observed = ObservedWait(
-            waiting=len(registrations),
-            median_days=float(statistics.median(waited)) if waited else None,
-            longest_days=waited[-1] if waited else None,
-            over_start_rule=sum(1 for days in waited if days > rules.start_within_weeks * 7),
-            reported_wait_days=tuple(w.reported_wait_days for w in its_lists if w.reported_wait_days is not None),
-        )
+        observed = observed_wait(registrations, its_lists, as_of, rules.start_within_weeks)
         types.append(
             TypeFigures(
                 code=code,
@@ -324,6 +343,18 @@ def course_figures(
         if inputs.queue and not its_courses:
             notes.append(Note(kind="no_courses", course_type=code))
 
+    places = tuple(
+        PlaceFigures(
+            course_type=waitlist.course_type,
+            place=waitlist.place,
+            provider_id=waitlist.provider_id,
+            as_of=waitlist.as_of,
+            observed=observed_wait(
+                [r.registered_on for r in waitlist.registrations], [waitlist], as_of, rules.start_within_weeks
+            ),
+        )
+        for waitlist in waitlists
+    )
     providers = _providers(data, running, planned, as_of, teacher_week)
     return CourseFigures(
         network_name=data.network.name,
@@ -337,6 +368,7 @@ def course_figures(
         teachers=_teachers(types, providers, teacher_week),
         inflow_window_weeks=inflow_window_weeks,
         notes=tuple(notes),
+        places=places,
     )
 
 

@@ -85,6 +85,9 @@ _TEXT: dict[str, dict[str, str]] = {
     "by_provider": {"de": "Kurse nach Träger", "en": "Courses by provider"},
     "queue": {"de": "Wartelisten und Wartezeit", "en": "Waiting lists and waits"},
     "teachers": {"de": "Lehrkräftebedarf", "en": "Teachers needed"},
+    "by_place": {"de": "Wartelisten nach Ort", "en": "Waiting lists by place"},
+    "col_place": {"de": "Ort", "en": "Place"},
+    "col_list_date": {"de": "Stand der Liste", "en": "list as of"},
     "notes": {"de": "Hinweise", "en": "Notes"},
     "charts": {"de": "Diagramme", "en": "Charts"},
     "assumptions": {"de": "Wie gerechnet wird", "en": "How the figures are computed"},
@@ -187,9 +190,11 @@ _TEXT: dict[str, dict[str, str]] = {
 
 _FILE_NAMES = {
     "de": {"report": "bericht", "charts": "diagramme", "types": "kursarten", "providers": "traeger",
-           "queue": "wartezeit", "teachers": "lehrkraefte", "wait": "wartezeit", "courses": "kurse"},
+           "queue": "wartezeit", "places": "wartelisten", "teachers": "lehrkraefte", "wait": "wartezeit",
+           "courses": "kurse"},
     "en": {"report": "report", "charts": "charts", "types": "course_types", "providers": "providers",
-           "queue": "waits", "teachers": "teachers", "wait": "wait", "courses": "courses"},
+           "queue": "waits", "places": "waiting_lists", "teachers": "teachers", "wait": "wait",
+           "courses": "courses"},
 }  # fmt: skip
 
 
@@ -385,6 +390,8 @@ def _blocks(figures: CourseFigures, language: Language, drawn: Mapping[str, byte
         ("table", _providers_table(figures, language)),
         ("h2", t["queue"]),
         ("table", _queue_table(figures, language)),
+        ("h3", t["by_place"]),
+        ("table", _places_table(figures, language)),
         ("h2", t["teachers"]),
         ("table", _teachers_table(figures, language)),
     ]
@@ -555,6 +562,31 @@ def _queue_table(figures: CourseFigures, language: Language) -> _Table:
     return _Table("queue", tuple(header), tuple(rows))
 
 
+def _places_table(figures: CourseFigures, language: Language) -> _Table:
+    t = _texts(language)
+    names = {kind.code: _type_name(kind, language) for kind in figures.types}
+    providers = {provider.provider_id: provider.name for provider in figures.providers}
+    rows = []
+    for place in figures.places:
+        observed = place.observed
+        rows.append(
+            (
+                place.place,
+                names.get(place.course_type, place.course_type),
+                "–" if place.provider_id is None else providers.get(place.provider_id, place.provider_id),
+                str(observed.waiting),
+                f"{_say_days(observed.median_days, language)} / {_say_days(observed.longest_days, language)} "
+                f"{t['days']}",
+                str(observed.over_start_rule),
+                _say_date(place.as_of, language),
+            )
+        )
+    target = format_number(figures.target_weeks, language)
+    header = [t[key] for key in ("col_place", "col_type", "col_provider", "col_waiting", "col_waited")]
+    header += [t["col_over_rule"].format(target=target), t["col_list_date"]]
+    return _Table("places", tuple(header), tuple(rows))
+
+
 def _teachers_table(figures: CourseFigures, language: Language) -> _Table:
     t = _texts(language)
     rows = []
@@ -633,6 +665,8 @@ def _markdown(blocks: Sequence[Block], chart_folder: str) -> str:
             out += [f"# {_md_text(str(value))}", ""]
         elif kind == "h2":
             out += [f"## {_md_text(str(value))}", ""]
+        elif kind == "h3":
+            out += [f"### {_md_text(str(value))}", ""]
         elif kind == "p":
             out += [_md_text(str(value)), ""]
         elif kind == "ul":
@@ -678,7 +712,7 @@ def _html(blocks: Sequence[Block], drawn: Mapping[str, bytes], title: str, langu
         "<body>",
     ]
     for kind, value in blocks:
-        if kind in ("h1", "h2", "p"):
+        if kind in ("h1", "h2", "h3", "p"):
             out.append(f"<{kind}>{html.escape(str(value))}</{kind}>")
         elif kind == "ul":
             out.append("<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in value) + "</ul>")  # type: ignore[attr-defined]
@@ -759,6 +793,17 @@ def _csv(figures: CourseFigures, key: str, language: Language) -> str:
                  *values(plan.long_run_wait), number(kind.observed.median_days, 1),
                  "" if kind.observed.longest_days is None else kind.observed.longest_days,
                  kind.observed.over_start_rule]
+            )  # fmt: skip
+    elif key == "places":
+        writer.writerow(["place", "course_type", "provider_id", "waiting", "median_waited_days", "longest_waited_days",
+                         "over_start_rule", "list_as_of"])  # fmt: skip
+        for place in figures.places:
+            observed = place.observed
+            writer.writerow(
+                [safe_cell(place.place), safe_cell(place.course_type), safe_cell(place.provider_id or ""),
+                 observed.waiting, number(observed.median_days, 1),
+                 "" if observed.longest_days is None else observed.longest_days,
+                 observed.over_start_rule, place.as_of.isoformat()]
             )  # fmt: skip
     elif key == "teachers":
         writer.writerow(["course_type", "running", "units_per_week", "teachers_now_fte", *span("courses_for_target"),
