@@ -51,6 +51,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "integrationsnetz.ingest.ics",
     "integrationsnetz.ingest.jsondoc",
     "integrationsnetz.ingest.csv",
+    "integrationsnetz.courses.exporters",
 )
 
 DISABLE_ENV = "INTEGRATIONSNETZ_DISABLE_PLUGINS"
