@@ -80,7 +80,7 @@ def test_html_is_well_formed_and_escaped(article: NetworkData, article_inflow: d
     result = report(data, inflow=article_inflow, charts=False)
     assert "<script>" not in result.html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; *Co*" in result.html
-    assert "\\<script\\>alert(1)\\</script\\> & \\*Co\\*" in result.markdown
+    assert "\\<script\\>alert(1)\\</script\\> \\& \\*Co\\*" in result.markdown
 
     class Balance(HTMLParser):
         def __init__(self) -> None:

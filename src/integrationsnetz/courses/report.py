@@ -29,6 +29,7 @@ from integrationsnetz.atomic import write_atomic
 from integrationsnetz.courses.catalogue import CourseCatalogue
 from integrationsnetz.courses.figures import CourseFigures, TypeFigures, course_figures
 from integrationsnetz.courses.planning import Range
+from integrationsnetz.export.markdown import escape as escape_markdown
 
 if TYPE_CHECKING:
     from integrationsnetz.model.network_data import NetworkData
@@ -686,10 +687,9 @@ def _markdown(blocks: Sequence[Block], chart_folder: str) -> str:
 
 
 def _md_text(text: str) -> str:
-    """Text with Markdown's active characters escaped, so a provider called "*VHS*" stays literal."""
-    for char in "\\`*_[]<>#|":
-        text = text.replace(char, "\\" + char)
-    return text
+    """Text with Markdown's active characters escaped (the markdown exporter's rules), so a provider
+    called "*VHS*" stays literal and cannot break a table or inject HTML."""
+    return escape_markdown(text)
 
 
 def _md_cell(text: str) -> str:
