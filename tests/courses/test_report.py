@@ -54,6 +54,7 @@ def test_the_report_says_it_in_words(article: NetworkData, article_inflow: dict[
     assert "| Allgemeiner Integrationskurs | 12 | 0 | 240 | 216 | 90 % |" in text
     assert "| VHS Wartburgkreis |" in text
     assert "### Wartelisten nach Ort" in text
+    assert "15,0 Lehrkräfte (VZÄ), genug für höchstens 17 Kurse" in text
     assert "| Wartburgkreis | Allgemeiner Integrationskurs | – | 160 | 86 / 172 Tage | 121 | 14.10.2024 |" in text
     assert "Zweitschriftlernerkurs: bei 0,3 Anmeldungen pro Woche" in text  # the minimum-size problem
     assert "Alphabetisierungskurse brauchen Lehrkräfte mit Zusatzzulassung" in text
@@ -66,6 +67,8 @@ def test_english_report(article: NetworkData, article_inflow: dict[str, float]) 
     result = report(article, inflow=article_inflow, language="en", charts=False)
     assert "17 integration courses are running; 200 people are on waiting lists." in result.markdown
     assert "waits about 6 months" in result.markdown
+    narrow = report(article, inflow=article_inflow, language="en", charts=False, teaching_share=Range.exact(0.8))
+    assert "(6–7)" not in narrow.markdown.split("waits", 1)[1].split("\n", 1)[0]
     assert "| General integration course |" in result.markdown
     assert set(result.csv) == {"course_types.csv", "providers.csv", "waits.csv", "waiting_lists.csv", "teachers.csv"}
     assert "6.50" in result.csv["waits.csv"]

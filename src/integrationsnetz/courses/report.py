@@ -27,7 +27,7 @@ import attrs
 
 from integrationsnetz.atomic import write_atomic
 from integrationsnetz.courses.catalogue import CourseCatalogue
-from integrationsnetz.courses.figures import CourseFigures, TypeFigures, course_figures
+from integrationsnetz.courses.figures import DEFAULT_TEACHING_SHARE, CourseFigures, TypeFigures, course_figures
 from integrationsnetz.courses.planning import Range
 from integrationsnetz.export.markdown import escape as escape_markdown
 
@@ -75,8 +75,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "en": "By {date} the backlog clears with that alone; no further courses are needed for it.",
     },
     "available": {
-        "de": "Die Träger melden zusammen {available} Lehrkräfte (VZÄ); die laufenden Kurse binden {bound}.",
-        "en": "The providers report {available} teachers (FTE) together; the running courses bind {bound}.",
+        "de": "Die Träger melden zusammen {available} Lehrkräfte (VZÄ), genug für höchstens {carried} Kurse; "
+        "die laufenden Kurse binden {bound}.",
+        "en": "The providers report {available} teachers (FTE) together, enough for at most {carried} courses; "
+        "the running courses bind {bound}.",
     },
     "more_courses": {"de": "{n} Kurse mehr", "en": "{n} more courses"},
     "more_teachers": {"de": "{n} Lehrkräfte (VZÄ) mehr", "en": "{n} more teachers (FTE)"},
@@ -329,6 +331,7 @@ def report(
     inflow: Mapping[str, Range | float] | None = None,
     target_weeks: float | None = None,
     clear_by: date | None = None,
+    teaching_share: Range = DEFAULT_TEACHING_SHARE,
     charts: bool = True,
 ) -> CourseReport:
     """The figures report for ``data`` in one call (see :func:`course_figures` for the options).
@@ -340,7 +343,13 @@ def report(
         dates = [waitlist.as_of for waitlist in data.waitlists]
         as_of = max(dates) if dates else date.today()
     figures = course_figures(
-        data, as_of=as_of, catalogue=catalogue, inflow=inflow, target_weeks=target_weeks, clear_by=clear_by
+        data,
+        as_of=as_of,
+        catalogue=catalogue,
+        inflow=inflow,
+        target_weeks=target_weeks,
+        clear_by=clear_by,
+        teaching_share=teaching_share,
     )
     return render(figures, language=language, charts=charts)
 
@@ -472,6 +481,7 @@ def _summary(figures: CourseFigures, language: Language) -> list[str]:
         lines.append(
             t["available"].format(
                 available=format_number(teachers.available, language, 1),
+                carried=teachers.courses_carried,
                 bound=format_number(teachers.now, language, 1),
             )
         )
