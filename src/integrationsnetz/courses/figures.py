@@ -11,8 +11,9 @@ How the inputs are read from the data (each can be overridden):
 * ``U`` and ``h``: the mean of the running courses, or the type's units and 25 UE a week;
 * ``Q``: the registrations on the latest waiting list (per type, place and provider) up to the date;
 * ``λ``: registrations dated within the last ``inflow_window_weeks`` weeks, per week, with a
-  Poisson range (``n ± 2√n``). Those already placed are no longer on a list, so when waits are
-  short this undercounts: pass ``inflow=`` with the BAMF or Ausländerbehörde figures then.
+  Poisson range (``n ± 2√n``); zero for a type closed to new courses (nothing new is planned for
+  it). Those already placed are no longer on a list, so when waits are short this undercounts:
+  pass ``inflow=`` with the BAMF or Ausländerbehörde figures then.
 """
 
 from __future__ import annotations
@@ -309,6 +310,8 @@ def course_figures(
         if code in given_inflow:
             value = given_inflow[code]
             rate = value if isinstance(value, Range) else Range.exact(float(value))
+        elif kind is not None and not kind.open_for_new_courses(as_of):
+            rate = Range.exact(0)  # no new courses of an abolished type: plan none
         else:
             rate = inflow_from_registrations(registrations, as_of, inflow_window_weeks)
         inputs = TypeInputs(
