@@ -8,7 +8,7 @@ object that exists is an object that is valid on its own (cross-references are c
 from __future__ import annotations
 
 import unicodedata
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import attrs
@@ -76,6 +76,16 @@ def validate_non_negative(_instance: Any, attribute: attrs.Attribute[Any], value
     """Counts and capacities are never negative."""
     if value is not None and value < 0:
         raise ValueError(f"{attribute.name}: expected a number >= 0, got {value}")
+
+
+def instant(value: datetime) -> datetime:
+    """The same moment in UTC.
+
+    Python compares and subtracts two datetimes that share a ``tzinfo`` by their wall-clock
+    time, ignoring ``fold``: 02:30 after the autumn switch would count as before 02:45 of the
+    hour before. Compare and subtract instants instead.
+    """
+    return value.astimezone(UTC)
 
 
 @attrs.frozen(kw_only=True)

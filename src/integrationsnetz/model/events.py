@@ -7,7 +7,7 @@ from enum import StrEnum
 
 import attrs
 
-from integrationsnetz.model.entity import NetworkPart, validate_aware, validate_not_blank, validate_optional_id
+from integrationsnetz.model.entity import NetworkPart, instant, validate_aware, validate_not_blank, validate_optional_id
 
 
 class EventKind(StrEnum):
@@ -42,7 +42,7 @@ class Timed:
     end: datetime = attrs.field(validator=validate_aware)
 
     def __attrs_post_init__(self) -> None:
-        if self.end <= self.start:
+        if instant(self.end) <= instant(self.start):
             raise ValueError(f"end: {self.end.isoformat()} is not after start {self.start.isoformat()}")
 
 

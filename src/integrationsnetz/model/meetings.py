@@ -9,6 +9,7 @@ import attrs
 
 from integrationsnetz.model.entity import (
     NetworkPart,
+    instant,
     validate_aware,
     validate_id,
     validate_ids,
@@ -101,7 +102,7 @@ class Minutes:
 
 def _validate_end(instance: Meeting, attribute: attrs.Attribute[datetime], value: datetime) -> None:
     validate_aware(instance, attribute, value)
-    if value <= instance.start:
+    if instant(value) <= instant(instance.start):
         raise ValueError(f"{attribute.name}: {value.isoformat()} is not after start {instance.start.isoformat()}")
 
 
@@ -135,7 +136,7 @@ class Meeting(NetworkPart):
     @property
     def duration(self) -> timedelta:
         """How long the meeting lasts."""
-        return self.end - self.start
+        return instant(self.end) - instant(self.start)
 
     @property
     def present_count(self) -> int:
