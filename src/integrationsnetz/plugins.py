@@ -52,6 +52,9 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "integrationsnetz.ingest.jsondoc",
     "integrationsnetz.ingest.csv",
     "integrationsnetz.courses.exporters",
+    "integrationsnetz.schedule.series",
+    "integrationsnetz.schedule.german_holidays",
+    "integrationsnetz.schedule.standard_constraints",
 )
 
 DISABLE_ENV = "INTEGRATIONSNETZ_DISABLE_PLUGINS"

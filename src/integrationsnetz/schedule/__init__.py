@@ -1,1 +1,60 @@
-"""Planning a year of meetings: series rules, constraints and holiday calendars."""
+"""Planning a year of meetings: series rules, constraints and holiday calendars.
+
+``plan(PlanRequest.for_network(data, series, start=..., end=...))`` returns a :class:`Plan`:
+the meetings and a report of every session moved or dropped, with the reason. Constraints and
+holiday calendars are plugins (``register_schedule_constraints``, ``register_holiday_calendars``);
+the built-in ones cover German public and school holidays, people, rooms and gaps.
+"""
+
+from integrationsnetz.schedule.calendars import HolidayCalendar, HolidayEntry, HolidayKind, HolidayOverrides, Language
+from integrationsnetz.schedule.config import PlanConfig, load_plan_config
+from integrationsnetz.schedule.constraints import Candidate, Constraint, Strictness
+from integrationsnetz.schedule.context import Absence, PlanContext, format_day
+from integrationsnetz.schedule.planner import Adjustment, Outcome, Plan, PlanRequest, plan
+from integrationsnetz.schedule.series import (
+    MonthlyNth,
+    Occurrence,
+    OnBlocked,
+    Recurrence,
+    Season,
+    Seasonal,
+    Series,
+    TimeSlot,
+    VenueChoice,
+    VenueOption,
+    Weekday,
+    Weekly,
+)
+
+__all__ = [
+    "Absence",
+    "Adjustment",
+    "Candidate",
+    "Constraint",
+    "HolidayCalendar",
+    "HolidayEntry",
+    "HolidayKind",
+    "HolidayOverrides",
+    "Language",
+    "MonthlyNth",
+    "Occurrence",
+    "OnBlocked",
+    "Outcome",
+    "Plan",
+    "PlanConfig",
+    "PlanContext",
+    "PlanRequest",
+    "Recurrence",
+    "Season",
+    "Seasonal",
+    "Series",
+    "Strictness",
+    "TimeSlot",
+    "VenueChoice",
+    "VenueOption",
+    "Weekday",
+    "Weekly",
+    "format_day",
+    "load_plan_config",
+    "plan",
+]

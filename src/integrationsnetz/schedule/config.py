@@ -1,0 +1,90 @@
+"""A coordinator's planning file (TOML): the year, the series, absences and holiday corrections.
+
+Nothing about a district is hard-wired in code: a district describes its rules in a file like
+``examples/landkreis-goettingen.toml`` and the example scripts plan from it. A mistake is
+reported with the file and the field (``goettingen.toml: $.series[1].times[0].end: 13:00 is
+not after start 14:00``), never as a traceback.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from integrationsnetz.errors import InvalidData
+from integrationsnetz.schedule.calendars import HolidayOverrides, Language, structure_toml
+from integrationsnetz.schedule.context import Absence
+from integrationsnetz.schedule.series import Series
+
+if TYPE_CHECKING:
+    from integrationsnetz.plugins import PluginHost
+
+
+def _validate_year(_instance: Any, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None and not 2000 <= value <= 2100:
+        raise ValueError(f"{attribute.name}: expected a year between 2000 and 2100, got {value}")
+
+
+def _validate_series(_instance: Any, attribute: attrs.Attribute[Any], value: tuple[Series, ...]) -> None:
+    if not value:
+        raise ValueError(f"{attribute.name}: name at least one series ([[series]])")
+    ids = [series.id for series in value]
+    duplicates = sorted({series_id for series_id in ids if ids.count(series_id) > 1})
+    if duplicates:
+        raise ValueError(f"{attribute.name}: two series share the id {duplicates[0]!r}")
+
+
+@attrs.frozen(kw_only=True)
+class PlanConfig:
+    """What a coordinator writes down once and edits each year.
+
+    ``year`` None plans the coming year. ``network`` and ``holiday_overrides`` are file paths,
+    relative to the planning file; :func:`load_plan_config` makes them absolute.
+    """
+
+    series: tuple[Series, ...] = attrs.field(validator=_validate_series)
+    year: int | None = attrs.field(default=None, validator=_validate_year)
+    language: Language = "de"
+    network: str | None = None
+    holiday_overrides: str | None = None
+    absences: tuple[Absence, ...] = ()
+
+    def period(self, today: date) -> tuple[date, date]:
+        """The first and last day to plan: the configured year, else the year after ``today``."""
+        year = self.year if self.year is not None else today.year + 1
+        return date(year, 1, 1), date(year, 12, 31)
+
+    def overrides(self, *, host: PluginHost | None = None) -> HolidayOverrides:
+        """The district's holiday corrections (none when the file names none)."""
+        if self.holiday_overrides is None:
+            return HolidayOverrides()
+        return HolidayOverrides.load(self.holiday_overrides, host=host)
+
+
+def load_plan_config(path: str | Path, *, host: PluginHost | None = None) -> PlanConfig:
+    """Read a planning file; :class:`InvalidData` names the file and every wrong field at once."""
+    target = Path(path)
+    try:
+        raw = tomllib.loads(target.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InvalidData([f"cannot read the file ({exc.strerror or exc})"], source=str(target)) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InvalidData([f"not a valid TOML file: {exc}"], source=str(target)) from None
+    config = structure_toml(raw, PlanConfig, source=str(target), host=host)
+    problems = []
+    network, overrides = config.network, config.holiday_overrides
+    if network is not None:
+        network = str((target.parent / network).resolve())
+        if not Path(network).is_file():
+            problems.append(f"$.network: no file {config.network!r} next to the planning file")
+    if overrides is not None:
+        overrides = str((target.parent / overrides).resolve())
+        if not Path(overrides).is_file():
+            problems.append(f"$.holiday_overrides: no file {config.holiday_overrides!r} next to the planning file")
+    if problems:
+        raise InvalidData(problems, source=str(target))
+    return attrs.evolve(config, network=network, holiday_overrides=overrides)

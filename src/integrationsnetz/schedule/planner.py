@@ -1,0 +1,569 @@
+"""The planner: series rules plus constraints in, meetings and a report of every change out.
+
+:func:`plan` is pure and deterministic: the same request gives the same plan, byte for byte. It
+works greedily in date order. Each session the rules ask for is tried on its nominal day first;
+if a hard constraint blocks it, the series' policy moves it to the next allowed day in its window
+(preferred weekdays first) or skips it. Soft constraints are avoided where the window allows and
+reported where it does not. Every move, drop and compromise lands in the report with the
+constraint that caused it, in words a coordinator reads::
+
+    AG Wohnen: Fr 03.10.2025 ist Feiertag: Tag der Deutschen Einheit – verschoben auf Di 07.10.2025 14:00
+
+Meetings already confirmed or held (and cancelled ones) are never moved: re-planning keeps them
+and their ids, and plans the rest around them. Planned meetings keep their ids too, because an id
+comes from the series and the session's nominal date, not from where the session ended up.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from integrationsnetz.errors import ScheduleError
+from integrationsnetz.model.meetings import Invitation, Meeting, MeetingStatus
+from integrationsnetz.model.network_data import NetworkData
+from integrationsnetz.model.networks import State
+from integrationsnetz.model.venues import Venue
+from integrationsnetz.schedule.calendars import HolidayCalendar, HolidayOverrides, Language
+from integrationsnetz.schedule.constraints import Candidate, Constraint, Strictness
+from integrationsnetz.schedule.context import Absence, PlanContext, format_day, format_time
+from integrationsnetz.schedule.series import Occurrence, OnBlocked, Series, VenueChoice, VenueOption, Weekday
+
+if TYPE_CHECKING:
+    from integrationsnetz.plugins import PluginHost
+
+#: Statuses the planner never touches: the meeting stays where it is, with its id.
+FIXED_STATUSES = frozenset({MeetingStatus.CONFIRMED, MeetingStatus.HELD, MeetingStatus.CANCELLED})
+
+
+class Outcome(StrEnum):
+    """What happened to a session, as the report tells it."""
+
+    MOVED = "moved"
+    DROPPED = "dropped"
+    COMPROMISE = "compromise"
+    CONFLICT = "conflict"
+    WITHDRAWN = "withdrawn"
+
+
+@attrs.frozen(kw_only=True)
+class Adjustment:
+    """One line of the report: a session moved, dropped, placed despite a soft constraint, or at odds.
+
+    ``constraints`` are the codes of the constraints that caused it; ``message`` is the sentence
+    for the coordinator in the plan's language. ``start`` is where the session went (None when
+    dropped).
+    """
+
+    series_id: str
+    meeting_id: str
+    outcome: Outcome
+    nominal: date
+    start: datetime | None
+    constraints: tuple[str, ...]
+    message: str
+
+
+@attrs.frozen(kw_only=True)
+class PlanRequest:
+    """Everything the planner needs for one run; build it with :meth:`for_network` from a network.
+
+    ``existing`` are the meetings already in the store (any network's that share people or rooms
+    may be included): confirmed, held and cancelled ones of the series stay as they are, planned
+    ones are planned again under the same ids, all others are obstacles.
+    """
+
+    network_id: str
+    state: State
+    start: date
+    end: date
+    series: tuple[Series, ...]
+    venues: tuple[Venue, ...] = ()
+    existing: tuple[Meeting, ...] = ()
+    absences: tuple[Absence, ...] = ()
+    overrides: HolidayOverrides = attrs.field(factory=HolidayOverrides)
+    labels: Mapping[str, str] = attrs.field(factory=dict)
+    language: Language = "de"
+
+    @classmethod
+    def for_network(
+        cls,
+        data: NetworkData,
+        series: Sequence[Series],
+        *,
+        start: date,
+        end: date,
+        absences: Sequence[Absence] = (),
+        overrides: HolidayOverrides | None = None,
+        language: Language = "de",
+        existing: Sequence[Meeting] | None = None,
+    ) -> PlanRequest:
+        """A request for ``data``'s network: its state, venues, meetings and the names to report with."""
+        labels: dict[str, str] = {}
+        for person in data.persons:
+            labels[person.id] = person.display_name
+        for organization in data.organizations:
+            labels[organization.id] = organization.short_name or organization.name
+        for venue in data.venues:
+            labels[venue.id] = venue.name
+        for group in data.groups:
+            labels[group.id] = group.name
+        return cls(
+            network_id=data.network.id,
+            state=data.network.region.state,
+            start=start,
+            end=end,
+            series=tuple(series),
+            venues=data.venues,
+            existing=tuple(data.meetings if existing is None else existing),
+            absences=tuple(absences),
+            overrides=overrides or HolidayOverrides(),
+            labels=labels,
+            language=language,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Plan:
+    """The planner's answer: the meetings of every series in the period and what had to change.
+
+    ``meetings`` holds kept (confirmed, held, cancelled) and newly planned meetings, ordered by
+    start. ``withdrawn`` are planned meetings of these series from an earlier plan that the
+    rules no longer ask for (delete or cancel them in the store).
+    """
+
+    meetings: tuple[Meeting, ...]
+    report: tuple[Adjustment, ...]
+    withdrawn: tuple[Meeting, ...] = ()
+    language: Language = "de"
+
+    def of_series(self, series_id: str) -> tuple[Meeting, ...]:
+        """The meetings of one series."""
+        return tuple(meeting for meeting in self.meetings if meeting.series_id == series_id)
+
+    def outcomes(self, outcome: Outcome) -> tuple[Adjustment, ...]:
+        """The report lines of one kind, e.g. every dropped session."""
+        return tuple(line for line in self.report if line.outcome is outcome)
+
+    def text(self) -> str:
+        """The report as lines of text, one per change (empty when nothing had to change)."""
+        return "\n".join(line.message for line in self.report)
+
+
+def plan(
+    request: PlanRequest,
+    *,
+    constraints: Mapping[str, Constraint] | None = None,
+    calendars: Mapping[str, HolidayCalendar] | None = None,
+    host: PluginHost | None = None,
+) -> Plan:
+    """Plan the series of ``request``; constraints and calendars default to the host's registries.
+
+    Raises :class:`~integrationsnetz.errors.ScheduleError` listing every rule that cannot work
+    before any date is tried (unknown venue or constraint, empty period); a session that no day
+    in its window can take is not an error but a ``dropped`` line in the report.
+    """
+    if constraints is None or calendars is None:
+        from integrationsnetz.plugins import default_host
+
+        chosen_host = host or default_host()
+        constraints = chosen_host.schedule_constraints() if constraints is None else constraints
+        calendars = chosen_host.holiday_calendars() if calendars is None else calendars
+    _check(request, constraints)
+    return _Planner(request, constraints, calendars).run()
+
+
+def _check(request: PlanRequest, constraints: Mapping[str, Constraint]) -> None:
+    problems: list[str] = []
+    if request.end < request.start:
+        problems.append(f"the period ends ({request.end.isoformat()}) before it starts ({request.start.isoformat()})")
+    venues = {venue.id: venue for venue in request.venues}
+    seen: set[str] = set()
+    for series in request.series:
+        where = f"series {series.id!r}"
+        if series.id in seen:
+            problems.append(f"{where}: two series have this id")
+        seen.add(series.id)
+        for code in series.strictness:
+            if code not in constraints:
+                known = ", ".join(sorted(constraints)) or "none"
+                problems.append(f"{where}: strictness names the unknown constraint {code!r} (known: {known})")
+        for position, option in enumerate(series.venues):
+            venue = venues.get(option.venue_id)
+            if venue is None:
+                problems.append(f"{where}: venues[{position}]: no venue with id {option.venue_id!r}")
+            elif option.room_id is not None and venue.room(option.room_id) is None:
+                rooms = ", ".join(room.id for room in venue.rooms) or "none"
+                problems.append(
+                    f"{where}: venues[{position}]: venue {option.venue_id!r} has no room {option.room_id!r} "
+                    f"(rooms: {rooms})"
+                )
+    if problems:
+        raise ScheduleError("the plan cannot start:\n" + "\n".join(f"  {problem}" for problem in problems))
+
+
+class _Planner:
+    """One run of the greedy planner (state lives here, never in module globals)."""
+
+    def __init__(
+        self, request: PlanRequest, constraints: Mapping[str, Constraint], calendars: Mapping[str, HolidayCalendar]
+    ) -> None:
+        self.request = request
+        self.context = PlanContext(
+            state=request.state,
+            language=request.language,
+            calendars=[calendars[code] for code in sorted(calendars)],
+            overrides=request.overrides,
+            venues=request.venues,
+            absences=request.absences,
+            labels=request.labels,
+        )
+        self.rules: dict[str, tuple[list[Constraint], list[Constraint]]] = {}
+        for series in request.series:
+            hard: list[Constraint] = []
+            soft: list[Constraint] = []
+            for code in sorted(constraints):
+                constraint = constraints[code]
+                strictness = series.strictness.get(code, constraint.strictness)
+                if strictness is Strictness.HARD:
+                    hard.append(constraint)
+                elif strictness is Strictness.SOFT:
+                    soft.append(constraint)
+            self.rules[series.id] = (hard, soft)
+        self.report: list[Adjustment] = []
+
+    def say(self, *, de: str, en: str) -> str:
+        return self.context.say(de=de, en=en)
+
+    def run(self) -> Plan:
+        request = self.request
+        series_ids = {series.id for series in request.series}
+        kept: dict[str, Meeting] = {}
+        replaceable: dict[str, Meeting] = {}
+        for meeting in sorted(request.existing, key=lambda m: m.id):
+            if meeting.series_id in series_ids and meeting.status is MeetingStatus.PLANNED:
+                replaceable[meeting.id] = meeting
+                continue
+            self.context.book(meeting)
+            if meeting.series_id in series_ids:
+                kept[meeting.id] = meeting
+
+        queue: list[tuple[date, int, str, int, Occurrence, Series]] = []
+        for series in sorted(request.series, key=lambda s: s.id):
+            for ordinal, occurrence in enumerate(series.occurrences(request.start, request.end)):
+                queue.append((occurrence.day, _rank(series), series.id, ordinal, occurrence, series))
+        queue.sort(key=lambda item: item[:4])
+
+        meetings: list[Meeting] = []
+        for *_, ordinal, occurrence, series in queue:
+            meeting_id = series.meeting_id(occurrence)
+            fixed = kept.pop(meeting_id, None)
+            if fixed is not None:
+                meetings.append(fixed)
+                self._check_fixed(series, fixed, occurrence)
+                continue
+            placed = self._place(series, occurrence, ordinal, meeting_id, replaceable.pop(meeting_id, None))
+            if placed is None:
+                self.context.drop(series.id, occurrence.day)
+            else:
+                self.context.book(placed)
+                meetings.append(placed)
+        meetings.extend(kept.values())  # confirmed sessions the rules no longer ask for: still kept
+        for meeting in replaceable.values():
+            self.report.append(
+                Adjustment(
+                    series_id=meeting.series_id or "",
+                    meeting_id=meeting.id,
+                    outcome=Outcome.WITHDRAWN,
+                    nominal=meeting.start.date(),
+                    start=None,
+                    constraints=(),
+                    message=self.say(
+                        de=f"{meeting.title}: {format_day(meeting.start.date(), 'de')} gehört nicht mehr zum Plan "
+                        "(Regel geändert) – entfällt",
+                        en=f"{meeting.title}: {format_day(meeting.start.date(), 'en')} is no longer part of the plan "
+                        "(rules changed) – withdrawn",
+                    ),
+                )
+            )
+        meetings.sort(key=lambda m: (m.start, m.id))
+        return Plan(
+            meetings=tuple(meetings),
+            report=tuple(self.report),
+            withdrawn=tuple(sorted(replaceable.values(), key=lambda m: m.id)),
+            language=request.language,
+        )
+
+    # -- one session --------------------------------------------------------------------------
+
+    def _place(
+        self, series: Series, occurrence: Occurrence, ordinal: int, meeting_id: str, previous: Meeting | None
+    ) -> Meeting | None:
+        zone = ZoneInfo(series.timezone)
+        hard, soft = self.rules[series.id]
+        last = occurrence.day
+        if series.on_blocked is OnBlocked.MOVE:
+            last = min(occurrence.day + timedelta(days=series.move_window_days), occurrence.latest)
+        days = _candidate_days(series, occurrence.day, last)
+        places = _venue_order(series.venues, ordinal, series.venue_choice)
+
+        first_block: tuple[str, str] | None = None
+        blocked_by: Counter[str] = Counter()
+        best: tuple[Candidate, list[tuple[str, str]]] | None = None
+        for day in days:
+            day_block: str | None = None
+            for slot in series.times:
+                start = datetime.combine(day, slot.start, tzinfo=zone)
+                end = datetime.combine(day, slot.end, tzinfo=zone)
+                for place in places:
+                    candidate = Candidate(
+                        series=series,
+                        meeting_id=meeting_id,
+                        start=start,
+                        end=end,
+                        venue_id=place.venue_id if place else None,
+                        room_id=place.room_id if place else None,
+                    )
+                    violation = _first_violation(candidate, hard, self.context)
+                    if violation is not None:
+                        if first_block is None:
+                            first_block = violation
+                        day_block = day_block or violation[0]
+                        continue
+                    softs = _violations(candidate, soft, self.context)
+                    if not softs:
+                        return self._accept(
+                            series=series,
+                            occurrence=occurrence,
+                            candidate=candidate,
+                            first_block=first_block,
+                            softs=[],
+                            last=last,
+                            previous=previous,
+                        )
+                    if best is None or len(softs) < len(best[1]):
+                        best = (candidate, softs)
+                        if first_block is None:
+                            first_block = softs[0]
+            if day_block is not None:
+                blocked_by[day_block] += 1
+        if best is not None:
+            return self._accept(
+                series=series,
+                occurrence=occurrence,
+                candidate=best[0],
+                first_block=first_block,
+                softs=best[1],
+                last=last,
+                previous=previous,
+            )
+        self._report_drop(
+            series=series,
+            occurrence=occurrence,
+            meeting_id=meeting_id,
+            first_block=first_block,
+            blocked_by=blocked_by,
+            last=last,
+        )
+        return None
+
+    def _accept(
+        self,
+        *,
+        series: Series,
+        occurrence: Occurrence,
+        candidate: Candidate,
+        first_block: tuple[str, str] | None,
+        softs: list[tuple[str, str]],
+        last: date,
+        previous: Meeting | None,
+    ) -> Meeting:
+        meeting = _meeting(self.request.network_id, series, candidate, previous)
+        nominal_start = datetime.combine(occurrence.day, series.times[0].start, tzinfo=ZoneInfo(series.timezone))
+        moved = candidate.start != nominal_start
+        if moved and first_block is not None:
+            where = self._when(candidate, with_day=candidate.day != occurrence.day)
+            text = self.say(de=f"verschoben auf {where}", en=f"moved to {where}")
+            codes = [first_block[0]]
+            if softs:
+                codes += [code for code, _ in softs if code not in codes]
+                text += self.say(de=" (trotz: ", en=" (despite: ") + "; ".join(reason for _, reason in softs) + ")"
+            self.report.append(
+                Adjustment(
+                    series_id=series.id,
+                    meeting_id=meeting.id,
+                    outcome=Outcome.MOVED,
+                    nominal=occurrence.day,
+                    start=candidate.start,
+                    constraints=tuple(codes),
+                    message=f"{series.title}: {first_block[1]} – {text}",
+                )
+            )
+        elif softs:
+            until = self.context.day_text(last)
+            self.report.append(
+                Adjustment(
+                    series_id=series.id,
+                    meeting_id=meeting.id,
+                    outcome=Outcome.COMPROMISE,
+                    nominal=occurrence.day,
+                    start=candidate.start,
+                    constraints=tuple(code for code, _ in softs),
+                    message=f"{series.title}: "
+                    + "; ".join(reason for _, reason in softs)
+                    + self.say(
+                        de=f" – bleibt, kein besserer Termin bis {until}",
+                        en=f" – kept, no better date until {until}",
+                    ),
+                )
+            )
+        return meeting
+
+    def _report_drop(
+        self,
+        *,
+        series: Series,
+        occurrence: Occurrence,
+        meeting_id: str,
+        first_block: tuple[str, str] | None,
+        blocked_by: Counter[str],
+        last: date,
+    ) -> None:
+        day = self.context.day_text(occurrence.day)
+        reason = first_block[1] if first_block else self.say(de="kein erlaubter Tag", en="no allowed day")
+        if series.on_blocked is OnBlocked.SKIP:
+            tail = self.say(de="entfällt (Regel: nicht verschieben)", en="skipped (rule: do not move)")
+        else:
+            counts = ", ".join(f"{code} {count}×" for code, count in sorted(blocked_by.items()))
+            tail = self.say(
+                de=f"entfällt: kein freier Termin bis {self.context.day_text(last)} ({counts})",
+                en=f"dropped: no free date until {self.context.day_text(last)} ({counts})",
+            )
+        codes = tuple(dict.fromkeys([first_block[0]] if first_block else []) | dict.fromkeys(sorted(blocked_by)))
+        self.report.append(
+            Adjustment(
+                series_id=series.id,
+                meeting_id=meeting_id,
+                outcome=Outcome.DROPPED,
+                nominal=occurrence.day,
+                start=None,
+                constraints=codes,
+                message=f"{series.title} {day}: {reason} – {tail}",
+            )
+        )
+
+    def _check_fixed(self, series: Series, meeting: Meeting, occurrence: Occurrence) -> None:
+        """A kept meeting is never moved, but the report says when it now clashes with a hard rule."""
+        if meeting.status is MeetingStatus.CANCELLED:
+            return
+        candidate = Candidate(
+            series=series,
+            meeting_id=meeting.id,
+            start=meeting.start,
+            end=meeting.end,
+            venue_id=meeting.venue_id,
+            room_id=meeting.room_id,
+        )
+        hard, _soft = self.rules[series.id]
+        violation = _first_violation(candidate, hard, self.context)
+        if violation is None:
+            return
+        status = (
+            self.say(de="bestätigt", en="confirmed")
+            if meeting.status is MeetingStatus.CONFIRMED
+            else (self.say(de="gehalten", en="held"))
+        )
+        self.report.append(
+            Adjustment(
+                series_id=series.id,
+                meeting_id=meeting.id,
+                outcome=Outcome.CONFLICT,
+                nominal=occurrence.day,
+                start=meeting.start,
+                constraints=(violation[0],),
+                message=f"{series.title}: {violation[1]} – "
+                + self.say(
+                    de=f"Termin ist {status} und bleibt, bitte prüfen",
+                    en=f"the meeting is {status} and stays; please check",
+                ),
+            )
+        )
+
+    def _when(self, candidate: Candidate, *, with_day: bool) -> str:
+        time_text = format_time(candidate.start)
+        return f"{self.context.day_text(candidate.day)} {time_text}" if with_day else time_text
+
+
+def _rank(series: Series) -> int:
+    # Network meetings pick first on a shared day: more people depend on them.
+    return 0 if series.kind.value == "network" else 1
+
+
+def _candidate_days(series: Series, nominal: date, last: date) -> list[date]:
+    allowed = set(series.allowed_weekdays)
+    preferred = set(series.preferred)
+    later = [nominal + timedelta(days=offset) for offset in range(1, (last - nominal).days + 1)]
+    later = [day for day in later if Weekday.of(day) in allowed]
+    later.sort(key=lambda day: (Weekday.of(day) not in preferred, day))
+    return [nominal, *later]
+
+
+def _venue_order(options: tuple[VenueOption, ...], ordinal: int, choice: VenueChoice) -> list[VenueOption | None]:
+    if not options:
+        return [None]
+    if choice is VenueChoice.ROTATE:
+        shift = ordinal % len(options)
+        return list(options[shift:] + options[:shift])
+    return list(options)
+
+
+def _first_violation(
+    candidate: Candidate, constraints: list[Constraint], context: PlanContext
+) -> tuple[str, str] | None:
+    for constraint in constraints:
+        reason = constraint.check(candidate, context)
+        if reason is not None:
+            return constraint.code, reason
+    return None
+
+
+def _violations(candidate: Candidate, constraints: list[Constraint], context: PlanContext) -> list[tuple[str, str]]:
+    found = []
+    for constraint in constraints:
+        reason = constraint.check(candidate, context)
+        if reason is not None:
+            found.append((constraint.code, reason))
+    return found
+
+
+def _meeting(network_id: str, series: Series, candidate: Candidate, previous: Meeting | None) -> Meeting:
+    if previous is not None:
+        return attrs.evolve(
+            previous,
+            start=candidate.start,
+            end=candidate.end,
+            venue_id=candidate.venue_id,
+            room_id=candidate.room_id,
+            title=series.title,
+        )
+    return Meeting(
+        id=candidate.meeting_id,
+        network_id=network_id,
+        kind=series.kind,
+        title=series.title,
+        start=candidate.start,
+        end=candidate.end,
+        group_id=series.group_id,
+        venue_id=candidate.venue_id,
+        room_id=candidate.room_id,
+        organizer_id=series.organizer_id,
+        invitations=tuple(Invitation(actor_id=actor_id) for actor_id in series.participant_ids),
+        series_id=series.id,
+        description=series.description,
+    )
