@@ -6,7 +6,8 @@ Hypothesis is imported only by :func:`plan_requests`, so the module loads withou
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
+from typing import Any
 
 from integrationsnetz.model import Address, MeetingKind, Room, Venue
 from integrationsnetz.schedule import (
@@ -14,6 +15,7 @@ from integrationsnetz.schedule import (
     Seasonal,
     Series,
     TimeSlot,
+    VenueChoice,
     VenueOption,
     Weekday,
     Weekly,
@@ -76,3 +78,79 @@ def network_meeting(**changes: object) -> Series:
     }
     values.update(changes)
     return Series(**values)  # type: ignore[arg-type]
+
+
+PEOPLE = ("p1", "p2", "p3", "p4")
+_SLOTS = ((9, 11), (10, 12), (14, 16), (15, 17))
+
+
+def plan_requests(state: object = None) -> Any:
+    """A Hypothesis strategy for small but tangled plan requests: shared people and rooms, leave, tight gaps.
+
+    Periods are a few months long so a property runs fast; states vary so different holidays bite.
+    """
+    from hypothesis import strategies as st
+
+    from integrationsnetz.model import State
+    from integrationsnetz.schedule import Absence, MonthlyNth, OnBlocked, PlanRequest, Strictness
+
+    weekdays = st.sampled_from(list(Weekday)[:5])
+    slots = st.lists(st.sampled_from(_SLOTS), min_size=1, max_size=2, unique=True).map(
+        lambda chosen: tuple(TimeSlot(start=time(a), end=time(b)) for a, b in chosen)
+    )
+    rules = st.one_of(
+        st.builds(Weekly, weekday=weekdays, every_weeks=st.integers(1, 4)),
+        st.builds(MonthlyNth, weekday=weekdays, ordinal=st.sampled_from([1, 2, 3, 4, -1])),
+    )
+    options = (
+        VenueOption(venue_id="landratsamt", room_id="raum-a"),
+        VenueOption(venue_id="landratsamt", room_id="raum-b"),
+        VenueOption(venue_id="landratsamt"),
+    )
+
+    @st.composite
+    def series(draw: Any, index: int) -> Series:
+        min_gap = draw(st.integers(0, 14))
+        return Series(
+            id=f"s{index}",
+            title=f"Reihe {index}",
+            rule=draw(rules),
+            times=draw(slots),
+            weekdays=tuple(draw(st.lists(weekdays, max_size=3, unique=True))),
+            min_gap_days=min_gap,
+            max_gap_days=draw(st.one_of(st.none(), st.integers(min_gap + 7, min_gap + 42))),
+            participant_ids=tuple(draw(st.lists(st.sampled_from(PEOPLE), max_size=2, unique=True))),
+            venues=tuple(draw(st.lists(st.sampled_from(options), max_size=2, unique=True))),
+            venue_choice=draw(st.sampled_from(list(VenueChoice))),
+            expected_attendance=draw(st.one_of(st.none(), st.integers(5, 25))),
+            on_blocked=draw(st.sampled_from(list(OnBlocked))),
+            move_window_days=draw(st.integers(0, 7)),
+            strictness={"school-holiday": draw(st.sampled_from(list(Strictness)))},
+        )
+
+    @st.composite
+    def requests(draw: Any) -> PlanRequest:
+        start = date(draw(st.integers(2025, 2027)), draw(st.integers(1, 10)), 1)
+        end = start + timedelta(days=draw(st.integers(45, 100)))
+        count = draw(st.integers(1, 4))
+        absences = []
+        for _ in range(draw(st.integers(0, 3))):
+            first = start + timedelta(days=draw(st.integers(0, (end - start).days)))
+            absences.append(
+                Absence(
+                    person_id=draw(st.sampled_from(PEOPLE)),
+                    start=first,
+                    end=first + timedelta(days=draw(st.integers(0, 14))),
+                )
+            )
+        return PlanRequest(
+            network_id="netz",
+            state=state if isinstance(state, State) else draw(st.sampled_from([State.TH, State.BY, State.NI])),
+            start=start,
+            end=end,
+            series=tuple(draw(series(index)) for index in range(count)),
+            venues=(district_office(),),
+            absences=tuple(absences),
+        )
+
+    return requests()
