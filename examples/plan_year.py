@@ -1,115 +1,208 @@
-"""The main job (``./dev main``): build the Wartburgkreis network, check it, save it, read it back.
+"""The main job (``./dev main``): plan the Wartburgkreis network's coming year and publish it.
 
-For now this is the first half of the yearly planning run: the network of the article is built
-(:mod:`wartburgkreis`), checked for integrity, saved as a JSON and a TOML document under
-``out/``, loaded back and compared with what was saved, and summarised for a person to read.
-Later the year's meetings are planned and published as calendars here too.
+Builds the Wartburgkreis network (``wartburgkreis.build()``), reads its series rules from
+``wartburgkreis.toml``, plans the year in Thüringen around public and school holidays, people
+and rooms, saves everything in the embedded default store (SQLite), writes one calendar feed per
+working group and one for the whole network plus a German Markdown overview, and prints what it
+planned and what it had to move or drop.
 
-    ./dev main                 # writes out/wartburgkreis.json and out/wartburgkreis.toml
-    ./dev main --out /tmp/x    # somewhere else
+Run it again after confirming a meeting in the store, or after adding someone's leave to the
+TOML file: confirmed meetings stay where they are, every meeting keeps its id (and calendar UID).
+
+    python examples/plan_year.py [--year 2027] [--out out] [--store sqlite:///path/netz.db] [--en]
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
-import wartburgkreis
+import attrs
 
-from integrationsnetz import NetworkData, check, documents
-from integrationsnetz.courses.catalogue import OFFICIAL_COURSE_TYPES
-from integrationsnetz.model import Organization, Person, Role
+import integrationsnetz as inz
+from integrationsnetz.atomic import write_atomic
+from integrationsnetz.errors import IntegrationsnetzError, NotFound
+from integrationsnetz.schedule import Outcome, Plan, PlanConfig, PlanRequest, format_day, load_plan_config, plan
 
-DEFAULT_OUT = Path("out")
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
 
 
-def summary(data: NetworkData) -> str:
-    """A short German overview of a network: what a coordinator checks at a glance."""
-    actors: dict[str, Organization | Person] = {org.id: org for org in data.organizations}
-    actors.update({person.id: person for person in data.persons})
+def save_network(store: inz.Store, data: inz.NetworkData) -> None:
+    """Write the network's entities, keeping what the store already has at its revision."""
+    changed: list[inz.Entity] = []
+    for entity in data.entities():
+        if isinstance(entity, inz.Meeting):
+            continue  # meetings go through the planner
+        try:
+            stored = store.get(type(entity), entity.id)
+        except NotFound:
+            changed.append(entity)
+            continue
+        fresh = attrs.evolve(entity, revision=stored.revision, created=stored.created, modified=stored.modified)
+        if fresh != stored:
+            changed.append(fresh)
+    if changed:
+        store.put_many(changed)
 
-    def label(actor_id: str) -> str:
-        actor = actors[actor_id]
-        return actor.name if isinstance(actor, Organization) else actor.display_name
 
-    network = data.network
-    lines = [
-        f"{network.name} ({network.region.name}, {network.region.state.value}, AGS {network.region.ags})",
-        f"  gegründet: {network.founded:%d.%m.%Y}" if network.founded else "  gegründet: unbekannt",
-        "  Kontakt: " + ", ".join(contact.value for contact in network.contacts),
-        f"  {len(data.organizations)} Organisationen, {len(data.persons)} Personen, "
-        f"{len(data.memberships)} Mitgliedschaften",
-    ]
-    coordinators = [m.actor_id for m in data.memberships if m.role is Role.COORDINATOR and m.group_id is None]
-    lines.append("  Koordination: " + "; ".join(label(actor_id) for actor_id in coordinators))
-    lines.append(f"Arbeitsgruppen ({len(data.groups)}):")
+def stored_meetings(store: inz.Store, data: inz.NetworkData) -> list[inz.Meeting]:
+    """The network's meetings: the store's version wins over the built data (it may be confirmed)."""
+    meetings = {meeting.id: meeting for meeting in data.meetings}
+    meetings.update((meeting.id, meeting) for meeting in store.list(inz.Meeting, network_id=data.network.id))
+    return sorted(meetings.values(), key=lambda meeting: meeting.id)
+
+
+def save_plan(store: inz.Store, result: Plan, before: Sequence[inz.Meeting]) -> int:
+    """Write the planned meetings and delete withdrawn ones, all in one transaction."""
+    old = {meeting.id: meeting for meeting in before}
+    changed: list[inz.Entity] = [m for m in result.meetings if old.get(m.id) != m]
+    with store.transaction():
+        if changed:
+            store.put_many(changed)
+        for meeting in result.withdrawn:
+            store.delete(inz.Meeting, meeting.id)
+    return len(changed)
+
+
+def run(
+    data: inz.NetworkData,
+    config: PlanConfig,
+    *,
+    out: Path,
+    store_url: str,
+    today: date,
+    language: str | None = None,
+    host: inz.PluginHost | None = None,
+) -> Plan:
+    """Plan, save and publish one district's year; returns the plan."""
+    host = host or inz.default_host()
+    start, end = config.period(today)
+    if language is not None:
+        config = attrs.evolve(config, language=language)
+    with inz.open_store(store_url, host=host) as store:
+        save_network(store, data)
+        before = stored_meetings(store, data)
+        request = PlanRequest.for_network(
+            data,
+            config.series,
+            start=start,
+            end=end,
+            absences=config.absences,
+            overrides=config.overrides(host=host),
+            language=config.language,
+            existing=before,
+        )
+        result = plan(request, host=host)
+        written = save_plan(store, result, before)
+        stored = store.list(inz.Meeting, network_id=data.network.id)
+    planned = attrs.evolve(data, meetings=tuple(stored))
+    files = publish(planned, result, config, out=out, year=start.year)
+    print_summary(data, config, result, written=written, files=files, store_url=store_url)
+    return result
+
+
+def publish(data: inz.NetworkData, result: Plan, config: PlanConfig, *, out: Path, year: int) -> list[Path]:
+    """One calendar feed per working group, one for the whole network, and the Markdown overview."""
+    from integrationsnetz.export import ExportOptions, IcsOptions, export
+
+    out.mkdir(parents=True, exist_ok=True)
+    window = ExportOptions(language=config.language, start=date(year, 1, 1), end=date(year + 1, 1, 1))
+    files = []
     for group in data.groups:
-        co_leads = [m.actor_id for m in data.memberships if m.group_id == group.id and m.role is Role.CO_LEAD]
-        open_tasks = sum(1 for task in group.tasks if task.is_open)
-        lines.append(
-            f"  {group.name}: Ziele {len(group.goals)}, offene Aufgaben {open_tasks}; "
-            f"Leitung: {', '.join(label(actor_id) for actor_id in co_leads)}"
-        )
+        path = out / f"ag-{group.id}.ics"
+        name = IcsOptions(name=f"{group.name} – {data.network.name}")
+        export(data, "ics", path, select=group, options=attrs.evolve(window, ics=name))
+        files.append(path)
+    path = out / "netzwerk.ics"
+    export(data, "ics", path, options=attrs.evolve(window, ics=IcsOptions(name=data.network.name)))
+    files.append(path)
+    path = out / f"jahresplan-{year}.md"
+    write_atomic(path, overview(data, result, config, year=year).encode("utf-8"))
+    files.append(path)
+    return files
+
+
+def overview(data: inz.NetworkData, result: Plan, config: PlanConfig, *, year: int) -> str:
+    """The year at a glance for the coordinators (German, or English on request)."""
+    english = config.language == "en"
     venues = {venue.id: venue for venue in data.venues}
-    for meeting in sorted(data.meetings, key=lambda m: m.start):
+    lines = [
+        f"# {'Meeting plan' if english else 'Jahresplan'} {year}: {data.network.name}",
+        "",
+        ("| Date | Time | Meeting | Place |" if english else "| Datum | Zeit | Sitzung | Ort |"),
+        "| --- | --- | --- | --- |",
+    ]
+    for meeting in result.meetings:
         venue = venues.get(meeting.venue_id or "")
-        room = venue.room(meeting.room_id) if venue and meeting.room_id else None
-        where = ", ".join(part for part in (room.name if room else None, venue.name if venue else None) if part)
-        moderator = label(meeting.moderator_id) if meeting.moderator_id else "–"
-        lines.append(f"Treffen: {meeting.title}")
+        room = venue.room(meeting.room_id) if venue is not None and meeting.room_id else None
+        place = ", ".join(part for part in (venue.name if venue else "", room.name if room else "") if part) or "–"
+        when = f"{meeting.start:%H:%M}–{meeting.end:%H:%M}"
+        status = "" if meeting.status is inz.MeetingStatus.PLANNED else f" ({meeting.status.value})"
         lines.append(
-            f"  {meeting.start:%d.%m.%Y, %H:%M}–{meeting.end:%H:%M} Uhr, {where}; "
-            f"{meeting.present_count} Teilnehmende; Moderation: {moderator}"
+            f"| {format_day(meeting.start.date(), config.language)} | {when} | {meeting.title}{status} | {place} |"
         )
-        for number, item in enumerate(meeting.agenda, start=1):
-            presenters = ", ".join(label(actor_id) for actor_id in item.presenter_ids)
-            lines.append(f"  TOP {number:2d}. {item.title}" + (f" ({presenters})" if presenters else ""))
-    for event in data.events:
-        lines.append(f"Veranstaltung: {event.title}, {event.first_day:%d.%m.%Y}")
-    by_type = Counter(course.course_type for course in data.courses)
-    kinds = ", ".join(
-        f"{count} {OFFICIAL_COURSE_TYPES[code].name_de if code in OFFICIAL_COURSE_TYPES else code}"
-        for code, count in by_type.most_common()
+    lines += ["", "## " + ("Moved, dropped and compromises" if english else "Verschoben, entfallen, Kompromisse"), ""]
+    lines += [f"- {line.message}" for line in result.report] or ["- " + ("nothing" if english else "nichts")]
+    return "\n".join(lines) + "\n"
+
+
+def print_summary(
+    data: inz.NetworkData, config: PlanConfig, result: Plan, *, written: int, files: list[Path], store_url: str
+) -> None:
+    """What a coordinator wants to see after the run: per series how many, then every change."""
+    english = config.language == "en"
+    print(f"{data.network.name} ({data.network.region.name}, {data.network.region.state.value})")
+    for series in config.series:
+        meetings = result.of_series(series.id)
+        days = ", ".join(format_day(m.start.date(), config.language)[3:] for m in meetings)
+        label = "sessions" if english else "Termine"
+        print(f"  {series.title}: {len(meetings)} {label}: {days}")
+    changes = [line for line in result.report if line.outcome is not Outcome.COMPROMISE]
+    compromises = result.outcomes(Outcome.COMPROMISE)
+    print()
+    print(("Moved or dropped" if english else "Verschoben oder entfallen") + f" ({len(changes)}):")
+    for line in changes:
+        print(f"  - {line.message}")
+    if compromises:
+        print(("Kept despite a soft rule" if english else "Trotz Ausweichwunsch belassen") + f" ({len(compromises)}):")
+        for line in compromises:
+            print(f"  - {line.message}")
+    print()
+    print(
+        ("Store" if english else "Gespeichert in")
+        + f": {store_url} ({written} "
+        + ("meetings written)" if english else "Termine geschrieben)")
     )
-    lines.append(f"Integrationskurse: {len(data.courses)} ({kinds})")
-    for waitlist in data.waitlists:
-        wait = f", gemeldete Wartezeit {waitlist.reported_wait_days} Tage" if waitlist.reported_wait_days else ""
-        kind = OFFICIAL_COURSE_TYPES.get(waitlist.course_type)
-        name = kind.name_de if kind else waitlist.course_type
-        lines.append(f"  Warteliste {name} ({waitlist.place}): {waitlist.length} Personen{wait}")
-    for programme in data.funding_programmes:
-        lines.append(f"Förderprogramm: {programme.name}")
-    return "\n".join(lines)
+    for path in files:
+        print(f"  {path}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Build, check, save, reload and summarise; exit status 1 if the network has problems."""
+    """Parse arguments, run, and turn library errors into one clear message."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder for the documents (default: out)")
+    parser.add_argument("--config", type=Path, default=HERE / "wartburgkreis.toml", help="the planning file")
+    parser.add_argument("--year", type=int, help="the year to plan (default: the file's year, else next year)")
+    parser.add_argument("--out", type=Path, default=REPO / "out" / "wartburgkreis", help="where feeds go")
+    parser.add_argument("--store", help="store URL (default: sqlite in the output folder)")
+    parser.add_argument("--en", action="store_true", help="report in English")
     args = parser.parse_args(argv)
+    try:
+        import wartburgkreis
 
-    data = wartburgkreis.build()
-    problems = check(data)
-    if problems:
-        print("Das Netzwerk hat Probleme:", file=sys.stderr)
-        for problem in problems:
-            print(f"  {problem}", file=sys.stderr)
+        config = load_plan_config(args.config)
+        if args.year is not None:
+            config = attrs.evolve(config, year=args.year)
+        data = wartburgkreis.build()
+        store_url = args.store or f"sqlite://{(args.out / 'integrationsnetz.db').resolve()}"
+        args.out.mkdir(parents=True, exist_ok=True)
+        run(data, config, out=args.out, store_url=store_url, today=date.today(), language="en" if args.en else None)
+    except IntegrationsnetzError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 1
-
-    args.out.mkdir(parents=True, exist_ok=True)
-    for suffix in ("json", "toml"):
-        path = args.out / f"wartburgkreis.{suffix}"
-        documents.save(data, path)
-        loaded = documents.load(path)
-        if loaded != data:
-            print(f"{path}: the document does not read back as what was saved", file=sys.stderr)
-            return 1
-        print(f"gespeichert und geprüft: {path} ({path.stat().st_size // 1024} KiB)")
-    print()
-    print(summary(data))
     return 0
 
 
