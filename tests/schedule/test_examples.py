@@ -1,0 +1,100 @@
+"""Both planning examples end to end: real SQLite store, real ICS files read back by parsers."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import attrs
+import pytest
+
+import integrationsnetz as inz
+from integrationsnetz.model import State
+from integrationsnetz.schedule.german_holidays import public_holidays
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = REPO / "examples"
+
+
+def calendar_events(path: Path) -> list[tuple[str, date]]:
+    """(UID, local start day) of every event in an ICS file, read by icalendar."""
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    return sorted((str(event["UID"]), event.decoded("DTSTART").date()) for event in calendar.walk("VEVENT"))
+
+
+def run_example(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(EXAMPLES / script), *args], capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_the_main_job_plans_saves_and_publishes_the_wartburgkreis_year(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_example("plan_year.py", "--year", "2027", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Netzwerk" in result.stdout
+    assert "Verschoben oder entfallen" in result.stdout
+    feeds = sorted(out.glob("ag-*.ics"))
+    assert len(feeds) == 5, feeds
+    network_feed = calendar_events(out / "netzwerk.ics")
+    holidays_th = public_holidays(State.TH, 2027)
+    assert network_feed, "the network feed has the year's meetings"
+    assert all(day.year == 2027 for _, day in network_feed)
+    assert not [day for _, day in network_feed if day in holidays_th]
+    group_uids = {uid for feed in feeds for uid, _ in calendar_events(feed)}
+    assert group_uids <= {uid for uid, _ in network_feed}
+    overview = (out / "jahresplan-2027.md").read_text(encoding="utf-8")
+    assert overview.startswith("# Jahresplan 2027")
+    with inz.open_store(f"sqlite://{out / 'integrationsnetz.db'}") as store:
+        meetings = [m for m in store.list(inz.Meeting) if m.start.year == 2027]
+        assert len(meetings) == len(network_feed)
+        confirmed = attrs.evolve(meetings[0], status=inz.MeetingStatus.CONFIRMED)
+        store.put(confirmed)
+    # a second run: the confirmed meeting stays, every calendar UID survives
+    again = run_example("plan_year.py", "--year", "2027", "--out", str(out))
+    assert again.returncode == 0, again.stderr
+    assert {uid for uid, _ in calendar_events(out / "netzwerk.ics")} == {uid for uid, _ in network_feed}
+    with inz.open_store(f"sqlite://{out / 'integrationsnetz.db'}") as store:
+        assert store.get(inz.Meeting, confirmed.id).status is inz.MeetingStatus.CONFIRMED
+        assert store.get(inz.Meeting, confirmed.id).start == confirmed.start
+
+
+def test_another_district_is_planned_from_its_file(tmp_path: Path) -> None:
+    out = tmp_path / "goe"
+    result = run_example(
+        "plan_other_district.py", str(EXAMPLES / "landkreis-goettingen.toml"), "--year", "2027", "--out", str(out)
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Landkreis Göttingen, NI" in result.stdout
+    assert "Christi Himmelfahrt – entfällt (Regel: nicht verschieben)" in result.stdout
+    events = calendar_events(out / "netzwerk.ics")
+    assert len(events) == 18
+    assert not [day for _, day in events if day in public_holidays(State.NI, 2027)]
+    assert sorted(path.name for path in out.glob("ag-*.ics")) == ["ag-arbeit-goe.ics", "ag-sprache-bildung.ics"]
+
+
+@pytest.mark.parametrize("script", ["plan_other_district.py"])
+def test_a_bad_planning_file_gives_one_clear_error(tmp_path: Path, script: str) -> None:
+    bad = tmp_path / "kreis.toml"
+    bad.write_text(
+        (EXAMPLES / "landkreis-goettingen.toml").read_text(encoding="utf-8").replace('end = "12:00"', 'end = "08:00"'),
+        encoding="utf-8",
+    )
+    (tmp_path / "landkreis-goettingen-netzwerk.toml").write_bytes(
+        (EXAMPLES / "landkreis-goettingen-netzwerk.toml").read_bytes()
+    )
+    (tmp_path / "landkreis-goettingen-feiertage.toml").write_bytes(
+        (EXAMPLES / "landkreis-goettingen-feiertage.toml").read_bytes()
+    )
+    result = run_example(script, str(bad), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"error: {bad}: $.series[0].times[0].end: 08:00 is not after start 09:00",
+        f"{bad}: $.series[1].times[0].end: 08:00 is not after start 10:00",
+    ]
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out" / "integrationsnetz.db").exists()
