@@ -181,6 +181,18 @@ def print_summary(
         print(f"  {path}")
 
 
+def build_network(config: PlanConfig) -> inz.NetworkData:
+    """The Wartburgkreis network: ``wartburgkreis.build()``, else the document the planning file names."""
+    try:
+        import wartburgkreis
+    except ImportError:
+        if config.network is None:
+            raise
+        return inz.documents.load(config.network)
+    data: inz.NetworkData = wartburgkreis.build()
+    return data
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse arguments, run, and turn library errors into one clear message."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
@@ -191,12 +203,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--en", action="store_true", help="report in English")
     args = parser.parse_args(argv)
     try:
-        import wartburgkreis
-
         config = load_plan_config(args.config)
         if args.year is not None:
             config = attrs.evolve(config, year=args.year)
-        data = wartburgkreis.build()
+        data = build_network(config)
         store_url = args.store or f"sqlite://{(args.out / 'integrationsnetz.db').resolve()}"
         args.out.mkdir(parents=True, exist_ok=True)
         run(data, config, out=args.out, store_url=store_url, today=date.today(), language="en" if args.en else None)
