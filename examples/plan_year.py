@@ -107,11 +107,15 @@ def run(
 
 def publish(data: inz.NetworkData, result: Plan, config: PlanConfig, *, out: Path, year: int) -> list[Path]:
     """One calendar feed per working group, one for the whole network, and the Markdown overview."""
-    from integrationsnetz.export import ExportOptions, IcsOptions, export
-
     out.mkdir(parents=True, exist_ok=True)
+    files = [out / f"jahresplan-{year}.md"]
+    write_atomic(files[0], overview(data, result, config, year=year).encode("utf-8"))
+    try:
+        from integrationsnetz.export import ExportOptions, IcsOptions, export
+    except ImportError:  # the calendar exporters are not installed in this checkout yet
+        print("(Kalender-Export nicht verfügbar: integrationsnetz.export fehlt)", file=sys.stderr)
+        return files
     window = ExportOptions(language=config.language, start=date(year, 1, 1), end=date(year + 1, 1, 1))
-    files = []
     for group in data.groups:
         path = out / f"ag-{group.id}.ics"
         name = IcsOptions(name=f"{group.name} – {data.network.name}")
@@ -119,9 +123,6 @@ def publish(data: inz.NetworkData, result: Plan, config: PlanConfig, *, out: Pat
         files.append(path)
     path = out / "netzwerk.ics"
     export(data, "ics", path, options=attrs.evolve(window, ics=IcsOptions(name=data.network.name)))
-    files.append(path)
-    path = out / f"jahresplan-{year}.md"
-    write_atomic(path, overview(data, result, config, year=year).encode("utf-8"))
     files.append(path)
     return files
 
