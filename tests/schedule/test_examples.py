@@ -11,10 +11,9 @@ import attrs
 import pytest
 
 import integrationsnetz as inz
+import integrationsnetz.export
 from integrationsnetz.model import State
 from integrationsnetz.schedule.german_holidays import public_holidays
-
-import integrationsnetz.export
 
 REPO = Path(__file__).resolve().parents[2]
 needs_exporters = pytest.mark.skipif(
