@@ -107,46 +107,30 @@ def run(
 
 def publish(data: inz.NetworkData, result: Plan, config: PlanConfig, *, out: Path, year: int) -> list[Path]:
     """One calendar feed per working group, one for the whole network, and the Markdown overview."""
+    from integrationsnetz.export import ExportOptions, IcsOptions, export
+
     out.mkdir(parents=True, exist_ok=True)
-    files = [out / f"jahresplan-{year}.md"]
-    write_atomic(files[0], overview(data, result, config, year=year).encode("utf-8"))
-    try:
-        from integrationsnetz.export import ExportOptions, IcsOptions, export
-    except ImportError:  # the calendar exporters are not installed in this checkout yet
-        print("(Kalender-Export nicht verfügbar: integrationsnetz.export fehlt)", file=sys.stderr)
-        return files
     window = ExportOptions(language=config.language, start=date(year, 1, 1), end=date(year + 1, 1, 1))
+    files = []
     for group in data.groups:
-        path = out / f"ag-{group.id}.ics"
+        path = out / f"{group.id}.ics"
         name = IcsOptions(name=f"{group.name} – {data.network.name}")
         export(data, "ics", path, select=group, options=attrs.evolve(window, ics=name))
         files.append(path)
     path = out / "netzwerk.ics"
     export(data, "ics", path, options=attrs.evolve(window, ics=IcsOptions(name=data.network.name)))
     files.append(path)
+    table = export(data, "markdown", options=attrs.evolve(window, document="overview")).decode("utf-8")
+    path = out / f"jahresplan-{year}.md"
+    write_atomic(path, (table.rstrip() + "\n\n" + report_markdown(result, config)).encode("utf-8"))
+    files.append(path)
     return files
 
 
-def overview(data: inz.NetworkData, result: Plan, config: PlanConfig, *, year: int) -> str:
-    """The year at a glance for the coordinators (German, or English on request)."""
+def report_markdown(result: Plan, config: PlanConfig) -> str:
+    """The planner's report as a Markdown section: every session moved, dropped or kept despite a soft rule."""
     english = config.language == "en"
-    venues = {venue.id: venue for venue in data.venues}
-    lines = [
-        f"# {'Meeting plan' if english else 'Jahresplan'} {year}: {data.network.name}",
-        "",
-        ("| Date | Time | Meeting | Place |" if english else "| Datum | Zeit | Sitzung | Ort |"),
-        "| --- | --- | --- | --- |",
-    ]
-    for meeting in result.meetings:
-        venue = venues.get(meeting.venue_id or "")
-        room = venue.room(meeting.room_id) if venue is not None and meeting.room_id else None
-        place = ", ".join(part for part in (venue.name if venue else "", room.name if room else "") if part) or "–"
-        when = f"{meeting.start:%H:%M}–{meeting.end:%H:%M}"
-        status = "" if meeting.status is inz.MeetingStatus.PLANNED else f" ({meeting.status.value})"
-        lines.append(
-            f"| {format_day(meeting.start.date(), config.language)} | {when} | {meeting.title}{status} | {place} |"
-        )
-    lines += ["", "## " + ("Moved, dropped and compromises" if english else "Verschoben, entfallen, Kompromisse"), ""]
+    lines = ["## " + ("What the planner moved or dropped" if english else "Was der Planer verschoben hat"), ""]
     lines += [f"- {line.message}" for line in result.report] or ["- " + ("nothing" if english else "nichts")]
     return "\n".join(lines) + "\n"
 
