@@ -1,6 +1,7 @@
 """The main job (``./dev main``): plan the Wartburgkreis network's coming year and publish it.
 
-Builds the Wartburgkreis network (``wartburgkreis.build()``), reads its series rules from
+Builds the Wartburgkreis network of the article (``wartburgkreis.build()``), checks it, saves it
+as JSON and TOML documents and reads them back, reads its series rules from
 ``wartburgkreis.toml``, plans the year in Thüringen around public and school holidays, people
 and rooms, saves everything in the embedded default store (SQLite), writes one calendar feed per
 working group and one for the whole network plus a German Markdown overview, and prints what it
@@ -9,21 +10,24 @@ planned and what it had to move or drop.
 Run it again after confirming a meeting in the store, or after adding someone's leave to the
 TOML file: confirmed meetings stay where they are, every meeting keeps its id (and calendar UID).
 
-    python examples/plan_year.py [--year 2027] [--out out] [--store sqlite:///path/netz.db] [--en]
+    ./dev main [--year 2027] [--out out] [--store sqlite:///path/netz.db] [--en]
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 import attrs
+import wartburgkreis
 
 import integrationsnetz as inz
 from integrationsnetz.atomic import write_atomic
+from integrationsnetz.courses.catalogue import OFFICIAL_COURSE_TYPES
 from integrationsnetz.errors import IntegrationsnetzError, NotFound
 from integrationsnetz.schedule import Outcome, Plan, PlanConfig, PlanRequest, format_day, load_plan_config, plan
 
@@ -35,8 +39,8 @@ def save_network(store: inz.Store, data: inz.NetworkData) -> None:
     """Write the network's entities, keeping what the store already has at its revision."""
     changed: list[inz.Entity] = []
     for entity in data.entities():
-        if isinstance(entity, inz.Meeting):
-            continue  # meetings go through the planner
+        if isinstance(entity, inz.Meeting) and entity.series_id is not None:
+            continue  # meetings of a series go through the planner
         try:
             stored = store.get(type(entity), entity.id)
         except NotFound:
@@ -166,16 +170,75 @@ def print_summary(
         print(f"  {path}")
 
 
-def build_network(config: PlanConfig) -> inz.NetworkData:
-    """The Wartburgkreis network: ``wartburgkreis.build()``, else the document the planning file names."""
-    try:
-        import wartburgkreis
-    except ImportError:
-        if config.network is None:
-            raise
-        return inz.documents.load(config.network)
-    data: inz.NetworkData = wartburgkreis.build()
-    return data
+def summary(data: inz.NetworkData) -> str:
+    """A short German overview of a network: what a coordinator checks at a glance."""
+    actors: dict[str, inz.Organization | inz.Person] = {org.id: org for org in data.organizations}
+    actors.update({person.id: person for person in data.persons})
+
+    def label(actor_id: str) -> str:
+        actor = actors[actor_id]
+        return actor.name if isinstance(actor, inz.Organization) else actor.display_name
+
+    network = data.network
+    lines = [
+        f"{network.name} ({network.region.name}, {network.region.state.value}, AGS {network.region.ags})",
+        f"  gegründet: {network.founded:%d.%m.%Y}" if network.founded else "  gegründet: unbekannt",
+        "  Kontakt: " + ", ".join(contact.value for contact in network.contacts),
+        f"  {len(data.organizations)} Organisationen, {len(data.persons)} Personen, "
+        f"{len(data.memberships)} Mitgliedschaften",
+    ]
+    coordinators = [m.actor_id for m in data.memberships if m.role is inz.Role.COORDINATOR and m.group_id is None]
+    lines.append("  Koordination: " + "; ".join(label(actor_id) for actor_id in coordinators))
+    lines.append(f"Arbeitsgruppen ({len(data.groups)}):")
+    for group in data.groups:
+        co_leads = [m.actor_id for m in data.memberships if m.group_id == group.id and m.role is inz.Role.CO_LEAD]
+        open_tasks = sum(1 for task in group.tasks if task.is_open)
+        lines.append(
+            f"  {group.name}: Ziele {len(group.goals)}, offene Aufgaben {open_tasks}; "
+            f"Leitung: {', '.join(label(actor_id) for actor_id in co_leads)}"
+        )
+    venues = {venue.id: venue for venue in data.venues}
+    for meeting in sorted(data.meetings, key=lambda m: m.start):
+        venue = venues.get(meeting.venue_id or "")
+        room = venue.room(meeting.room_id) if venue and meeting.room_id else None
+        where = ", ".join(part for part in (room.name if room else None, venue.name if venue else None) if part)
+        moderator = label(meeting.moderator_id) if meeting.moderator_id else "–"
+        lines.append(f"Treffen: {meeting.title}")
+        lines.append(
+            f"  {meeting.start:%d.%m.%Y, %H:%M}–{meeting.end:%H:%M} Uhr, {where}; "
+            f"{meeting.present_count} Teilnehmende; Moderation: {moderator}"
+        )
+        for number, item in enumerate(meeting.agenda, start=1):
+            presenters = ", ".join(label(actor_id) for actor_id in item.presenter_ids)
+            lines.append(f"  TOP {number:2d}. {item.title}" + (f" ({presenters})" if presenters else ""))
+    for event in data.events:
+        lines.append(f"Veranstaltung: {event.title}, {event.first_day:%d.%m.%Y}")
+    by_type = Counter(course.course_type for course in data.courses)
+    kinds = ", ".join(
+        f"{count} {OFFICIAL_COURSE_TYPES[code].name_de if code in OFFICIAL_COURSE_TYPES else code}"
+        for code, count in by_type.most_common()
+    )
+    lines.append(f"Integrationskurse: {len(data.courses)} ({kinds})")
+    for waitlist in data.waitlists:
+        wait = f", gemeldete Wartezeit {waitlist.reported_wait_days} Tage" if waitlist.reported_wait_days else ""
+        kind = OFFICIAL_COURSE_TYPES.get(waitlist.course_type)
+        name = kind.name_de if kind else waitlist.course_type
+        lines.append(f"  Warteliste {name} ({waitlist.place}): {waitlist.length} Personen{wait}")
+    for programme in data.funding_programmes:
+        lines.append(f"Förderprogramm: {programme.name}")
+    return "\n".join(lines)
+
+
+def save_documents(data: inz.NetworkData, out: Path) -> list[Path]:
+    """The network as JSON and TOML documents, each read back and compared with what was saved."""
+    paths = []
+    for suffix in ("json", "toml"):
+        path = out / f"wartburgkreis.{suffix}"
+        inz.documents.save(data, path)
+        if inz.documents.load(path) != data:
+            raise inz.InvalidData(["the document does not read back as what was saved"], source=str(path))
+        paths.append(path)
+    return paths
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -183,7 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--config", type=Path, default=HERE / "wartburgkreis.toml", help="the planning file")
     parser.add_argument("--year", type=int, help="the year to plan (default: the file's year, else next year)")
-    parser.add_argument("--out", type=Path, default=REPO / "out" / "wartburgkreis", help="where feeds go")
+    parser.add_argument("--out", type=Path, default=REPO / "out", help="where documents, store and feeds go")
     parser.add_argument("--store", help="store URL (default: sqlite in the output folder)")
     parser.add_argument("--en", action="store_true", help="report in English")
     args = parser.parse_args(argv)
@@ -191,9 +254,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = load_plan_config(args.config)
         if args.year is not None:
             config = attrs.evolve(config, year=args.year)
-        data = build_network(config)
-        store_url = args.store or f"sqlite://{(args.out / 'integrationsnetz.db').resolve()}"
+        data = wartburgkreis.build()
+        problems = inz.check(data)
+        if problems:
+            print("Das Netzwerk hat Probleme:", file=sys.stderr)
+            for problem in problems:
+                print(f"  {problem}", file=sys.stderr)
+            return 1
         args.out.mkdir(parents=True, exist_ok=True)
+        for path in save_documents(data, args.out):
+            print(f"gespeichert und geprüft: {path} ({path.stat().st_size // 1024} KiB)")
+        print()
+        print(summary(data))
+        print()
+        store_url = args.store or f"sqlite://{(args.out / 'integrationsnetz.db').resolve()}"
         run(data, config, out=args.out, store_url=store_url, today=date.today(), language="en" if args.en else None)
     except IntegrationsnetzError as exc:
         print(f"error: {exc}", file=sys.stderr)
