@@ -1,0 +1,49 @@
+"""The course report on the project's example network: the article of October 2024, reproduced."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import wartburgkreis
+
+from integrationsnetz import check
+from integrationsnetz.courses import course_figures, report
+
+HALF_A_YEAR_DAYS = 183
+
+
+def test_the_example_reproduces_the_article() -> None:
+    """17 courses run, and someone registering waits over half a year: the article's two figures."""
+    data = wartburgkreis.build()
+    assert check(data) == []
+    as_of = max(waitlist.as_of for waitlist in data.waitlists)
+    figures = course_figures(data, as_of=as_of)
+    assert figures.running == 17
+    assert figures.mean_wait_now.low * 7 > HALF_A_YEAR_DAYS  # even the optimistic end
+    assert max(kind.observed.longest_days or 0 for kind in figures.types) > HALF_A_YEAR_DAYS
+    # What it takes to end the waiting: more courses and more teachers, in the long run.
+    assert figures.teachers.extra_for_target.low > 0
+    # The youth course started before the type was abolished (May 2025): in June 2025 it still
+    # runs, and nothing new is planned for its type.
+    later = course_figures(data, as_of=date(2025, 6, 2))
+    youth = next(kind for kind in later.types if kind.code == "youth")
+    assert youth.running == 1
+    assert not youth.open_for_new_courses
+    assert youth.plan.extra_courses.high == 0
+    text = report(data, charts=False).markdown
+    assert "17 Integrationskurse laufen" in text
+    assert "wartet etwa" in text
+    assert "Lehrkräfte (VZÄ) mehr" in text
+
+
+def test_the_example_script_writes_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``examples/course_report.py`` writes the folder and prints the summary."""
+    import course_report
+
+    course_report.main([str(tmp_path / "out")])
+    printed = capsys.readouterr().out
+    assert "17 Integrationskurse laufen" in printed
+    assert (tmp_path / "out" / "bericht.html").exists()
+    assert (tmp_path / "out" / "wartezeit.csv").exists()
