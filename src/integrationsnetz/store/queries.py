@@ -29,7 +29,8 @@ def meeting_matches(
     "With a person" means the person is among :meth:`Meeting.participant_ids`: organiser,
     moderator, presenter, or an invitee who has not declined.
     """
-    if not (meeting.start < end and meeting.end > start):
+    # As instants: within one zone Python compares wall times and ignores the fold of a DST switch.
+    if not (micros(meeting.start) < micros(end) and micros(meeting.end) > micros(start)):
         return False
     if network_id is not None and meeting.network_id != network_id:
         return False

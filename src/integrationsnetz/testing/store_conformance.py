@@ -5,8 +5,7 @@ module subclasses it and overrides one fixture, ``new_store_url``, a function th
 URL of a new, empty store each time it is called (Hypothesis needs a fresh store per example)::
 
     # tests/test_conformance.py of integrationsnetz-mydb
-    import functools
-import itertools
+    import itertools
     import pytest
     from integrationsnetz.testing.store_conformance import StoreConformance
 
@@ -27,6 +26,7 @@ machine drives both side by side and checks after every step that they agree.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, timedelta
