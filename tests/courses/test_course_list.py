@@ -6,8 +6,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import wartburgkreis
 
 from integrationsnetz import CourseStatus, InvalidData, NetworkData, check, documents
+from integrationsnetz.courses import course_figures
 from integrationsnetz.courses.course_list import import_course_list, read_course_list, sample_course_list
 
 AS_OF = date(2024, 10, 14)
@@ -20,25 +22,32 @@ def write(tmp_path: Path, text: str, encoding: str = "utf-8-sig") -> Path:
     return path
 
 
-def test_the_sample_file_imports(article: NetworkData, tmp_path: Path) -> None:
-    """The shipped sample: course numbers as ids, German dates, ``1.000`` UE, an 'Alpha' short form."""
-    found = read_course_list(sample_course_list(), article, as_of=AS_OF, name="kursliste-beispiel.csv")
+def test_the_sample_file_imports(tmp_path: Path) -> None:
+    """The shipped sample into the example network: course numbers as ids, German dates, ``1.000`` UE,
+    short forms ("Alpha", the provider's short name "VHS"), and then the report on the result."""
+    data = wartburgkreis.build()
+    found = read_course_list(sample_course_list(), data, as_of=AS_OF, name="kursliste-beispiel.csv")
     courses = {course.id: course for course in found.courses}
     assert len(courses) == 8
+    assert found.new_providers == ()
     first = courses["124-0815"]
     assert (first.course_type, first.provider_id, first.place) == ("general", "vhs-wak", "Bad Salzungen")
-    assert (first.start, first.end) == (date(2024, 9, 2), date(2025, 4, 30))
-    assert (first.units_total, first.units_per_week, first.seats, first.participants) == (700, 25, 20, 19)
+    assert (first.start, first.end) == (date(2024, 9, 2), date(2025, 6, 30))
+    assert (first.units_total, first.units_per_week, first.seats, first.participants) == (700, 20, 20, 19)
     assert first.status is CourseStatus.RUNNING
+    assert courses["124-0816"].provider_id == "vhs-wak"
     assert courses["124-1103"].course_type == "literacy"
     assert courses["124-1103"].units_total == 1000
     assert courses["124-2001"].status is CourseStatus.PLANNED
-    merged = import_course_list(sample_course_list(), article, as_of=AS_OF)
-    assert len(merged.courses) == len(article.courses) + 8
+    merged = import_course_list(sample_course_list(), data, as_of=AS_OF)
+    assert len(merged.courses) == len(data.courses) + 8
     assert check(merged) == []
     path = tmp_path / "net.json"
     documents.save(merged, path)
     assert documents.load(path) == merged
+    figures = course_figures(merged, as_of=AS_OF)
+    assert figures.running == 17 + 5  # three of the listed courses start later
+    assert sum(kind.planned for kind in figures.types) == 3
 
 
 def test_windows_1252_comma_separated_and_derived_ids(article: NetworkData, tmp_path: Path) -> None:

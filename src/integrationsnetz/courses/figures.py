@@ -275,7 +275,11 @@ def course_figures(
     waitlists = latest_waitlists(data.waitlists, as_of)
     given_inflow = dict(inflow or {})
 
-    codes = list(dict.fromkeys([*(c.course_type for c in running), *(w.course_type for w in waitlists)]))
+    codes = list(
+        dict.fromkeys(
+            [*(c.course_type for c in running), *(c.course_type for c in planned), *(w.course_type for w in waitlists)]
+        )
+    )
     codes += [code for code in given_inflow if code not in codes]
     order = {code: position for position, code in enumerate(rules.types)}
     codes.sort(key=lambda code: (order.get(code, len(order)), code))
