@@ -39,11 +39,23 @@ def test_the_example_reproduces_the_article() -> None:
 
 
 def test_the_example_script_writes_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """``examples/course_report.py`` writes the folder and prints the summary."""
+    """``examples/course_report.py`` imports a course list, writes the folder and prints the summary."""
     import course_report
 
-    course_report.main([str(tmp_path / "out")])
+    assert course_report.main([str(tmp_path / "out"), "--kursliste", "beispiel"]) == 0
     printed = capsys.readouterr().out
-    assert "17 Integrationskurse laufen" in printed
+    assert "22 Integrationskurse laufen" in printed  # the example's 17 and 5 running from the sample list
+    assert "bis 30.06.2025" in printed
     assert (tmp_path / "out" / "bericht.html").exists()
     assert (tmp_path / "out" / "wartezeit.csv").exists()
+
+
+def test_the_example_script_refuses_a_bad_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A course list with a bad row: every problem on stderr, exit status 1, nothing written."""
+    import course_report
+
+    bad = tmp_path / "kursliste.csv"
+    bad.write_text("Kursart;Träger;Beginn;UE/Woche;Plätze\nAlpha;VHS;31.02.2024;20;16\n", encoding="utf-8")
+    assert course_report.main([str(tmp_path / "out"), "--kursliste", str(bad)]) == 1
+    assert "row 2, column 'Beginn': expected a date like 14.10.2024, got '31.02.2024'" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
