@@ -69,7 +69,8 @@ def register_importers() -> Iterable[Importer]:
 def register_holiday_calendars() -> Iterable[HolidayCalendar]:
     """Holiday calendars, keyed by ``HolidayCalendar.code`` (e.g. ``"de-public"``).
 
-    The planner asks each calendar for the blocked days of a state and year.
+    The planner asks each calendar for the blocked days of a state, year and language; the
+    calendar's ``kind`` (public, school, local) decides which constraint blocks them.
 
     .. versionadded:: 0.1
     """
@@ -77,7 +78,10 @@ def register_holiday_calendars() -> Iterable[HolidayCalendar]:
 
 @hookspec
 def register_schedule_constraints() -> Iterable[Constraint]:
-    """Schedule constraints, keyed by ``Constraint.code`` (e.g. ``"no-double-booking"``).
+    """Schedule constraints, keyed by ``Constraint.code`` (e.g. ``"person-busy"``).
+
+    ``check(candidate, context)`` returns None or the reason a candidate session breaks the
+    rule; ``strictness`` (hard, soft, off) is the default a series may override.
 
     .. versionadded:: 0.1
     """

@@ -180,10 +180,11 @@ def _validate_seasons(_instance: Any, attribute: attrs.Attribute[Any], value: tu
 
 @attrs.frozen(kw_only=True)
 class Seasonal:
-    """One session in each season of the year, on the first ``weekday`` of the season that is free.
+    """One session in each season of the year, due on the season's first ``weekday``.
 
-    "Twice a year, one in spring and one in autumn, Monday": a session may move anywhere in its
-    season (not past it), whatever the series' move window.
+    "Twice a year, one in spring and one in autumn, Monday": a blocked session moves within the
+    series' ``move_window_days`` but never past the end of its season (give seasonal series a
+    wide window, e.g. 60 days).
     """
 
     weekday: Weekday
