@@ -921,27 +921,22 @@ def _network_data(draw: st.DrawFn, network_id: str | None, max_size: int) -> Net
     meeting_ids = _unique_ids(draw, "mtg-", count(), taken)
     actor_ids = org_ids + person_ids
 
+    # One strategy per collection, drawn once per entity and given its id afterwards: building
+    # strategies is what costs most here.
+    def each(strategy: st.SearchStrategy[E], entity_ids: list[str]) -> list[E]:
+        return [attrs.evolve(draw(strategy), id=entity_id) for entity_id in entity_ids]
+
     orgs: list[Organization] = []
-    for index, org_id in enumerate(org_ids):
+    for index, org in enumerate(each(organizations(network_id=nid, parent_ids=()), org_ids)):
         # A parent always comes earlier in the list, so parents never form a cycle.
-        orgs.append(draw(organizations(network_id=nid, org_ids=st.just(org_id), parent_ids=org_ids[:index])))
-    people = [
-        draw(persons(network_id=nid, person_ids=st.just(person_id), organization_ids=org_ids))
-        for person_id in person_ids
-    ]
+        parent = org_ids[draw(st.integers(0, index - 1))] if index and draw(st.booleans()) else None
+        orgs.append(attrs.evolve(org, parent_id=parent))
+    people = each(persons(network_id=nid, organization_ids=org_ids), person_ids)
 
     # Task ids are unique across groups: decisions refer to tasks by id alone.
     groups: list[WorkingGroup] = []
-    for group_id in group_ids:
-        group = draw(
-            working_groups(
-                network_id=nid,
-                group_ids=st.just(group_id),
-                actor_ids=actor_ids,
-                meeting_ids=meeting_ids,
-                max_size=max_size,
-            )
-        )
+    group_strategy = working_groups(network_id=nid, actor_ids=actor_ids, meeting_ids=meeting_ids, max_size=max_size)
+    for group in each(group_strategy, group_ids):
         fresh_tasks = tuple(
             attrs.evolve(task, id=new_id)
             for task, new_id in zip(group.tasks, _unique_ids(draw, "task-", len(group.tasks), taken), strict=True)
@@ -949,10 +944,7 @@ def _network_data(draw: st.DrawFn, network_id: str | None, max_size: int) -> Net
         groups.append(attrs.evolve(group, tasks=fresh_tasks))
     task_ids = [task.id for group in groups for task in group.tasks]
 
-    places = [
-        draw(venues(network_id=nid, venue_ids=st.just(venue_id), actor_ids=actor_ids, max_size=max_size))
-        for venue_id in venue_ids
-    ]
+    places = each(venues(network_id=nid, actor_ids=actor_ids, max_size=max_size), venue_ids)
 
     members: list[Membership] = []
     if actor_ids:
@@ -1045,46 +1037,25 @@ def _network_data(draw: st.DrawFn, network_id: str | None, max_size: int) -> Net
             )
         )
 
-    public_events = [
-        draw(events(network_id=nid, event_ids=st.just(event_id), actor_ids=actor_ids, venue_ids=venue_ids))
-        for event_id in _unique_ids(draw, "va-", count(), taken)
-    ]
-    course_list = (
-        [
-            draw(
-                courses(
-                    network_id=nid,
-                    course_ids=st.just(course_id),
-                    provider_ids=org_ids,
-                    venue_ids=venue_ids,
-                    teacher_ids=person_ids,
-                    max_size=max_size,
-                )
-            )
-            for course_id in _unique_ids(draw, "kurs-", count(), taken)
-        ]
-        if org_ids
-        else []
+    public_events = each(
+        events(network_id=nid, actor_ids=actor_ids, venue_ids=venue_ids), _unique_ids(draw, "va-", count(), taken)
     )
-    waiting = [
-        draw(waitlists(network_id=nid, waitlist_ids=st.just(waitlist_id), provider_ids=org_ids, max_size=max_size))
-        for waitlist_id in _unique_ids(draw, "wl-", count(), taken)
-    ]
-    programmes = [
-        draw(
-            funding_programmes(
-                network_id=nid, programme_ids=st.just(programme_id), funder_ids=org_ids, max_size=max_size
-            )
+    course_list: list[Course] = []
+    capacities: list[ProviderCapacity] = []
+    if org_ids:  # both need a provider
+        course_strategy = courses(
+            network_id=nid, provider_ids=org_ids, venue_ids=venue_ids, teacher_ids=person_ids, max_size=max_size
         )
-        for programme_id in _unique_ids(draw, "fp-", count(), taken)
-    ]
-    capacities = (
-        [
-            draw(provider_capacities(network_id=nid, capacity_ids=st.just(capacity_id), provider_ids=org_ids))
-            for capacity_id in _unique_ids(draw, "cap-", count(), taken)
-        ]
-        if org_ids
-        else []
+        course_list = each(course_strategy, _unique_ids(draw, "kurs-", count(), taken))
+        capacities = each(
+            provider_capacities(network_id=nid, provider_ids=org_ids), _unique_ids(draw, "cap-", count(), taken)
+        )
+    waiting = each(
+        waitlists(network_id=nid, provider_ids=org_ids, max_size=max_size), _unique_ids(draw, "wl-", count(), taken)
+    )
+    programmes = each(
+        funding_programmes(network_id=nid, funder_ids=org_ids, max_size=max_size),
+        _unique_ids(draw, "fp-", count(), taken),
     )
     return NetworkData(
         network=network,
