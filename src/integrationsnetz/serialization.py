@@ -10,7 +10,8 @@ Wire rules:
 * strict scalars: ``"5"`` is not an int, ``"false"`` not a bool, ``5`` not a string;
 * timed values are RFC 9557 text, ``2024-10-14T09:00:00+02:00[Europe/Berlin]``, so the zone
   name survives a round trip; a date-time without a UTC offset is an error;
-* unknown keys are errors; fields at their default are left out (TOML has no null).
+* unknown keys are errors; fields at their default are left out (TOML has no null);
+* a TOML document may also hold native TOML dates and offset date-times (hand-edited files).
 """
 
 from __future__ import annotations
@@ -66,6 +67,10 @@ def format_datetime(value: datetime) -> str:
 def parse_datetime(text: object) -> datetime:
     """Read RFC 9557 text back into an aware datetime (a ZoneInfo when the name is given)."""
     if type(text) is not str:
+        if type(text) is datetime:  # a TOML document may hold a native date-time
+            if text.utcoffset() is None:
+                raise Expected(f"expected a date-time with a UTC offset, got {text.isoformat()!r}")
+            return text
         raise Expected(f"expected a date-time text with a UTC offset, got {_shown(text)}")
     stamp, bracket, rest = text.partition("[")
     try:
@@ -97,6 +102,8 @@ def parse_datetime(text: object) -> datetime:
 
 
 def _parse_date(text: object, _: Any) -> date:
+    if type(text) is date:  # a TOML document may hold a native date
+        return text
     if type(text) is not str or len(text) != 10:
         raise Expected(f"expected a date as YYYY-MM-DD, got {_shown(text)}")
     try:

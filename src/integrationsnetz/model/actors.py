@@ -55,13 +55,18 @@ class ConsentPurpose(StrEnum):
     PHOTOS = "photos"
 
 
+def _validate_withdrawn(instance: Consent, attribute: attrs.Attribute[date | None], value: date | None) -> None:
+    if value is not None and value < instance.given_on:
+        raise ValueError(f"{attribute.name}: {value.isoformat()} lies before given_on {instance.given_on.isoformat()}")
+
+
 @attrs.frozen(kw_only=True)
 class Consent:
     """A recorded consent: for what, since when, and until it was withdrawn."""
 
     purpose: ConsentPurpose
     given_on: date
-    withdrawn_on: date | None = None
+    withdrawn_on: date | None = attrs.field(default=None, validator=_validate_withdrawn)
 
     def active(self, on: date) -> bool:
         """Whether the consent covers ``on``."""

@@ -5,7 +5,13 @@ from __future__ import annotations
 import attrs
 
 from integrationsnetz.model.contacts import Address
-from integrationsnetz.model.entity import NetworkPart, validate_id, validate_non_negative, validate_not_blank
+from integrationsnetz.model.entity import (
+    NetworkPart,
+    validate_id,
+    validate_non_negative,
+    validate_not_blank,
+    validate_optional_id,
+)
 
 
 def _validate_latitude(_instance: Coordinates, attribute: attrs.Attribute[float], value: float) -> None:
@@ -50,7 +56,7 @@ class Venue(NetworkPart):
     rooms: tuple[Room, ...] = ()
     capacity: int | None = attrs.field(default=None, validator=validate_non_negative)
     step_free: bool | None = None
-    owner_id: str | None = None
+    owner_id: str | None = attrs.field(default=None, validator=validate_optional_id)
 
     def room(self, room_id: str) -> Room | None:
         """The room with that id, if the venue has it."""

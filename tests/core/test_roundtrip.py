@@ -1,0 +1,89 @@
+"""JSON and TOML documents read back exactly what was written, for every generated network."""
+
+from datetime import UTC, date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+
+import integrationsnetz as inz
+from integrationsnetz import documents
+from integrationsnetz.serialization import format_datetime, make_codec, parse_datetime
+from integrationsnetz.testing import strategies as inz_st
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def _zones(data: inz.NetworkData) -> list[str]:
+    """Every meeting's zone, as written: the zone name must survive, not just the instant."""
+    return [repr(meeting.start.tzinfo) + repr(meeting.end.tzinfo) for meeting in data.meetings]
+
+
+@pytest.mark.parametrize("fmt", documents.FORMATS)
+@settings(max_examples=30)
+@given(data=inz_st.networks())
+def test_documents_round_trip_exactly(fmt: documents.DocumentFormat, data: inz.NetworkData) -> None:
+    """Equal value, same zones and folds, and the same bytes when written again."""
+    payload = documents.dumps(data, fmt)
+    back = documents.loads(payload, fmt, source=f"generated.{fmt}")
+    assert back == data
+    assert _zones(back) == _zones(data)
+    assert [m.start.utcoffset() for m in back.meetings] == [m.start.utcoffset() for m in data.meetings]
+    assert documents.dumps(back, fmt) == payload
+
+
+@settings(max_examples=60)
+@given(entity=inz_st.entities())
+def test_every_entity_round_trips_through_the_codec(entity: inz.Entity) -> None:
+    """What stores do: one entity to plain data and JSON and back."""
+    codec = make_codec()
+    assert codec.loads(codec.dumps(entity), type(entity)) == entity
+    assert codec.structure(codec.unstructure(entity), type(entity)) == entity
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (datetime(2024, 10, 14, 9, tzinfo=BERLIN), "2024-10-14T09:00:00+02:00[Europe/Berlin]"),
+        (datetime(2024, 10, 27, 2, 30, tzinfo=BERLIN), "2024-10-27T02:30:00+02:00[Europe/Berlin]"),
+        (datetime(2024, 10, 27, 2, 30, fold=1, tzinfo=BERLIN), "2024-10-27T02:30:00+01:00[Europe/Berlin]"),
+        # A wall time the spring switch skips: Python can hold it, so it must come back as it was.
+        (datetime(2024, 3, 31, 2, 30, tzinfo=BERLIN), "2024-03-31T02:30:00+01:00[Europe/Berlin]"),
+        (datetime(2024, 10, 14, 7, tzinfo=UTC), "2024-10-14T07:00:00Z"),
+        (datetime(2024, 10, 14, 9, 0, 0, 123456, tzinfo=timezone(timedelta(hours=5, minutes=30))),
+         "2024-10-14T09:00:00.123456+05:30"),
+    ],
+)  # fmt: skip
+def test_datetime_text(value: datetime, text: str) -> None:
+    """RFC 9557 text with the zone name; both folds of the repeated hour; exact back."""
+    assert format_datetime(value) == text
+    back = parse_datetime(text)
+    assert back == value
+    assert back.fold == value.fold
+    assert back.utcoffset() == value.utcoffset()
+    assert repr(back.tzinfo) == repr(value.tzinfo)
+
+
+def test_toml_native_dates_and_times_are_read() -> None:
+    """A hand-edited TOML file may write dates and offset date-times unquoted."""
+    toml = b"""
+schema_version = 1
+[network]
+id = "netz"
+name = "Netz"
+founded = 2024-02-27
+[network.region]
+name = "Wartburgkreis"
+state = "TH"
+ags = "16063"
+[[meetings]]
+id = "m1"
+network_id = "netz"
+kind = "network"
+title = "Treffen"
+start = 2024-10-14T09:30:00+02:00
+end = "2024-10-14T13:40:00+02:00[Europe/Berlin]"
+"""
+    data = documents.loads(toml, "toml", source="hand.toml")
+    assert data.network.founded == date(2024, 2, 27)
+    assert data.meetings[0].start == datetime(2024, 10, 14, 9, 30, tzinfo=BERLIN)
