@@ -51,7 +51,10 @@ def register_store_backends() -> Iterable[StoreBackend]:
 def register_exporters() -> Iterable[Exporter]:
     """Export formats this plugin provides, keyed by ``Exporter.format`` (``ics``, ``csv`` ...).
 
-    ``integrationsnetz.export(data, "ics", path)`` calls the matching exporter's ``write``.
+    ``integrationsnetz.export(data, "ics", path)`` calls the matching exporter's
+    ``write(request, stream)``; ``request.data`` is already narrowed to the selection and time range
+    and stripped of personal data unless the caller asked for it. Built-ins: ``ics``, ``json``,
+    ``csv``, ``markdown``, ``html``. See ``docs/how-to/write-an-exporter.md``.
 
     .. versionadded:: 0.1
     """
@@ -60,6 +63,11 @@ def register_exporters() -> Iterable[Exporter]:
 @hookspec
 def register_importers() -> Iterable[Importer]:
     """Import formats this plugin provides, keyed by ``Importer.format``.
+
+    ``integrationsnetz.import_from(path, options=ImportOptions(network_id=...))`` picks the importer
+    by format or file suffix and calls ``read(stream, options)``, which returns an ``ImportResult``
+    (entities and what was skipped, with reasons) or raises ``InvalidData`` naming the line, never
+    half an import. Built-ins: ``ics``, ``csv`` (actor directory), ``json``.
 
     .. versionadded:: 0.1
     """

@@ -14,7 +14,7 @@ import pytest
 import integrationsnetz as inz
 from integrationsnetz import ExportError, ExportOptions, IcsMethod, IcsOptions, MeetingStatus, NetworkData
 from integrationsnetz.export.ics import clean_text, uid_for
-from integrationsnetz.testing.export_conformance import expected_occurrences
+from integrationsnetz.testing.export_conformance import IcsExporterConformance, expected_occurrences
 from integrationsnetz.testing.samples import SENTINEL_EMAIL, SENTINEL_NAME, TRICKY_TITLE
 
 Expand = Callable[[bytes], list[tuple[str, str, str, str]]]
@@ -241,3 +241,10 @@ def test_import_integrationsnetz_and_a_host_do_not_import_icalendar() -> None:
         "assert 'icalendar' not in sys.modules, 'icalendar imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+class TestIcsExporterConformance(IcsExporterConformance):
+    """The built-in ics exporter passes the suite a third-party calendar exporter would."""
+
+    def variants(self) -> list[ExportOptions]:
+        return [ExportOptions(), ExportOptions(language="en", ics=IcsOptions(show_cancelled=True, series=False))]

@@ -8,7 +8,7 @@ Every built-in exporter and importer passes these, and so should yours::
         format = "oparl-json"
         plugins = (integrationsnetz_oparl,)      # modules to register besides the built-ins
 
-What they prove: the same input gives the same bytes; the output is UTF-8; the sentinel
+:class:`IcsExporterConformance` adds the checks every calendar file must pass. What they prove: the same input gives the same bytes; the output is UTF-8; the sentinel
 person's name and e-mail never appear unless personal data is asked for (and do when it is, if
 the format shows people); writing to a path gives the same bytes; an importer gives back what
 the exporter wrote, and refuses a malformed file with :class:`~integrationsnetz.InvalidData`
@@ -119,6 +119,48 @@ class ExporterConformance:
         export(sample, self.format, stream, options=options, host=host)
         assert target.read_bytes() == payload == stream.getvalue()
         assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temporary file left
+
+
+class IcsExporterConformance(ExporterConformance):
+    """The exporter suite plus what every calendar file must satisfy (needs icalendar).
+
+    For any plugin that writes iCalendar: the file parses, every TZID has its VTIMEZONE, every
+    event has UID, DTSTAMP and SEQUENCE, and a meeting keeps its UID when it is moved or retitled.
+    """
+
+    format: ClassVar[str] = "ics"
+
+    def readable(self, payload: bytes) -> str:
+        """Unfolded lines, so a name split by line folding is still found."""
+        return payload.decode("utf-8").replace("\r\n ", "").replace("\r\n\t", "")
+
+    def test_parses_with_every_timezone_defined(self, host: PluginHost, sample: NetworkData) -> None:
+        """icalendar reads it back; no TZID without its VTIMEZONE (Outlook would guess the zone)."""
+        import icalendar
+
+        for options in self._variants(include_personal_data=True):
+            calendar = icalendar.Calendar.from_ical(export(sample, self.format, options=options, host=host))
+            assert calendar.get_missing_tzids() == set()
+            assert calendar.events, "the sample has meetings, the calendar has no events"
+            for event in calendar.events:
+                assert event.get("UID") and event.get("DTSTAMP") is not None
+                assert event.get("SEQUENCE") is not None
+
+    def test_uid_survives_a_moved_and_retitled_meeting(self, host: PluginHost, sample: NetworkData) -> None:
+        """Clients update in place only when the UID stays the same."""
+        import icalendar
+
+        meeting = sample.meetings[0]
+        moved = attrs.evolve(
+            meeting, title=meeting.title + " (verlegt)", start=meeting.start + timedelta(days=7),
+            end=meeting.end + timedelta(days=7), revision=meeting.revision + 1,
+        )  # fmt: skip
+        options = self._variants()[0]
+        before = icalendar.Calendar.from_ical(export(sample, self.format, select=meeting, options=options, host=host))
+        data = attrs.evolve(sample, meetings=(moved, *sample.meetings[1:]))
+        after = icalendar.Calendar.from_ical(export(data, self.format, select=moved, options=options, host=host))
+        assert [str(e["UID"]) for e in before.events] == [str(e["UID"]) for e in after.events]
+        assert [e.sequence for e in after.events] > [e.sequence for e in before.events]
 
 
 class ImporterConformance:
