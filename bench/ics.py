@@ -33,7 +33,19 @@ from integrationsnetz.export.ics import BERLIN_VTIMEZONE, PRODID, uid_for
 
 BERLIN = ZoneInfo("Europe/Berlin")
 STAMP = datetime(2026, 1, 1, tzinfo=UTC)
-WORDS = "Sprache Arbeit Wohnen Beratung Kurse Anerkennung Ehrenamt Jobcenter Fachtag Förderung Übergänge".split()
+WORDS = [
+    "Sprache",
+    "Arbeit",
+    "Wohnen",
+    "Beratung",
+    "Kurse",
+    "Anerkennung",
+    "Ehrenamt",
+    "Jobcenter",
+    "Fachtag",
+    "Förderung",
+    "Übergänge",
+]
 
 
 def build(meetings: int, seed: int = 20261125) -> inz.NetworkData:
@@ -72,7 +84,7 @@ def build(meetings: int, seed: int = 20261125) -> inz.NetworkData:
         agenda = tuple(
             inz.AgendaItem(
                 kind=inz.AgendaItemKind.DISCUSSION, title=f"{rng.choice(WORDS)}: Bericht und Austausch", minutes=15
-            )  # fmt: skip
+            )
             for _ in range(6)
         )
         items.append(

@@ -8,9 +8,11 @@ Every built-in exporter and importer passes these, and so should yours::
         format = "oparl-json"
         plugins = (integrationsnetz_oparl,)      # modules to register besides the built-ins
 
-:class:`IcsExporterConformance` adds the checks every calendar file must pass. What they prove: the same input gives the same bytes; the output is UTF-8; the sentinel
-person's name and e-mail never appear unless personal data is asked for (and do when it is, if
-the format shows people); writing to a path gives the same bytes; an importer gives back what
+:class:`IcsExporterConformance` adds the checks every calendar file must pass.
+
+What they prove: the same input gives the same bytes; the output is UTF-8; the sentinel person's
+name and e-mail never appear unless personal data is asked for (and do when it is, if the format
+shows people); writing to a path gives the same bytes; an importer gives back what
 the exporter wrote, and refuses a malformed file with :class:`~integrationsnetz.InvalidData`
 naming the line, importing nothing. Needs pytest (the ``dev`` extra).
 """
@@ -143,7 +145,8 @@ class IcsExporterConformance(ExporterConformance):
             assert calendar.get_missing_tzids() == set()
             assert calendar.events, "the sample has meetings, the calendar has no events"
             for event in calendar.events:
-                assert event.get("UID") and event.get("DTSTAMP") is not None
+                assert event.get("UID")
+                assert event.get("DTSTAMP") is not None
                 assert event.get("SEQUENCE") is not None
 
     def test_uid_survives_a_moved_and_retitled_meeting(self, host: PluginHost, sample: NetworkData) -> None:
