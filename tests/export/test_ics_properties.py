@@ -108,3 +108,18 @@ def test_icaljs_expands_generated_series_exactly(
     data = _data(meetings)
     options = ExportOptions(stamp=STAMP, ics=IcsOptions(show_cancelled=show_cancelled))
     assert icaljs(inz.export(data, "ics", options=options, host=host)) == expected_occurrences(data, options)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(meetings=series())
+def test_import_of_the_export_gives_back_every_meeting(meetings: tuple[Meeting, ...], host: inz.PluginHost) -> None:
+    """Our importer reads our feed back: the same meetings at the same instants, in one series."""
+    import io
+
+    data = _data(meetings)
+    payload = inz.export(data, "ics", options=ExportOptions(stamp=STAMP), host=host)
+    result = inz.import_from(io.BytesIO(payload), "ics", options=inz.ImportOptions(network_id="netz-wak"), host=host)
+    live = [m for m in meetings if m.status is not MeetingStatus.CANCELLED]
+    got = sorted((m.start, m.end) for m in result.entities if isinstance(m, Meeting))
+    assert got == sorted((m.start, m.end) for m in live)
+    assert len({m.series_id for m in result.entities if isinstance(m, Meeting)} - {None}) <= 1

@@ -527,6 +527,8 @@ class IcsWriter:
             ctx.network,
             ctx.option_key,
         )
+        if not show_cancelled and all(m.status is MeetingStatus.CANCELLED for m in members):
+            return []
         plan = _plan_series(members)
         if plan is None:
             return [

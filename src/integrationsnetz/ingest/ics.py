@@ -177,9 +177,15 @@ def read_ics(stream: BinaryIO, options: ImportOptions) -> ImportResult:
                 line=line_of_uid.get(uid),
             )
         )
-    recurring = {
-        str(e.get("UID")) for e in calendar.walk("VEVENT") if "RRULE" in e or "RDATE" in e or "RECURRENCE-ID" in e
-    }
+    series_of: dict[str, str] = {}  # UID of a recurring entry -> the series id its meetings share
+    for event in calendar.walk("VEVENT"):
+        if "RRULE" in event or "RDATE" in event or "RECURRENCE-ID" in event:
+            uid = str(event.get("UID"))
+            kind, _, own_id = (_text(event, "X-INTEGRATIONSNETZ-ID") or "").partition("/")
+            if kind == "series" and is_valid_id(own_id):
+                series_of[uid] = own_id
+            else:
+                series_of.setdefault(uid, _entity_id(uid))
     entities: list[Entity] = []
     seen: set[str] = set()
     occurrences.sort(key=lambda e: (_sort_key(e.start), str(e.get("UID"))))
@@ -187,7 +193,7 @@ def read_ics(stream: BinaryIO, options: ImportOptions) -> ImportResult:
         uid = str(occurrence.get("UID", "")) or "entry"
         line = line_of_uid.get(uid)
         entity = _to_entity(
-            occurrence, uid=uid, in_series=uid in recurring, options=options, skipped=skipped, line=line
+            occurrence, uid=uid, series_id=series_of.get(uid), options=options, skipped=skipped, line=line
         )
         if entity is None:
             continue
@@ -242,7 +248,7 @@ def _to_entity(
     occurrence: Any,
     *,
     uid: str,
-    in_series: bool,
+    series_id: str | None,
     options: ImportOptions,
     skipped: list[Skipped],
     line: int | None,
@@ -261,13 +267,12 @@ def _to_entity(
     start, end = occurrence.start, occurrence.end
     recurrence = occurrence.get("RECURRENCE-ID")
     stamp = _sort_key(recurrence.dt if recurrence is not None else start).strftime("-%Y%m%dT%H%M")
-    series_id = (own_id if kind == "series" else _entity_id(uid)) if in_series else None
     if kind in ("meeting", "event") and is_valid_id(own_id):
         entity_id = own_id
     elif kind == "series" and is_valid_id(own_id):
         entity_id = f"{own_id}{stamp}"
     else:
-        entity_id = _entity_id(uid, stamp if in_series else "")
+        entity_id = _entity_id(uid, stamp if series_id else "")
     title = _text(occurrence, "SUMMARY") or "(ohne Titel)"
     description = _text(occurrence, "DESCRIPTION")
     location = _text(occurrence, "LOCATION")
