@@ -21,7 +21,7 @@ import os
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING, BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 import attrs
 
@@ -46,6 +46,11 @@ def _validate_aware_stamp(
 ) -> None:
     if value is not None and (value.tzinfo is None or value.utcoffset() is None):
         raise ValueError(f"{attribute.name}: expected a timezone-aware date-time, got {value.isoformat()!r}")
+
+
+def _validate_moment(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, date):
+        raise TypeError(f"{attribute.name}: expected a date or datetime, got {value!r}")
 
 
 class IcsMethod(StrEnum):
@@ -107,8 +112,8 @@ class ExportOptions:
 
     language: str = attrs.field(default="de", validator=_validate_language)
     include_personal_data: bool = False
-    start: date | datetime | None = None
-    end: date | datetime | None = None
+    start: date | datetime | None = attrs.field(default=None, validator=_validate_moment)
+    end: date | datetime | None = attrs.field(default=None, validator=_validate_moment)
     stamp: datetime | None = attrs.field(default=None, validator=_validate_aware_stamp)
     ics: IcsOptions = IcsOptions()
     csv: CsvOptions = CsvOptions()
