@@ -61,7 +61,7 @@ def test_a_broken_planning_file_reports_every_problem_with_file_and_field(tmp_pa
         "$.series[0].on_blocked: expected one of 'move', 'skip', got 'later'",
         "$.series[0].strictness['school-holiday']: expected one of 'hard', 'soft', 'off', got 'maybe'",
         "$.series[0].rule.weekday: expected one of 'monday'",
-        "$.series[1].rule",
+        "$.series[1].rule.rule: expected one of 'weekly', 'monthly', 'seasonal', got 'yearly'",
     ):
         assert f"{path}: {expected}" in text, text
     assert all(line.startswith(str(path)) for line in text.splitlines())

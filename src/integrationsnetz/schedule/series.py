@@ -349,6 +349,17 @@ def configure_series_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(time, _parse_time)
     converter.register_unstructure_hook(time, lambda value: value.strftime("%H:%M"))
     configure_tagged_union(Recurrence, converter, tag_name="rule", tag_generator=lambda cls: _RULE_TAGS[cls])
+    tagged = converter.get_structure_hook(Recurrence)
+    known = ", ".join(repr(tag) for tag in _RULE_TAGS.values())
+
+    def structure_rule(value: Any, cls: Any) -> Any:
+        if not isinstance(value, dict):
+            raise ValueError(f"expected a table with rule = {known}, got {value!r}")
+        if value.get("rule") not in _RULE_TAGS.values():
+            raise ValueError(f"rule: expected one of {known}, got {value.get('rule')!r}")
+        return tagged(value, cls)
+
+    converter.register_structure_hook(Recurrence, structure_rule)
 
 
 @hookimpl
