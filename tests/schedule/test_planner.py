@@ -257,3 +257,19 @@ def test_a_district_adds_its_own_constraint_as_a_plugin() -> None:
     # and a series can switch the district's rule off
     relaxed = attrs.evolve(series, strictness={"council-week": "off"})
     assert plan(request(relaxed), host=host).meetings[0].start.date() == date(2025, 1, 28)
+
+
+def test_changed_rules_withdraw_planned_meetings_but_keep_confirmed_ones(host: PluginHost) -> None:
+    every_six = working_group("wohnen", date(2025, 1, 7), end=date(2025, 6, 30))
+    first = plan(request(every_six), host=host)
+    confirmed = attrs.evolve(first.meetings[1], status=MeetingStatus.CONFIRMED)
+    stored = (first.meetings[0], confirmed, *first.meetings[2:])
+    every_four = attrs.evolve(every_six, rule=Weekly(weekday=Weekday.TUESDAY, every_weeks=4, first=date(2025, 1, 7)))
+    again = plan(request(every_four, existing=stored), host=host)
+    new_ids = {m.id for m in again.meetings}
+    assert confirmed in again.meetings  # its date is no longer a rule date, yet it stays
+    assert "wohnen-2025-01-07" in new_ids  # same nominal date, same id
+    withdrawn = {m.id for m in again.withdrawn}
+    assert withdrawn == {m.id for m in stored if m is not confirmed} - new_ids
+    assert withdrawn
+    assert {line.meeting_id for line in again.outcomes(Outcome.WITHDRAWN)} == withdrawn
