@@ -59,3 +59,23 @@ def test_the_example_script_refuses_a_bad_list(tmp_path: Path, capsys: pytest.Ca
     assert course_report.main([str(tmp_path / "out"), "--kursliste", str(bad)]) == 1
     assert "row 2, column 'Beginn': expected a date like 14.10.2024, got '31.02.2024'" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_what_if_three_more_teachers() -> None:
+    """The how-to's what-if: three more FTE carry four more general courses and shorten the wait."""
+    import attrs
+
+    from integrationsnetz.courses import Range, plan
+    from integrationsnetz.courses.planning import courses_carried
+    from integrationsnetz.courses.report import say_wait
+
+    figures = course_figures(wartburgkreis.build(), as_of=date(2024, 10, 14))
+    general = next(kind for kind in figures.types if kind.code == "general")
+    inputs = general.plan.inputs
+    more = courses_carried(3, inputs.units_per_week, figures.teacher_units_per_week)
+    assert more == 4
+    after = plan(attrs.evolve(inputs, courses=inputs.courses + more))
+    assert say_wait(general.plan.wait_in_half_a_year, "de") == "etwa 9 Monate (6–12)"
+    assert say_wait(after.wait_in_half_a_year, "de") == "etwa 5 Monate (3–7)"
+    bigger = plan(attrs.evolve(inputs, group_size=Range.exact(22)))
+    assert bigger.wait_now.central < general.plan.wait_now.central
