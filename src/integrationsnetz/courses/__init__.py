@@ -15,6 +15,7 @@ from integrationsnetz.courses.catalogue import (
     official_catalogue,
     official_course_types,
 )
+from integrationsnetz.courses.course_list import CourseList, import_course_list, read_course_list
 from integrationsnetz.courses.figures import CourseFigures, course_figures
 from integrationsnetz.courses.planning import Range, TypeInputs, TypePlan, plan
 from integrationsnetz.courses.report import CourseReport, render, report
@@ -23,16 +24,19 @@ __all__ = [
     "OFFICIAL_COURSE_TYPES",
     "CourseCatalogue",
     "CourseFigures",
+    "CourseList",
     "CourseReport",
     "Range",
     "TypeInputs",
     "TypePlan",
     "course_figures",
     "dumps_course_types",
+    "import_course_list",
     "load_course_types",
     "official_catalogue",
     "official_course_types",
     "plan",
+    "read_course_list",
     "render",
     "report",
 ]
