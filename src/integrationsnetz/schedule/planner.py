@@ -104,10 +104,13 @@ class PlanRequest:
         language: Language = "de",
         existing: Sequence[Meeting] | None = None,
     ) -> PlanRequest:
-        """A request for ``data``'s network: its state, venues, meetings and the names to report with."""
+        """A request for ``data``'s network: its state, venues, meetings and the names to report with.
+
+        People are named by their function, not their name: the report ends up in files.
+        """
         labels: dict[str, str] = {}
         for person in data.persons:
-            labels[person.id] = person.display_name
+            labels[person.id] = person.function
         for organization in data.organizations:
             labels[organization.id] = organization.short_name or organization.name
         for venue in data.venues:
