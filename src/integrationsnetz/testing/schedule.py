@@ -6,10 +6,11 @@ Hypothesis is imported only by :func:`plan_requests`, so the module loads withou
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from integrationsnetz.model import Address, MeetingKind, Room, Venue
+from integrationsnetz.model import Address, Meeting, MeetingKind, MeetingStatus, Room, Venue
 from integrationsnetz.schedule import (
     Season,
     Seasonal,
@@ -22,6 +23,7 @@ from integrationsnetz.schedule import (
 )
 
 COORDINATORS = ("koordination-1", "koordination-2")
+BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def district_office() -> Venue:
@@ -98,9 +100,17 @@ def plan_requests(state: object = None) -> Any:
     slots = st.lists(st.sampled_from(_SLOTS), min_size=1, max_size=2, unique=True).map(
         lambda chosen: tuple(TimeSlot(start=time(a), end=time(b)) for a, b in chosen)
     )
+    seasons = (
+        Season(label="Frühjahr", start="03-01", end="05-31"),
+        Season(label="Herbst", start="09-15", end="11-30"),
+        Season(label="Winter", start="12-01", end="02-28"),
+    )
     rules = st.one_of(
         st.builds(Weekly, weekday=weekdays, every_weeks=st.integers(1, 4)),
         st.builds(MonthlyNth, weekday=weekdays, ordinal=st.sampled_from([1, 2, 3, 4, -1])),
+        st.builds(
+            Seasonal, weekday=weekdays, seasons=st.lists(st.sampled_from(seasons), min_size=1, unique=True).map(tuple)
+        ),
     )
     options = (
         VenueOption(venue_id="landratsamt", room_id="raum-a"),
@@ -143,6 +153,25 @@ def plan_requests(state: object = None) -> Any:
                     end=first + timedelta(days=draw(st.integers(0, 14))),
                 )
             )
+        obstacles = []
+        for number in range(draw(st.integers(0, 4))):
+            day = start + timedelta(days=draw(st.integers(0, (end - start).days)))
+            hour = draw(st.integers(8, 16))
+            place = draw(st.sampled_from([None, *options]))
+            obstacles.append(
+                Meeting(
+                    id=f"fremd-{number}",
+                    network_id="netz",
+                    kind=MeetingKind.OTHER,
+                    title=f"Fremdtermin {number}",
+                    start=datetime.combine(day, time(hour), tzinfo=BERLIN),
+                    end=datetime.combine(day, time(hour + 2), tzinfo=BERLIN),
+                    organizer_id=draw(st.sampled_from(PEOPLE)),
+                    venue_id=place.venue_id if place else None,
+                    room_id=place.room_id if place else None,
+                    status=draw(st.sampled_from([MeetingStatus.PLANNED, MeetingStatus.CONFIRMED])),
+                )
+            )
         return PlanRequest(
             network_id="netz",
             state=state if isinstance(state, State) else draw(st.sampled_from([State.TH, State.BY, State.NI])),
@@ -151,6 +180,7 @@ def plan_requests(state: object = None) -> Any:
             series=tuple(draw(series(index)) for index in range(count)),
             venues=(district_office(),),
             absences=tuple(absences),
+            existing=tuple(obstacles),
         )
 
     return requests()
