@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -24,6 +25,16 @@ def fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
+def _mode_for(target: Path) -> int:
+    """The existing file's mode, else what a plain ``open()`` would give (mkstemp makes 0600)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: str | os.PathLike[str], payload: bytes) -> None:
     """Write ``payload`` to ``path`` through a temporary file, fsync and rename.
 
@@ -37,6 +48,7 @@ def write_atomic(path: str | os.PathLike[str], payload: bytes) -> None:
     except OSError as exc:
         raise StoreError(f"{target}: cannot write ({exc.strerror or exc})") from None
     try:
+        os.fchmod(fd, _mode_for(target))
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()

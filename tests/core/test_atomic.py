@@ -1,0 +1,45 @@
+"""Atomic writes: readers see the old or the new file, with the permissions a plain write gives."""
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from integrationsnetz.atomic import write_atomic
+from integrationsnetz.errors import StoreError
+
+
+def test_new_file_gets_the_umask_mode_not_mkstemps_0600(tmp_path: Path) -> None:
+    """A published calendar must be readable by the web server, as after ``open(path, "w")``."""
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "netzwerk.ics", b"BEGIN:VCALENDAR\r\n")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "netzwerk.ics").stat().st_mode) == 0o644
+
+
+def test_existing_file_keeps_its_mode_and_gets_the_new_content(tmp_path: Path) -> None:
+    """Rewriting keeps a mode the user chose."""
+    target = tmp_path / "netz.json"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    write_atomic(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only directories")
+def test_read_only_directory_names_the_file_and_keeps_the_old_content(tmp_path: Path) -> None:
+    """No temporary file can be made: a clear error, the old file untouched."""
+    target = tmp_path / "netz.json"
+    target.write_bytes(b"old")
+    tmp_path.chmod(0o500)
+    try:
+        with pytest.raises(StoreError, match="netz.json"):
+            write_atomic(target, b"new")
+    finally:
+        tmp_path.chmod(0o700)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["netz.json"]
