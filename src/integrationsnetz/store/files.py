@@ -115,14 +115,13 @@ class FilesStore(SimpleStore):
                 raise StoreError(f"{self._where()}: cannot create the directory ({exc.strerror or exc})") from None
         if not self.root.is_dir():
             raise StoreError(f"{self._where()}: not a directory")
+        if not meta_path.exists() and any(p.name != _LOCK for p in self.root.iterdir()):
+            raise StoreError(
+                f"{self._where()}: the directory is not empty and has no {_META}; "
+                "it is not an integrationsnetz store (use an empty or new directory)"
+            )
         self._open_lock_file()
         if not meta_path.exists():
-            others = [p.name for p in self.root.iterdir() if p.name not in (_LOCK,)]
-            if others:
-                raise StoreError(
-                    f"{self._where()}: the directory is not empty and has no {_META}; "
-                    "it is not an integrationsnetz store (use an empty or new directory)"
-                )
             self.format = wanted or "json"
             with self._lock(fcntl.LOCK_EX):
                 write_atomic(meta_path, self._meta_bytes(current_version()))

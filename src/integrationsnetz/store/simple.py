@@ -106,7 +106,7 @@ class SimpleStore:
                 return layer[key]
         return self._read(entity_type, entity_id)
 
-    def _records(self, entity_type: str) -> Iterator[Record]:
+    def _merged_records(self, entity_type: str) -> Iterator[Record]:
         if not self._layers:
             yield from self._scan(entity_type)
             return
@@ -120,8 +120,8 @@ class SimpleStore:
                 yield record
         yield from staged.values()
 
-    def _live(self, entity_type: str) -> Iterator[Entity]:
-        for record in self._records(entity_type):
+    def _live_entities(self, entity_type: str) -> Iterator[Entity]:
+        for record in self._merged_records(entity_type):
             if record.entity is not None:
                 yield record.entity
 
@@ -200,7 +200,7 @@ class SimpleStore:
         entity_type = entity_type_name(cls)
         found = [
             cast(E, record.entity)
-            for record in self._records(entity_type)
+            for record in self._merged_records(entity_type)
             if record.entity is not None and (network_id is None or record.network_id == network_id)
         ]
         return sorted(found, key=lambda entity: entity.id)
@@ -217,7 +217,7 @@ class SimpleStore:
                 entity=record.entity,
             )
             for entity_type in ENTITY_TYPES
-            for record in self._records(entity_type)
+            for record in self._merged_records(entity_type)
             if (since is None or record.modified > since) and (network_id is None or record.network_id == network_id)
         ]
         return sorted(changes, key=lambda change: (change.modified, change.entity_type, change.id))
@@ -235,7 +235,7 @@ class SimpleStore:
         """Meetings overlapping ``[start, end)`` with the given filters, by start."""
         found = [
             meeting
-            for meeting in self._live("meeting")
+            for meeting in self._live_entities("meeting")
             if isinstance(meeting, Meeting)
             and meeting_matches(meeting, start, end, network_id=network_id, group_id=group_id, person_id=person_id)
         ]
@@ -253,7 +253,7 @@ class SimpleStore:
         """Courses matching every given filter, by id."""
         found = [
             course
-            for course in self._live("course")
+            for course in self._live_entities("course")
             if isinstance(course, Course)
             and course_matches(
                 course, network_id=network_id, course_type=course_type, provider_id=provider_id, status=status
@@ -266,7 +266,7 @@ class SimpleStore:
         """The actor's memberships (running ``on``, if given), by id."""
         found = [
             membership
-            for membership in self._live("membership")
+            for membership in self._live_entities("membership")
             if isinstance(membership, Membership) and membership_matches(membership, actor_id, on)
         ]
         return sorted(found, key=lambda membership: membership.id)
@@ -275,7 +275,7 @@ class SimpleStore:
 
     def _everything(self) -> Iterator[Entity]:
         for entity_type in ENTITY_TYPES:
-            yield from self._live(entity_type)
+            yield from self._live_entities(entity_type)
 
     def erase_person(self, person_id: str) -> int:
         """Delete the person and their memberships and remove every other reference, atomically."""

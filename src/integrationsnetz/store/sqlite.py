@@ -24,6 +24,8 @@ scans the JSON documents. Writers take the database's write lock for the whole t
 from __future__ import annotations
 
 import builtins
+import contextlib
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -226,6 +228,11 @@ class SQLiteStore:
                 ) from None
             if "readonly" in text or "read-only" in text:
                 text += "; the file or its directory is read-only"
+            elif "unable to open" in text and not os.access(self.path.parent, os.W_OK):
+                text += (
+                    f"; the directory {str(self.path.parent)!r} is read-only "
+                    "(SQLite writes its -wal and -shm files beside the database)"
+                )
             raise StoreError(f"{self.url.masked}: {text}; nothing was changed") from None
 
     # -- schema -----------------------------------------------------------------------------
@@ -242,7 +249,7 @@ class SQLiteStore:
                 db.execute("INSERT INTO meta VALUES ('written_by', 'integrationsnetz')")
                 db.execute("COMMIT")
             except BaseException:
-                db.execute("ROLLBACK")
+                self._undo(0)
                 raise
             return
         if "meta" not in tables:
@@ -282,7 +289,7 @@ class SQLiteStore:
             db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(current_version()),))
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            self._undo(0)
             raise
 
     # -- transactions -----------------------------------------------------------------------
@@ -307,16 +314,11 @@ class SQLiteStore:
                 db.execute(f"SAVEPOINT sp{depth}")
         self._depth += 1
         try:
-            yield
+            with self._errors():  # a failing statement inside the block becomes a StoreError
+                yield
         except BaseException:
             self._depth -= 1
-            with self._errors():
-                if depth == 0:
-                    if db.in_transaction:
-                        db.execute("ROLLBACK")
-                else:
-                    db.execute(f"ROLLBACK TO sp{depth}")
-                    db.execute(f"RELEASE sp{depth}")
+            self._undo(depth)
             raise
         self._depth -= 1
         with self._errors():
@@ -324,10 +326,22 @@ class SQLiteStore:
                 try:
                     db.execute("COMMIT")
                 except BaseException:
-                    if db.in_transaction:
-                        db.execute("ROLLBACK")
+                    self._undo(depth)
                     raise
             else:
+                db.execute(f"RELEASE sp{depth}")
+
+    def _undo(self, depth: int) -> None:
+        """Roll back to where the block at ``depth`` began; SQLite may have rolled back already."""
+        import sqlite3
+
+        db = self._db
+        with contextlib.suppress(sqlite3.Error):
+            if depth == 0:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+            else:
+                db.execute(f"ROLLBACK TO sp{depth}")
                 db.execute(f"RELEASE sp{depth}")
 
     def _now(self) -> datetime:
