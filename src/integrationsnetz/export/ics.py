@@ -261,6 +261,21 @@ def _aware(local: datetime) -> datetime:
     return local.replace(tzinfo=BERLIN)
 
 
+def _unambiguous(local: datetime) -> bool:
+    """Whether a Berlin wall-clock time names one instant (not in the hour repeated or skipped at a DST switch)."""
+    return local.replace(tzinfo=BERLIN, fold=0).utcoffset() == local.replace(tzinfo=BERLIN, fold=1).utcoffset()
+
+
+def _written(moment: datetime) -> datetime:
+    """How a time goes into the file: Berlin wall time, or UTC where the wall time would be ambiguous.
+
+    ``02:30`` on the last Sunday of October happens twice and on the last Sunday of March not at
+    all; a TZID time cannot say which is meant, so such times are written in UTC (``…Z``).
+    """
+    local = moment.astimezone(BERLIN)
+    return local if _unambiguous(local.replace(tzinfo=None)) else moment.astimezone(UTC)
+
+
 def _render(
     *,
     uid: str,
@@ -274,7 +289,7 @@ def _render(
     rrule: dict[str, Any] | None = None,
     exdates: Iterable[datetime] = (),
 ) -> bytes:
-    from icalendar import STATUS, TRANSP, vCalAddress
+    from icalendar import STATUS, TRANSP, vCalAddress, vText
     from icalendar import Event as IcalEvent
 
     event = IcalEvent.new(
@@ -290,13 +305,13 @@ def _render(
         sequence=sequence,
         last_modified=stamps.modified,
         created=stamps.created,
-        url=content.url,
+        url=_uri(content.url) if content.url else None,
         transparency=TRANSP.TRANSPARENT if content.transparent else None,
-        organizer=vCalAddress.new(content.organizer[0], cn=_parameter(content.organizer[1]))
+        organizer=vCalAddress.new(_uri(content.organizer[0]), cn=_parameter(content.organizer[1]))
         if content.organizer
         else None,
         attendees=[
-            vCalAddress.new(email, cn=_parameter(name), role=role, partstat=partstat, rsvp=True if rsvp else None)
+            vCalAddress.new(_uri(email), cn=_parameter(name), role=role, partstat=partstat, rsvp=True if rsvp else None)
             for email, name, role, partstat, rsvp in content.attendees
         ]
         or None,
@@ -311,14 +326,24 @@ def _render(
     if content.geo is not None:
         event.add("geo", content.geo)
     if entity_ref is not None:
-        event.add("x-integrationsnetz-id", entity_ref)
+        event.add("x-integrationsnetz-id", vText(entity_ref))
     payload: bytes = event.to_ical()
     return payload
 
 
+def _one_line(text: str) -> str:
+    """A name on one line (calendar names and CN parameters cannot break lines)."""
+    return " ".join(clean_text(text).replace("\t", " ").split("\n")).strip()
+
+
+def _uri(text: str) -> str:
+    """A web or e-mail address as one token: white space and control characters cannot be in a URI."""
+    return "".join(clean_text(text).split())
+
+
 def _parameter(text: str) -> str | None:
-    """A name for a CN parameter: double quotes become single ones (RFC 6868's ``^'`` confuses clients)."""
-    return text.replace('"', "'") or None
+    """A name for a CN parameter: one line, double quotes as single ones (RFC 6868's ``^'`` confuses clients)."""
+    return _one_line(text).replace('"', "'") or None
 
 
 # -- meeting series --------------------------------------------------------------------------
@@ -379,6 +404,10 @@ def _plan_series(members: list[Meeting]) -> _SeriesPlan | None:
     if len(members) < 3:
         return None
     starts = {m.id: _local(m.start) for m in members}
+    if not all(_unambiguous(_local(moment)) for m in members for moment in (m.start, m.end)):
+        return None  # a rule cannot name a time in the repeated or skipped hour
+    if any(m.start.astimezone(BERLIN).utcoffset() != m.end.astimezone(BERLIN).utcoffset() for m in members):
+        return None  # a meeting across a DST switch: clients disagree on its length in a rule
     first = starts[members[0].id]
     last = max(starts.values())
     best: tuple[int, _SeriesPlan] | None = None
@@ -407,7 +436,7 @@ def _plan_series(members: list[Meeting]) -> _SeriesPlan | None:
             kept = tuple(s for s in slots if s <= used[-1])
             gaps = sum(1 for s in kept if s not in set(used))
             irregular = len(moved) + gaps
-            if irregular * 2 > len(members):
+            if irregular * 2 > len(members) or not all(_unambiguous(s) for s in kept):
                 continue
             if best is None or irregular < best[0]:
                 best = (irregular, _SeriesPlan(rule=rule, slots=kept, slot_of=slot_of))
@@ -508,8 +537,8 @@ class IcsWriter:
             content = ctx.meeting_content(meeting)
             return _render(
                 uid=uid,
-                start=meeting.start.astimezone(BERLIN),
-                end=meeting.end.astimezone(BERLIN),
+                start=_written(meeting.start),
+                end=_written(meeting.end),
                 content=content,
                 sequence=meeting.revision if sequence is None else sequence,
                 stamps=ctx.stamps(meeting.modified, meeting.created),
@@ -560,7 +589,7 @@ class IcsWriter:
             end: datetime | date = when.last_day + timedelta(days=1)
             sort_key = datetime.combine(when.first_day, datetime.min.time(), tzinfo=BERLIN)
         else:
-            start, end = when.start.astimezone(BERLIN), when.end.astimezone(BERLIN)
+            start, end = _written(when.start), _written(when.end)
             sort_key = when.start
 
         def render() -> bytes:
@@ -724,8 +753,8 @@ def _render_series(ctx: _Context, uid: str, series_id: str, members: list[Meetin
         parts.append(
             _render(
                 uid=uid,
-                start=meeting.start.astimezone(BERLIN),
-                end=meeting.end.astimezone(BERLIN),
+                start=_written(meeting.start),
+                end=_written(meeting.end),
                 content=contents[meeting.id],
                 sequence=max(meeting.revision, master_sequence),
                 stamps=ctx.stamps(meeting.modified, meeting.created),
@@ -740,7 +769,7 @@ def _header(ctx: _Context, request: ExportRequest) -> bytes:
     from icalendar import Calendar, Timezone, vDuration
 
     options = request.options.ics
-    name = clean_text(options.name or ctx.network.name)
+    name = _one_line(options.name or ctx.network.name) or "integrationsnetz"
     cal = Calendar.new(
         prodid=PRODID,
         method=str(options.method),
