@@ -1,0 +1,43 @@
+"""PostgreSQL storage for integrationsnetz: one database that many districts share.
+
+Installing the distribution is all it takes: its entry point (group ``integrationsnetz``)
+registers the ``postgresql:`` and ``postgres:`` store schemes, so
+``open_store("postgresql://user@host/db")`` works with no registration code. psycopg is imported
+only when a store is opened, so loading the plugin costs next to nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from integrationsnetz import hookimpl
+from integrationsnetz.store import Capability, StoreBackend
+
+if TYPE_CHECKING:
+    from integrationsnetz.store import Store, StoreURL
+
+__all__ = ["open_postgres", "register_store_backends"]
+
+
+def open_postgres(url: StoreURL) -> Store:
+    """Open (and create or migrate, if needed) the store a ``postgresql://`` URL names."""
+    from integrationsnetz.plugins import default_host
+    from integrationsnetz_postgres.store import PostgresStore
+
+    return PostgresStore(url, default_host().codec)
+
+
+@hookimpl
+def register_store_backends() -> Iterable[StoreBackend]:
+    """The ``postgresql:`` scheme (``postgres:`` and ``postgresql+psycopg:`` too)."""
+    capabilities = frozenset({Capability.DURABLE, Capability.CONCURRENT_WRITERS, Capability.MULTI_PROCESS})
+    return [
+        StoreBackend(
+            scheme=scheme,
+            open=open_postgres,
+            description="PostgreSQL database shared by many districts (integrationsnetz-postgres)",
+            capabilities=capabilities,
+        )
+        for scheme in ("postgresql", "postgres")
+    ]

@@ -1,0 +1,423 @@
+"""The PostgreSQL store: one connection, optimistic concurrency enforced with row locks.
+
+A write locks the rows it replaces (``SELECT ... FOR UPDATE``, in id order so two batches never
+deadlock), compares their revisions with the ones the entities were read at and raises
+:class:`~integrationsnetz.errors.Conflict` on a stale one; a new id that another writer creates
+at the same moment fails on the primary key and becomes a Conflict too. So no update is lost,
+however many processes write at once.
+
+The connection runs in autocommit mode; every write and every ``transaction()`` block is an
+explicit transaction (nested ones are savepoints). When the connection breaks (the server
+restarted, an administrator ended the session) the call that notices raises
+:class:`~integrationsnetz.errors.StoreError` naming the masked URL, the unfinished transaction is
+rolled back by the server, and the next call outside a transaction connects again.
+"""
+
+from __future__ import annotations
+
+import builtins
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from typing import Any, NoReturn, TypeVar
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+import attrs
+import orjson
+import psycopg
+from psycopg import errors as pg_errors
+
+from integrationsnetz.errors import Conflict, NotFound, StoreError
+from integrationsnetz.model import ENTITY_TYPES, Course, CourseStatus, Entity, Meeting, Membership, Network
+from integrationsnetz.model.network_data import entity_type_name
+from integrationsnetz.serialization import Codec, paused_gc
+from integrationsnetz.store import Change, StoreURL
+from integrationsnetz_postgres.schema import COLUMNS, DEFAULT_SCHEMA, check_schema_name, migrate
+
+E = TypeVar("E", bound=Entity)
+
+log = logging.getLogger("integrationsnetz_postgres")
+
+#: URL query parameters the plugin reads itself; the rest go to libpq (sslmode, connect_timeout ...).
+OWN_PARAMETERS = frozenset({"schema"})
+
+_COMMON = ("id", "network_id", "revision", "created", "modified", "doc")
+
+
+def conninfo_of(url: StoreURL) -> str:
+    """The libpq connection URL: driver suffix and the plugin's own parameters removed."""
+    parts = urlsplit(url.raw)
+    query = [(key, value) for key, value in url.query if key not in OWN_PARAMETERS]
+    keys = {key for key, _ in query}
+    if "connect_timeout" not in keys:
+        query.append(("connect_timeout", "10"))
+    if "application_name" not in keys:
+        query.append(("application_name", "integrationsnetz"))
+    return urlunsplit(("postgresql", parts.netloc, parts.path, urlencode(query), ""))
+
+
+class PostgresStore:
+    """A :class:`~integrationsnetz.store.Store` in a PostgreSQL database, shared by many districts.
+
+    Open it with ``open_store("postgresql://user@host/db")``; ``?schema=name`` picks the
+    PostgreSQL schema the tables live in (default ``integrationsnetz``). Queries given
+    ``network_id=None`` answer for every network in the database: that is how the state sees
+    all courses of a type, all waiting lists or all meetings of a week.
+    """
+
+    def __init__(self, url: StoreURL, codec: Codec) -> None:
+        self.url = url
+        self._codec = codec
+        query = dict(url.query)
+        self.schema = check_schema_name(query.get("schema", DEFAULT_SCHEMA), where=url.masked)
+        self._conninfo = conninfo_of(url)
+        self._conn: psycopg.Connection[Any] | None = None
+        self._depth = 0  # open transaction() blocks
+        self._closed = False
+        self._connect()
+        try:
+            with self._errors("checking the table layout"):
+                before = migrate(self._live(), self.schema, where=url.masked)
+        except BaseException:
+            self.close()
+            raise
+        if before == 0:
+            log.info("created the integrationsnetz tables in %s (schema %s)", url.masked, self.schema)
+
+    def __repr__(self) -> str:
+        return f"PostgresStore({self.url.masked!r})"
+
+    # -- connection ------------------------------------------------------------------------
+
+    def _scrub(self, text: str) -> str:
+        password = self.url.password
+        return text.replace(password, "***") if password else text
+
+    def _connect(self) -> psycopg.Connection[Any]:
+        try:
+            conn = psycopg.connect(self._conninfo, autocommit=True)
+            conn.execute("SET TIME ZONE 'UTC'")
+        except psycopg.Error as exc:
+            reason = self._scrub(str(exc).strip()).replace("\n", " ")
+            raise StoreError(f"cannot connect to PostgreSQL at {self.url.masked}: {reason}") from None
+        log.debug("connected to %s", self.url.masked)
+        self._conn = conn
+        return conn
+
+    def _live(self) -> psycopg.Connection[Any]:
+        if self._closed:
+            raise StoreError(f"store {self.url.masked} is closed")
+        conn = self._conn
+        if conn is None or conn.closed or conn.broken:
+            if self._depth:
+                raise StoreError(
+                    f"{self.url.masked}: the connection broke inside a transaction; nothing of it was written. "
+                    "Leave the transaction block and start it again"
+                )
+            log.warning("reconnecting to %s", self.url.masked)
+            conn = self._connect()
+        return conn
+
+    def _fail(self, exc: psycopg.Error, doing: str) -> NoReturn:
+        reason = self._scrub(str(exc).strip()).replace("\n", " ")
+        if isinstance(exc, pg_errors.UniqueViolation):
+            raise Conflict(
+                f"{self.url.masked}: another writer created the same entity meanwhile ({reason}); "
+                "reload it and write again"
+            ) from None
+        if isinstance(exc, pg_errors.SerializationFailure | pg_errors.DeadlockDetected):
+            raise Conflict(f"{self.url.masked}: a concurrent writer got in the way ({reason}); try again") from None
+        conn = self._conn
+        if isinstance(exc, psycopg.OperationalError) or conn is None or conn.broken or conn.closed:
+            raise StoreError(
+                f"{self.url.masked}: lost the connection to the server while {doing} ({reason}); "
+                "nothing of the unfinished transaction was written, the next call reconnects"
+            ) from None
+        raise StoreError(f"{self.url.masked}: failed while {doing}: {type(exc).__name__}: {reason}") from None
+
+    @contextmanager
+    def _errors(self, doing: str) -> Iterator[None]:
+        try:
+            yield
+        except psycopg.Error as exc:
+            self._fail(exc, doing)
+
+    @contextmanager
+    def _write(self, doing: str) -> Iterator[psycopg.Connection[Any]]:
+        """One transaction (a savepoint inside an open ``transaction()`` block)."""
+        conn = self._live()
+        with self._errors(doing), conn.transaction():
+            yield conn
+
+    # -- the Store protocol -----------------------------------------------------------------
+
+    def _table(self, cls: type[Entity] | str) -> str:
+        name = cls if isinstance(cls, str) else entity_type_name(cls)
+        return f'"{self.schema}".{name}'
+
+    def _decode(self, rows: Sequence[tuple[Any, ...]], cls: type[E], type_name: str) -> builtins.list[E]:
+        codec = self._codec
+        source = f"{self.url.masked} ({type_name})"
+        with paused_gc():
+            return [codec.loads(row[0], cls, source=source) for row in rows]
+
+    def get(self, cls: type[E], entity_id: str) -> E:
+        """The entity of type ``cls`` with that id; NotFound if absent or deleted."""
+        type_name = entity_type_name(cls)
+        with self._errors(f"reading {type_name} {entity_id!r}"):
+            row = (
+                self._live()
+                .execute(
+                    f"SELECT doc::text FROM {self._table(type_name)} WHERE id = %s AND doc IS NOT NULL", (entity_id,)
+                )
+                .fetchone()
+            )
+        if row is None:
+            raise NotFound(f"no {type_name} with id {entity_id!r} in {self.url.masked}")
+        return self._decode([row], cls, type_name)[0]
+
+    def put(self, entity: E) -> E:
+        """Write one entity (create or update) and return it as stored."""
+        return self.put_many([entity])[0]  # type: ignore[return-value]
+
+    def put_many(self, entities: Sequence[Entity]) -> builtins.list[Entity]:
+        """Write many entities in one transaction: all are written, or none."""
+        entities = builtins.list(entities)
+        if not entities:
+            return []
+        positions: dict[str, builtins.list[int]] = {}
+        for index, entity in enumerate(entities):
+            positions.setdefault(entity_type_name(entity), []).append(index)
+        stored: builtins.list[Entity | None] = [None] * len(entities)
+        now = datetime.now(UTC)
+        with self._write(f"writing {len(entities)} entities") as conn:
+            for type_name in sorted(positions):
+                self._put_type(
+                    conn, type_name, [(index, entities[index]) for index in positions[type_name]], stored, now
+                )
+        return [entity for entity in stored if entity is not None]
+
+    def _put_type(
+        self,
+        conn: psycopg.Connection[Any],
+        type_name: str,
+        batch: builtins.list[tuple[int, Entity]],
+        stored: builtins.list[Entity | None],
+        now: datetime,
+    ) -> None:
+        table = self._table(type_name)
+        ids = sorted({entity.id for _, entity in batch})
+        state: dict[str, tuple[int, bool, datetime | None]] = {
+            row[0]: (row[1], row[2], row[3])
+            for row in conn.execute(
+                f"SELECT id, revision, doc IS NOT NULL, created FROM {table} WHERE id = ANY(%s) ORDER BY id FOR UPDATE",
+                (ids,),
+            )
+        }
+        existing = set(state)
+        rows: dict[str, tuple[Any, ...]] = {}
+        columns = COLUMNS.get(type_name, ())
+        for index, entity in batch:
+            revision, live, created = state.get(entity.id, (0, False, None))
+            if live and entity.revision != revision:
+                raise Conflict(
+                    f"{type_name} {entity.id!r} in {self.url.masked}: written from revision {entity.revision}, "
+                    f"but the store holds revision {revision} (changed by someone else); reload it, re-apply "
+                    "the change and write again"
+                )
+            if not live and entity.revision != 0:
+                what = "was deleted" if entity.id in existing else "does not exist"
+                raise Conflict(
+                    f"{type_name} {entity.id!r} in {self.url.masked} {what}, but the write is based on revision "
+                    f"{entity.revision}; write it as a new entity (revision 0) to create it again"
+                )
+            new = attrs.evolve(entity, revision=revision + 1, created=created if live else now, modified=now)
+            state[entity.id] = (new.revision, True, new.created)
+            stored[index] = new
+            network_id = new.id if isinstance(new, Network) else new.network_id  # type: ignore[attr-defined]
+            doc = self._codec.dumps(new).decode()
+            rows[new.id] = (
+                new.id,
+                network_id,
+                new.revision,
+                new.created,
+                new.modified,
+                doc,
+                *(column.value(new) for column in columns),
+            )
+        names = _COMMON + tuple(column.name for column in columns)
+        inserts = [row for entity_id, row in rows.items() if entity_id not in existing]
+        updates = [row for entity_id, row in rows.items() if entity_id in existing]
+        placeholders = ", ".join("%s::json" if name == "doc" else "%s" for name in names)
+        with conn.cursor() as cursor:
+            if inserts:
+                cursor.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({placeholders})", inserts)
+            if updates:
+                assignments = ", ".join(f"{name} = %s" + ("::json" if name == "doc" else "") for name in names[1:])
+                cursor.executemany(
+                    f"UPDATE {table} SET {assignments} WHERE id = %s", [(*row[1:], row[0]) for row in updates]
+                )
+
+    def delete(self, cls: type[Entity], entity_id: str, *, revision: int | None = None) -> None:
+        """Delete, leaving a tombstone. With ``revision``, refuse (Conflict) if it is stale."""
+        type_name = entity_type_name(cls)
+        table = self._table(type_name)
+        with self._write(f"deleting {type_name} {entity_id!r}") as conn:
+            row = conn.execute(
+                f"SELECT revision, doc IS NOT NULL FROM {table} WHERE id = %s FOR UPDATE", (entity_id,)
+            ).fetchone()
+            if row is None or not row[1]:
+                raise NotFound(f"no {type_name} with id {entity_id!r} in {self.url.masked}")
+            if revision is not None and revision != row[0]:
+                raise Conflict(
+                    f"{type_name} {entity_id!r} in {self.url.masked}: delete based on revision {revision}, but the "
+                    f"store holds revision {row[0]} (changed by someone else); reload it and decide again"
+                )
+            cleared = "".join(f", {column.name} = NULL" for column in COLUMNS.get(type_name, ()))
+            conn.execute(
+                f"UPDATE {table} SET doc = NULL, revision = revision + 1, modified = %s{cleared} WHERE id = %s",
+                (datetime.now(UTC), entity_id),
+            )
+
+    def list(self, cls: type[E], *, network_id: str | None = None) -> builtins.list[E]:
+        """All live entities of a type (of one network, if given), ordered by id."""
+        type_name = entity_type_name(cls)
+        where, params = "doc IS NOT NULL", []
+        if network_id is not None:
+            where += " AND network_id = %s"
+            params.append(network_id)
+        with self._errors(f"listing {type_name}"):
+            rows = self._live().execute(
+                f"SELECT doc::text FROM {self._table(type_name)} WHERE {where} ORDER BY id", params
+            )
+            return self._decode(rows.fetchall(), cls, type_name)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """A block whose writes all happen or, if it raises, none do (nested blocks are savepoints)."""
+        conn = self._live()
+        self._depth += 1
+        try:
+            with self._errors("committing a transaction"), conn.transaction():
+                yield
+        finally:
+            self._depth -= 1
+
+    def changed_since(self, since: datetime | None = None, *, network_id: str | None = None) -> builtins.list[Change]:
+        """Every change (writes and deletions) with ``modified`` after ``since``, oldest first."""
+        conditions: builtins.list[str] = []
+        params: builtins.list[Any] = []
+        if since is not None:
+            conditions.append("modified > %s")
+            params.append(since)
+        if network_id is not None:
+            conditions.append("network_id = %s")
+            params.append(network_id)
+        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+        selects = [
+            f"SELECT '{name}' COLLATE \"C\" AS entity_type, id, revision, modified, doc::text"
+            f" FROM {self._table(name)}{where}"
+            for name in ENTITY_TYPES
+        ]
+        query = " UNION ALL ".join(selects) + " ORDER BY modified, entity_type, id"
+        with self._errors("listing changes"):
+            rows = self._live().execute(query, params * len(selects)).fetchall()
+        changes = []
+        with paused_gc():
+            for type_name, entity_id, revision, modified, doc in rows:
+                entity = None
+                if doc is not None:
+                    entity = self._codec.loads(doc, ENTITY_TYPES[type_name], source=f"{self.url.masked} ({type_name})")
+                changes.append(
+                    Change(entity_type=type_name, id=entity_id, revision=revision, modified=modified, entity=entity)
+                )
+        return changes
+
+    def meetings_between(
+        self,
+        start: datetime,
+        end: datetime,
+        *,
+        network_id: str | None = None,
+        group_id: str | None = None,
+        person_id: str | None = None,
+    ) -> builtins.list[Meeting]:
+        """Meetings that overlap ``[start, end)``, of a group or with a person, ordered by start."""
+        conditions = ["doc IS NOT NULL", "start_at < %s", "end_at > %s"]
+        params: builtins.list[Any] = [end, start]
+        if start <= end:  # lets the planner use the range index; the two comparisons decide
+            conditions.append("during && tstzrange(%s, %s, '[]')")
+            params += [start, end]
+        for column, value in (("network_id", network_id), ("group_id", group_id)):
+            if value is not None:
+                conditions.append(f"{column} = %s")
+                params.append(value)
+        if person_id is not None:
+            conditions.append("people_ids @> ARRAY[%s]::text[]")
+            params.append(person_id)
+        query = f"SELECT doc::text FROM {self._table('meeting')} WHERE {' AND '.join(conditions)} ORDER BY start_at, id"
+        with self._errors("querying meetings"):
+            rows = self._live().execute(query, params).fetchall()
+        meetings = self._decode(rows, Meeting, "meeting")
+        if person_id is not None:
+            meetings = [meeting for meeting in meetings if person_id in meeting.participant_ids()]
+        return meetings
+
+    def courses(
+        self,
+        *,
+        network_id: str | None = None,
+        course_type: str | None = None,
+        provider_id: str | None = None,
+        status: CourseStatus | None = None,
+    ) -> builtins.list[Course]:
+        """Courses matching every given filter, ordered by id."""
+        conditions, params = ["doc IS NOT NULL"], []
+        for column, value in (
+            ("network_id", network_id),
+            ("course_type", course_type),
+            ("provider_id", provider_id),
+            ("status", None if status is None else CourseStatus(status).value),
+        ):
+            if value is not None:
+                conditions.append(f"{column} = %s")
+                params.append(value)
+        query = f"SELECT doc::text FROM {self._table('course')} WHERE {' AND '.join(conditions)} ORDER BY id"
+        with self._errors("querying courses"):
+            rows = self._live().execute(query, params).fetchall()
+        return self._decode(rows, Course, "course")
+
+    def memberships_of(self, actor_id: str, *, on: date | None = None) -> builtins.list[Membership]:
+        """An actor's memberships (those running ``on`` that day, if given), ordered by id."""
+        conditions = ["doc IS NOT NULL", "actor_id = %s"]
+        params: builtins.list[Any] = [actor_id]
+        if on is not None:
+            conditions.append("since <= %s AND (until IS NULL OR until >= %s)")
+            params += [on, on]
+        query = f"SELECT doc::text FROM {self._table('membership')} WHERE {' AND '.join(conditions)} ORDER BY id"
+        with self._errors("querying memberships"):
+            rows = self._live().execute(query, params).fetchall()
+        return self._decode(rows, Membership, "membership")
+
+    def erase_person(self, person_id: str) -> int:
+        """Remove a person and every reference to them (DSGVO Art. 17); return how many entities changed."""
+        raise NotImplementedError  # filled in with the shared erasure rules
+
+    def close(self) -> None:
+        """Close the connection (an open transaction is rolled back by the server)."""
+        self._closed = True
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            conn.close()
+
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def quoted(value: str) -> str:
+    """``value`` as it appears inside a JSON document (for finding references by text)."""
+    return orjson.dumps(value).decode()
