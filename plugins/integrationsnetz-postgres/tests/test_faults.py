@@ -1,0 +1,127 @@
+"""Faults against the real server: a session killed mid-transaction, the server restarted mid-run."""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+
+from integrationsnetz import StoreError
+from integrationsnetz.model import Course, Meeting
+from integrationsnetz.store import Store, open_store
+
+from .conftest import LocalCluster, in_ci
+
+
+def course(course_id: str) -> Course:
+    return Course(
+        id=course_id,
+        network_id="wak",
+        course_type="allgemein",
+        provider_id="vhs",
+        units_total=700,
+        units_per_week=20,
+        seats=20,
+    )
+
+
+@pytest.fixture
+def victim(store_url: str) -> Iterator[tuple[Store, str]]:
+    """A store whose session can be found (by its application name) and ended from outside."""
+    name = f"victim-{uuid.uuid4().hex[:8]}"
+    with open_store(f"{store_url}&application_name={name}") as store:
+        yield store, name
+
+
+def terminate(admin_url: str, application_name: str) -> int:
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        rows = conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = %s", (application_name,)
+        ).fetchall()
+    return len(rows)
+
+
+def test_a_session_killed_inside_a_transaction_leaves_nothing_half_written(
+    victim: tuple[Store, str], postgres_cluster: LocalCluster
+) -> None:
+    store, name = victim
+    kept = store.put(course("before"))
+
+    def half_done() -> None:
+        with store.transaction():
+            store.put_many([course(f"c{number:03d}") for number in range(200)])
+            assert terminate(postgres_cluster.admin_url, name) == 1
+            store.put(course("after"))
+
+    with pytest.raises(StoreError, match="lost the connection") as raised:
+        half_done()
+    assert store.url.masked in str(raised.value)
+    assert store.list(Course) == [kept]  # the next call reconnected; none of the 201 writes landed
+    assert store.list(Meeting) == []
+
+
+def test_a_session_killed_during_a_large_write_keeps_all_or_nothing(
+    victim: tuple[Store, str], postgres_cluster: LocalCluster
+) -> None:
+    store, name = victim
+    batch = [course(f"c{number:05d}") for number in range(6000)]
+    killer = threading.Timer(0.15, terminate, args=(postgres_cluster.admin_url, name))
+    killer.start()
+    try:
+        store.put_many(batch)
+        failed = False
+    except StoreError:
+        failed = True
+    finally:
+        killer.join()
+    stored = len(store.list(Course))
+    assert stored == (0 if failed else len(batch))
+
+
+def test_a_server_restart_gives_a_clear_error_and_the_store_recovers(
+    store_url: str, postgres_cluster: LocalCluster
+) -> None:
+    if not postgres_cluster.controllable:
+        message = "restarting needs the machine's own cluster (pg_ctlcluster); the server here is remote"
+        if in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    acknowledged: list[Course] = []
+    errors: list[StoreError] = []
+    restarted = threading.Event()
+    with open_store(store_url) as store:
+
+        def restart() -> None:
+            try:
+                postgres_cluster.restart()
+            finally:
+                restarted.set()
+
+        restarter = threading.Thread(target=restart)
+        try:
+            number = 0
+            restarter.start()
+            deadline = time.monotonic() + 60
+            after = 0
+            while after < 20 and time.monotonic() < deadline:  # keep writing through the restart
+                number += 1
+                try:
+                    acknowledged.append(store.put(course(f"c{number:04d}")))
+                except StoreError as exc:
+                    errors.append(exc)
+                    time.sleep(0.05)
+                if restarted.is_set():
+                    after += 1
+        finally:
+            restarter.join()
+            postgres_cluster.start()  # running again, whatever happened
+        assert errors, "no write met the restart"
+        assert all(store.url.masked in str(error) for error in errors)
+        assert "lost the connection" in str(errors[0]) or "cannot connect" in str(errors[0])
+        stored = {entity.id: entity for entity in store.list(Course)}  # recovered
+    for entity in acknowledged:  # nothing the store acknowledged was lost
+        assert stored[entity.id] == entity
