@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from integrationsnetz.errors import SchemaVersionError, StoreError
-from integrationsnetz.model import ENTITY_TYPES, Course, Meeting, Membership, Person, Waitlist
+from integrationsnetz.model import ENTITY_TYPES, Meeting
 from integrationsnetz.serialization import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -93,7 +93,22 @@ COLUMNS: Mapping[str, tuple[Column, ...]] = {
     ),
     "person": (Column("affiliation_id", 'text COLLATE "C"', lambda p: p.affiliation_id),),
 }
-assert {Meeting, Course, Membership, Waitlist, Person} <= set(ENTITY_TYPES.values())
+
+
+def entity_table(schema: str, name: str, extra: list[tuple[str, str]]) -> list[str]:
+    """The table of one entity type: the common columns, ``extra`` ones, and the common indexes."""
+    columns = "".join(f", {column} {sql_type}" for column, sql_type in extra)
+    return [
+        f'CREATE TABLE "{schema}".{name} ('
+        ' id text COLLATE "C" PRIMARY KEY,'
+        ' network_id text COLLATE "C" NOT NULL,'
+        " revision bigint NOT NULL CHECK (revision > 0),"
+        " created timestamptz,"
+        " modified timestamptz NOT NULL,"
+        f" doc json{columns})",
+        f'CREATE INDEX {name}_network ON "{schema}".{name} (network_id, id)',
+        f'CREATE INDEX {name}_modified ON "{schema}".{name} (modified, id)',
+    ]
 
 
 def _layout_1(schema: str) -> list[str]:
@@ -133,18 +148,7 @@ def _layout_1(schema: str) -> list[str]:
         " applied timestamptz NOT NULL DEFAULT now())",
     ]
     for name in types:
-        columns = "".join(f", {column} {sql_type}" for column, sql_type in extra.get(name, []))
-        statements += [
-            f'CREATE TABLE "{schema}".{name} ('
-            ' id text COLLATE "C" PRIMARY KEY,'
-            ' network_id text COLLATE "C" NOT NULL,'
-            " revision bigint NOT NULL CHECK (revision > 0),"
-            " created timestamptz,"
-            " modified timestamptz NOT NULL,"
-            f" doc json{columns})",
-            f'CREATE INDEX {name}_network ON "{schema}".{name} (network_id, id)',
-            f'CREATE INDEX {name}_modified ON "{schema}".{name} (modified, id)',
-        ]
+        statements += entity_table(schema, name, extra.get(name, []))
     live = "WHERE doc IS NOT NULL"
     statements += [
         f'CREATE INDEX meeting_start ON "{schema}".meeting (start_at) {live}',
@@ -174,10 +178,9 @@ STEPS: Mapping[int, Callable[[str], list[str]]] = {1: _layout_1, 2: _layout_2}
 
 def stored_version(conn: psycopg.Connection[Any], schema: str) -> int:
     """The layout version recorded in ``schema`` (0 when there is none yet)."""
-    row = conn.execute("SELECT to_regclass(%s) IS NOT NULL", (f'"{schema}".schema_version',)).fetchone()
-    if row is None or not row[0]:
+    if not _exists(conn, f'"{schema}".schema_version'):
         return 0
-    found = conn.execute(f'SELECT max(version), max(data_version) FROM "{schema}".schema_version').fetchone()
+    found = conn.execute(f'SELECT max(version) FROM "{schema}".schema_version').fetchone()
     return int(found[0]) if found is not None and found[0] is not None else 0
 
 
@@ -214,10 +217,25 @@ def migrate(conn: psycopg.Connection[Any], schema: str, *, where: str, target: i
                 conn.execute(statement)  # built from checked names only
             conn.execute(
                 f'INSERT INTO "{schema}".schema_version (version, data_version, library) VALUES (%s, %s, %s)',
-                (
-                    version,
-                    SCHEMA_VERSION,
-                    f"integrationsnetz-postgres {importlib.metadata.version('integrationsnetz-postgres')}",
-                ),
+                (version, SCHEMA_VERSION, f"integrationsnetz-postgres {_plugin_version()}"),
             )
+        if target == LAYOUT_VERSION:
+            for name in ENTITY_TYPES:
+                if not _exists(conn, f'"{schema}".{name}'):
+                    # An entity type newer than the layout: its table has the common columns only.
+                    columns = [(column.name, column.sql_type) for column in COLUMNS.get(name, ())]
+                    for statement in entity_table(schema, name, columns):
+                        conn.execute(statement)
     return before
+
+
+def _exists(conn: psycopg.Connection[Any], relation: str) -> bool:
+    row = conn.execute("SELECT to_regclass(%s) IS NOT NULL", (relation,)).fetchone()
+    return bool(row and row[0])
+
+
+def _plugin_version() -> str:
+    try:
+        return importlib.metadata.version("integrationsnetz-postgres")
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
+        return "unknown"
