@@ -14,7 +14,7 @@ from integrationsnetz.store import open_store
 WRITER = Path(__file__).with_name("writer_process.py")
 PROCESSES = 8
 UPDATES = 500
-COURSES = 12
+COURSES = 24
 
 
 def test_eight_processes_updating_overlapping_courses_lose_nothing(store_url: str) -> None:

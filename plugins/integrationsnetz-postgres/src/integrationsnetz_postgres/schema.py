@@ -13,6 +13,7 @@ older database up to :data:`LAYOUT_VERSION` and refuses a newer one.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.metadata
 import re
 from collections.abc import Callable, Mapping
@@ -34,6 +35,12 @@ LAYOUT_VERSION = 2
 DEFAULT_SCHEMA = "integrationsnetz"
 
 _SCHEMA_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+
+
+def lock_key(schema: str) -> int:
+    """The advisory lock of one store: writers share it, migrations and change feeds take it alone."""
+    digest = hashlib.blake2b(f"integrationsnetz:{schema}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def check_schema_name(name: str, *, where: str) -> str:
@@ -190,8 +197,10 @@ def migrate(conn: psycopg.Connection[Any], schema: str, *, where: str, target: i
     Runs in one transaction under an advisory lock, so processes opening the store at once
     migrate it once, and a failed step leaves the old layout as it was.
     """
+    if target == LAYOUT_VERSION and _up_to_date(conn, schema):
+        return LAYOUT_VERSION  # the common case: no lock, no waiting for writers
     with conn.transaction():
-        conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (f"integrationsnetz:{schema}",))
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (lock_key(schema),))
         before = stored_version(conn, schema)
         if before > LAYOUT_VERSION:
             raise SchemaVersionError(
@@ -227,6 +236,17 @@ def migrate(conn: psycopg.Connection[Any], schema: str, *, where: str, target: i
                     for statement in entity_table(schema, name, columns):
                         conn.execute(statement)
     return before
+
+
+def _up_to_date(conn: psycopg.Connection[Any], schema: str) -> bool:
+    if not _exists(conn, f'"{schema}".schema_version'):
+        return False
+    row = conn.execute(
+        f'SELECT max(version), max(data_version), (SELECT count(*) FROM pg_tables WHERE schemaname = %s'
+        f' AND tablename = ANY(%s)) FROM "{schema}".schema_version',
+        (schema, list(ENTITY_TYPES)),
+    ).fetchone()
+    return row == (LAYOUT_VERSION, SCHEMA_VERSION, len(ENTITY_TYPES))
 
 
 def _exists(conn: psycopg.Connection[Any], relation: str) -> bool:

@@ -19,7 +19,7 @@ import builtins
 import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, NoReturn, TypeVar
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -33,7 +33,7 @@ from integrationsnetz.model import ENTITY_TYPES, Course, CourseStatus, Entity, M
 from integrationsnetz.model.network_data import entity_type_name
 from integrationsnetz.serialization import Codec, paused_gc
 from integrationsnetz.store import Change, StoreURL
-from integrationsnetz_postgres.schema import COLUMNS, DEFAULT_SCHEMA, check_schema_name, migrate
+from integrationsnetz_postgres.schema import COLUMNS, DEFAULT_SCHEMA, check_schema_name, lock_key, migrate
 
 E = TypeVar("E", bound=Entity)
 
@@ -42,6 +42,7 @@ log = logging.getLogger("integrationsnetz_postgres")
 #: URL query parameters the plugin reads itself; the rest go to libpq (sslmode, connect_timeout ...).
 OWN_PARAMETERS = frozenset({"schema"})
 
+_MICROSECOND = timedelta(microseconds=1)
 _COMMON = ("id", "network_id", "revision", "created", "modified", "doc")
 
 
@@ -74,6 +75,8 @@ class PostgresStore:
         self._conninfo = conninfo_of(url)
         self._conn: psycopg.Connection[Any] | None = None
         self._depth = 0  # open transaction() blocks
+        self._last: datetime | None = None  # the latest stamp this store handed out
+        self._lock = lock_key(self.schema)
         self._closed = False
         self._connect()
         try:
@@ -190,12 +193,11 @@ class PostgresStore:
         for index, entity in enumerate(entities):
             positions.setdefault(entity_type_name(entity), []).append(index)
         stored: builtins.list[Entity | None] = [None] * len(entities)
-        now = datetime.now(UTC)
         with self._write(f"writing {len(entities)} entities") as conn:
+            stamps = self._stamps(conn, len(entities))
             for type_name in sorted(positions):
-                self._put_type(
-                    conn, type_name, [(index, entities[index]) for index in positions[type_name]], stored, now
-                )
+                batch = [(index, entities[index]) for index in positions[type_name]]
+                self._put_type(conn, type_name, batch, stored, stamps)
         return [entity for entity in stored if entity is not None]
 
     def _put_type(
@@ -204,7 +206,7 @@ class PostgresStore:
         type_name: str,
         batch: builtins.list[tuple[int, Entity]],
         stored: builtins.list[Entity | None],
-        now: datetime,
+        stamps: builtins.list[datetime],
     ) -> None:
         table = self._table(type_name)
         ids = sorted({entity.id for _, entity in batch})
@@ -232,6 +234,7 @@ class PostgresStore:
                     f"{type_name} {entity.id!r} in {self.url.masked} {what}, but the write is based on revision "
                     f"{entity.revision}; write it as a new entity (revision 0) to create it again"
                 )
+            now = stamps[index]
             new = attrs.evolve(entity, revision=revision + 1, created=created if live else now, modified=now)
             state[entity.id] = (new.revision, True, new.created)
             stored[index] = new
@@ -259,11 +262,40 @@ class PostgresStore:
                     f"UPDATE {table} SET {assignments} WHERE id = %s", [(*row[1:], row[0]) for row in updates]
                 )
 
+    def _stamps(self, conn: psycopg.Connection[Any], count: int) -> builtins.list[datetime]:
+        """``count`` fresh ``modified`` stamps; joins the writers that :meth:`changed_since` waits for.
+
+        Stamps come from the server's clock, rise strictly within this store object, and are
+        never earlier than the moment this transaction joined the writers (see :meth:`_horizon`).
+        """
+        row = conn.execute("SELECT clock_timestamp() FROM pg_advisory_xact_lock_shared(%s)", (self._lock,)).fetchone()
+        assert row is not None
+        first: datetime = row[0]
+        if self._last is not None and first <= self._last:
+            first = self._last + _MICROSECOND
+        stamps = [first + offset * _MICROSECOND for offset in range(count)]
+        self._last = stamps[-1]
+        return stamps
+
+    def _horizon(self, conn: psycopg.Connection[Any]) -> datetime:
+        """A time before which every write is committed, and after which every new one will be stamped.
+
+        Taking the store's lock alone waits for the writers in flight; a writer that comes later
+        takes its stamp after this moment. So a "changed since" answer that stops here can be
+        continued from its last ``modified`` without missing a change.
+        """
+        row = conn.execute("SELECT clock_timestamp() FROM pg_advisory_lock(%s)", (self._lock,)).fetchone()
+        conn.execute("SELECT pg_advisory_unlock(%s)", (self._lock,))
+        assert row is not None
+        horizon: datetime = row[0]
+        return horizon
+
     def delete(self, cls: type[Entity], entity_id: str, *, revision: int | None = None) -> None:
         """Delete, leaving a tombstone. With ``revision``, refuse (Conflict) if it is stale."""
         type_name = entity_type_name(cls)
         table = self._table(type_name)
         with self._write(f"deleting {type_name} {entity_id!r}") as conn:
+            stamp = self._stamps(conn, 1)[0]
             row = conn.execute(
                 f"SELECT revision, doc IS NOT NULL FROM {table} WHERE id = %s FOR UPDATE", (entity_id,)
             ).fetchone()
@@ -277,7 +309,7 @@ class PostgresStore:
             cleared = "".join(f", {column.name} = NULL" for column in COLUMNS.get(type_name, ()))
             conn.execute(
                 f"UPDATE {table} SET doc = NULL, revision = revision + 1, modified = %s{cleared} WHERE id = %s",
-                (datetime.now(UTC), entity_id),
+                (stamp, entity_id),
             )
 
     def list(self, cls: type[E], *, network_id: str | None = None) -> builtins.list[E]:
@@ -306,8 +338,8 @@ class PostgresStore:
 
     def changed_since(self, since: datetime | None = None, *, network_id: str | None = None) -> builtins.list[Change]:
         """Every change (writes and deletions) with ``modified`` after ``since``, oldest first."""
-        conditions: builtins.list[str] = []
-        params: builtins.list[Any] = []
+        conditions: builtins.list[str] = ["modified < %s"]
+        params: builtins.list[Any] = [None]  # the horizon, known once connected
         if since is not None:
             conditions.append("modified > %s")
             params.append(since)
@@ -322,7 +354,9 @@ class PostgresStore:
         ]
         query = " UNION ALL ".join(selects) + " ORDER BY modified, entity_type, id"
         with self._errors("listing changes"):
-            rows = self._live().execute(query, params * len(selects)).fetchall()
+            conn = self._live()
+            params[0] = self._horizon(conn)
+            rows = conn.execute(query, params * len(selects)).fetchall()
         changes = []
         with paused_gc():
             for type_name, entity_id, revision, modified, doc in rows:
