@@ -242,7 +242,7 @@ def _up_to_date(conn: psycopg.Connection[Any], schema: str) -> bool:
     if not _exists(conn, f'"{schema}".schema_version'):
         return False
     row = conn.execute(
-        f'SELECT max(version), max(data_version), (SELECT count(*) FROM pg_tables WHERE schemaname = %s'
+        f"SELECT max(version), max(data_version), (SELECT count(*) FROM pg_tables WHERE schemaname = %s"
         f' AND tablename = ANY(%s)) FROM "{schema}".schema_version',
         (schema, list(ENTITY_TYPES)),
     ).fetchone()

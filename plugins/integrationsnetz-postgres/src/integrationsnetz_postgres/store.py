@@ -126,8 +126,8 @@ class PostgresStore:
         reason = self._scrub(str(exc).strip()).replace("\n", " ")
         if isinstance(exc, pg_errors.UniqueViolation):
             raise Conflict(
-                f"{self.url.masked}: another writer created the same entity meanwhile ({reason}); "
-                "reload it and write again"
+                f"{self.url.masked}: the id is taken ({reason}): another writer created it meanwhile, or a "
+                "network this role cannot see uses it; reload and write again, or choose another id"
             ) from None
         if isinstance(exc, pg_errors.SerializationFailure | pg_errors.DeadlockDetected):
             raise Conflict(f"{self.url.masked}: a concurrent writer got in the way ({reason}); try again") from None

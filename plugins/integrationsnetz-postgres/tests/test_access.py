@@ -1,0 +1,83 @@
+"""Row-level security by network: each district's role sees and writes only its own networks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+import pytest
+from integrationsnetz_postgres.access import grant_sql, row_security_sql
+
+from integrationsnetz import Conflict, StoreError
+from integrationsnetz.model import Course
+from integrationsnetz.store import StoreURL, open_store
+
+
+def course(course_id: str, network_id: str) -> Course:
+    return Course(
+        id=course_id,
+        network_id=network_id,
+        course_type="allgemein",
+        provider_id="vhs",
+        units_total=700,
+        units_per_week=20,
+        seats=20,
+    )
+
+
+def as_role(store_url: str, role: str) -> str:
+    parts = urlsplit(store_url)
+    netloc = f"{role}@{parts.hostname}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
+
+
+@pytest.fixture
+def districts(store_url: str) -> Iterator[dict[str, str]]:
+    """Three login roles (two districts and the state's statistics office) on a store with row security."""
+    suffix = uuid.uuid4().hex[:8]
+    roles = {"wak": f"inz_wak_{suffix}", "eisenach": f"inz_ea_{suffix}", "state": f"inz_state_{suffix}"}
+    schema = dict(StoreURL.parse(store_url).query)["schema"]
+    open_store(store_url).close()  # the administrator creates the tables
+    admin = psycopg.connect(urlunsplit(urlsplit(store_url)._replace(query="")), autocommit=True)
+    try:
+        for role in roles.values():
+            admin.execute(f'CREATE ROLE "{role}" LOGIN')
+        admin.execute(row_security_sql(schema))
+        admin.execute(grant_sql(roles["wak"], ["wak"], schema=schema))
+        admin.execute(grant_sql(roles["eisenach"], ["eisenach"], schema=schema))
+        admin.execute(grant_sql(roles["state"], ["*"], schema=schema, read_only=True))
+        yield {network: as_role(store_url, role) for network, role in roles.items()}
+    finally:
+        for role in roles.values():
+            admin.execute(f'DROP OWNED BY "{role}"')
+            admin.execute(f'DROP ROLE "{role}"')
+        admin.close()
+
+
+def test_each_district_sees_and_writes_only_its_own_network(districts: dict[str, str]) -> None:
+    with open_store(districts["wak"]) as wak, open_store(districts["eisenach"]) as eisenach:
+        mine = wak.put(course("wak-1", "wak"))
+        eisenach.put(course("ea-1", "eisenach"))
+        assert wak.list(Course) == [mine]
+        assert [change.id for change in wak.changed_since()] == ["wak-1"]
+        assert [c.id for c in eisenach.courses(course_type="allgemein")] == ["ea-1"]
+        with pytest.raises(StoreError, match="row-level security"):
+            wak.put(course("wak-2", "eisenach"))  # writing into another district's network
+        with pytest.raises(Conflict, match="cannot see"):
+            wak.put(course("ea-1", "wak"))  # the id is taken, in a network this role cannot see
+        wak.delete(Course, "wak-1")  # a deletion is an update: no DELETE privilege needed
+    with open_store(districts["state"]) as state:
+        assert [c.id for c in state.list(Course)] == ["ea-1"]
+        assert {change.id for change in state.changed_since()} == {"ea-1", "wak-1"}
+        with pytest.raises(StoreError, match="permission denied"):
+            state.put(course("state-1", "wak"))
+
+
+def test_the_command_prints_the_same_sql() -> None:
+    command = [sys.executable, "-m", "integrationsnetz_postgres.access", "--schema", "netz", "grant", "kreis", "wak"]
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert result.stdout == grant_sql("kreis", ["wak"], schema="netz")
