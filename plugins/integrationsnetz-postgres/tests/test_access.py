@@ -81,3 +81,21 @@ def test_the_command_prints_the_same_sql() -> None:
     command = [sys.executable, "-m", "integrationsnetz_postgres.access", "--schema", "netz", "grant", "kreis", "wak"]
     result = subprocess.run(command, capture_output=True, text=True, check=True)
     assert result.stdout == grant_sql("kreis", ["wak"], schema="netz")
+
+
+def test_a_district_cannot_create_or_migrate_the_tables(districts: dict[str, str]) -> None:
+    fresh = districts["wak"].replace("?schema=", "?schema=fresh_", 1)
+    with pytest.raises(StoreError, match="open the store once as the role that owns the schema"):
+        open_store(fresh)
+
+
+def test_tables_for_new_entity_types_are_kept_apart_too(store_url: str, districts: dict[str, str]) -> None:
+    schema = dict(StoreURL.parse(store_url).query)["schema"]
+    with psycopg.connect(urlunsplit(urlsplit(store_url)._replace(query="")), autocommit=True) as admin:
+        admin.execute(f'DROP TABLE "{schema}".waitlist')  # as if the type came with an upgrade
+    open_store(store_url).close()  # the administrator's first open after the upgrade
+    with psycopg.connect(urlunsplit(urlsplit(store_url)._replace(query="")), autocommit=True) as admin:
+        row = admin.execute(
+            "SELECT relrowsecurity FROM pg_class WHERE oid = to_regclass(%s)", (f'"{schema}".waitlist',)
+        ).fetchone()
+    assert row == (True,)

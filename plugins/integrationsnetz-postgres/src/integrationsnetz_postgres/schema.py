@@ -17,16 +17,14 @@ import hashlib
 import importlib.metadata
 import re
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
+import psycopg
 
 from integrationsnetz.errors import SchemaVersionError, StoreError
 from integrationsnetz.model import ENTITY_TYPES, Meeting
 from integrationsnetz.serialization import SCHEMA_VERSION
-
-if TYPE_CHECKING:
-    import psycopg
 
 #: The table layout this version of the plugin reads and writes.
 LAYOUT_VERSION = 2
@@ -199,6 +197,16 @@ def migrate(conn: psycopg.Connection[Any], schema: str, *, where: str, target: i
     """
     if target == LAYOUT_VERSION and _up_to_date(conn, schema):
         return LAYOUT_VERSION  # the common case: no lock, no waiting for writers
+    try:
+        return _migrate(conn, schema, where=where, target=target)
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise StoreError(
+            f"{where}: the tables in schema {schema!r} must be created or migrated to layout {target}, but this "
+            f"role may not ({exc.diag.message_primary}); open the store once as the role that owns the schema"
+        ) from None
+
+
+def _migrate(conn: psycopg.Connection[Any], schema: str, *, where: str, target: int) -> int:
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (lock_key(schema),))
         before = stored_version(conn, schema)
@@ -235,6 +243,10 @@ def migrate(conn: psycopg.Connection[Any], schema: str, *, where: str, target: i
                     columns = [(column.name, column.sql_type) for column in COLUMNS.get(name, ())]
                     for statement in entity_table(schema, name, columns):
                         conn.execute(statement)
+        if _exists(conn, f'"{schema}".network_access'):
+            from integrationsnetz_postgres.access import row_security_sql
+
+            conn.execute(row_security_sql(schema))  # new tables are kept apart by network too
     return before
 
 
