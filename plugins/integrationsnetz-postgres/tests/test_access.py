@@ -21,7 +21,7 @@ def course(course_id: str, network_id: str) -> Course:
     return Course(
         id=course_id,
         network_id=network_id,
-        course_type="allgemein",
+        course_type="general",
         provider_id="vhs",
         units_total=700,
         units_per_week=20,
@@ -64,7 +64,7 @@ def test_each_district_sees_and_writes_only_its_own_network(districts: dict[str,
         eisenach.put(course("ea-1", "eisenach"))
         assert wak.list(Course) == [mine]
         assert [change.id for change in wak.changed_since()] == ["wak-1"]
-        assert [c.id for c in eisenach.courses(course_type="allgemein")] == ["ea-1"]
+        assert [c.id for c in eisenach.courses(course_type="general")] == ["ea-1"]
         with pytest.raises(StoreError, match="row-level security"):
             wak.put(course("wak-2", "eisenach"))  # writing into another district's network
         with pytest.raises(Conflict, match="cannot see"):

@@ -24,7 +24,7 @@ def test_eight_processes_updating_overlapping_courses_lose_nothing(store_url: st
                 Course(
                     id=f"c{number:02d}",
                     network_id="wak" if number % 2 else "eisenach",
-                    course_type="allgemein",
+                    course_type="general",
                     provider_id="vhs",
                     units_total=700,
                     units_per_week=20,

@@ -21,7 +21,7 @@ def course(course_id: str) -> Course:
     return Course(
         id=course_id,
         network_id="wak",
-        course_type="allgemein",
+        course_type="general",
         provider_id="vhs",
         units_total=700,
         units_per_week=20,

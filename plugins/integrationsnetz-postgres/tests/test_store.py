@@ -46,7 +46,7 @@ def meeting(meeting_id: str, network_id: str, start: datetime, hours: float = 2,
     )
 
 
-def course(course_id: str, network_id: str, course_type: str = "allgemein", **fields: object) -> Course:
+def course(course_id: str, network_id: str, course_type: str = "general", **fields: object) -> Course:
     defaults: dict[str, object] = {"provider_id": "vhs", "units_total": 700, "units_per_week": 20, "seats": 20}
     return Course(id=course_id, network_id=network_id, course_type=course_type, **(defaults | fields))  # type: ignore[arg-type]
 
@@ -156,11 +156,11 @@ def test_state_wide_queries_answer_across_networks(store: Store) -> None:
     monday = datetime(2025, 3, 3, tzinfo=BERLIN)
     store.put_many(
         [
-            course("wak-1", "wak", "allgemein", status=CourseStatus.RUNNING),
-            course("ea-1", "eisenach", "allgemein", provider_id="bfz"),
-            course("ea-2", "eisenach", "jugend"),
+            course("wak-1", "wak", "general", status=CourseStatus.RUNNING),
+            course("ea-1", "eisenach", "general", provider_id="bfz"),
+            course("ea-2", "eisenach", "youth"),
             Waitlist(
-                id="wl-wak", network_id="wak", course_type="allgemein", place="Bad Salzungen", as_of=date(2025, 3, 1)
+                id="wl-wak", network_id="wak", course_type="general", place="Bad Salzungen", as_of=date(2025, 3, 1)
             ),
             Waitlist(
                 id="wl-ea",
@@ -176,8 +176,8 @@ def test_state_wide_queries_answer_across_networks(store: Store) -> None:
             meeting("next-monday", "eisenach", monday + timedelta(days=7)),  # starts as the week ends
         ]
     )
-    assert [c.id for c in store.courses(course_type="allgemein")] == ["ea-1", "wak-1"]
-    assert [c.id for c in store.courses(course_type="allgemein", provider_id="bfz")] == ["ea-1"]
+    assert [c.id for c in store.courses(course_type="general")] == ["ea-1", "wak-1"]
+    assert [c.id for c in store.courses(course_type="general", provider_id="bfz")] == ["ea-1"]
     assert [c.id for c in store.courses(status=CourseStatus.RUNNING)] == ["wak-1"]
     assert [w.id for w in store.list(Waitlist)] == ["wl-ea", "wl-wak"]
     week = store.meetings_between(monday, monday + timedelta(days=7))
