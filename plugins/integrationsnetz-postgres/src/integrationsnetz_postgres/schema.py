@@ -183,7 +183,7 @@ STEPS: Mapping[int, Callable[[str], list[str]]] = {1: _layout_1, 2: _layout_2}
 
 def stored_version(conn: psycopg.Connection[Any], schema: str) -> int:
     """The layout version recorded in ``schema`` (0 when there is none yet)."""
-    if not _exists(conn, f'"{schema}".schema_version'):
+    if not _exists(conn, schema, "schema_version"):
         return 0
     found = conn.execute(f'SELECT max(version) FROM "{schema}".schema_version').fetchone()
     return int(found[0]) if found is not None and found[0] is not None else 0
@@ -238,12 +238,12 @@ def _migrate(conn: psycopg.Connection[Any], schema: str, *, where: str, target: 
             )
         if target == LAYOUT_VERSION:
             for name in ENTITY_TYPES:
-                if not _exists(conn, f'"{schema}".{name}'):
+                if not _exists(conn, schema, name):
                     # An entity type newer than the layout: its table has the common columns only.
                     columns = [(column.name, column.sql_type) for column in COLUMNS.get(name, ())]
                     for statement in entity_table(schema, name, columns):
                         conn.execute(statement)
-        if _exists(conn, f'"{schema}".network_access'):
+        if _exists(conn, schema, "network_access"):
             from integrationsnetz_postgres.access import row_security_sql
 
             conn.execute(row_security_sql(schema))  # new tables are kept apart by network too
@@ -251,7 +251,7 @@ def _migrate(conn: psycopg.Connection[Any], schema: str, *, where: str, target: 
 
 
 def _up_to_date(conn: psycopg.Connection[Any], schema: str) -> bool:
-    if not _exists(conn, f'"{schema}".schema_version'):
+    if not _exists(conn, schema, "schema_version"):
         return False
     row = conn.execute(
         f"SELECT max(version), max(data_version), (SELECT count(*) FROM pg_tables WHERE schemaname = %s"
@@ -261,8 +261,14 @@ def _up_to_date(conn: psycopg.Connection[Any], schema: str) -> bool:
     return row == (LAYOUT_VERSION, SCHEMA_VERSION, len(ENTITY_TYPES))
 
 
-def _exists(conn: psycopg.Connection[Any], relation: str) -> bool:
-    row = conn.execute("SELECT to_regclass(%s) IS NOT NULL", (relation,)).fetchone()
+def _exists(conn: psycopg.Connection[Any], schema: str, name: str) -> bool:
+    # A catalog query, not to_regclass(): that may answer from a cache that has not yet seen a
+    # table another session created while this one waited for the lock.
+    row = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
+        " ON n.oid = c.relnamespace WHERE n.nspname = %s AND c.relname = %s)",
+        (schema, name),
+    ).fetchone()
     return bool(row and row[0])
 
 

@@ -16,6 +16,7 @@ rolled back by the server, and the next call outside a transaction connects agai
 from __future__ import annotations
 
 import builtins
+import copy
 import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -23,7 +24,6 @@ from datetime import date, datetime, timedelta
 from typing import Any, NoReturn, TypeVar
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-import attrs
 import orjson
 import psycopg
 from psycopg import errors as pg_errors
@@ -43,6 +43,7 @@ log = logging.getLogger("integrationsnetz_postgres")
 OWN_PARAMETERS = frozenset({"schema"})
 
 _MICROSECOND = timedelta(microseconds=1)
+_COPY_FROM = 64  # new rows from this many on go in with COPY, several times faster than INSERTs
 _COMMON = ("id", "network_id", "revision", "created", "modified", "doc")
 
 
@@ -235,7 +236,8 @@ class PostgresStore:
                     f"{entity.revision}; write it as a new entity (revision 0) to create it again"
                 )
             now = stamps[index]
-            new = attrs.evolve(entity, revision=revision + 1, created=created if live else now, modified=now)
+            # created: the stored one; a new entity keeps one it brings (imported history) or gets now.
+            new = stamped(entity, revision + 1, (created if live else entity.created) or now, now)
             state[entity.id] = (new.revision, True, new.created)
             stored[index] = new
             network_id = new.id if isinstance(new, Network) else new.network_id  # type: ignore[attr-defined]
@@ -254,7 +256,11 @@ class PostgresStore:
         updates = [row for entity_id, row in rows.items() if entity_id in existing]
         placeholders = ", ".join("%s::json" if name == "doc" else "%s" for name in names)
         with conn.cursor() as cursor:
-            if inserts:
+            if len(inserts) >= _COPY_FROM:
+                with cursor.copy(f"COPY {table} ({', '.join(names)}) FROM STDIN") as copy:
+                    for row in inserts:
+                        copy.write_row(row)
+            elif inserts:
                 cursor.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({placeholders})", inserts)
             if updates:
                 assignments = ", ".join(f"{name} = %s" + ("::json" if name == "doc" else "") for name in names[1:])
@@ -450,6 +456,19 @@ class PostgresStore:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def stamped(entity: E, revision: int, created: datetime, modified: datetime) -> E:
+    """A copy of ``entity`` with the store's bookkeeping set.
+
+    Cheaper than ``attrs.evolve``, which would run every validator of the entity again for three
+    fields whose values the store itself chose (a bulk save spent a third of its time there).
+    """
+    new = copy.copy(entity)
+    object.__setattr__(new, "revision", revision)
+    object.__setattr__(new, "created", created)
+    object.__setattr__(new, "modified", modified)
+    return new
 
 
 def quoted(value: str) -> str:
