@@ -62,7 +62,7 @@ def test_documents_from_a_newer_library_are_refused(store_url: str) -> None:
     open_store(store_url).close()
     with connect(store_url) as conn:
         conn.execute(f'UPDATE "{schema_of(store_url)}".schema_version SET data_version = 42')
-    with pytest.raises(SchemaVersionError, match=r"documents of schema 42.*upgrade integrationsnetz"):
+    with pytest.raises(SchemaVersionError, match=r"schema 42.*upgrade integrationsnetz"):
         open_store(store_url)
 
 

@@ -75,7 +75,7 @@ def test_stale_revision_is_a_conflict_naming_the_entity(store: Store) -> None:
     second = store.put(attrs.evolve(first, participants=5))
     assert second.revision == 2
     assert second.created == first.created
-    with pytest.raises(Conflict, match=r"course 'c1'.*revision 1.*revision 2"):
+    with pytest.raises(Conflict, match=r"course 'c1' was changed by someone else.*revision 2.*revision 1"):
         store.put(attrs.evolve(first, participants=7))
     with pytest.raises(Conflict, match="revision 2"):
         store.put(course("c1", "wak"))  # a "new" entity whose id is taken

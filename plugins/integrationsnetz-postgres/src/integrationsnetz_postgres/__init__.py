@@ -15,17 +15,17 @@ from integrationsnetz import hookimpl
 from integrationsnetz.store import Capability, StoreBackend
 
 if TYPE_CHECKING:
+    from integrationsnetz.plugins import PluginHost
     from integrationsnetz.store import Store, StoreURL
 
 __all__ = ["open_postgres", "register_store_backends"]
 
 
-def open_postgres(url: StoreURL) -> Store:
+def open_postgres(url: StoreURL, host: PluginHost) -> Store:
     """Open (and create or migrate, if needed) the store a ``postgresql://`` URL names."""
-    from integrationsnetz.plugins import default_host
     from integrationsnetz_postgres.store import PostgresStore
 
-    return PostgresStore(url, default_host().codec)
+    return PostgresStore(url, host.codec)
 
 
 @hookimpl

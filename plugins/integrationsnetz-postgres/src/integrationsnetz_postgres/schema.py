@@ -8,7 +8,9 @@ a user saved (``jsonb`` refuses ``\\u0000``) and measured faster to write and re
 (docs/performance.md); ``doc->>'title'`` works on both.
 
 The layout has a version of its own, recorded in ``schema_version``; :func:`migrate` brings an
-older database up to :data:`LAYOUT_VERSION` and refuses a newer one.
+older database up to :data:`LAYOUT_VERSION` and refuses a newer one. Beside it, ``data_version``
+records the library's document schema (``integrationsnetz.migrations``); the store upgrades
+older documents and refuses newer ones (:meth:`PostgresStore._upgrade_documents`).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import psycopg
 
 from integrationsnetz.errors import SchemaVersionError, StoreError
 from integrationsnetz.model import ENTITY_TYPES, Meeting
-from integrationsnetz.serialization import SCHEMA_VERSION
+from integrationsnetz.store.schema import current_version
 
 #: The table layout this version of the plugin reads and writes.
 LAYOUT_VERSION = 2
@@ -189,6 +191,12 @@ def stored_version(conn: psycopg.Connection[Any], schema: str) -> int:
     return int(found[0]) if found is not None and found[0] is not None else 0
 
 
+def stored_data_version(conn: psycopg.Connection[Any], schema: str) -> int:
+    """The schema version of the documents (the library's ``SCHEMA_VERSION`` they were written with)."""
+    row = conn.execute(f'SELECT max(data_version) FROM "{schema}".schema_version').fetchone()
+    return int(row[0]) if row is not None and row[0] is not None else current_version()
+
+
 def migrate(conn: psycopg.Connection[Any], schema: str, *, where: str, target: int = LAYOUT_VERSION) -> int:
     """Bring ``schema`` to layout ``target``; return the version it had before.
 
@@ -218,23 +226,12 @@ def _migrate(conn: psycopg.Connection[Any], schema: str, *, where: str, target: 
                 ],
                 source=where,
             )
-        if before:
-            row = conn.execute(f'SELECT max(data_version) FROM "{schema}".schema_version').fetchone()
-            data_version = int(row[0]) if row is not None and row[0] is not None else SCHEMA_VERSION
-            if data_version > SCHEMA_VERSION:
-                raise SchemaVersionError(
-                    [
-                        f"schema {schema!r} holds documents of schema {data_version}, but this integrationsnetz "
-                        f"reads up to schema {SCHEMA_VERSION}; upgrade integrationsnetz to read them"
-                    ],
-                    source=where,
-                )
+        data_version = stored_data_version(conn, schema) if before else current_version()
         for version in range(before + 1, target + 1):
-            for statement in STEPS[version](schema):
-                conn.execute(statement)  # built from checked names only
+            conn.execute(";\n".join(STEPS[version](schema)))  # one round trip; built from checked names only
             conn.execute(
                 f'INSERT INTO "{schema}".schema_version (version, data_version, library) VALUES (%s, %s, %s)',
-                (version, SCHEMA_VERSION, f"integrationsnetz-postgres {_plugin_version()}"),
+                (version, data_version, f"integrationsnetz-postgres {_plugin_version()}"),
             )
         if target == LAYOUT_VERSION:
             for name in ENTITY_TYPES:
@@ -254,11 +251,11 @@ def _up_to_date(conn: psycopg.Connection[Any], schema: str) -> bool:
     if not _exists(conn, schema, "schema_version"):
         return False
     row = conn.execute(
-        f"SELECT max(version), max(data_version), (SELECT count(*) FROM pg_tables WHERE schemaname = %s"
+        f"SELECT max(version), (SELECT count(*) FROM pg_tables WHERE schemaname = %s"
         f' AND tablename = ANY(%s)) FROM "{schema}".schema_version',
         (schema, list(ENTITY_TYPES)),
     ).fetchone()
-    return row == (LAYOUT_VERSION, SCHEMA_VERSION, len(ENTITY_TYPES))
+    return row == (LAYOUT_VERSION, len(ENTITY_TYPES))
 
 
 def _exists(conn: psycopg.Connection[Any], schema: str, name: str) -> bool:

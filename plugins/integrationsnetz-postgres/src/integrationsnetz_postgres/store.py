@@ -29,11 +29,22 @@ import psycopg
 from psycopg import errors as pg_errors
 
 from integrationsnetz.errors import Conflict, NotFound, StoreError
-from integrationsnetz.model import ENTITY_TYPES, Course, CourseStatus, Entity, Meeting, Membership, Network
+from integrationsnetz.model import ENTITY_TYPES, Course, CourseStatus, Entity, Meeting, Membership
 from integrationsnetz.model.network_data import entity_type_name
+from integrationsnetz.privacy import PersonalData, personal_data, plan_erasure
 from integrationsnetz.serialization import Codec, paused_gc
-from integrationsnetz.store import Change, StoreURL
-from integrationsnetz_postgres.schema import COLUMNS, DEFAULT_SCHEMA, check_schema_name, lock_key, migrate
+from integrationsnetz.store import Change, Store, StoreURL
+from integrationsnetz.store.bookkeeping import check_revision, network_of
+from integrationsnetz.store.schema import check_store_version, current_version, upgrade_entity
+from integrationsnetz_postgres.schema import (
+    COLUMNS,
+    DEFAULT_SCHEMA,
+    Column,
+    check_schema_name,
+    lock_key,
+    migrate,
+    stored_data_version,
+)
 
 E = TypeVar("E", bound=Entity)
 
@@ -83,11 +94,38 @@ class PostgresStore:
         try:
             with self._errors("checking the table layout"):
                 before = migrate(self._live(), self.schema, where=url.masked)
+                self._upgrade_documents()
         except BaseException:
             self.close()
             raise
         if before == 0:
             log.info("created the integrationsnetz tables in %s (schema %s)", url.masked, self.schema)
+
+    def _upgrade_documents(self) -> None:
+        """Take documents written by an older library through its migrations; refuse newer ones."""
+        conn = self._live()
+        version = check_store_version(stored_data_version(conn, self.schema), source=self.url.masked)
+        if version == current_version():
+            return
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (self._lock,))
+            version = stored_data_version(conn, self.schema)  # another process may have done it meanwhile
+            for type_name, cls in ENTITY_TYPES.items():
+                columns = COLUMNS.get(type_name, ())
+                names = _COMMON + tuple(column.name for column in columns)
+                assignments = ", ".join(f"{name} = %s" + ("::json" if name == "doc" else "") for name in names[1:])
+                rows = []
+                for entity_id, doc in conn.execute(
+                    f"SELECT id, doc::text FROM {self._table(type_name)} WHERE doc IS NOT NULL"
+                ).fetchall():
+                    source = f"{self.url.masked} {type_name} {entity_id!r}"
+                    upgraded = upgrade_entity(type_name, orjson.loads(doc), version)
+                    row = self._row(self._codec.structure(upgraded, cls, source=source), columns)
+                    rows.append((*row[1:], row[0]))
+                if rows:
+                    conn.cursor().executemany(f"UPDATE {self._table(type_name)} SET {assignments} WHERE id = %s", rows)
+            conn.execute(f"UPDATE {self._table('schema_version')} SET data_version = %s", (current_version(),))
+        log.info("upgraded the documents in %s from schema %s to %s", self.url.masked, version, current_version())
 
     def __repr__(self) -> str:
         return f"PostgresStore({self.url.masked!r})"
@@ -211,10 +249,11 @@ class PostgresStore:
     ) -> None:
         table = self._table(type_name)
         ids = sorted({entity.id for _, entity in batch})
-        state: dict[str, tuple[int, bool, datetime | None]] = {
-            row[0]: (row[1], row[2], row[3])
+        state: dict[str, tuple[int, bool, datetime | None, datetime]] = {
+            row[0]: (row[1], row[2], row[3], row[4])
             for row in conn.execute(
-                f"SELECT id, revision, doc IS NOT NULL, created FROM {table} WHERE id = ANY(%s) ORDER BY id FOR UPDATE",
+                f"SELECT id, revision, doc IS NOT NULL, created, modified FROM {table}"
+                " WHERE id = ANY(%s) ORDER BY id FOR UPDATE",
                 (ids,),
             )
         }
@@ -222,35 +261,24 @@ class PostgresStore:
         rows: dict[str, tuple[Any, ...]] = {}
         columns = COLUMNS.get(type_name, ())
         for index, entity in batch:
-            revision, live, created = state.get(entity.id, (0, False, None))
-            if live and entity.revision != revision:
-                raise Conflict(
-                    f"{type_name} {entity.id!r} in {self.url.masked}: written from revision {entity.revision}, "
-                    f"but the store holds revision {revision} (changed by someone else); reload it, re-apply "
-                    "the change and write again"
-                )
-            if not live and entity.revision != 0:
-                what = "was deleted" if entity.id in existing else "does not exist"
-                raise Conflict(
-                    f"{type_name} {entity.id!r} in {self.url.masked} {what}, but the write is based on revision "
-                    f"{entity.revision}; write it as a new entity (revision 0) to create it again"
-                )
-            now = stamps[index]
-            # created: the stored one; a new entity keeps one it brings (imported history) or gets now.
-            new = stamped(entity, revision + 1, (created if live else entity.created) or now, now)
-            state[entity.id] = (new.revision, True, new.created)
-            stored[index] = new
-            network_id = new.id if isinstance(new, Network) else new.network_id  # type: ignore[attr-defined]
-            doc = self._codec.dumps(new).decode()
-            rows[new.id] = (
-                new.id,
-                network_id,
-                new.revision,
-                new.created,
-                new.modified,
-                doc,
-                *(column.value(new) for column in columns),
+            current = state.get(entity.id)
+            check_revision(
+                self.url.masked,
+                type_name,
+                entity.id,
+                entity.revision,
+                stored_revision=None if current is None else current[0],
+                deleted=current is not None and not current[1],
+                modified=None if current is None else current[3],
             )
+            now = stamps[index]
+            revision = 0 if current is None else current[0]
+            created = current[2] if current is not None and current[1] else None
+            # created: the stored one; a new entity keeps one it brings (imported history) or gets now.
+            new = stamped(entity, revision + 1, created or entity.created or now, now)
+            state[entity.id] = (new.revision, True, new.created, now)
+            stored[index] = new
+            rows[new.id] = self._row(new, columns)
         names = _COMMON + tuple(column.name for column in columns)
         inserts = [row for entity_id, row in rows.items() if entity_id not in existing]
         updates = [row for entity_id, row in rows.items() if entity_id in existing]
@@ -267,6 +295,18 @@ class PostgresStore:
                 cursor.executemany(
                     f"UPDATE {table} SET {assignments} WHERE id = %s", [(*row[1:], row[0]) for row in updates]
                 )
+
+    def _row(self, entity: Entity, columns: tuple[Column, ...]) -> tuple[Any, ...]:
+        """The values of a table row for a stamped entity, in the order of ``_COMMON`` + ``columns``."""
+        return (
+            entity.id,
+            network_of(entity),
+            entity.revision,
+            entity.created,
+            entity.modified,
+            self._codec.dumps(entity).decode(),
+            *(column.value(entity) for column in columns),
+        )
 
     def _stamps(self, conn: psycopg.Connection[Any], count: int) -> builtins.list[datetime]:
         """``count`` fresh ``modified`` stamps; joins the writers that :meth:`changed_since` waits for.
@@ -440,9 +480,37 @@ class PostgresStore:
             rows = self._live().execute(query, params).fetchall()
         return self._decode(rows, Membership, "membership")
 
+    def _mentioning(self, person_id: str) -> builtins.list[Entity]:
+        """Every live entity whose document holds the id as a JSON string: a superset of the mentions.
+
+        :mod:`integrationsnetz.privacy` decides which of them really refer to the person.
+        """
+        selects = [
+            f"SELECT '{name}' AS entity_type, doc::text FROM {self._table(name)}"
+            " WHERE doc IS NOT NULL AND strpos(doc::text, %s) > 0"
+            for name in ENTITY_TYPES
+        ]
+        with self._errors("looking for a person's data"):
+            rows = self._live().execute(" UNION ALL ".join(selects), [quoted(person_id)] * len(selects)).fetchall()
+        source = f"{self.url.masked} (personal data)"
+        return [self._codec.loads(doc, ENTITY_TYPES[type_name], source=source) for type_name, doc in rows]
+
     def erase_person(self, person_id: str) -> int:
-        """Remove a person and every reference to them (DSGVO Art. 17); return how many entities changed."""
-        raise NotImplementedError  # filled in with the shared erasure rules
+        """Remove a person and every reference to them (DSGVO Art. 17); return how many entities changed.
+
+        The rules are :func:`integrationsnetz.privacy.plan_erasure`; all of it is one transaction.
+        """
+        with self.transaction():
+            erasure = plan_erasure(person_id, self._mentioning(person_id))
+            for entity in erasure.deletions:
+                self.delete(type(entity), entity.id, revision=entity.revision)
+            if erasure.updates:
+                self.put_many(erasure.updates)
+        return erasure.changed
+
+    def personal_data_of(self, person_id: str) -> PersonalData:
+        """Everything held on a person (DSGVO Art. 15): the record, memberships, every mention."""
+        return personal_data(person_id, self._mentioning(person_id))
 
     def close(self) -> None:
         """Close the connection (an open transaction is rolled back by the server)."""
@@ -451,7 +519,7 @@ class PostgresStore:
         if conn is not None:
             conn.close()
 
-    def __enter__(self) -> PostgresStore:
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
