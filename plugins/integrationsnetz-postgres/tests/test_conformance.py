@@ -8,10 +8,10 @@ from collections.abc import Callable
 
 import psycopg
 import pytest
+from integrationsnetz_postgres.store import conninfo_of
 
 from integrationsnetz.store import StoreURL
 from integrationsnetz.testing.store_conformance import StoreConformance
-from integrationsnetz_postgres.store import conninfo_of
 
 
 class TestPostgresStore(StoreConformance):
