@@ -165,10 +165,11 @@ def throughput(url: str, writers: int, course_ids: list[str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--networks", type=int, default=400, help="fewer for a quick trial run")
     parser.add_argument("--url", default="postgresql://postgres@127.0.0.1:5432/postgres")
     args = parser.parse_args()
 
-    entities: list[Entity] = list(nationwide())
+    entities: list[Entity] = list(nationwide(args.networks))
     meetings = [entity for entity in entities if isinstance(entity, Meeting)]
     counts: dict[str, int] = {}
     for entity in entities:

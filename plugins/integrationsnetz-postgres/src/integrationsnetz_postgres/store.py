@@ -6,6 +6,11 @@ deadlock), compares their revisions with the ones the entities were read at and 
 at the same moment fails on the primary key and becomes a Conflict too. So no update is lost,
 however many processes write at once.
 
+``modified`` stamps come from the server's clock. Writers share an advisory lock of the store
+for their transaction; :meth:`PostgresStore.changed_since` takes it alone for an instant, so it
+answers only up to a moment before which every write has committed and after which every new
+write is stamped: a consumer that continues from the last ``modified`` it saw misses nothing.
+
 The connection runs in autocommit mode; every write and every ``transaction()`` block is an
 explicit transaction (nested ones are savepoints). When the connection breaks (the server
 restarted, an administrator ended the session) the call that notices raises
@@ -109,11 +114,11 @@ class PostgresStore:
             return
         with conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (self._lock,))
-            version = stored_data_version(conn, self.schema)  # another process may have done it meanwhile
+            version = stored_data_version(conn, self.schema)
+            if version == current_version():
+                return  # another process upgraded them while this one waited for the lock
             for type_name, cls in ENTITY_TYPES.items():
                 columns = COLUMNS.get(type_name, ())
-                names = _COMMON + tuple(column.name for column in columns)
-                assignments = ", ".join(f"{name} = %s" + ("::json" if name == "doc" else "") for name in names[1:])
                 rows = []
                 for entity_id, doc in conn.execute(
                     f"SELECT id, doc::text FROM {self._table(type_name)} WHERE doc IS NOT NULL"
@@ -123,7 +128,7 @@ class PostgresStore:
                     row = self._row(self._codec.structure(upgraded, cls, source=source), columns)
                     rows.append((*row[1:], row[0]))
                 if rows:
-                    conn.cursor().executemany(f"UPDATE {self._table(type_name)} SET {assignments} WHERE id = %s", rows)
+                    conn.cursor().executemany(self._update_sql(type_name), rows)
             conn.execute(f"UPDATE {self._table('schema_version')} SET data_version = %s", (current_version(),))
         log.info("upgraded the documents in %s from schema %s to %s", self.url.masked, version, current_version())
 
@@ -291,10 +296,13 @@ class PostgresStore:
             elif inserts:
                 cursor.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({placeholders})", inserts)
             if updates:
-                assignments = ", ".join(f"{name} = %s" + ("::json" if name == "doc" else "") for name in names[1:])
-                cursor.executemany(
-                    f"UPDATE {table} SET {assignments} WHERE id = %s", [(*row[1:], row[0]) for row in updates]
-                )
+                cursor.executemany(self._update_sql(type_name), [(*row[1:], row[0]) for row in updates])
+
+    def _update_sql(self, type_name: str) -> str:
+        """UPDATE of one row by id; its parameters are a :meth:`_row` without the id, then the id."""
+        names = _COMMON[1:] + tuple(column.name for column in COLUMNS.get(type_name, ()))
+        assignments = ", ".join(f"{name} = %s" + ("::json" if name == "doc" else "") for name in names)
+        return f"UPDATE {self._table(type_name)} SET {assignments} WHERE id = %s"
 
     def _row(self, entity: Entity, columns: tuple[Column, ...]) -> tuple[Any, ...]:
         """The values of a table row for a stamped entity, in the order of ``_COMMON`` + ``columns``."""
