@@ -33,6 +33,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.fns import identity
 from cattrs.strategies import configure_tagged_union
 
 from integrationsnetz.errors import InvalidData
@@ -220,6 +221,19 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook_factory(
         lambda cls: _is_homogeneous_tuple(cls) and get_args(cls)[0] is not str, tuple_hook_factory
     )
+
+    def tuple_unstructure_factory(cls: Any) -> Callable[[Any], Any]:
+        # A plain list comprehension over the element's own hook: cattrs' generic iterable hook
+        # dispatches per element.
+        element_hook = converter.get_unstructure_hook(get_args(cls)[0])
+        return lambda value: [element_hook(item) for item in value]
+
+    converter.register_unstructure_hook_factory(
+        lambda cls: _is_homogeneous_tuple(cls) and get_args(cls)[0] is not str, tuple_unstructure_factory
+    )
+    # Optional scalars go to JSON as they are; ``identity`` lets cattrs inline them.
+    for scalar in (str, int, bool, float):
+        converter.register_unstructure_hook(scalar | None, identity)
     configure_tagged_union(
         AllDay | Timed,
         converter,
@@ -327,7 +341,8 @@ class Codec:
     def structure(self, data: Any, cls: type[T], *, source: str | None = None, path: str = "$") -> T:
         """Build a ``cls`` from plain data, or raise :class:`InvalidData` listing every problem."""
         try:
-            return self.fast.structure(data, cls)
+            with paused_gc():  # building many small objects that form no cycles
+                return self.fast.structure(data, cls)
         except Exception:  # noqa: BLE001 - the detailed pass explains it
             pass
         try:

@@ -27,7 +27,9 @@ def _bad_id_reason(value: object) -> str | None:
         return f"{value!r} is not a usable id"
     if "/" in value or "\\" in value:
         return f"an id cannot hold a path separator, got {value!r}"
-    if any(unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"} for ch in value):
+    # isprintable() is False for every control, format and line/paragraph separator character
+    # (and for some harmless ones): the per-character look-up runs only for those rare ids.
+    if not value.isprintable() and any(unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"} for ch in value):
         return f"an id cannot hold a control character, got {value!r}"
     if value != value.strip():
         return f"an id cannot start or end with white space, got {value!r}"
