@@ -37,6 +37,7 @@ from cattrs.fns import identity
 from cattrs.strategies import configure_tagged_union
 
 from integrationsnetz.errors import InvalidData
+from integrationsnetz.model.entity import validate_id, validate_optional_id
 from integrationsnetz.model.events import AllDay, Timed
 
 T = TypeVar("T")
@@ -240,6 +241,71 @@ def configure_converter(converter: cattrs.Converter) -> None:
         tag_name="type",
         tag_generator=_event_time_tag,
     )
+    if not converter.detailed_validation:
+        converter.register_structure_hook_factory(_plain_attrs_class, lambda cls: _fast_structure_fn(cls, converter))
+
+
+class _Refused(Exception):
+    """Raised by the fast path only; the detailed pass then says what is wrong and where."""
+
+
+def _plain_attrs_class(cls: Any) -> bool:
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        return False
+    return all(field.init and field.converter is None and field.alias == field.name for field in attrs.fields(cls))
+
+
+_CHECKED_SCALARS = {str: "str", int: "int", bool: "bool"}
+_ID_VALIDATORS = (validate_id, validate_optional_id)
+
+
+def _fast_structure_fn(cls: type, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """A structure hook for the fast pass, generated per class.
+
+    It does what cattrs' generated hook does with less per-field overhead: a field's type is
+    checked inline (``type(v) is str``), an enum value is a dict look-up, an id field is handed to
+    the class whose validator checks it anyway, and unknown keys are found with one subset test.
+    Anything it refuses raises :class:`_Refused` (or the model's own error): the codec then runs the
+    detailed converter, which reports every problem with its path.
+    """
+    attrs.resolve_types(cls)
+    fields = attrs.fields(cls)
+    namespace: dict[str, Any] = {"_cls": cls, "_Refused": _Refused, "_allowed": frozenset(f.name for f in fields)}
+    lines = [
+        "def structure(o, _=None):",
+        "    if o.__class__ is not dict or not o.keys() <= _allowed:",
+        "        raise _Refused",
+        "    kw = {}",
+    ]
+    for index, field in enumerate(fields):
+        name, kind = field.name, field.type
+        optional = False
+        args = get_args(kind)
+        if len(args) == 2 and type(None) in args and get_origin(kind) is not tuple:
+            optional, kind = True, next(arg for arg in args if arg is not type(None))
+        if field.validator in _ID_VALIDATORS and kind is str:
+            check = []  # the id validator refuses anything that is not a fitting string
+        elif kind in _CHECKED_SCALARS:
+            check = [f"if v.__class__ is not {_CHECKED_SCALARS[kind]}: raise _Refused"]
+        elif isinstance(kind, type) and issubclass(kind, Enum):
+            namespace[f"_m{index}"] = {member.value: member for member in kind}
+            check = [f"v = _m{index}[v]"]
+        else:
+            namespace[f"_h{index}"] = converter.get_structure_hook(kind)
+            namespace[f"_t{index}"] = kind
+            check = [f"v = _h{index}(v, _t{index})"]
+        body = ["v = o[" + repr(name) + "]"]
+        body += ["if v is not None:", "    " + check[0]] if optional and check else check
+        body.append(f"kw[{name!r}] = v")
+        if field.default is attrs.NOTHING:
+            lines += ["    " + line for line in body]
+        else:
+            lines.append(f"    if {name!r} in o:")
+            lines += ["        " + line for line in body]
+    lines.append("    return _cls(**kw)")
+    exec(compile("\n".join(lines), f"<fast structure {cls.__qualname__}>", "exec"), namespace)
+    hook: Callable[[Any, Any], Any] = namespace["structure"]
+    return hook
 
 
 def _event_time_tag(cls: type) -> str:

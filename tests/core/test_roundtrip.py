@@ -87,3 +87,22 @@ end = "2024-10-14T13:40:00+02:00[Europe/Berlin]"
     data = documents.loads(toml, "toml", source="hand.toml")
     assert data.network.founded == date(2024, 2, 27)
     assert data.meetings[0].start == datetime(2024, 10, 14, 9, 30, tzinfo=BERLIN)
+
+
+def test_the_fast_pass_reads_valid_documents_without_the_detailed_one() -> None:
+    """Valid input never needs the slow detailed converter (else every load would pay twice)."""
+    import wartburgkreis
+
+    codec = make_codec()
+    data = wartburgkreis.build()
+    assert codec.fast.structure(codec.unstructure(data), inz.NetworkData) == data
+    assert codec.fast.get_structure_hook(inz.Invitation).__code__.co_filename == "<fast structure Invitation>"
+
+
+@settings(max_examples=30)
+@given(data=inz_st.networks())
+def test_fast_and_detailed_converters_agree(data: inz.NetworkData) -> None:
+    """Both converters read any valid network to the same value."""
+    codec = make_codec()
+    plain = codec.unstructure(data)
+    assert codec.fast.structure(plain, inz.NetworkData) == codec.detailed.structure(plain, inz.NetworkData) == data

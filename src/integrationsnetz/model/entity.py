@@ -36,14 +36,31 @@ def _bad_id_reason(value: object) -> str | None:
     return None
 
 
+# Ids seen valid before: a document repeats the same actor ids in every invitation and agenda item,
+# so remembering them saves most of the checking. Bounded; cleared when full.
+_KNOWN_VALID_IDS: set[str] = set()
+_KNOWN_VALID_IDS_LIMIT = 200_000
+
+
+def _check_id(value: object) -> str | None:
+    if value.__class__ is str and value in _KNOWN_VALID_IDS:
+        return None
+    reason = _bad_id_reason(value)
+    if reason is None:
+        if len(_KNOWN_VALID_IDS) >= _KNOWN_VALID_IDS_LIMIT:
+            _KNOWN_VALID_IDS.clear()
+        _KNOWN_VALID_IDS.add(value)  # type: ignore[arg-type]  # a valid id is a str
+    return reason
+
+
 def is_valid_id(value: object) -> bool:
     """Whether ``value`` can serve as an id (so stores can use it as a file name or key)."""
-    return _bad_id_reason(value) is None
+    return _check_id(value) is None
 
 
 def validate_id(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     """attrs validator: ids are safe as file names, URL parts and database keys."""
-    reason = _bad_id_reason(value)
+    reason = _check_id(value)
     if reason is not None:
         raise ValueError(f"{attribute.name}: {reason}")
 
@@ -51,7 +68,7 @@ def validate_id(_instance: Any, attribute: attrs.Attribute[Any], value: object) 
 def validate_ids(_instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     """attrs validator for a tuple of references."""
     for position, item in enumerate(value):
-        reason = _bad_id_reason(item)
+        reason = _check_id(item)
         if reason is not None:
             raise ValueError(f"{attribute.name}[{position}]: {reason}")
 
