@@ -402,7 +402,8 @@ class Codec:
 
     def unstructure(self, obj: Any) -> Any:
         """Plain data (dicts, lists, strings, numbers) for ``obj``."""
-        return self.fast.unstructure(obj)
+        with paused_gc():  # many new dicts and lists, no cycles: the collector would only rescan them
+            return self.fast.unstructure(obj)
 
     def structure(self, data: Any, cls: type[T], *, source: str | None = None, path: str = "$") -> T:
         """Build a ``cls`` from plain data, or raise :class:`InvalidData` listing every problem."""
@@ -418,7 +419,7 @@ class Codec:
 
     def dumps(self, obj: Any) -> bytes:
         """Compact UTF-8 JSON for ``obj``."""
-        return orjson.dumps(self.fast.unstructure(obj))
+        return orjson.dumps(self.unstructure(obj))
 
     def loads(self, payload: bytes | str, cls: type[T], *, source: str | None = None) -> T:
         """Parse JSON and structure it as ``cls``."""
