@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -72,3 +73,35 @@ def test_eight_processes_updating_overlapping_courses_lose_nothing(store_url: st
     }
     assert all(course.revision == 1 + course.participants for course in final.values())
     assert conflicts > 0, "the writers never met: the test did not test concurrency"
+
+
+def test_changed_since_never_skips_a_write_that_commits_late(store_url: str) -> None:
+    """A write stamped earlier but committed later than another is not skipped by a syncing consumer."""
+
+    def course(course_id: str) -> Course:
+        return Course(
+            id=course_id,
+            network_id="wak",
+            course_type="general",
+            provider_id="vhs",
+            units_total=700,
+            units_per_week=20,
+            seats=25,
+        )
+
+    answers: list[list[str]] = []
+    with open_store(store_url) as slow, open_store(store_url) as quick, open_store(store_url) as consumer:
+        with slow.transaction():
+            early = slow.put(course("early"))  # stamped now, committed only at the end of the block
+            late = quick.put(course("late"))  # stamped later, committed at once
+            assert early.modified is not None
+            assert late.modified is not None
+            assert early.modified < late.modified
+            reader = threading.Thread(target=lambda: answers.append([c.id for c in consumer.changed_since()]))
+            reader.start()
+            reader.join(timeout=1.0)
+            assert reader.is_alive(), "changed_since answered while an earlier-stamped write was in flight"
+        reader.join(timeout=30)
+        # Had it answered ["late"], a consumer continuing after late.modified would never see "early".
+        assert answers == [["early", "late"]]
+        assert [c.id for c in consumer.changed_since(early.modified)] == ["late"]
