@@ -50,7 +50,7 @@ def test_text_strategies_are_unkind() -> None:
     """Umlauts, ß, emoji, quotes, backslashes and line breaks all turn up."""
     seen: set[str] = set()
 
-    @settings(max_examples=200)
+    @settings(max_examples=300, derandomize=True)  # a fixed sample: this asserts on a frequency
     @given(inz_st.texts())
     def collect(text: str) -> None:
         seen.update(text)
@@ -66,7 +66,7 @@ def test_berlin_and_dst_switch_days_turn_up() -> None:
     zones: list[str] = []
     switch_days = 0
 
-    @settings(max_examples=200)
+    @settings(max_examples=200, derandomize=True)
     @given(inz_st.aware_datetimes())
     def collect(value: datetime) -> None:
         nonlocal switch_days
