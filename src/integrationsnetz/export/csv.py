@@ -64,8 +64,12 @@ KIND_WORDS: dict[OrganizationKind, tuple[str, str]] = {
 
 
 def neutralise(cell: str) -> str:
-    """A cell a spreadsheet will not execute: a leading formula character gets a ``'`` before it."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    """A cell a spreadsheet will not execute: a leading formula character gets a ``'`` before it.
+
+    A cell that already starts with ``'`` gets one too, so the importer can tell our guard from
+    an apostrophe that belongs to the text.
+    """
+    return "'" + cell if cell.startswith((*FORMULA_STARTS, "'")) else cell
 
 
 def _pick(pair: tuple[str, str], language: str) -> str:

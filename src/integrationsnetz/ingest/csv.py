@@ -30,7 +30,7 @@ _KINDS = {word.casefold(): kind for kind, pair in KIND_WORDS.items() for word in
 
 def _unneutralise(cell: str) -> str:
     """Undo the exporter's formula guard (``'=SUM`` was ``=SUM``) and trim the cell."""
-    if len(cell) > 1 and cell[0] == "'" and cell[1] in FORMULA_STARTS:
+    if len(cell) > 1 and cell[0] == "'" and cell[1] in (*FORMULA_STARTS, "'"):
         cell = cell[1:]
     return cell.strip()
 
