@@ -66,20 +66,20 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
-def _meeting_columns(meeting: Meeting) -> tuple[object, ...]:
+def _meeting_columns(meeting: Meeting, document: dict[str, Any]) -> tuple[object, ...]:
     return (
         meeting.title,
         meeting.kind.value,
         meeting.status.value,
         meeting.group_id,
-        format_datetime(meeting.start),
-        format_datetime(meeting.end),
+        document["start"],
+        document["end"],
         micros(meeting.start),
         micros(meeting.end),
     )
 
 
-def _membership_columns(membership: Membership) -> tuple[object, ...]:
+def _membership_columns(membership: Membership, _document: dict[str, Any]) -> tuple[object, ...]:
     return (
         membership.actor_id,
         membership.group_id,
@@ -89,17 +89,17 @@ def _membership_columns(membership: Membership) -> tuple[object, ...]:
     )
 
 
-def _course_columns(course: Course) -> tuple[object, ...]:
+def _course_columns(course: Course, _document: dict[str, Any]) -> tuple[object, ...]:
     return (course.course_type, course.provider_id, course.status.value, _text(course.start), _text(course.end))
 
 
-def _name_column(entity: Any) -> tuple[object, ...]:
+def _name_column(entity: Any, _document: dict[str, Any]) -> tuple[object, ...]:
     return (getattr(entity, "name", None) or getattr(entity, "title", None) or getattr(entity, "function", None),)
 
 
 # Columns besides the common ones, per table, with how to fill them. Persons get no name
 # column: personal data stays in the document only.
-_EXTRA: dict[str, tuple[tuple[str, ...], Callable[[Any], tuple[object, ...]]]] = {
+_EXTRA: dict[str, tuple[tuple[str, ...], Callable[[Any, dict[str, Any]], tuple[object, ...]]]] = {
     "meeting": (
         ("title", "kind", "status", "group_id", "start", "end", "start_us", "end_us"),
         _meeting_columns,
@@ -112,14 +112,14 @@ _EXTRA: dict[str, tuple[tuple[str, ...], Callable[[Any], tuple[object, ...]]]] =
     "venue": (("name",), _name_column),
     "event": (("title",), _name_column),
     "funding_programme": (("name",), _name_column),
-    "waitlist": (("course_type", "place"), lambda waitlist: (waitlist.course_type, waitlist.place)),
-    "person": ((), lambda _person: ()),
-    "provider_capacity": (("provider_id", "as_of"), lambda c: (c.provider_id, c.as_of.isoformat())),
+    "waitlist": (("course_type", "place"), lambda waitlist, _: (waitlist.course_type, waitlist.place)),
+    "person": ((), lambda _person, _document: ()),
+    "provider_capacity": (("provider_id", "as_of"), lambda c, _: (c.provider_id, c.as_of.isoformat())),
 }
-_NO_EXTRA: tuple[tuple[str, ...], Callable[[Any], tuple[object, ...]]] = ((), lambda _entity: ())
+_NO_EXTRA: tuple[tuple[str, ...], Callable[[Any, dict[str, Any]], tuple[object, ...]]] = ((), lambda _e, _d: ())
 
 
-def _extra(table: str) -> tuple[tuple[str, ...], Callable[[Any], tuple[object, ...]]]:
+def _extra(table: str) -> tuple[tuple[str, ...], Callable[[Any, dict[str, Any]], tuple[object, ...]]]:
     """The extra columns of a table; a type added to the model later gets none until listed above."""
     return _EXTRA.get(table, _NO_EXTRA)
 
@@ -356,17 +356,18 @@ class SQLiteStore:
     # -- rows -------------------------------------------------------------------------------
 
     def _row(self, table: str, entity: Entity) -> tuple[object, ...]:
-        extra = _extra(table)[1](entity)
+        document = self._codec.unstructure(entity)
+        extra = _extra(table)[1](entity, document)
         assert entity.modified is not None
         return (
             entity.id,
             network_of(entity),
             entity.revision,
-            _text(entity.created),
-            format_datetime(entity.modified),
+            document.get("created"),
+            document["modified"],
             *extra,
             micros(entity.modified),
-            orjson.dumps(self._codec.unstructure(entity)).decode(),
+            orjson.dumps(document).decode(),
         )
 
     def _write_row(self, table: str, entity: Entity) -> None:
