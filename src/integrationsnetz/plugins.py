@@ -18,7 +18,6 @@ Environment variables:
 from __future__ import annotations
 
 import importlib
-import importlib.metadata
 import os
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
@@ -130,6 +129,8 @@ class PluginHost:
 
     def _load_entry_points(self, only: set[str] | None) -> None:
         seen: dict[str, str] = {}
+        import importlib.metadata  # slow to import (about 30 ms): only when a host is made
+
         for entry_point in importlib.metadata.entry_points(group=hookspecs.PROJECT_NAME):
             if only is not None and entry_point.name not in only:
                 continue
@@ -272,6 +273,8 @@ _FACADE = {
 
 def _version_of(distribution: str) -> str:
     try:
+        import importlib.metadata
+
         return importlib.metadata.version(distribution)
     except importlib.metadata.PackageNotFoundError:
         return "unknown"

@@ -380,10 +380,9 @@ class SQLiteStore:
         db = self._db
         if replaced:
             db.executemany("DELETE FROM meeting_participant WHERE meeting_id = ?", [(m.id,) for m in replaced])
-        db.executemany(
-            "INSERT OR IGNORE INTO meeting_participant (actor_id, meeting_id) VALUES (?, ?)",
-            [(actor_id, meeting.id) for meeting in meetings for actor_id in meeting.participant_ids()],
-        )
+        rows = [(actor_id, meeting.id) for meeting in meetings for actor_id in meeting.participant_ids()]
+        rows.sort()  # in key order the B-tree grows at its end: several times faster than random order
+        db.executemany("INSERT OR IGNORE INTO meeting_participant (actor_id, meeting_id) VALUES (?, ?)", rows)
 
     def _stored(self, table: str, ids: Sequence[str]) -> dict[str, tuple[int, bool, str | None, int]]:
         """id -> (revision, deleted, created text, modified_us) for the ids that have a row."""
