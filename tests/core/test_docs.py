@@ -96,3 +96,23 @@ def test_docs_index_lists_every_page() -> None:
     index = (DOCS / "index.md").read_text(encoding="utf-8")
     pages = sorted(str(path.relative_to(DOCS)) for path in DOCS.rglob("*.md") if path.name != "index.md")
     assert [page for page in pages if f"({page})" not in index] == []
+
+
+def test_readme_quickstart_runs_and_its_error_message_is_real(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's code runs as written, and the error it shows is the one a broken file gives."""
+    monkeypatch.chdir(tmp_path)
+    readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
+    blocks = BLOCK.findall(readme)
+    (code,) = [code for language, code in blocks if language == "python"][:1]
+    exec(compile(code, "README.md", "exec"), {"__name__": "readme"})
+    shown = next(code for language, code in blocks if language == "text").strip()
+    saved = Path("netzwerk.json")
+    saved.write_text(
+        saved.read_text(encoding="utf-8").replace("2025-03-17T09:00:00+01:00[Europe/Berlin]", "2025-03-17 09:00"),
+        encoding="utf-8",
+    )
+    import integrationsnetz as inz
+
+    with pytest.raises(inz.InvalidData) as caught:
+        inz.documents.load("netzwerk.json")
+    assert str(caught.value) == shown
