@@ -22,6 +22,7 @@ functions, so ``import integrationsnetz`` stays light.
 from __future__ import annotations
 
 import calendar as _calendar
+import functools
 import unicodedata
 import uuid
 from collections import Counter, OrderedDict
@@ -87,6 +88,7 @@ _STATUS = {
 _WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
+@functools.lru_cache(maxsize=65_536)
 def uid_for(network_id: str, kind: str, entity_id: str) -> str:
     """The UID of an entity's calendar entry: a UUID from the network id, the kind and the id.
 
@@ -382,13 +384,18 @@ class _Rule:
 
 
 def _rules_for(first: datetime) -> list[_Rule]:
+    """The rules a series starting at ``first`` may follow: every 1–8 weeks on its weekday, or every
+    1, 2, 3 or 6 months on its n-th (or last) weekday. A meeting moved by up to half the interval
+    (at most 10 days) still counts as that date's meeting."""
     code = _WEEKDAY_CODES[first.weekday()]
-    rules = [_Rule("WEEKLY", k, code, timedelta(days=3 * k)) for k in (1, 2, 3, 4)]
+    rules = [_Rule("WEEKLY", k, code, timedelta(days=min(3 * k, 10))) for k in range(1, 9)]
+    days = []
     nth = (first.day - 1) // 7 + 1
     if nth <= 4:
-        rules.append(_Rule("MONTHLY", 1, f"{nth}{code}", timedelta(days=10)))
+        days.append(f"{nth}{code}")
     if first.day + 7 > _calendar.monthrange(first.year, first.month)[1]:
-        rules.append(_Rule("MONTHLY", 1, f"-1{code}", timedelta(days=10)))
+        days.append(f"-1{code}")
+    rules += [_Rule("MONTHLY", months, day, timedelta(days=10)) for months in (1, 2, 3, 6) for day in days]
     return rules
 
 
