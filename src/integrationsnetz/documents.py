@@ -7,12 +7,10 @@ reports every problem with the file name and the path of the field.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import orjson
-import tomli_w
 
 from integrationsnetz.atomic import write_atomic
 from integrationsnetz.errors import InvalidData
@@ -49,6 +47,8 @@ def dumps(data: NetworkData, format: DocumentFormat = "json", *, host: PluginHos
     if format == "json":
         return orjson.dumps(body, option=orjson.OPT_INDENT_2) + b"\n"
     if format == "toml":
+        import tomli_w
+
         return tomli_w.dumps(body).encode("utf-8")
     raise ValueError(f"format: expected one of {FORMATS}, got {format!r}")
 
@@ -61,15 +61,18 @@ def loads(
     host: PluginHost | None = None,
 ) -> NetworkData:
     """Read a document; :class:`InvalidData` lists every problem with ``source`` and the field path."""
+    if format not in FORMATS:
+        raise ValueError(f"format: expected one of {FORMATS}, got {format!r}")
     raw: Any
+    # JSON, TOML and UTF-8 decoding errors are all ValueErrors; tomllib loads only when needed.
     try:
         if format == "json":
             raw = orjson.loads(payload)
-        elif format == "toml":
-            raw = tomllib.loads(payload.decode("utf-8") if isinstance(payload, bytes) else payload)
         else:
-            raise ValueError(f"format: expected one of {FORMATS}, got {format!r}")
-    except (orjson.JSONDecodeError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            import tomllib
+
+            raw = tomllib.loads(payload.decode("utf-8") if isinstance(payload, bytes) else payload)
+    except ValueError as exc:
         raise InvalidData([f"not a valid {format.upper()} document: {exc}"], source=source) from None
     if not isinstance(raw, dict):
         raise InvalidData([f"$: expected an object at the top, got {type(raw).__name__}"], source=source)

@@ -11,7 +11,6 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from integrationsnetz.courses.catalogue import OFFICIAL_COURSE_TYPES
 from integrationsnetz.model.courses import CourseType
 from integrationsnetz.model.entity import Entity
 from integrationsnetz.model.meetings import MeetingKind
@@ -35,7 +34,12 @@ def _at(collection: str, entity_id: str) -> str:
 
 def check(data: NetworkData, *, course_types: Mapping[str, CourseType] | None = None) -> list[Problem]:
     """Every integrity problem of ``data``; ``course_types`` defaults to the official catalogue."""
-    return list(_Checker(data, course_types if course_types is not None else OFFICIAL_COURSE_TYPES).run())
+    if course_types is None:
+        # Imported here: the courses package is not needed by ``import integrationsnetz``.
+        from integrationsnetz.courses.catalogue import OFFICIAL_COURSE_TYPES
+
+        course_types = OFFICIAL_COURSE_TYPES
+    return list(_Checker(data, course_types).run())
 
 
 class _Checker:

@@ -21,7 +21,6 @@ types, and sets the catalogue-wide rules (the six-week start rule, the 29 UE tea
 from __future__ import annotations
 
 import json
-import tomllib
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -207,9 +206,11 @@ def _read(target: Path) -> Any:
         raise InvalidData([f"cannot read the file ({exc.strerror or exc})"], source=str(target)) from None
     try:
         if suffix == ".toml":
+            import tomllib
+
             return tomllib.loads(payload.decode("utf-8"))
         return json.loads(payload)
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except ValueError as exc:  # TOML, JSON and UTF-8 decoding errors alike
         raise InvalidData([f"not a valid {suffix[1:].upper()} file: {exc}"], source=str(target)) from None
 
 

@@ -1,0 +1,39 @@
+"""Every module imports on its own, and ``import integrationsnetz`` stays light.
+
+An import cycle can hide for as long as some other module happens to be imported first; here
+each module is imported first, in a child process, with the package's modules forgotten in between.
+"""
+
+import subprocess
+import sys
+
+SCRIPT = r"""
+import importlib, pkgutil, sys
+import integrationsnetz
+names = sorted(info.name for info in pkgutil.walk_packages(integrationsnetz.__path__, "integrationsnetz."))
+failures = []
+for name in names:
+    for loaded in [m for m in sys.modules if m == "integrationsnetz" or m.startswith("integrationsnetz.")]:
+        del sys.modules[loaded]
+    try:
+        importlib.import_module(name)
+    except Exception as exc:
+        failures.append(f"{name}: {type(exc).__name__}: {exc}")
+print("\n".join(failures))
+"""
+
+
+def test_every_module_imports_first() -> None:
+    """No module depends on another having been imported before it."""
+    result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_import_leaves_the_courses_package_and_toml_unloaded() -> None:
+    """The integrity check, documents and exports load these when they are first used."""
+    code = (
+        "import sys, integrationsnetz; print(sorted(m for m in sys.modules"
+        " if m.startswith('integrationsnetz.courses') or m in ('tomllib', 'tomli_w')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
