@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from enum import Enum, StrEnum
+from types import MemberDescriptorType
 from typing import Any, TypeVar, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -37,7 +38,7 @@ from cattrs.fns import identity
 from cattrs.strategies import configure_tagged_union
 
 from integrationsnetz.errors import InvalidData
-from integrationsnetz.model.entity import validate_id, validate_optional_id
+from integrationsnetz.model.entity import KNOWN_VALID_IDS, validate_id, validate_optional_id
 from integrationsnetz.model.events import AllDay, Timed
 
 T = TypeVar("T")
@@ -256,53 +257,103 @@ def _plain_attrs_class(cls: Any) -> bool:
 
 
 _CHECKED_SCALARS = {str: "str", int: "int", bool: "bool"}
-_ID_VALIDATORS = (validate_id, validate_optional_id)
+
+
+def _slot_setters(cls: type, names: Iterable[str]) -> dict[str, Callable[[Any, Any], None]] | None:
+    """The slot descriptors' setters for ``names``, or None unless the fields are exactly the slots."""
+    slots = {slot for klass in cls.__mro__ for slot in getattr(klass, "__slots__", ())} - {"__weakref__"}
+    names = list(names)
+    if slots != set(names):
+        return None  # not slotted, or an extra slot (a cached hash) that __init__ would fill
+    setters = {}
+    for name in names:
+        descriptor = getattr(cls, name, None)
+        if not isinstance(descriptor, MemberDescriptorType):
+            return None
+        setters[name] = descriptor.__set__
+    return setters
 
 
 def _fast_structure_fn(cls: type, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
     """A structure hook for the fast pass, generated per class.
 
-    It does what cattrs' generated hook does with less per-field overhead: a field's type is
-    checked inline (``type(v) is str``), an enum value is a dict look-up, an id field is handed to
-    the class whose validator checks it anyway, and unknown keys are found with one subset test.
-    Anything it refuses raises :class:`_Refused` (or the model's own error): the codec then runs the
-    detailed converter, which reports every problem with its path.
+    It does what cattrs' generated hook and the class's ``__init__`` do together, with less
+    per-field overhead: a field's type is checked inline (``type(v) is str``), an enum value is a
+    dict look-up, unknown keys are found by counting the known ones, and the object is built by setting
+    its slots directly, then the class's validators and ``__attrs_post_init__`` run in the order
+    ``__init__`` runs them (an id already seen valid is not checked again). Anything it refuses
+    raises :class:`_Refused` (or the model's own error): the codec then runs the detailed
+    converter, which reports every problem with its path.
     """
     attrs.resolve_types(cls)
     fields = attrs.fields(cls)
-    namespace: dict[str, Any] = {"_cls": cls, "_Refused": _Refused, "_allowed": frozenset(f.name for f in fields)}
+    setters = None if hasattr(cls, "__attrs_pre_init__") else _slot_setters(cls, (f.name for f in fields))
+    namespace: dict[str, Any] = {
+        "_cls": cls,
+        "_new": object.__new__,
+        "_Refused": _Refused,
+        "_known_ids": KNOWN_VALID_IDS,
+    }
     lines = [
         "def structure(o, _=None):",
-        "    if o.__class__ is not dict or not o.keys() <= _allowed:",
+        "    if o.__class__ is not dict:",
         "        raise _Refused",
-        "    kw = {}",
+        "    n = len(o)",  # minus the optional fields present: what is left must be the required ones
     ]
+    checks: list[str] = []
     for index, field in enumerate(fields):
-        name, kind = field.name, field.type
+        name, kind, value = field.name, field.type, f"v{index}"
         optional = False
         args = get_args(kind)
         if len(args) == 2 and type(None) in args and get_origin(kind) is not tuple:
             optional, kind = True, next(arg for arg in args if arg is not type(None))
-        if field.validator in _ID_VALIDATORS and kind is str:
-            check = []  # the id validator refuses anything that is not a fitting string
-        elif kind in _CHECKED_SCALARS:
-            check = [f"if v.__class__ is not {_CHECKED_SCALARS[kind]}: raise _Refused"]
+        if kind in _CHECKED_SCALARS:
+            check = f"if {value}.__class__ is not {_CHECKED_SCALARS[kind]}: raise _Refused"
         elif isinstance(kind, type) and issubclass(kind, Enum):
             namespace[f"_m{index}"] = {member.value: member for member in kind}
-            check = [f"v = _m{index}[v]"]
+            check = f"{value} = _m{index}[{value}]"
         else:
             namespace[f"_h{index}"] = converter.get_structure_hook(kind)
             namespace[f"_t{index}"] = kind
-            check = [f"v = _h{index}(v, _t{index})"]
-        body = ["v = o[" + repr(name) + "]"]
-        body += ["if v is not None:", "    " + check[0]] if optional and check else check
-        body.append(f"kw[{name!r}] = v")
+            check = f"{value} = _h{index}({value}, _t{index})"
+        body = [f"{value} = o[{name!r}]"]
+        body += [f"if {value} is not None:", "    " + check] if optional else [check]
         if field.default is attrs.NOTHING:
             lines += ["    " + line for line in body]
         else:
             lines.append(f"    if {name!r} in o:")
-            lines += ["        " + line for line in body]
-    lines.append("    return _cls(**kw)")
+            lines += ["        " + line for line in [*body, "n -= 1"]]
+            lines.append("    else:")
+            if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                if field.default.takes_self:
+                    setters = None
+                namespace[f"_d{index}"] = field.default.factory
+                lines.append(f"        {value} = _d{index}()")
+            else:
+                namespace[f"_d{index}"] = field.default
+                lines.append(f"        {value} = _d{index}")
+        if field.validator is not None:
+            namespace[f"_v{index}"], namespace[f"_a{index}"] = field.validator, field
+            call = f"_v{index}(self, _a{index}, {value})"
+            if field.validator is validate_id:
+                call = f"if {value}.__class__ is not str or {value} not in _known_ids: {call}"
+            elif field.validator is validate_optional_id:
+                call = f"if {value} is not None and {value} not in _known_ids: {call}"
+            checks.append(call)
+    required = sum(1 for field in fields if field.default is attrs.NOTHING)
+    lines += [f"    if n != {required}:", "        raise _Refused"]  # an unknown key
+    if setters is None:  # not a plain slotted class: let its own __init__ build it
+        keywords = ", ".join(f"{field.name}=v{index}" for index, field in enumerate(fields))
+        lines.append(f"    return _cls({keywords})")
+    else:
+        lines.append("    self = _new(_cls)")
+        for index, field in enumerate(fields):
+            namespace[f"_s{index}"] = setters[field.name]
+            lines.append(f"    _s{index}(self, v{index})")
+        lines += ["    " + check for check in checks]
+        if hasattr(cls, "__attrs_post_init__"):
+            lines.append("    self.__attrs_post_init__()")
+        lines.append("    return self")
     exec(compile("\n".join(lines), f"<fast structure {cls.__qualname__}>", "exec"), namespace)
     hook: Callable[[Any, Any], Any] = namespace["structure"]
     return hook

@@ -1,10 +1,12 @@
 """JSON and TOML documents read back exactly what was written, for every generated network."""
 
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import integrationsnetz as inz
 from integrationsnetz import documents
@@ -106,3 +108,43 @@ def test_fast_and_detailed_converters_agree(data: inz.NetworkData) -> None:
     codec = make_codec()
     plain = codec.unstructure(data)
     assert codec.fast.structure(plain, inz.NetworkData) == codec.detailed.structure(plain, inz.NetworkData) == data
+
+
+_BAD_LEAVES = ["", " ", "a/b", "..", "x\x00y", -1, 1.5, True, None, "not-a-date", [], {}, {"unknown": 1}]
+
+
+def _leaf_paths(plain: object, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    if isinstance(plain, dict):
+        found = [(*path, key) for key in plain]
+        return found + [p for key, value in plain.items() for p in _leaf_paths(value, (*path, key))]
+    if isinstance(plain, list):
+        found = [(*path, index) for index in range(len(plain))]
+        return found + [p for index, value in enumerate(plain) for p in _leaf_paths(value, (*path, index))]
+    return []
+
+
+@settings(max_examples=150)
+@given(data=inz_st.networks(), choice=st.data())
+def test_the_fast_pass_refuses_whatever_the_detailed_one_refuses(data: inz.NetworkData, choice: st.DataObject) -> None:
+    """The fast pass builds objects without ``__init__``; it must still run every check.
+
+    One value anywhere in a valid document is replaced by a bad one (or a key is added): the fast
+    pass must fail exactly when the detailed pass does, and agree with it otherwise.
+    """
+    codec = make_codec()
+    plain = codec.unstructure(data)
+    path = choice.draw(st.sampled_from(_leaf_paths(plain)))
+    target: Any = plain
+    for step in path[:-1]:
+        target = target[step]
+    if isinstance(target, dict) and choice.draw(st.booleans()):
+        target["surplus_field"] = 1
+    else:
+        target[path[-1]] = choice.draw(st.sampled_from(_BAD_LEAVES))
+    try:
+        expected = codec.detailed.structure(plain, inz.NetworkData)
+    except Exception:
+        with pytest.raises(Exception):  # noqa: B017, PT011 - the fast pass refuses in its own way
+            codec.fast.structure(plain, inz.NetworkData)
+    else:
+        assert codec.fast.structure(plain, inz.NetworkData) == expected

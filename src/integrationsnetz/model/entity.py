@@ -38,18 +38,18 @@ def _bad_id_reason(value: object) -> str | None:
 
 # Ids seen valid before: a document repeats the same actor ids in every invitation and agenda item,
 # so remembering them saves most of the checking. Bounded; cleared when full.
-_KNOWN_VALID_IDS: set[str] = set()
-_KNOWN_VALID_IDS_LIMIT = 200_000
+KNOWN_VALID_IDS: set[str] = set()
+KNOWN_VALID_IDS_LIMIT = 200_000
 
 
 def _check_id(value: object) -> str | None:
-    if value.__class__ is str and value in _KNOWN_VALID_IDS:
+    if value.__class__ is str and value in KNOWN_VALID_IDS:
         return None
     reason = _bad_id_reason(value)
     if reason is None:
-        if len(_KNOWN_VALID_IDS) >= _KNOWN_VALID_IDS_LIMIT:
-            _KNOWN_VALID_IDS.clear()
-        _KNOWN_VALID_IDS.add(value)  # type: ignore[arg-type]  # a valid id is a str
+        if len(KNOWN_VALID_IDS) >= KNOWN_VALID_IDS_LIMIT:
+            KNOWN_VALID_IDS.clear()
+        KNOWN_VALID_IDS.add(value)  # type: ignore[arg-type]  # a valid id is a str
     return reason
 
 
