@@ -152,7 +152,8 @@ class Meeting(NetworkPart):
                 seen[actor_id] = None
         for item in self.agenda:
             seen.update(dict.fromkeys(item.presenter_ids))
-        for invitation in self.invitations:
-            if invitation.status not in (AttendanceStatus.DECLINED, AttendanceStatus.EXCUSED):
-                seen[invitation.actor_id] = None
+        seen.update(dict.fromkeys(i.actor_id for i in self.invitations if i.status not in _NOT_COMING))
         return tuple(seen)
+
+
+_NOT_COMING = frozenset({AttendanceStatus.DECLINED, AttendanceStatus.EXCUSED})

@@ -13,7 +13,11 @@ Shared by all built-in backends (and free for plugins) so that "conflict", "revi
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from types import MemberDescriptorType
+from typing import Any
 
 import attrs
 
@@ -100,6 +104,8 @@ def check_revision(
     ``stored_revision`` is None when the id was never stored; ``deleted`` marks a tombstone.
     ``where`` names the store (password masked) for the message.
     """
+    if stored_revision is None and revision == 0:
+        return  # the common case of a bulk save: a new entity
     name = f"{entity_type} {entity_id!r}"
     when = f", {modified.isoformat()}" if modified is not None else ""
     if stored_revision is None:
@@ -148,7 +154,7 @@ def stamped(entity: Entity, *, revision: int, created: datetime | None, now: dat
     return _restamped(entity, revision, created or entity.created or now, now)
 
 
-_FIELD_NAMES: dict[type[Entity], tuple[str, ...]] = {}
+_COPIERS: dict[type[Entity], tuple[Callable[[Entity], tuple[Any, ...]], tuple[Callable[[Any, Any], None], ...]]] = {}
 
 
 def _restamped(entity: Entity, revision: int, created: datetime, modified: datetime) -> Entity:
@@ -156,19 +162,30 @@ def _restamped(entity: Entity, revision: int, created: datetime, modified: datet
 
     ``attrs.evolve`` would rebuild the object through ``__init__`` (about 3x slower for a
     meeting); only the store's own fields change here and the store makes their values valid.
+    The copy reads every field in one call and writes the slots through their descriptors.
     """
     cls = type(entity)
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = tuple(field.name for field in attrs.fields(cls))
+    copier = _COPIERS.get(cls)
+    if copier is None:
+        names = [field.name for field in attrs.fields(cls) if field.name not in _STAMPS]
+        setters = tuple(_slot_setter(cls, name) for name in [*names, *_STAMPS])
+        copier = _COPIERS[cls] = (operator.attrgetter(*names), setters)
+    read, setters = copier
     clone = object.__new__(cls)
-    setter = object.__setattr__
-    for name in names:
-        setter(clone, name, getattr(entity, name))
-    setter(clone, "revision", revision)
-    setter(clone, "created", created)
-    setter(clone, "modified", modified)
+    for setter, value in zip(setters, (*read(entity), revision, created, modified), strict=True):
+        setter(clone, value)
     return clone
+
+
+_STAMPS = ("revision", "created", "modified")
+
+
+def _slot_setter(cls: type, name: str) -> Callable[[Any, Any], None]:
+    descriptor = getattr(cls, name)
+    if isinstance(descriptor, MemberDescriptorType):
+        setter: Callable[[Any, Any], None] = descriptor.__set__
+        return setter
+    return lambda clone, value: object.__setattr__(clone, name, value)  # a class without slots
 
 
 def stamped_over(entity: Entity, record: Record | None, now: datetime) -> Entity:
