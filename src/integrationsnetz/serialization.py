@@ -17,7 +17,7 @@ Wire rules:
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from enum import Enum, StrEnum
@@ -38,7 +38,15 @@ from cattrs.fns import identity
 from cattrs.strategies import configure_tagged_union
 
 from integrationsnetz.errors import InvalidData
-from integrationsnetz.model.entity import KNOWN_VALID_IDS, validate_id, validate_optional_id
+from integrationsnetz.model.entity import (
+    KNOWN_VALID_IDS,
+    validate_aware,
+    validate_id,
+    validate_ids,
+    validate_non_negative,
+    validate_not_blank,
+    validate_optional_id,
+)
 from integrationsnetz.model.events import AllDay, Timed
 
 T = TypeVar("T")
@@ -84,6 +92,29 @@ def parse_datetime(text: object) -> datetime:
         raise Expected(f"expected a date-time with a UTC offset, got {_shown(text)}")
     if not bracket:
         return value
+    zone = _ZONES.get(rest)
+    if zone is None:
+        zone = _zone(rest, text)
+    offset = value.utcoffset()
+    # The same instant in the named zone: the common case, three times cheaper than replace().
+    # Equal offsets mean the wall time is the one written (and the fold the right one).
+    local = value.astimezone(zone)
+    if local.utcoffset() == offset:
+        return local
+    # Keep the wall time as written; the offset picks the fold (the repeated hour in autumn, and
+    # even a wall time skipped in spring, which Python can hold and so must round-trip).
+    local = value.replace(tzinfo=zone)
+    if local.utcoffset() != offset:
+        local = local.replace(fold=1)
+        if local.utcoffset() != offset:
+            raise Expected(f"offset {stamp[19:] or '?'} does not match {zone.key} on that day, got {_shown(text)}")
+    return local
+
+
+_ZONES: dict[str, ZoneInfo] = {}  # "Europe/Berlin]" (as it follows the "[") -> its zone
+
+
+def _zone(rest: str, text: str) -> ZoneInfo:
     name = rest[:-1] if rest.endswith("]") else None
     if name and name.startswith("!"):
         name = name[1:]
@@ -93,15 +124,13 @@ def parse_datetime(text: object) -> datetime:
         zone = None
     if zone is None:
         raise Expected(f"expected a known time zone name in [...], got {_shown(text)}")
-    # Keep the wall time as written; the offset picks the fold (the repeated hour in autumn, and
-    # even a wall time skipped in spring, which Python can hold and so must round-trip).
-    offset = value.utcoffset()
-    local = value.replace(tzinfo=zone)
-    if local.utcoffset() != offset:
-        local = local.replace(fold=1)
-        if local.utcoffset() != offset:
-            raise Expected(f"offset {stamp[19:] or '?'} does not match {name} on that day, got {_shown(text)}")
-    return local
+    if len(_ZONES) < 1000:
+        _ZONES[rest] = zone
+    return zone
+
+
+def _structure_datetime(text: object, _: Any) -> datetime:
+    return parse_datetime(text)
 
 
 def _parse_date(text: object, _: Any) -> date:
@@ -184,7 +213,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     # A StrEnum is a str too; registering StrEnum puts it ahead of str in the MRO lookup.
     converter.register_structure_hook(StrEnum, _enum)
     converter.register_structure_hook(Enum, _enum)
-    converter.register_structure_hook(datetime, lambda value, _: parse_datetime(value))
+    converter.register_structure_hook(datetime, _structure_datetime)
     converter.register_unstructure_hook(datetime, format_datetime)
     converter.register_structure_hook(date, _parse_date)
     converter.register_unstructure_hook(date, date.isoformat)
@@ -258,6 +287,19 @@ def _plain_attrs_class(cls: Any) -> bool:
 
 _CHECKED_SCALARS = {str: "str", int: "int", bool: "bool"}
 
+# For the model's common validators, a cheap test that is enough for the validator to pass: the
+# fast pass calls the validator only when the test fails (and the validator then decides). Each
+# test must imply its validator's success; the property tests check the fast and detailed passes
+# agree on every injected defect.
+_PASSES = {
+    validate_id: "{v}.__class__ is str and {v} in _known_ids",
+    validate_optional_id: "{v} is None or {v} in _known_ids",
+    validate_ids: "_known_ids.issuperset({v})",
+    validate_non_negative: "{v} is None or ({v}.__class__ is int and {v} >= 0)",
+    validate_not_blank: "{v}.__class__ is str and {v} != '' and not {v}[0].isspace()",
+    validate_aware: "{v} is None or {v}.tzinfo.__class__ is _ZoneInfo or {v}.tzinfo is _UTC",
+}
+
 
 def _slot_setters(cls: type, names: Iterable[str]) -> dict[str, Callable[[Any, Any], None]] | None:
     """The slot descriptors' setters for ``names``, or None unless the fields are exactly the slots."""
@@ -274,16 +316,22 @@ def _slot_setters(cls: type, names: Iterable[str]) -> dict[str, Callable[[Any, A
     return setters
 
 
+_INTERNED_LIMIT = 100_000  # shared objects kept per class, at most
+
+
 def _fast_structure_fn(cls: type, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
     """A structure hook for the fast pass, generated per class.
 
     It does what cattrs' generated hook and the class's ``__init__`` do together, with less
     per-field overhead: a field's type is checked inline (``type(v) is str``), an enum value is a
-    dict look-up, unknown keys are found by counting the known ones, and the object is built by setting
-    its slots directly, then the class's validators and ``__attrs_post_init__`` run in the order
-    ``__init__`` runs them (an id already seen valid is not checked again). Anything it refuses
-    raises :class:`_Refused` (or the model's own error): the codec then runs the detailed
-    converter, which reports every problem with its path.
+    dict look-up, unknown keys are found by counting the known ones, and the object is built by
+    setting its slots directly; then the class's validators and ``__attrs_post_init__`` run in the
+    order ``__init__`` runs them (a validator is skipped when a cheap test in ``_PASSES`` already
+    shows it would pass). Anything it refuses raises :class:`_Refused` (or the model's own error):
+    the codec then runs the detailed converter, which reports every problem with its path.
+
+    Objects made only of ids and enum members (an ``Invitation``) are shared: frozen and equal,
+    one object serves every meeting that invites the same person with the same status.
     """
     attrs.resolve_types(cls)
     fields = attrs.fields(cls)
@@ -293,6 +341,8 @@ def _fast_structure_fn(cls: type, converter: cattrs.Converter) -> Callable[[Any,
         "_new": object.__new__,
         "_Refused": _Refused,
         "_known_ids": KNOWN_VALID_IDS,
+        "_ZoneInfo": ZoneInfo,
+        "_UTC": UTC,
     }
     lines = [
         "def structure(o, _=None):",
@@ -313,11 +363,24 @@ def _fast_structure_fn(cls: type, converter: cattrs.Converter) -> Callable[[Any,
             namespace[f"_m{index}"] = {member.value: member for member in kind}
             check = f"{value} = _m{index}[{value}]"
         else:
-            namespace[f"_h{index}"] = converter.get_structure_hook(kind)
-            namespace[f"_t{index}"] = kind
-            check = f"{value} = _h{index}({value}, _t{index})"
+            field_hook = converter.get_structure_hook(kind)
+            element = get_args(kind)[0] if _is_homogeneous_tuple(kind) else None
+            element_hook = None if element is None else converter.get_structure_hook(element)
+            if field_hook is _structure_datetime:  # skip the hook's two-argument wrapper
+                namespace["_parse_datetime"] = parse_datetime
+                check = f"{value} = _parse_datetime({value})"
+            elif getattr(element_hook, "generated_fast_pass", False):  # a tuple of model objects
+                namespace[f"_e{index}"] = element_hook
+                check = (
+                    f"if {value}.__class__ is not list and {value}.__class__ is not tuple: raise _Refused\n"
+                    f"{value} = tuple(map(_e{index}, {value}))"
+                )
+            else:
+                namespace[f"_h{index}"], namespace[f"_t{index}"] = field_hook, kind
+                check = f"{value} = _h{index}({value}, _t{index})"
         body = [f"{value} = o[{name!r}]"]
-        body += [f"if {value} is not None:", "    " + check] if optional else [check]
+        checks_lines = check.split("\n")
+        body += [f"if {value} is not None:", *("    " + line for line in checks_lines)] if optional else checks_lines
         if field.default is attrs.NOTHING:
             lines += ["    " + line for line in body]
         else:
@@ -335,17 +398,24 @@ def _fast_structure_fn(cls: type, converter: cattrs.Converter) -> Callable[[Any,
         if field.validator is not None:
             namespace[f"_v{index}"], namespace[f"_a{index}"] = field.validator, field
             call = f"_v{index}(self, _a{index}, {value})"
-            if field.validator is validate_id:
-                call = f"if {value}.__class__ is not str or {value} not in _known_ids: {call}"
-            elif field.validator is validate_optional_id:
-                call = f"if {value} is not None and {value} not in _known_ids: {call}"
-            checks.append(call)
+            passes = _PASSES.get(field.validator)
+            checks.append(call if passes is None else f"if not ({passes.format(v=value)}): {call}")
     required = sum(1 for field in fields if field.default is attrs.NOTHING)
     lines += [f"    if n != {required}:", "        raise _Refused"]  # an unknown key
     if setters is None:  # not a plain slotted class: let its own __init__ build it
         keywords = ", ".join(f"{field.name}=v{index}" for index, field in enumerate(fields))
         lines.append(f"    return _cls({keywords})")
     else:
+        interned = not hasattr(cls, "__attrs_post_init__") and all(
+            field.validator is validate_id or (isinstance(field.type, type) and issubclass(field.type, Enum))
+            for field in fields
+        )
+        if interned:
+            # Only ids and enum members: values from small sets that repeat (the same people are
+            # invited to every meeting), so equal objects are shared, as Python shares small ints.
+            namespace["_interned"] = {}
+            key = "(" + "".join(f"v{index}, " for index in range(len(fields))) + ")"
+            lines += [f"    self = _interned.get({key})", "    if self is not None:", "        return self"]
         lines.append("    self = _new(_cls)")
         for index, field in enumerate(fields):
             namespace[f"_s{index}"] = setters[field.name]
@@ -353,9 +423,12 @@ def _fast_structure_fn(cls: type, converter: cattrs.Converter) -> Callable[[Any,
         lines += ["    " + check for check in checks]
         if hasattr(cls, "__attrs_post_init__"):
             lines.append("    self.__attrs_post_init__()")
+        if interned:
+            lines += [f"    if len(_interned) < {_INTERNED_LIMIT}:", f"        _interned[{key}] = self"]
         lines.append("    return self")
     exec(compile("\n".join(lines), f"<fast structure {cls.__qualname__}>", "exec"), namespace)
     hook: Callable[[Any, Any], Any] = namespace["structure"]
+    hook.generated_fast_pass = True  # type: ignore[attr-defined]  # its callers may call it with one argument
     return hook
 
 
@@ -479,6 +552,28 @@ class Codec:
         except orjson.JSONDecodeError as exc:
             raise InvalidData([f"not valid JSON: {exc}"], source=source) from None
         return self.structure(data, cls, source=source)
+
+    def loads_many(
+        self, payloads: Sequence[bytes | str], cls: type[T], *, source: Callable[[int], str] | None = None
+    ) -> list[T]:
+        """:meth:`loads` for each payload (a store's rows), pausing the collector once for all.
+
+        ``source(i)`` names payload ``i`` in the error, computed only when one is bad.
+        """
+        hook, loads = self.fast.get_structure_hook(cls), orjson.loads
+        collecting = gc.isenabled()
+        gc.disable()  # as paused_gc(), without a context manager's cost on a query's few rows
+        try:
+            return [hook(loads(payload), cls) for payload in payloads]
+        except Exception:  # noqa: BLE001 - the one-by-one pass finds the bad payload and explains it
+            pass
+        finally:
+            if collecting:
+                gc.enable()
+        return [
+            self.loads(payload, cls, source=None if source is None else source(index))
+            for index, payload in enumerate(payloads)
+        ]
 
 
 def make_codec(extensions: Iterable[Callable[[cattrs.Converter], None]] = ()) -> Codec:

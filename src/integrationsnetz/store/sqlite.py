@@ -130,8 +130,8 @@ _INDEXES = (
 )
 _TYPE_INDEXES = {
     "meeting": (
-        "CREATE INDEX IF NOT EXISTS ix_meeting_group_start ON meeting (group_id, start_us)",
-        "CREATE INDEX IF NOT EXISTS ix_meeting_start ON meeting (start_us)",
+        "CREATE INDEX IF NOT EXISTS ix_meeting_group_start ON meeting (group_id, start_us, id)",
+        "CREATE INDEX IF NOT EXISTS ix_meeting_start ON meeting (start_us, id)",
     ),
     "membership": ("CREATE INDEX IF NOT EXISTS ix_membership_actor ON membership (actor_id, id)",),
     "course": (
@@ -205,6 +205,7 @@ class SQLiteStore:
 
         self.url = url
         self.path = path
+        self._sqlite_error = sqlite3.DatabaseError
         self._codec = codec
         self._clock = Clock()
         self._depth = 0
@@ -236,20 +237,24 @@ class SQLiteStore:
         try:
             yield
         except sqlite3.DatabaseError as exc:
-            text = str(exc)
-            if "not a database" in text or "malformed" in text:
-                raise StoreError(
-                    f"{self.url.masked}: the database file {str(self.path)!r} is damaged or not a SQLite "
-                    f"database ({text}); restore it from a backup"
-                ) from None
-            if "readonly" in text or "read-only" in text:
-                text += "; the file or its directory is read-only"
-            elif "unable to open" in text and not os.access(self.path.parent, os.W_OK):
-                text += (
-                    f"; the directory {str(self.path.parent)!r} is read-only "
-                    "(SQLite writes its -wal and -shm files beside the database)"
-                )
-            raise StoreError(f"{self.url.masked}: {text}; nothing was changed") from None
+            raise self._translated(exc) from None
+
+    def _translated(self, exc: Exception) -> StoreError:
+        """The store's error for a ``sqlite3.DatabaseError``: what happened to which file."""
+        text = str(exc)
+        if "not a database" in text or "malformed" in text:
+            return StoreError(
+                f"{self.url.masked}: the database file {str(self.path)!r} is damaged or not a SQLite "
+                f"database ({text}); restore it from a backup"
+            )
+        if "readonly" in text or "read-only" in text:
+            text += "; the file or its directory is read-only"
+        elif "unable to open" in text and not os.access(self.path.parent, os.W_OK):
+            text += (
+                f"; the directory {str(self.path.parent)!r} is read-only "
+                "(SQLite writes its -wal and -shm files beside the database)"
+            )
+        return StoreError(f"{self.url.masked}: {text}; nothing was changed")
 
     # -- schema -----------------------------------------------------------------------------
 
@@ -432,6 +437,12 @@ class SQLiteStore:
     def _decode(self, table: str, entity_id: str, data: str | bytes, cls: type[E]) -> E:
         return self._codec.loads(data, cls, source=f"{self.url.masked} {table} {entity_id!r}")
 
+    def _decode_rows(self, table: str, rows: Sequence[tuple[str, str]], cls: type[E]) -> builtins.list[E]:
+        """Entities from ``(id, data)`` rows; an error names the row's table and id."""
+        return self._codec.loads_many(
+            [data for _, data in rows], cls, source=lambda index: f"{self.url.masked} {table} {rows[index][0]!r}"
+        )
+
     # -- writes -----------------------------------------------------------------------------
 
     def put(self, entity: E) -> E:
@@ -519,8 +530,10 @@ class SQLiteStore:
 
     def _query(self, sql: str, parameters: Sequence[object] = ()) -> builtins.list[Any]:
         self._check_open()
-        with self._errors():
+        try:
             return self._db.execute(sql, parameters).fetchall()
+        except self._sqlite_error as exc:  # (no context manager here: queries are the hot path)
+            raise self._translated(exc) from None
 
     def get(self, cls: type[E], entity_id: str) -> E:
         """The live entity; ``NotFound`` if absent or deleted."""
@@ -541,7 +554,7 @@ class SQLiteStore:
                 f"SELECT id, data FROM {table} WHERE network_id = ? AND data IS NOT NULL ORDER BY id",
                 (network_id,),
             )
-        return [self._decode(table, entity_id, data, cls) for entity_id, data in rows]
+        return self._decode_rows(table, rows, cls)
 
     def iter_entities(self, cls: type[E], *, network_id: str | None = None) -> Iterator[E]:
         """Like :meth:`list`, but one entity at a time: loads a whole store without holding every row twice."""
@@ -590,16 +603,18 @@ class SQLiteStore:
     ) -> builtins.list[Meeting]:
         """Meetings overlapping ``[start, end)`` with the given filters, by start (indexed)."""
         start_us, end_us = micros(start), micros(end)
-        longest = self._query("SELECT value FROM meta WHERE key = 'longest_meeting_us'")
-        if not longest:
-            return []
         sql = "SELECT m.id, m.data FROM meeting m"
         parameters: list[object] = []
         if person_id is not None:
             sql += " JOIN meeting_participant p ON p.meeting_id = m.id AND p.actor_id = ?"
             parameters.append(person_id)
-        sql += " WHERE m.start_us >= ? AND m.start_us < ? AND m.end_us > ?"
-        parameters += [start_us - int(longest[0][0]), end_us, start_us]
+        # A meeting that overlaps the window starts at most the longest meeting's length before it:
+        # that bound keeps the search on the start index (NULL, so no rows, before any meeting).
+        sql += (
+            " WHERE m.start_us >= ? - (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'longest_meeting_us')"
+            " AND m.start_us < ? AND m.end_us > ?"
+        )
+        parameters += [start_us, end_us, start_us]
         if group_id is not None:
             sql += " AND m.group_id = ?"
             parameters.append(group_id)
@@ -607,7 +622,7 @@ class SQLiteStore:
             sql += " AND m.network_id = ?"
             parameters.append(network_id)
         sql += " ORDER BY m.start_us, m.id"
-        return [self._decode("meeting", entity_id, data, Meeting) for entity_id, data in self._query(sql, parameters)]
+        return self._decode_rows("meeting", self._query(sql, parameters), Meeting)
 
     def courses(
         self,
@@ -630,7 +645,7 @@ class SQLiteStore:
                 conditions.append(f"{column} = ?")
                 parameters.append(value)
         sql = f"SELECT id, data FROM course WHERE {' AND '.join(conditions)} ORDER BY id"
-        return [self._decode("course", entity_id, data, Course) for entity_id, data in self._query(sql, parameters)]
+        return self._decode_rows("course", self._query(sql, parameters), Course)
 
     def memberships_of(self, actor_id: str, *, on: date | None = None) -> builtins.list[Membership]:
         """The actor's memberships (running ``on``, if given), by id (indexed)."""
@@ -641,7 +656,7 @@ class SQLiteStore:
             parameters += [on.isoformat(), on.isoformat()]
         sql += " ORDER BY id"
         rows = self._query(sql, parameters)
-        return [self._decode("membership", entity_id, data, Membership) for entity_id, data in rows]
+        return self._decode_rows("membership", rows, Membership)
 
     # -- personal data ----------------------------------------------------------------------
 
