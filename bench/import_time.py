@@ -17,6 +17,11 @@ CANDIDATES = {
     "python -c pass": "pass",
     "import attrs, cattrs": "import attrs, cattrs",
     "import integrationsnetz": "import integrationsnetz",
+    # What a plugin module needs, the model on first use, and the model with its converter:
+    # the package loads each part when a name from it is first used.
+    "from integrationsnetz import hookimpl": "from integrationsnetz import hookimpl",
+    "from integrationsnetz import Meeting": "from integrationsnetz import Meeting",
+    "... and make_codec()": "from integrationsnetz.serialization import make_codec; make_codec()",
     "PluginHost() (built-in plugins)": "import integrationsnetz; integrationsnetz.PluginHost(entry_points=False)",
 }
 HEAVY = ("icalendar", "holidays", "psycopg", "sqlite3", "matplotlib", "tomli_w")
@@ -43,11 +48,14 @@ def main() -> None:
     for name, times in samples.items():
         ratio = statistics.median(t / b for t, b in zip(times, baseline, strict=True))
         print(f"| `{name}` | {statistics.median(times) * 1000:.0f} ms | {ratio:.2f} |")
-    probe = "import sys, integrationsnetz; print(','.join(m for m in {heavy!r} if m in sys.modules))"
+    probe = (
+        "import sys, integrationsnetz; integrationsnetz.NetworkData; "
+        "print(','.join(m for m in {heavy!r} if m in sys.modules))"
+    )
     loaded = subprocess.run(
         [sys.executable, "-c", probe.format(heavy=HEAVY)], check=True, capture_output=True, text=True
     ).stdout.strip()
-    print(f"\nheavy modules loaded by `import integrationsnetz`: {loaded or 'none'}")
+    print(f"\nheavy modules loaded by `import integrationsnetz` and the model: {loaded or 'none'}")
 
 
 if __name__ == "__main__":

@@ -37,3 +37,26 @@ def test_import_leaves_the_courses_package_and_toml_unloaded() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_the_package_exports_load_on_first_use() -> None:
+    """``import integrationsnetz`` loads none of its modules; each name loads its own on first use."""
+    code = (
+        "import sys, integrationsnetz as inz\n"
+        "before = sorted(m for m in sys.modules if m.startswith('integrationsnetz.'))\n"
+        "from integrationsnetz import hookimpl\n"
+        "plugin = 'integrationsnetz.model' in sys.modules\n"
+        "from integrationsnetz.export import ics\n"  # binds the subpackage: the name stays the function
+        "print(before, plugin, callable(inz.export), inz.export.__module__, type(inz.documents).__name__)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["[]", "False", "True", "integrationsnetz.export", "module"]
+
+
+def test_every_exported_name_resolves_and_is_listed() -> None:
+    import integrationsnetz
+
+    assert sorted(integrationsnetz._MODULE_OF) == sorted(integrationsnetz.__all__)
+    for name in integrationsnetz.__all__:
+        assert getattr(integrationsnetz, name) is not None
+    assert set(integrationsnetz.__all__) <= set(dir(integrationsnetz))
