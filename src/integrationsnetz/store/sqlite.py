@@ -16,7 +16,8 @@ Layout (what a person sees in ``sqlite3`` or Datasette):
 * ``meta``: ``schema_version`` and the store's bookkeeping.
 
 Every query has an index (``EXPLAIN QUERY PLAN`` shows ``SEARCH ... USING INDEX``); no query
-scans the JSON documents. Writers take the database's write lock for the whole transaction
+scans the JSON documents. A large batch into an empty table builds that table's indexes after
+its rows, in the same transaction (see ``_bulk``). Writers take the database's write lock for the whole transaction
 (``BEGIN IMMEDIATE``), so two processes never interleave and a stale revision is always seen.
 ``sqlite3`` is imported only when a store is opened.
 """
