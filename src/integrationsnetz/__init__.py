@@ -86,102 +86,21 @@ if TYPE_CHECKING:
     from integrationsnetz.serialization import SCHEMA_VERSION, Codec
     from integrationsnetz.store import Store, StoreBackend, StoreURL, open_store
 
-# Where each public name lives; a test checks this agrees with __all__ and the imports above.
-_EXPORTS: dict[str, tuple[str, ...]] = {
-    "integrationsnetz.documents": ("documents",),
-    "integrationsnetz.errors": (
-        "Conflict",
-        "ExportError",
-        "IntegrationsnetzError",
-        "InvalidData",
-        "NotFound",
-        "PluginError",
-        "ScheduleError",
-        "SchemaVersionError",
-        "StoreError",
-    ),
-    "integrationsnetz.export": (
-        "CsvOptions",
-        "ExportOptions",
-        "IcsMethod",
-        "IcsOptions",
-        "export",
-    ),
-    "integrationsnetz.hookspecs": ("hookimpl",),
-    "integrationsnetz.ingest": (
-        "ImportOptions",
-        "ImportResult",
-        "import_from",
-    ),
-    "integrationsnetz.integrity": (
-        "Problem",
-        "check",
-    ),
-    "integrationsnetz.model": (
-        "COLLECTIONS",
-        "ENTITY_TYPES",
-        "Address",
-        "AgendaItem",
-        "AgendaItemKind",
-        "AllDay",
-        "AttendanceStatus",
-        "Consent",
-        "ConsentPurpose",
-        "ContactKind",
-        "ContactPoint",
-        "Coordinates",
-        "Course",
-        "CourseStatus",
-        "CourseType",
-        "Decision",
-        "Entity",
-        "Event",
-        "EventKind",
-        "FundingProgramme",
-        "Goal",
-        "Invitation",
-        "Meeting",
-        "MeetingKind",
-        "MeetingStatus",
-        "Membership",
-        "Minutes",
-        "Network",
-        "NetworkData",
-        "NetworkPart",
-        "Organization",
-        "OrganizationKind",
-        "Person",
-        "ProviderCapacity",
-        "Region",
-        "Registration",
-        "Role",
-        "Room",
-        "State",
-        "Task",
-        "TaskStatus",
-        "Timed",
-        "Venue",
-        "Waitlist",
-        "WorkingGroup",
-        "entity_type_name",
-        "is_valid_id",
-    ),
-    "integrationsnetz.plugins": (
-        "PluginHost",
-        "default_host",
-    ),
-    "integrationsnetz.serialization": (
-        "SCHEMA_VERSION",
-        "Codec",
-    ),
-    "integrationsnetz.store": (
-        "Store",
-        "StoreBackend",
-        "StoreURL",
-        "open_store",
-    ),
-}
-_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
+# The modules behind the names in __all__, lightest first: a name loads the modules up to the one
+# that has it, so ``hookimpl`` never loads the model. A test checks every name resolves to the
+# object its own module defines.
+_SOURCES = (
+    "errors",
+    "hookspecs",
+    "model",
+    "serialization",
+    "documents",
+    "integrity",
+    "store",
+    "plugins",
+    "export",
+    "ingest",
+)
 
 __all__ = [
     "COLLECTIONS",
@@ -264,11 +183,16 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    module_name = _MODULE_OF.get(name)
-    if module_name is None:
+    if name not in __all__:
         raise AttributeError(f"module 'integrationsnetz' has no attribute {name!r}")
-    module = importlib.import_module(module_name)
-    value = module if name == "documents" else getattr(module, name)
+    if name == "documents":
+        value: Any = importlib.import_module("integrationsnetz.documents")
+    else:
+        for source in _SOURCES:
+            module = importlib.import_module(f"integrationsnetz.{source}")
+            if name in vars(module) and not isinstance(vars(module)[name], types.ModuleType):
+                value = vars(module)[name]
+                break
     globals()[name] = value  # the next access is an ordinary attribute
     return value
 

@@ -53,10 +53,17 @@ def test_the_package_exports_load_on_first_use() -> None:
     assert result.stdout.split() == ["[]", "False", "True", "integrationsnetz.export", "module"]
 
 
-def test_every_exported_name_resolves_and_is_listed() -> None:
+def test_every_exported_name_is_the_object_its_module_defines() -> None:
+    """The lazy look-up finds each name in its defining module, not a same-named stranger."""
+    import types
+
     import integrationsnetz
 
-    assert sorted(integrationsnetz._MODULE_OF) == sorted(integrationsnetz.__all__)
-    for name in integrationsnetz.__all__:
-        assert getattr(integrationsnetz, name) is not None
     assert set(integrationsnetz.__all__) <= set(dir(integrationsnetz))
+    for name in integrationsnetz.__all__:
+        value = getattr(integrationsnetz, name)
+        if isinstance(value, types.ModuleType):
+            assert value.__name__ == f"integrationsnetz.{name}"
+        elif hasattr(value, "__qualname__"):  # classes and functions know where they were defined
+            assert getattr(sys.modules[value.__module__], value.__qualname__) is value, name
+        assert getattr(integrationsnetz, name) is value  # cached after the first use
