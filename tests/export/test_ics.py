@@ -235,6 +235,21 @@ def test_tricky_title_survives_every_parser(sample: NetworkData, host: inz.Plugi
     assert TRICKY_TITLE in summaries
 
 
+def test_a_backslash_before_n_stays_text_in_every_parser(
+    sample: NetworkData, host: inz.PluginHost, expand: Expand
+) -> None:
+    """icalendar reads a literal ``\\N`` as a line break; our export escapes it as text (found by Hypothesis)."""
+    import icalendar
+
+    title = "Ablage S:\\Neue Ordner\\n\\N"
+    meeting = attrs.evolve(sample.meetings[0], title=title, description=title)
+    data = attrs.evolve(sample, meetings=(meeting,), events=(), courses=())
+    payload = ics(data, host)
+    assert {occurrence[2] for occurrence in expand(payload)} == {title}
+    (event,) = icalendar.Calendar.from_ical(payload).events
+    assert str(event["DESCRIPTION"]).startswith(title)
+
+
 def test_import_integrationsnetz_and_a_host_do_not_import_calendar_libraries() -> None:
     code = (
         "import sys, integrationsnetz as inz; host = inz.PluginHost(entry_points=False); "

@@ -122,6 +122,33 @@ def clean_text(text: str) -> str:
     return "".join(kept)
 
 
+# RFC 5545 §3.3.11 TEXT escapes, backslash first. icalendar's own escaping also reads a literal
+# "\N" in the text as a line break (its way to ask for one), which would turn "S:\Neue Ablage"
+# into two lines: our texts are plain text, so they are escaped here.
+_TEXT_ESCAPES = (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\r\n", "\\n"), ("\r", "\\n"), ("\n", "\\n"))
+
+
+@functools.cache
+def _text_class() -> type[Any]:
+    from icalendar import vText
+
+    class PlainText(vText):
+        """A TEXT value whose every character is content (no ``\\N`` line-break shorthand)."""
+
+        def to_ical(self) -> bytes:
+            text = str(self)
+            for raw, escaped in _TEXT_ESCAPES:
+                text = text.replace(raw, escaped)
+            return text.encode("utf-8")
+
+    return PlainText
+
+
+def _text(value: str | None) -> Any:
+    """``value`` as a TEXT property value for icalendar, or None."""
+    return None if value is None else _text_class()(value)
+
+
 @attrs.frozen
 class _Content:
     """What an entry says, apart from when and which entry it is (series overrides compare it)."""
@@ -299,9 +326,9 @@ def _render(
         stamp=stamps.dtstamp,
         start=start,
         end=end,
-        summary=content.summary,
-        description=content.description,
-        location=content.location,
+        summary=_text(content.summary),
+        description=_text(content.description),
+        location=_text(content.location),
         categories=list(content.categories),
         status=STATUS(content.status),
         sequence=sequence,
