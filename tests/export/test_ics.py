@@ -248,6 +248,8 @@ def test_a_backslash_before_n_stays_text_in_every_parser(
     assert {occurrence[2] for occurrence in expand(payload)} == {title}
     (event,) = icalendar.Calendar.from_ical(payload).events
     assert str(event["DESCRIPTION"]).startswith(title)
+    named = attrs.evolve(data, network=attrs.evolve(data.network, name="Netz S:\\Neue; Ablage"))
+    assert "\r\nX-WR-CALNAME:Netz S:\\\\Neue\\; Ablage\r\n" in ics(named, host).decode()  # TEXT, escaped
 
 
 def test_import_integrationsnetz_and_a_host_do_not_import_calendar_libraries() -> None:

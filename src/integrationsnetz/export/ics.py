@@ -810,7 +810,9 @@ def _header(ctx: _Context, request: ExportRequest) -> bytes:
         uid=uid_for(ctx.network.id, "calendar", name),
     )
     if options.method is IcsMethod.PUBLISH:
-        cal.calendar_name = name  # NAME and X-WR-CALNAME
+        # NAME and X-WR-CALNAME: set as TEXT, since icalendar's calendar_name writes a backslash unescaped
+        cal["NAME"] = _text(name)
+        cal["X-WR-CALNAME"] = _text(name)
         cal.add("refresh-interval", options.refresh_interval, parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", vDuration(options.refresh_interval))
     cal.add("x-wr-timezone", "Europe/Berlin")
