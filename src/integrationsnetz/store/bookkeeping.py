@@ -13,7 +13,7 @@ Shared by all built-in backends (and free for plugins) so that "conflict", "revi
 
 from __future__ import annotations
 
-import operator
+import functools
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from types import MemberDescriptorType
@@ -154,38 +154,41 @@ def stamped(entity: Entity, *, revision: int, created: datetime | None, now: dat
     return _restamped(entity, revision, created or entity.created or now, now)
 
 
-_COPIERS: dict[type[Entity], tuple[Callable[[Entity], tuple[Any, ...]], tuple[Callable[[Any, Any], None], ...]]] = {}
+_RESTAMPERS: dict[type[Entity], Callable[[Entity, int, datetime, datetime], Entity]] = {}
 
 
 def _restamped(entity: Entity, revision: int, created: datetime, modified: datetime) -> Entity:
     """A copy of ``entity`` with new bookkeeping fields, without re-running every validator.
 
-    ``attrs.evolve`` would rebuild the object through ``__init__`` (about 3x slower for a
+    ``attrs.evolve`` would rebuild the object through ``__init__`` (about 5x slower for a
     meeting); only the store's own fields change here and the store makes their values valid.
-    The copy reads every field in one call and writes the slots through their descriptors.
     """
-    cls = type(entity)
-    copier = _COPIERS.get(cls)
-    if copier is None:
-        names = [field.name for field in attrs.fields(cls) if field.name not in _STAMPS]
-        setters = tuple(_slot_setter(cls, name) for name in [*names, *_STAMPS])
-        copier = _COPIERS[cls] = (operator.attrgetter(*names), setters)
-    read, setters = copier
-    clone = object.__new__(cls)
-    for setter, value in zip(setters, (*read(entity), revision, created, modified), strict=True):
-        setter(clone, value)
-    return clone
+    restamp = _RESTAMPERS.get(type(entity))
+    if restamp is None:
+        restamp = _RESTAMPERS[type(entity)] = _restamper(type(entity))
+    return restamp(entity, revision, created, modified)
 
 
-_STAMPS = ("revision", "created", "modified")
+def _restamper(cls: type[Entity]) -> Callable[[Entity, int, datetime, datetime], Entity]:
+    """A function generated for ``cls`` that copies every field slot by slot, the stamps replaced."""
+    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    lines = ["def restamp(entity, revision, created, modified):", "    clone = _new(_cls)"]
+    for index, field in enumerate(attrs.fields(cls)):
+        descriptor = getattr(cls, field.name)
+        if isinstance(descriptor, MemberDescriptorType):
+            namespace[f"_set{index}"] = descriptor.__set__
+        else:  # a class without slots
+            namespace[f"_set{index}"] = functools.partial(_set_attribute, name=field.name)
+        value = field.name if field.name in ("revision", "created", "modified") else f"entity.{field.name}"
+        lines.append(f"    _set{index}(clone, {value})")
+    lines.append("    return clone")
+    exec(compile("\n".join(lines), f"<restamp {cls.__qualname__}>", "exec"), namespace)
+    restamp: Callable[[Entity, int, datetime, datetime], Entity] = namespace["restamp"]
+    return restamp
 
 
-def _slot_setter(cls: type, name: str) -> Callable[[Any, Any], None]:
-    descriptor = getattr(cls, name)
-    if isinstance(descriptor, MemberDescriptorType):
-        setter: Callable[[Any, Any], None] = descriptor.__set__
-        return setter
-    return lambda clone, value: object.__setattr__(clone, name, value)  # a class without slots
+def _set_attribute(clone: object, value: object, *, name: str) -> None:
+    object.__setattr__(clone, name, value)
 
 
 def stamped_over(entity: Entity, record: Record | None, now: datetime) -> Entity:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -402,7 +403,9 @@ class SQLiteStore:
         db = self._db
         if replaced:
             db.executemany("DELETE FROM meeting_participant WHERE meeting_id = ?", [(m.id,) for m in replaced])
-        rows = [(actor_id, meeting.id) for meeting in meetings for actor_id in meeting.participant_ids()]
+        rows: list[tuple[str, str]] = []
+        for meeting in meetings:
+            rows.extend(zip(meeting.participant_ids(), itertools.repeat(meeting.id)))
         rows.sort()  # in key order the B-tree grows at its end: several times faster than random order
         with self._bulk("meeting_participant", len(rows)):
             db.executemany("INSERT OR IGNORE INTO meeting_participant (actor_id, meeting_id) VALUES (?, ?)", rows)
