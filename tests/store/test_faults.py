@@ -274,8 +274,11 @@ def test_damaged_row_is_named(tmp_path: Path, builtin_host: PluginHost) -> None:
     old_state(url, builtin_host)
     with sqlite3.connect(tmp_path / "netz.db") as db:
         db.execute("UPDATE person SET data = '{\"id\": 1}' WHERE id = 'p0003'")
-    with builtin_host.open_store(url) as store, pytest.raises(InvalidData, match=r"netz\.db person 'p0003'"):
-        store.get(Person, "p0003")
+    with builtin_host.open_store(url) as store:
+        with pytest.raises(InvalidData, match=r"netz\.db person 'p0003'"):
+            store.get(Person, "p0003")
+        with pytest.raises(InvalidData, match=r"netz\.db person 'p0003'"):  # decoded with the other rows
+            store.list(Person)
 
 
 def test_not_a_store_directory_is_refused(tmp_path: Path, builtin_host: PluginHost) -> None:

@@ -36,8 +36,9 @@ def _bad_id_reason(value: object) -> str | None:
     return None
 
 
-# Ids seen valid before: a document repeats the same actor ids in every invitation and agenda item,
-# so remembering them saves most of the checking. Bounded; cleared when full.
+#: Ids seen valid before: a document repeats the same actor ids in every invitation and agenda
+#: item, so remembering them saves most of the checking (the converter's fast pass reads it too).
+#: Bounded; cleared when full.
 KNOWN_VALID_IDS: set[str] = set()
 KNOWN_VALID_IDS_LIMIT = 200_000
 

@@ -17,8 +17,9 @@ Layout (what a person sees in ``sqlite3`` or Datasette):
 
 Every query has an index (``EXPLAIN QUERY PLAN`` shows ``SEARCH ... USING INDEX``); no query
 scans the JSON documents. A large batch into an empty table builds that table's indexes after
-its rows, in the same transaction (see ``_bulk``). Writers take the database's write lock for the whole transaction
-(``BEGIN IMMEDIATE``), so two processes never interleave and a stale revision is always seen.
+its rows, in the same transaction (see ``_bulk``). Writers take the database's write lock for the
+whole transaction (``BEGIN IMMEDIATE``), so two processes never interleave and a stale revision is
+always seen.
 ``sqlite3`` is imported only when a store is opened.
 """
 
@@ -489,7 +490,8 @@ class SQLiteStore:
                         created = parse_datetime(current[2])
                     new = stamped(entity, revision=1 if current is None else current[0] + 1, created=created, now=now)
                     row = self._row(table, new)
-                    stored[entity.id] = (new.revision, False, row[3], row[-2])  # type: ignore[assignment]
+                    created_text, modified_us = row[3], row[-2]  # as _row lays them out
+                    stored[entity.id] = (new.revision, False, created_text, modified_us)  # type: ignore[assignment]
                     stored_at[position] = new
                     rows.append(row)
                     if isinstance(new, Meeting):
