@@ -511,6 +511,10 @@ class StoreConformance:
         assert [m.id for m in store.meetings_between(day + timedelta(hours=2), day + timedelta(hours=4))] == ["m1"]
         store.delete(Meeting, "m1")
         assert [m.id for m in store.meetings_between(*window, person_id="anna")] == ["m0"]
+        # an update that changes who comes moves the meeting from one person to the other
+        store.put(attrs.evolve(store.get(Meeting, "m2"), invitations=(Invitation(actor_id="cem"),)))
+        assert store.meetings_between(*window, person_id="ben") == []
+        assert [m.id for m in store.meetings_between(*window, person_id="cem")] == ["m2"]
 
     def test_course_and_membership_queries(self, store: Store) -> None:
         """Courses by type, provider and status; memberships of an actor, on a day."""
@@ -664,8 +668,11 @@ class StoreConformance:
         """Opening a store of an older schema runs the migrations on every stored document."""
         if set_schema_version is None:
             pytest.skip("override set_schema_version to test schema versions")
+        start = datetime(2027, 3, 1, 9, 0, tzinfo=BERLIN)
+        meeting = Meeting(id="m", network_id="n", kind=MeetingKind.NETWORK, title="Treffen", start=start,
+                          end=start + timedelta(hours=2), invitations=(Invitation(actor_id="p"),))  # fmt: skip
         with open_store(store_url) as store:
-            store.put(Person(id="p", network_id="n", function="lehrkraft"))
+            store.put_many([Person(id="p", network_id="n", function="lehrkraft"), meeting])
         old = current_version()
 
         def capitalise_functions(body: dict[str, Any]) -> dict[str, Any]:
@@ -677,6 +684,8 @@ class StoreConformance:
         monkeypatch.setitem(migrations.MIGRATIONS, old, capitalise_functions)
         with open_store(store_url) as store:
             assert store.get(Person, "p").function == "Lehrkraft"
+            # the migrated meeting is still found by its participant
+            assert [m.id for m in store.meetings_between(start, start + timedelta(days=1), person_id="p")] == ["m"]
         with open_store(store_url) as store:  # migrated once, not again
             assert store.get(Person, "p").function == "Lehrkraft"
 
