@@ -77,7 +77,11 @@ def format_datetime(value: datetime) -> str:
 
 def parse_datetime(text: object) -> datetime:
     """Read RFC 9557 text back into an aware datetime (a ZoneInfo when the name is given)."""
-    if type(text) is not str:
+    if type(text) is str:
+        known = _PARSED.get(text)
+        if known is not None:
+            return known
+    else:
         if type(text) is datetime:  # a TOML document may hold a native date-time
             if text.utcoffset() is None:
                 raise Expected(f"expected a date-time with a UTC offset, got {text.isoformat()!r}")
@@ -92,6 +96,22 @@ def parse_datetime(text: object) -> datetime:
         raise Expected(f"expected a date-time with a UTC offset, got {_shown(text)}")
     if not bracket:
         return value
+    local = _in_zone(value, rest, text, stamp)
+    if len(_PARSED) >= _PARSED_LIMIT:
+        _PARSED.clear()
+    _PARSED[text] = local
+    return local
+
+
+# Times in a named zone repeat (meetings start on the hour, on the same days), and a datetime is
+# immutable: each text is parsed once and its datetime shared, as invitations are. UTC stamps
+# (``created``, ``modified``) are unique and so not kept.
+_PARSED: dict[str, datetime] = {}
+_PARSED_LIMIT = 20_000
+
+
+def _in_zone(value: datetime, rest: str, text: str, stamp: str) -> datetime:
+    """``value`` (as parsed, with its offset) in the zone named by ``rest``: the time as written."""
     zone = _ZONES.get(rest)
     if zone is None:
         zone = _zone(rest, text)

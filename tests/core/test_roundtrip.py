@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import integrationsnetz as inz
-from integrationsnetz import documents
+from integrationsnetz import documents, serialization
 from integrationsnetz.serialization import format_datetime, make_codec, parse_datetime
 from integrationsnetz.testing import strategies as inz_st
 
@@ -59,11 +59,35 @@ def test_every_entity_round_trips_through_the_codec(entity: inz.Entity) -> None:
 def test_datetime_text(value: datetime, text: str) -> None:
     """RFC 9557 text with the zone name; both folds of the repeated hour; exact back."""
     assert format_datetime(value) == text
-    back = parse_datetime(text)
-    assert back == value
-    assert back.fold == value.fold
-    assert back.utcoffset() == value.utcoffset()
-    assert repr(back.tzinfo) == repr(value.tzinfo)
+    for _ in range(2):  # parsed, then (a named zone) shared from the parsed texts
+        back = parse_datetime(text)
+        assert back == value
+        assert back.fold == value.fold
+        assert back.utcoffset() == value.utcoffset()
+        assert repr(back.tzinfo) == repr(value.tzinfo)
+
+
+@given(value=inz_st.aware_datetimes())
+def test_a_datetime_parsed_again_is_the_same(value: datetime) -> None:
+    """The shared parse gives what a fresh parse gives, at either fold, in any zone."""
+    text = format_datetime(value)
+    first, second = parse_datetime(text), parse_datetime(text)
+    for back in (first, second):
+        assert (back, back.utcoffset(), back.tzinfo) == (value, value.utcoffset(), value.tzinfo)
+        if isinstance(value.tzinfo, ZoneInfo):  # a fixed offset has no fold to keep
+            assert back.fold == value.fold
+    assert format_datetime(second) == text
+
+
+def test_the_parsed_texts_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(serialization, "_PARSED", {})
+    monkeypatch.setattr(serialization, "_PARSED_LIMIT", 3)
+    texts = [f"2027-01-{day:02d}T09:00:00+01:00[Europe/Berlin]" for day in range(1, 11)]
+    for _ in range(2):
+        assert [parse_datetime(text).day for text in texts] == list(range(1, 11))
+        assert len(serialization._PARSED) <= 3
+    assert parse_datetime("2027-01-01T08:00:00Z") == datetime(2027, 1, 1, 8, tzinfo=UTC)
+    assert "2027-01-01T08:00:00Z" not in serialization._PARSED  # unique stamps are not kept
 
 
 def test_toml_native_dates_and_times_are_read() -> None:
