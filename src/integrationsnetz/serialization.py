@@ -66,10 +66,17 @@ def _shown(value: object) -> str:
 
 def format_datetime(value: datetime) -> str:
     """RFC 9557 text: ISO 8601 with offset, plus ``[Zone/Name]`` when the zone has one."""
-    text = value.isoformat()
     tz = value.tzinfo
-    if isinstance(tz, ZoneInfo):
-        return f"{text}[{tz.key}]"
+    if isinstance(tz, ZoneInfo) and type(value) is datetime:
+        # Equal datetimes in one zone with one fold have the same wall time: the same text.
+        key = (value, tz, value.fold)
+        known = _FORMATTED.get(key)
+        if known is None:
+            if len(_FORMATTED) >= _PARSED_LIMIT:
+                _FORMATTED.clear()
+            known = _FORMATTED[key] = f"{value.isoformat()}[{tz.key}]"
+        return known
+    text = value.isoformat()
     if tz is UTC:
         return text.replace("+00:00", "Z")
     return text
@@ -104,9 +111,10 @@ def parse_datetime(text: object) -> datetime:
 
 
 # Times in a named zone repeat (meetings start on the hour, on the same days), and a datetime is
-# immutable: each text is parsed once and its datetime shared, as invitations are. UTC stamps
-# (``created``, ``modified``) are unique and so not kept.
+# immutable: each text is parsed once and its datetime shared, as invitations are, and each time
+# formatted once. UTC stamps (``created``, ``modified``) are unique and so not kept.
 _PARSED: dict[str, datetime] = {}
+_FORMATTED: dict[tuple[datetime, ZoneInfo, int], str] = {}  # the other way round
 _PARSED_LIMIT = 20_000
 
 

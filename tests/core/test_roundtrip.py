@@ -76,16 +76,34 @@ def test_a_datetime_parsed_again_is_the_same(value: datetime) -> None:
         assert (back, back.utcoffset(), back.tzinfo) == (value, value.utcoffset(), value.tzinfo)
         if isinstance(value.tzinfo, ZoneInfo):  # a fixed offset has no fold to keep
             assert back.fold == value.fold
-    assert format_datetime(second) == text
+    assert format_datetime(second) == format_datetime(value.replace()) == text  # formatted again, shared
 
 
-def test_the_parsed_texts_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_parsed_and_formatted_texts_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(serialization, "_PARSED", {})
+    monkeypatch.setattr(serialization, "_FORMATTED", {})
     monkeypatch.setattr(serialization, "_PARSED_LIMIT", 3)
     texts = [f"2027-01-{day:02d}T09:00:00+01:00[Europe/Berlin]" for day in range(1, 11)]
     for _ in range(2):
-        assert [parse_datetime(text).day for text in texts] == list(range(1, 11))
+        assert [format_datetime(parse_datetime(text)) for text in texts] == texts
         assert len(serialization._PARSED) <= 3
+        assert len(serialization._FORMATTED) <= 3
+
+
+def test_equal_times_in_other_zones_or_folds_are_formatted_apart() -> None:
+    """Datetimes compare equal across zones (the same instant) and across folds (the same wall
+    time): the kept texts must not mix them up."""
+    berlin = datetime(2024, 10, 27, 2, 30, tzinfo=BERLIN)
+    assert format_datetime(berlin) == "2024-10-27T02:30:00+02:00[Europe/Berlin]"
+    assert format_datetime(berlin.replace(fold=1)) == "2024-10-27T02:30:00+01:00[Europe/Berlin]"
+    berlin = datetime(2024, 10, 14, 9, tzinfo=BERLIN)
+    vienna = berlin.astimezone(ZoneInfo("Europe/Vienna"))
+    london = berlin.astimezone(ZoneInfo("Europe/London"))
+    assert vienna == berlin == london
+    assert format_datetime(berlin) == "2024-10-14T09:00:00+02:00[Europe/Berlin]"
+    assert format_datetime(vienna) == "2024-10-14T09:00:00+02:00[Europe/Vienna]"
+    assert format_datetime(london) == "2024-10-14T08:00:00+01:00[Europe/London]"
+    assert format_datetime(berlin.astimezone(UTC)) == "2024-10-14T07:00:00Z"
     assert parse_datetime("2027-01-01T08:00:00Z") == datetime(2027, 1, 1, 8, tzinfo=UTC)
     assert "2027-01-01T08:00:00Z" not in serialization._PARSED  # unique stamps are not kept
 
