@@ -43,6 +43,11 @@ def _pairs(path: Path) -> set[tuple[str, str]]:
         return set(db.execute("SELECT actor_id, meeting_id FROM meeting_participant"))
 
 
+def _indexes(path: Path) -> dict[str, str]:
+    with sqlite3.connect(path) as db:
+        return dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"))
+
+
 def _expected(meetings: list[Meeting]) -> set[tuple[str, str]]:
     return {(actor, meeting.id) for meeting in meetings for actor in meeting.participant_ids()}
 
@@ -101,15 +106,17 @@ def test_a_store_from_before_the_participants_column_is_brought_up_to_date(
     with builtin_host.open_store(f"sqlite://{path}") as store:
         stored = store.put_many([_meeting(0, "anna", "ben"), _meeting(1, "ben"), _meeting(2, "cem")])
         store.delete(Meeting, "m-2")
+    fresh = _indexes(path)
     with sqlite3.connect(path) as db:  # the layout this library wrote before the column
         db.execute("ALTER TABLE meeting DROP COLUMN participants")
         db.execute("CREATE INDEX ix_participant_meeting ON meeting_participant (meeting_id)")
+        db.execute("DROP INDEX ix_meeting_start")
+        db.execute("CREATE INDEX ix_meeting_start ON meeting (start_us)")
     with builtin_host.open_store(f"sqlite://{path}") as store:
         with sqlite3.connect(path) as db:
             columns = dict(db.execute("SELECT id, participants FROM meeting ORDER BY id"))
-            indexes = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert columns == {"m-0": '["anna","ben"]', "m-1": '["ben"]', "m-2": None}
-        assert "ix_participant_meeting" not in indexes
+        assert _indexes(path) == fresh  # the pair index is gone, the meeting indexes are the current ones
         updated = store.put(attrs.evolve(stored[0], invitations=(Invitation(actor_id="cem"),)))
         assert _pairs(path) == _expected([updated, stored[1]])
         assert [m.id for m in store.meetings_between(*WINDOW, person_id="ben")] == ["m-1"]

@@ -308,7 +308,9 @@ class SQLiteStore:
         """Bring a store from before ``meeting.participants`` to the current layout, in one transaction.
 
         The column is filled from the stored pairs (what was recorded, whatever the rule was then),
-        and the index on the pairs' meeting id, which it replaces, is dropped.
+        and the index on the pairs' meeting id, which it replaces, is dropped. The meeting indexes
+        are built again: such stores have them without the trailing ``id`` that spares the
+        queries a sort.
         """
         db = self._db
         db.execute("BEGIN IMMEDIATE")
@@ -320,6 +322,9 @@ class SQLiteStore:
                     "WHERE meeting_id = meeting.id) WHERE data IS NOT NULL"
                 )
                 db.execute("DROP INDEX IF EXISTS ix_participant_meeting")
+                for statement in _secondary_indexes("meeting"):
+                    db.execute("DROP INDEX IF EXISTS " + statement.split()[5])
+                    db.execute(statement)
             db.execute("COMMIT")
         except BaseException:
             self._undo(0)
