@@ -120,3 +120,9 @@ def test_a_store_from_before_the_participants_column_is_brought_up_to_date(
         updated = store.put(attrs.evolve(stored[0], invitations=(Invitation(actor_id="cem"),)))
         assert _pairs(path) == _expected([updated, stored[1]])
         assert [m.id for m in store.meetings_between(*WINDOW, person_id="ben")] == ["m-1"]
+        # an older integrationsnetz still writing to the store leaves the column empty
+        with sqlite3.connect(path) as db:
+            db.execute("UPDATE meeting SET participants = NULL WHERE id = 'm-1'")
+        store.put(attrs.evolve(stored[1], invitations=(Invitation(actor_id="dana"),)))
+        assert [m.id for m in store.meetings_between(*WINDOW, person_id="ben")] == []
+        assert [m.id for m in store.meetings_between(*WINDOW, person_id="dana")] == ["m-1"]

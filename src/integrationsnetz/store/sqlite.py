@@ -206,6 +206,9 @@ _INSERT_PARTICIPANTS = (
     "SELECT actor.value, meeting.id FROM meeting, json_each(meeting.participants) AS actor "
     "WHERE meeting.id IN (SELECT value FROM json_each(?)) ORDER BY 1, 2"
 )
+_UNLISTED = (
+    "SELECT id FROM meeting WHERE id IN (SELECT value FROM json_each(?)) AND participants IS NULL AND data IS NOT NULL"
+)
 # The same pairs, deleted by key: before the meetings' rows are replaced or deleted.
 _DELETE_PARTICIPANTS = (
     "DELETE FROM meeting_participant WHERE (actor_id, meeting_id) IN ("
@@ -450,7 +453,12 @@ class SQLiteStore:
 
     def _forget_participants(self, meeting_ids: Iterable[str]) -> None:
         """Delete the pairs of these stored meetings: before their rows are replaced or deleted."""
-        self._db.execute(_DELETE_PARTICIPANTS, (orjson.dumps(builtins.list(meeting_ids)),))
+        ids = orjson.dumps(builtins.list(meeting_ids))
+        # A meeting that an older integrationsnetz wrote into this store has no participants
+        # column to find its pairs by: they are found by a scan.
+        for (meeting_id,) in self._db.execute(_UNLISTED, (ids,)).fetchall():
+            self._db.execute("DELETE FROM meeting_participant WHERE meeting_id = ?", (meeting_id,))
+        self._db.execute(_DELETE_PARTICIPANTS, (ids,))
 
     @contextmanager
     def _bulk(self, table: str, rows: int) -> Iterator[None]:
