@@ -72,7 +72,7 @@ def format_datetime(value: datetime) -> str:
         key = (value, tz, value.fold)
         known = _FORMATTED.get(key)
         if known is None:
-            if len(_FORMATTED) >= _PARSED_LIMIT:
+            if len(_FORMATTED) >= _SHARED_LIMIT:
                 _FORMATTED.clear()
             known = _FORMATTED[key] = f"{value.isoformat()}[{tz.key}]"
         return known
@@ -104,7 +104,7 @@ def parse_datetime(text: object) -> datetime:
     if not bracket:
         return value
     local = _in_zone(value, rest, text, stamp)
-    if len(_PARSED) >= _PARSED_LIMIT:
+    if len(_PARSED) >= _SHARED_LIMIT:
         _PARSED.clear()
     _PARSED[text] = local
     return local
@@ -115,7 +115,7 @@ def parse_datetime(text: object) -> datetime:
 # formatted once. UTC stamps (``created``, ``modified``) are unique and so not kept.
 _PARSED: dict[str, datetime] = {}
 _FORMATTED: dict[tuple[datetime, ZoneInfo, int], str] = {}  # the other way round
-_PARSED_LIMIT = 20_000
+_SHARED_LIMIT = 20_000
 
 
 def _in_zone(value: datetime, rest: str, text: str, stamp: str) -> datetime:

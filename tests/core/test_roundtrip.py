@@ -82,7 +82,7 @@ def test_a_datetime_parsed_again_is_the_same(value: datetime) -> None:
 def test_the_parsed_and_formatted_texts_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(serialization, "_PARSED", {})
     monkeypatch.setattr(serialization, "_FORMATTED", {})
-    monkeypatch.setattr(serialization, "_PARSED_LIMIT", 3)
+    monkeypatch.setattr(serialization, "_SHARED_LIMIT", 3)
     texts = [f"2027-01-{day:02d}T09:00:00+01:00[Europe/Berlin]" for day in range(1, 11)]
     for _ in range(2):
         assert [format_datetime(parse_datetime(text)) for text in texts] == texts

@@ -550,7 +550,7 @@ class SQLiteStore:
                 with self._bulk(table, len(rows)):
                     self._db.executemany(_INSERT[table], rows)
                 if meetings:
-                    self._write_participants(meetings)
+                    self._write_participants(meetings.keys())
                     self._note_meeting_length(meetings.values())
             return [stored_at[position] for position in range(len(entities))]
 
