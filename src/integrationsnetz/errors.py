@@ -28,6 +28,21 @@ class InvalidData(IntegrationsnetzError, ValueError):
         super().__init__("\n".join(lines))
 
 
+class InvalidField(InvalidData):
+    """A model object built with a value its field cannot hold.
+
+    Raised by every model constructor (and by :func:`attrs.evolve`): ``owner`` is the class,
+    ``field`` the field (with an index for an item of a tuple, ``agenda[2]``), ``reason`` what was
+    expected and what came, e.g. ``Meeting.kind: expected one of 'network', ..., got 'netwrok'``.
+    """
+
+    def __init__(self, owner: str, field: str, reason: str) -> None:
+        self.owner = owner
+        self.field = field
+        self.reason = reason
+        super().__init__([f"{owner}.{field}: {reason}"])
+
+
 class SchemaVersionError(InvalidData):
     """A document or store written by a newer version of the library than this one."""
 

@@ -17,6 +17,7 @@ Wire rules:
 from __future__ import annotations
 
 import gc
+import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
@@ -37,7 +38,7 @@ from cattrs.errors import (
 from cattrs.fns import identity
 from cattrs.strategies import configure_tagged_union
 
-from integrationsnetz.errors import InvalidData
+from integrationsnetz.errors import InvalidData, InvalidField
 from integrationsnetz.model.entity import (
     KNOWN_VALID_IDS,
     validate_aware,
@@ -48,6 +49,7 @@ from integrationsnetz.model.entity import (
     validate_optional_id,
 )
 from integrationsnetz.model.events import AllDay, Timed
+from integrationsnetz.model.field_types import INT_RANGE, is_field_converter
 
 T = TypeVar("T")
 
@@ -180,15 +182,21 @@ def _str(value: object, _: Any) -> str:
 
 def _int(value: object, _: Any) -> int:
     if type(value) is int:
-        return value
+        if value in INT_RANGE:
+            return value
+        raise Expected(f"expected a whole number that fits in 64 bits, got {_shown(value)}")
     raise Expected(f"expected a whole number, got {_shown(value)}")
 
 
 def _float(value: object, _: Any) -> float:
-    if type(value) is float:
-        return value
-    if type(value) is int:
-        return float(value)
+    if type(value) is float or type(value) is int:
+        try:
+            number = float(value)
+        except OverflowError:
+            number = math.inf
+        if math.isfinite(number):
+            return number
+        raise Expected(f"expected a finite number, got {_shown(value)}")
     raise Expected(f"expected a number, got {_shown(value)}")
 
 
@@ -313,10 +321,18 @@ class _Refused(Exception):
 def _plain_attrs_class(cls: Any) -> bool:
     if not (isinstance(cls, type) and attrs.has(cls)):
         return False
-    return all(field.init and field.converter is None and field.alias == field.name for field in attrs.fields(cls))
+    return all(
+        field.init and (field.converter is None or is_field_converter(field.converter)) and field.alias == field.name
+        for field in attrs.fields(cls)
+    )
 
 
-_CHECKED_SCALARS = {str: "str", int: "int", bool: "bool"}
+# A whole number must also fit in 64 bits (a TOML document may hold a larger one).
+_CHECKED_SCALARS = {
+    str: "{v}.__class__ is not str",
+    int: "{v}.__class__ is not int or not -9223372036854775808 <= {v} <= 9223372036854775807",
+    bool: "{v}.__class__ is not bool",
+}
 
 # For the model's common validators, a cheap test that is enough for the validator to pass: the
 # fast pass calls the validator only when the test fails (and the validator then decides). Each
@@ -389,7 +405,7 @@ def _fast_structure_fn(cls: type, converter: cattrs.Converter) -> Callable[[Any,
         if len(args) == 2 and type(None) in args and get_origin(kind) is not tuple:
             optional, kind = True, next(arg for arg in args if arg is not type(None))
         if kind in _CHECKED_SCALARS:
-            check = f"if {value}.__class__ is not {_CHECKED_SCALARS[kind]}: raise _Refused"
+            check = f"if {_CHECKED_SCALARS[kind].format(v=value)}: raise _Refused"
         elif isinstance(kind, type) and issubclass(kind, Enum):
             namespace[f"_m{index}"] = {member.value: member for member in kind}
             check = f"{value} = _m{index}[{value}]"
@@ -578,6 +594,8 @@ def problems_of(exc: BaseException, path: str = "$") -> list[str]:
         return found
     if isinstance(exc, ForbiddenExtraKeysError):
         return [f"{path}.{key}: unknown field" for key in sorted(exc.extra_fields)]
+    if isinstance(exc, InvalidField):  # a model constructor's or validator's refusal
+        return [f"{path}.{exc.field}: {exc.reason}"]
     message = _describe(exc)
     # attrs validators in this library say "field: what is wrong"; put the field into the path.
     head, sep, tail = message.partition(": ")

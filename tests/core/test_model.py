@@ -32,7 +32,7 @@ def test_a_meeting_across_the_spring_switch_lasts_what_the_clocks_say() -> None:
 def test_ids_that_cannot_be_file_names_or_keys_are_refused(bad: str) -> None:
     """No path separator, control character, outer white space, or dot-only id."""
     assert not inz.is_valid_id(bad)
-    with pytest.raises(ValueError, match=r"^id: "):
+    with pytest.raises(inz.InvalidField, match=r"^Room\.id: "):
         inz.Room(id=bad, name="Raum")
 
 
@@ -43,19 +43,19 @@ def test_ordinary_ids_are_accepted(good: str) -> None:
 
 def test_references_are_checked_for_shape_too() -> None:
     """A reference that cannot be an id is refused when built, e.g. a venue's owner."""
-    with pytest.raises(ValueError, match=r"^owner_id: an id cannot hold a path separator"):
+    with pytest.raises(inz.InvalidField, match=r"^Venue\.owner_id: an id cannot hold a path separator"):
         inz.Venue(id="v", network_id="n", name="Ort", address=inz.Address(city="Eisenach"), owner_id="../etc")
 
 
 def test_region_key_must_match_state() -> None:
     """The first two digits of the AGS name the state."""
-    with pytest.raises(ValueError, match="lies in TH, not in HE"):
+    with pytest.raises(inz.InvalidField, match=r"^Region\.ags: key '16063' lies in TH, not in HE"):
         inz.Region(name="Wartburgkreis", state=inz.State.HE, ags="16063")
 
 
 def test_stamps_must_be_aware() -> None:
     """created/modified are instants."""
-    with pytest.raises(ValueError, match=r"^created: "):
+    with pytest.raises(inz.InvalidField, match=r"^Network\.created: "):
         inz.Network(
             id="n",
             name="N",

@@ -113,7 +113,7 @@ def test_bad_rows_are_all_reported_and_nothing_is_imported(host: inz.PluginHost)
         "Kommune, Kursträger, Wohlfahrtsverband, Bildungseinrichtung, Wohnungswirtschaft, Arbeitgeber, "
         "Migrantenorganisation, Ehrenamtliche Initiative, Sonstige",
         "line 4: Organisation: 'Unbekannte Stelle' is not an organisation in this list",
-        "line 5: value: expected an e-mail address, got 'keine-adresse'",
+        "line 5: E-Mail: expected an e-mail address, got 'keine-adresse'",
         "line 6: Typ: expected Organisation or Person, got 'Roboter'",
         "line 7: Funktion: cannot be empty",
     )

@@ -14,7 +14,7 @@ import io
 import unicodedata
 from typing import BinaryIO
 
-from integrationsnetz.errors import InvalidData
+from integrationsnetz.errors import InvalidData, InvalidField
 from integrationsnetz.export.csv import ACTOR_COLUMNS, ACTOR_TYPES, FORMULA_STARTS, KIND_WORDS
 from integrationsnetz.hookspecs import hookimpl
 from integrationsnetz.ingest import Importer, ImportOptions, ImportResult
@@ -163,10 +163,10 @@ def read_actors(stream: BinaryIO, options: ImportOptions) -> ImportResult:
                         contacts=points,
                     )
                 )
-        except ValueError as exc:
-            field = str(exc).split(":", 1)[0]
+        except InvalidField as exc:
+            field = "email" if exc.owner == "ContactPoint" else exc.field  # only e-mails are checked
             header_name = next((de for key, de, _ in ACTOR_COLUMNS if key == field), field)
-            problems.append(f"line {line}: {header_name}: {str(exc).split(':', 1)[-1].strip()}")
+            problems.append(f"line {line}: {header_name}: {exc.reason}")
     if problems:
         raise InvalidData(problems, source=source)
     return ImportResult(entities=tuple(entities))

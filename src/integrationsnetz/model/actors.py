@@ -8,7 +8,8 @@ from enum import StrEnum
 import attrs
 
 from integrationsnetz.model.contacts import Address, ContactPoint
-from integrationsnetz.model.entity import NetworkPart, validate_not_blank, validate_optional_id
+from integrationsnetz.model.entity import NetworkPart, refuse, validate_not_blank, validate_optional_id
+from integrationsnetz.model.field_types import typed_fields
 
 
 class OrganizationKind(StrEnum):
@@ -29,7 +30,7 @@ class OrganizationKind(StrEnum):
     OTHER = "other"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Organization(NetworkPart):
     """An authority, agency, provider, NGO or company taking part in the network.
 
@@ -57,10 +58,11 @@ class ConsentPurpose(StrEnum):
 
 def _validate_withdrawn(instance: Consent, attribute: attrs.Attribute[date | None], value: date | None) -> None:
     if value is not None and value < instance.given_on:
-        raise ValueError(f"{attribute.name}: {value.isoformat()} lies before given_on {instance.given_on.isoformat()}")
+        given = instance.given_on.isoformat()
+        raise refuse(instance, attribute.name, f"{value.isoformat()} lies before given_on {given}")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Consent:
     """A recorded consent: for what, since when, and until it was withdrawn."""
 
@@ -73,7 +75,7 @@ class Consent:
         return self.given_on <= on and (self.withdrawn_on is None or on < self.withdrawn_on)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Person(NetworkPart):
     """A person in the network, described by their function first.
 

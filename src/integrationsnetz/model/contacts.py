@@ -10,7 +10,8 @@ from enum import StrEnum
 
 import attrs
 
-from integrationsnetz.model.entity import validate_not_blank
+from integrationsnetz.model.entity import refuse, validate_not_blank
+from integrationsnetz.model.field_types import typed_fields
 
 
 class ContactKind(StrEnum):
@@ -25,10 +26,10 @@ class ContactKind(StrEnum):
 def _validate_contact_value(instance: ContactPoint, attribute: attrs.Attribute[str], value: str) -> None:
     validate_not_blank(instance, attribute, value)
     if instance.kind is ContactKind.EMAIL and ("@" not in value or value.startswith("@") or value.endswith("@")):
-        raise ValueError(f"{attribute.name}: expected an e-mail address, got {value!r}")
+        raise refuse(instance, attribute.name, f"expected an e-mail address, got {value!r}")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ContactPoint:
     """One way to reach someone, e.g. the network's public phone line or functional mailbox."""
 
@@ -37,7 +38,7 @@ class ContactPoint:
     label: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Address:
     """A German postal address; ``postal_code`` is kept as text (leading zeros matter)."""
 

@@ -10,15 +10,17 @@ import attrs
 
 from integrationsnetz.model.entity import (
     NetworkPart,
+    refuse,
     validate_id,
     validate_ids,
     validate_non_negative,
     validate_not_blank,
     validate_optional_id,
 )
+from integrationsnetz.model.field_types import typed_fields
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class CourseType:
     """A kind of integration course with its official teaching units (1 UE = 45 minutes).
 
@@ -61,14 +63,14 @@ class CourseStatus(StrEnum):
 
 def _validate_course_end(instance: Course, attribute: attrs.Attribute[date | None], value: date | None) -> None:
     if value is not None and instance.start is not None and value < instance.start:
-        raise ValueError(f"{attribute.name}: {value.isoformat()} lies before start {instance.start.isoformat()}")
+        raise refuse(instance, attribute.name, f"{value.isoformat()} lies before start {instance.start.isoformat()}")
 
 
 def _validate_participants(instance: Course, attribute: attrs.Attribute[int], value: int) -> None:
     validate_non_negative(instance, attribute, value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Course(NetworkPart):
     """One integration course run by a provider (Kursträger).
 
@@ -95,7 +97,7 @@ class Course(NetworkPart):
         return max(0, self.seats - self.participants)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Registration:
     """A person waiting for a course place, kept pseudonymous: a date and an optional reference."""
 
@@ -103,7 +105,7 @@ class Registration:
     reference: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Waitlist(NetworkPart):
     """Registrations for one course type at one place, as of a date.
 
@@ -124,12 +126,12 @@ class Waitlist(NetworkPart):
         return len(self.registrations)
 
 
-def _validate_fte(_instance: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+def _validate_fte(instance: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
     if value is not None and not value >= 0:  # also rejects NaN
-        raise ValueError(f"{attribute.name}: expected a number >= 0, got {value}")
+        raise refuse(instance, attribute.name, f"expected a number >= 0, got {value}")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ProviderCapacity(NetworkPart):
     """What a course provider can teach with, as of a date: teachers and rooms.
 

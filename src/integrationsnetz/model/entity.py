@@ -13,7 +13,15 @@ from typing import Any
 
 import attrs
 
+from integrationsnetz.errors import InvalidField
+from integrationsnetz.model.field_types import typed_fields
+
 MAX_ID_LENGTH = 200
+
+
+def refuse(instance: object, field: str, reason: str) -> InvalidField:
+    """The error a validator raises: it names the class, the field and what was wrong."""
+    return InvalidField(type(instance).__name__, field, reason)
 
 
 def _bad_id_reason(value: object) -> str | None:
@@ -59,19 +67,19 @@ def is_valid_id(value: object) -> bool:
     return _check_id(value) is None
 
 
-def validate_id(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+def validate_id(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     """attrs validator: ids are safe as file names, URL parts and database keys."""
     reason = _check_id(value)
     if reason is not None:
-        raise ValueError(f"{attribute.name}: {reason}")
+        raise refuse(instance, attribute.name, reason)
 
 
-def validate_ids(_instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+def validate_ids(instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     """attrs validator for a tuple of references."""
     for position, item in enumerate(value):
         reason = _check_id(item)
         if reason is not None:
-            raise ValueError(f"{attribute.name}[{position}]: {reason}")
+            raise refuse(instance, f"{attribute.name}[{position}]", reason)
 
 
 def validate_optional_id(instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
@@ -80,22 +88,22 @@ def validate_optional_id(instance: Any, attribute: attrs.Attribute[Any], value: 
         validate_id(instance, attribute, value)
 
 
-def validate_aware(_instance: Any, attribute: attrs.Attribute[Any], value: datetime | None) -> None:
+def validate_aware(instance: Any, attribute: attrs.Attribute[Any], value: datetime | None) -> None:
     """Timed values must know their zone: a naive 09:00 means nothing to a calendar."""
     if value is not None and (value.tzinfo is None or value.utcoffset() is None):
-        raise ValueError(f"{attribute.name}: expected a timezone-aware date-time, got {value.isoformat()!r}")
+        raise refuse(instance, attribute.name, f"expected a timezone-aware date-time, got {value.isoformat()!r}")
 
 
-def validate_not_blank(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+def validate_not_blank(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
     """Names and titles are what people read: they cannot be empty."""
     if not value.strip():
-        raise ValueError(f"{attribute.name}: cannot be empty")
+        raise refuse(instance, attribute.name, "cannot be empty")
 
 
-def validate_non_negative(_instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
+def validate_non_negative(instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
     """Counts and capacities are never negative."""
     if value is not None and value < 0:
-        raise ValueError(f"{attribute.name}: expected a number >= 0, got {value}")
+        raise refuse(instance, attribute.name, f"expected a number >= 0, got {value}")
 
 
 def instant(value: datetime) -> datetime:
@@ -108,7 +116,7 @@ def instant(value: datetime) -> datetime:
     return value.astimezone(UTC)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Entity:
     """The base of every stored entity.
 
@@ -123,7 +131,7 @@ class Entity:
     revision: int = attrs.field(default=0, validator=validate_non_negative)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class NetworkPart(Entity):
     """An entity that belongs to one network; ``network_id`` keeps districts apart in a shared store."""
 

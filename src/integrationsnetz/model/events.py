@@ -7,7 +7,15 @@ from enum import StrEnum
 
 import attrs
 
-from integrationsnetz.model.entity import NetworkPart, instant, validate_aware, validate_not_blank, validate_optional_id
+from integrationsnetz.model.entity import (
+    NetworkPart,
+    instant,
+    refuse,
+    validate_aware,
+    validate_not_blank,
+    validate_optional_id,
+)
+from integrationsnetz.model.field_types import typed_fields
 
 
 class EventKind(StrEnum):
@@ -20,7 +28,7 @@ class EventKind(StrEnum):
     OTHER = "other"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AllDay:
     """An event that fills whole days, ``first_day`` to ``last_day`` inclusive."""
 
@@ -29,12 +37,12 @@ class AllDay:
 
     def __attrs_post_init__(self) -> None:
         if self.last_day < self.first_day:
-            raise ValueError(
-                f"last_day: {self.last_day.isoformat()} lies before first_day {self.first_day.isoformat()}"
+            raise refuse(
+                self, "last_day", f"{self.last_day.isoformat()} lies before first_day {self.first_day.isoformat()}"
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Timed:
     """An event with a start and end time."""
 
@@ -43,10 +51,10 @@ class Timed:
 
     def __attrs_post_init__(self) -> None:
         if instant(self.end) <= instant(self.start):
-            raise ValueError(f"end: {self.end.isoformat()} is not after start {self.start.isoformat()}")
+            raise refuse(self, "end", f"{self.end.isoformat()} is not after start {self.start.isoformat()}")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Event(NetworkPart):
     """A public event, e.g. the district's job fair, with an all-day or timed ``when``."""
 

@@ -7,9 +7,10 @@ from datetime import date
 import attrs
 
 from integrationsnetz.model.entity import NetworkPart, validate_not_blank, validate_optional_id
+from integrationsnetz.model.field_types import typed_fields
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class FundingProgramme(NetworkPart):
     """A grant programme, e.g. the state integration office's or the Partnerschaft für Demokratie's."""
 

@@ -7,7 +7,8 @@ from enum import StrEnum
 
 import attrs
 
-from integrationsnetz.model.entity import NetworkPart, validate_id, validate_not_blank, validate_optional_id
+from integrationsnetz.model.entity import NetworkPart, refuse, validate_id, validate_not_blank, validate_optional_id
+from integrationsnetz.model.field_types import typed_fields
 
 
 class TaskStatus(StrEnum):
@@ -19,7 +20,7 @@ class TaskStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Goal:
     """What a group wants to achieve, e.g. "more companies at the job fair"."""
 
@@ -29,7 +30,7 @@ class Goal:
     achieved: bool = False
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Task:
     """An action item: who does what by when, and which goal or meeting it serves."""
 
@@ -49,10 +50,11 @@ class Task:
 
 def _validate_dissolved(instance: WorkingGroup, attribute: attrs.Attribute[date | None], value: date | None) -> None:
     if value is not None and value < instance.founded:
-        raise ValueError(f"{attribute.name}: {value.isoformat()} lies before founded {instance.founded.isoformat()}")
+        founded = instance.founded.isoformat()
+        raise refuse(instance, attribute.name, f"{value.isoformat()} lies before founded {founded}")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class WorkingGroup(NetworkPart):
     """A topic group of the network, co-led by the integration management and a partner.
 

@@ -10,6 +10,7 @@ import attrs
 from integrationsnetz.model.entity import (
     NetworkPart,
     instant,
+    refuse,
     validate_aware,
     validate_id,
     validate_ids,
@@ -17,6 +18,7 @@ from integrationsnetz.model.entity import (
     validate_not_blank,
     validate_optional_id,
 )
+from integrationsnetz.model.field_types import typed_fields
 
 
 class MeetingKind(StrEnum):
@@ -62,7 +64,7 @@ class AgendaItemKind(StrEnum):
     OTHER = "other"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AgendaItem:
     """One item (TOP) of an agenda; its position is its place in ``Meeting.agenda``."""
 
@@ -73,7 +75,7 @@ class AgendaItem:
     description: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Invitation:
     """An invited actor and where their attendance stands."""
 
@@ -81,7 +83,7 @@ class Invitation:
     status: AttendanceStatus = AttendanceStatus.INVITED
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Decision:
     """A decision recorded in the minutes, with the agenda item it belongs to and the tasks it set."""
 
@@ -90,7 +92,7 @@ class Decision:
     task_ids: tuple[str, ...] = attrs.field(default=(), validator=validate_ids)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Minutes:
     """The record (Protokoll) of a held meeting."""
 
@@ -103,10 +105,10 @@ class Minutes:
 def _validate_end(instance: Meeting, attribute: attrs.Attribute[datetime], value: datetime) -> None:
     validate_aware(instance, attribute, value)
     if instant(value) <= instant(instance.start):
-        raise ValueError(f"{attribute.name}: {value.isoformat()} is not after start {instance.start.isoformat()}")
+        raise refuse(instance, attribute.name, f"{value.isoformat()} is not after start {instance.start.isoformat()}")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Meeting(NetworkPart):
     """A dated gathering of the network or a working group.
 

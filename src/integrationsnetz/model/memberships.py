@@ -7,7 +7,8 @@ from enum import StrEnum
 
 import attrs
 
-from integrationsnetz.model.entity import NetworkPart, validate_id, validate_optional_id
+from integrationsnetz.model.entity import NetworkPart, refuse, validate_id, validate_optional_id
+from integrationsnetz.model.field_types import typed_fields
 
 
 class Role(StrEnum):
@@ -21,10 +22,10 @@ class Role(StrEnum):
 
 def _validate_until(instance: Membership, attribute: attrs.Attribute[date | None], value: date | None) -> None:
     if value is not None and value < instance.since:
-        raise ValueError(f"{attribute.name}: {value.isoformat()} lies before since {instance.since.isoformat()}")
+        raise refuse(instance, attribute.name, f"{value.isoformat()} lies before since {instance.since.isoformat()}")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Membership(NetworkPart):
     """An actor's membership of the network (``group_id`` None) or of one working group.
 

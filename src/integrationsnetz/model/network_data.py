@@ -11,6 +11,7 @@ from integrationsnetz.model.actors import Organization, Person
 from integrationsnetz.model.courses import Course, ProviderCapacity, Waitlist
 from integrationsnetz.model.entity import Entity
 from integrationsnetz.model.events import Event
+from integrationsnetz.model.field_types import typed_fields
 from integrationsnetz.model.funding import FundingProgramme
 from integrationsnetz.model.groups import WorkingGroup
 from integrationsnetz.model.meetings import Meeting
@@ -65,7 +66,7 @@ def entity_type_name(entity: Entity | type[Entity]) -> str:
     raise TypeError(f"{cls.__name__} is not a stored entity type")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class NetworkData:
     """A network with all its actors, groups, meetings, events and courses.
 

@@ -10,7 +10,8 @@ from typing import Any
 import attrs
 
 from integrationsnetz.model.contacts import ContactPoint
-from integrationsnetz.model.entity import Entity, validate_not_blank
+from integrationsnetz.model.entity import Entity, refuse, validate_not_blank
+from integrationsnetz.model.field_types import typed_fields
 
 
 class State(StrEnum):
@@ -46,15 +47,15 @@ _AGS = re.compile(r"\d{2}(\d{3}(\d{3})?)?")
 
 def _validate_ags(instance: Region, attribute: attrs.Attribute[str], value: str) -> None:
     if not _AGS.fullmatch(value):
-        raise ValueError(f"{attribute.name}: expected an official key of 2, 5 or 8 digits, got {value!r}")
+        raise refuse(instance, attribute.name, f"expected an official key of 2, 5 or 8 digits, got {value!r}")
     expected = STATE_BY_AGS_PREFIX.get(value[:2])
     if expected is None:
-        raise ValueError(f"{attribute.name}: {value[:2]!r} is not the key of a German state")
+        raise refuse(instance, attribute.name, f"{value[:2]!r} is not the key of a German state")
     if expected is not instance.state:
-        raise ValueError(f"{attribute.name}: key {value!r} lies in {expected.value}, not in {instance.state.value}")
+        raise refuse(instance, attribute.name, f"key {value!r} lies in {expected.value}, not in {instance.state.value}")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Region:
     """A district (Landkreis), a district-free city or a state: the area a network serves.
 
@@ -70,10 +71,10 @@ class Region:
 def _validate_dates(instance: Any, attribute: attrs.Attribute[Any], value: date | None) -> None:
     start = getattr(instance, "founded", None)
     if value is not None and start is not None and value < start:
-        raise ValueError(f"{attribute.name}: {value.isoformat()} lies before founded {start.isoformat()}")
+        raise refuse(instance, attribute.name, f"{value.isoformat()} lies before founded {start.isoformat()}")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Network(Entity):
     """An integration network: the district office's cooperation with its partners.
 

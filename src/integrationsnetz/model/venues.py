@@ -7,24 +7,26 @@ import attrs
 from integrationsnetz.model.contacts import Address
 from integrationsnetz.model.entity import (
     NetworkPart,
+    refuse,
     validate_id,
     validate_non_negative,
     validate_not_blank,
     validate_optional_id,
 )
+from integrationsnetz.model.field_types import typed_fields
 
 
-def _validate_latitude(_instance: Coordinates, attribute: attrs.Attribute[float], value: float) -> None:
+def _validate_latitude(instance: Coordinates, attribute: attrs.Attribute[float], value: float) -> None:
     if not -90.0 <= value <= 90.0:
-        raise ValueError(f"{attribute.name}: expected a latitude between -90 and 90, got {value}")
+        raise refuse(instance, attribute.name, f"expected a latitude between -90 and 90, got {value}")
 
 
-def _validate_longitude(_instance: Coordinates, attribute: attrs.Attribute[float], value: float) -> None:
+def _validate_longitude(instance: Coordinates, attribute: attrs.Attribute[float], value: float) -> None:
     if not -180.0 <= value <= 180.0:
-        raise ValueError(f"{attribute.name}: expected a longitude between -180 and 180, got {value}")
+        raise refuse(instance, attribute.name, f"expected a longitude between -180 and 180, got {value}")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Coordinates:
     """WGS 84 position, for maps and the calendar's GEO property."""
 
@@ -32,7 +34,7 @@ class Coordinates:
     longitude: float = attrs.field(validator=_validate_longitude)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Room:
     """A bookable room of a venue; the planner never double-books one."""
 
@@ -42,7 +44,7 @@ class Room:
     step_free: bool | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Venue(NetworkPart):
     """A place: the district office, a museum hall, a provider's classrooms.
 
