@@ -50,7 +50,10 @@ def registry_hook_test(hook: str, cls: type[Any], key_field: str, facade: str, k
     setattr(OneOff, hook, staticmethod(hookimpl(lambda: [made])))
     OneOff.__name__ = f"one_off_{kind}"
     host = PluginHost(entry_points=False, plugins=[OneOff])
-    assert getattr(host, facade)()[key] is made
+    registered = getattr(host, facade)()[key]
+    call = CALLABLE_FIELDS[hook]  # guarded, so a plugin's own errors are named (test_host.py)
+    assert getattr(registered, call).__wrapped__ is getattr(made, call)
+    assert attrs.evolve(registered, **{call: getattr(made, call)}) == made
     assert host.owner_of(hook, key) == f"one_off_{kind}"
     (info,) = [plugin for plugin in host.plugins() if plugin.name == f"one_off_{kind}"]
     assert info.provides == (f"{kind}:{key}",)
@@ -60,7 +63,16 @@ def registry_hook_test(hook: str, cls: type[Any], key_field: str, facade: str, k
 
     setattr(Twin, hook, staticmethod(hookimpl(lambda: [descriptor(cls, key_field, key)])))
     with pytest.raises(PluginError, match=f"one_off_{kind}.*Twin|Twin.*one_off_{kind}"):
-        getattr(PluginHost(entry_points=False, plugins=[OneOff, Twin]), facade)()
+        getattr(PluginHost(entry_points=False, plugins=[OneOff, Twin]), facade)()[key]
+
+
+CALLABLE_FIELDS = {
+    "register_store_backends": "open",
+    "register_exporters": "write",
+    "register_importers": "read",
+    "register_holiday_calendars": "days",
+    "register_schedule_constraints": "check",
+}
 
 
 def test_hook_register_store_backends() -> None:
