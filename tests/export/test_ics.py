@@ -143,7 +143,7 @@ def test_same_input_gives_the_same_bytes_also_from_the_cache(sample: NetworkData
 def test_reexport_renders_only_what_changed_and_never_stale(sample: NetworkData, host: inz.PluginHost) -> None:
     from integrationsnetz.export.ics import IcsWriter
 
-    writer = host.exporters()["ics"].write.__self__  # type: ignore[attr-defined]
+    writer = host.exporters()["ics"].write.__wrapped__.__self__  # type: ignore[attr-defined]
     assert isinstance(writer, IcsWriter)
     ics(sample, host)
     misses = writer.cache.misses
