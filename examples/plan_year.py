@@ -251,10 +251,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--en", action="store_true", help="report in English")
     args = parser.parse_args(argv)
     try:
-        config = load_plan_config(args.config)
+        data = wartburgkreis.build()
+        config = load_plan_config(args.config, data=data)
         if args.year is not None:
             config = attrs.evolve(config, year=args.year)
-        data = wartburgkreis.build()
         problems = inz.check(data)
         if problems:
             print("Das Netzwerk hat Probleme:", file=sys.stderr)

@@ -219,6 +219,20 @@ def test_rules_that_cannot_work_are_refused_before_planning(host: PluginHost) ->
     assert "series 'x': venues[0]: no venue with id 'rathaus'" in text
 
 
+def test_a_request_for_a_network_refuses_people_and_groups_it_does_not_have(host: PluginHost) -> None:
+    typo = working_group("x", date(2025, 1, 7), group_id="ag-wohnen", participant_ids=("koordination-1", "frau-mueler"))
+    leave = Absence(person_id="herr-schmit", start=date(2025, 3, 3), end=date(2025, 3, 7))
+    known = {"actor_ids": frozenset(COORDINATORS), "group_ids": frozenset({"ag-sprache"})}
+    with pytest.raises(ScheduleError) as caught:
+        plan(request(typo, absences=(leave,), **known), host=host)
+    assert str(caught.value).splitlines()[1:] == [
+        "  series 'x': group_id: no working group with id 'ag-wohnen'",
+        "  series 'x': participant_ids[1]: no person or organisation with id 'frau-mueler'",
+        "  absences[0]: no person or organisation with id 'herr-schmit'",
+    ]
+    assert plan(request(typo, absences=(leave,)), host=host).meetings  # a bare request knows no network: unchecked
+
+
 COUNCIL_WEEKS = {(2025, 5), (2025, 20)}
 
 

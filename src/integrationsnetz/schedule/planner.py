@@ -76,7 +76,9 @@ class PlanRequest:
 
     ``existing`` are the meetings already in the store (any network's that share people or rooms
     may be included): confirmed, held and cancelled ones of the series stay as they are, planned
-    ones are planned again under the same ids, all others are obstacles.
+    ones are planned again under the same ids, all others are obstacles. ``actor_ids`` and
+    ``group_ids`` are the people, organisations and groups the network has (None: not checked);
+    :meth:`for_network` fills them, so a series naming someone unknown is refused.
     """
 
     network_id: str
@@ -90,6 +92,8 @@ class PlanRequest:
     overrides: HolidayOverrides = attrs.field(factory=HolidayOverrides)
     labels: Mapping[str, str] = attrs.field(factory=dict)
     language: Language = "de"
+    actor_ids: frozenset[str] | None = None
+    group_ids: frozenset[str] | None = None
 
     @classmethod
     def for_network(
@@ -129,6 +133,9 @@ class PlanRequest:
             overrides=overrides or HolidayOverrides(),
             labels=labels,
             language=language,
+            actor_ids=frozenset(person.id for person in data.persons)
+            | frozenset(organization.id for organization in data.organizations),
+            group_ids=frozenset(group.id for group in data.groups),
         )
 
 
@@ -197,6 +204,14 @@ def _check(request: PlanRequest, constraints: Mapping[str, Constraint]) -> None:
             if code not in constraints:
                 known = ", ".join(sorted(constraints)) or "none"
                 problems.append(f"{where}: strictness names the unknown constraint {code!r} (known: {known})")
+        if request.group_ids is not None and series.group_id is not None and series.group_id not in request.group_ids:
+            problems.append(f"{where}: group_id: no working group with id {series.group_id!r}")
+        if request.actor_ids is not None:
+            for position, actor_id in enumerate(series.participant_ids):
+                if actor_id not in request.actor_ids:
+                    problems.append(f"{where}: participant_ids[{position}]: no person or organisation with id {actor_id!r}")
+            if series.organizer_id is not None and series.organizer_id not in request.actor_ids:
+                problems.append(f"{where}: organizer_id: no person or organisation with id {series.organizer_id!r}")
         for position, option in enumerate(series.venues):
             venue = venues.get(option.venue_id)
             if venue is None:
@@ -207,6 +222,10 @@ def _check(request: PlanRequest, constraints: Mapping[str, Constraint]) -> None:
                     f"{where}: venues[{position}]: venue {option.venue_id!r} has no room {option.room_id!r} "
                     f"(rooms: {rooms})"
                 )
+    if request.actor_ids is not None:
+        for position, absence in enumerate(request.absences):
+            if absence.person_id not in request.actor_ids:
+                problems.append(f"absences[{position}]: no person or organisation with id {absence.person_id!r}")
     if problems:
         raise ScheduleError("the plan cannot start:\n" + "\n".join(f"  {problem}" for problem in problems))
 
