@@ -201,8 +201,11 @@ def test_re_planning_keeps_confirmed_meetings_and_every_id(host: PluginHost) -> 
     for meeting_id, meeting in confirmed.items():
         assert kept[meeting_id] == meeting  # not moved, not changed
     assert {m.id for m in again.meetings} <= {m.id for m in first.meetings} | {line.meeting_id for line in again.report}
-    march = [m for m in again.meetings if m.start.month == 3 and m.id not in confirmed]
+    march = [m for m in again.live() if m.start.month == 3 and m.id not in confirmed]
     assert march == []
+    dropped = {line.meeting_id for line in again.outcomes(Outcome.DROPPED)}
+    assert dropped
+    assert {m.id for m in again.meetings if m.status is MeetingStatus.CANCELLED} == dropped  # planned before: cancelled
     conflicts = again.outcomes(Outcome.CONFLICT)
     assert {line.meeting_id for line in conflicts} == {m.id for m in confirmed.values() if m.start.month == 3}
 

@@ -12,6 +12,13 @@ constraint that caused it, in words a coordinator reads::
 Meetings already confirmed or held (and cancelled ones) are never moved: re-planning keeps them
 and their ids, and plans the rest around them. Planned meetings keep their ids too, because an id
 comes from the series and the session's nominal date, not from where the session ended up.
+
+The report is what the store will hold once the plan is saved (:func:`save_plan`): a session an
+earlier plan had placed and this one drops stays in the plan as *cancelled*, under its id, so a
+published calendar shows it cancelled (an ``EXDATE`` in the series, ``STATUS:CANCELLED`` for a
+single entry) rather than letting it vanish; like every cancelled meeting it is kept as it is by
+later plans. A session the rules no longer ask for at all is *withdrawn*: deleted by
+:func:`save_plan`, so a rule changed back plans it afresh.
 """
 
 from __future__ import annotations
@@ -144,8 +151,9 @@ class Plan:
     """The planner's answer: the meetings of every series in the period and what had to change.
 
     ``meetings`` holds kept (confirmed, held, cancelled) and newly planned meetings, ordered by
-    start. ``withdrawn`` are planned meetings of these series from an earlier plan that the
-    rules no longer ask for (delete or cancel them in the store).
+    start, and the sessions an earlier plan had placed that this one dropped, now cancelled.
+    ``withdrawn`` are planned meetings of these series from an earlier plan that the rules no
+    longer ask for; :func:`save_plan` deletes them.
     """
 
     meetings: tuple[Meeting, ...]
@@ -156,6 +164,10 @@ class Plan:
     def of_series(self, series_id: str) -> tuple[Meeting, ...]:
         """The meetings of one series."""
         return tuple(meeting for meeting in self.meetings if meeting.series_id == series_id)
+
+    def live(self) -> tuple[Meeting, ...]:
+        """The meetings that take place: every one not cancelled."""
+        return tuple(meeting for meeting in self.meetings if meeting.status is not MeetingStatus.CANCELLED)
 
     def outcomes(self, outcome: Outcome) -> tuple[Adjustment, ...]:
         """The report lines of one kind, e.g. every dropped session."""
@@ -207,11 +219,13 @@ def _check(request: PlanRequest, constraints: Mapping[str, Constraint]) -> None:
         if request.group_ids is not None and series.group_id is not None and series.group_id not in request.group_ids:
             problems.append(f"{where}: group_id: no working group with id {series.group_id!r}")
         if request.actor_ids is not None:
-            for position, actor_id in enumerate(series.participant_ids):
+            named = [
+                (f"participant_ids[{position}]", actor_id) for position, actor_id in enumerate(series.participant_ids)
+            ]
+            named += [("organizer_id", series.organizer_id)] if series.organizer_id is not None else []
+            for field, actor_id in named:
                 if actor_id not in request.actor_ids:
-                    problems.append(f"{where}: participant_ids[{position}]: no person or organisation with id {actor_id!r}")
-            if series.organizer_id is not None and series.organizer_id not in request.actor_ids:
-                problems.append(f"{where}: organizer_id: no person or organisation with id {series.organizer_id!r}")
+                    problems.append(f"{where}: {field}: no person or organisation with id {actor_id!r}")
         for position, option in enumerate(series.venues):
             venue = venues.get(option.venue_id)
             if venue is None:
@@ -268,19 +282,25 @@ class _Planner:
         series_ids = {series.id for series in request.series}
         kept: dict[str, Meeting] = {}
         replaceable: dict[str, Meeting] = {}
-        for meeting in sorted(request.existing, key=lambda m: m.id):
-            if meeting.series_id in series_ids and meeting.status is MeetingStatus.PLANNED:
-                replaceable[meeting.id] = meeting
-                continue
-            self.context.book(meeting)
-            if meeting.series_id in series_ids:
-                kept[meeting.id] = meeting
-
         queue: list[tuple[date, int, str, int, Occurrence, Series]] = []
         for series in sorted(request.series, key=lambda s: s.id):
             for ordinal, occurrence in enumerate(series.occurrences(request.start, request.end)):
                 queue.append((occurrence.day, _rank(series), series.id, ordinal, occurrence, series))
         queue.sort(key=lambda item: item[:4])
+        asked = {series.meeting_id(occurrence) for *_, occurrence, series in queue}
+        for meeting in sorted(request.existing, key=lambda m: m.id):
+            ours = meeting.series_id in series_ids and (
+                meeting.id in asked or request.start <= self.context.local_day(meeting.start) <= request.end
+            )
+            if ours and meeting.status is MeetingStatus.PLANNED:
+                replaceable[meeting.id] = meeting
+                continue
+            self.context.book(meeting)  # another period's meetings of the series only keep their gaps
+            if meeting.series_id in series_ids and meeting.status is MeetingStatus.CANCELLED:
+                # a gap around a cancelled session is no reason to drop the next one
+                self.context.drop(meeting.series_id, self.context.local_day(meeting.start))
+            if ours:
+                kept[meeting.id] = meeting
 
         meetings: list[Meeting] = []
         for *_, ordinal, occurrence, series in queue:
@@ -290,9 +310,12 @@ class _Planner:
                 meetings.append(fixed)
                 self._check_fixed(series, fixed, occurrence)
                 continue
-            placed = self._place(series, occurrence, ordinal, meeting_id, replaceable.pop(meeting_id, None))
+            previous = replaceable.pop(meeting_id, None)
+            placed = self._place(series, occurrence, ordinal, meeting_id, previous)
             if placed is None:
                 self.context.drop(series.id, occurrence.day)
+                if previous is not None:  # it may be published: it stays, cancelled, under its UID
+                    meetings.append(attrs.evolve(previous, status=MeetingStatus.CANCELLED))
             else:
                 self.context.book(placed)
                 meetings.append(placed)
