@@ -132,6 +132,7 @@ def report_markdown(result: Plan, config: PlanConfig) -> str:
     """The planner's report as a Markdown section: every session moved, dropped or kept despite a soft rule."""
     english = config.language == "en"
     lines = ["## " + ("What the planner moved or dropped" if english else "Was der Planer verschoben hat"), ""]
+    lines += [f"- {warning}" for warning in result.warnings]
     lines += [f"- {line.message}" for line in result.report] or ["- " + ("nothing" if english else "nichts")]
     return "\n".join(lines) + "\n"
 
@@ -150,6 +151,11 @@ def print_summary(
     changes = [line for line in result.report if line.outcome is not Outcome.COMPROMISE]
     compromises = result.outcomes(Outcome.COMPROMISE)
     print()
+    if result.warnings:
+        print(("Warnings" if english else "Hinweise") + f" ({len(result.warnings)}):")
+        for warning in result.warnings:
+            print(f"  - {warning}")
+        print()
     print(("Moved or dropped" if english else "Verschoben oder entfallen") + f" ({len(changes)}):")
     for line in changes:
         print(f"  - {line.message}")

@@ -37,7 +37,7 @@ from integrationsnetz.model.meetings import Invitation, Meeting, MeetingStatus
 from integrationsnetz.model.network_data import NetworkData
 from integrationsnetz.model.networks import State
 from integrationsnetz.model.venues import Venue
-from integrationsnetz.schedule.calendars import HolidayCalendar, HolidayOverrides, Language
+from integrationsnetz.schedule.calendars import HolidayCalendar, HolidayKind, HolidayOverrides, Language
 from integrationsnetz.schedule.constraints import Candidate, Constraint, Strictness
 from integrationsnetz.schedule.context import Absence, PlanContext, format_day, format_time
 from integrationsnetz.schedule.series import Occurrence, OnBlocked, Series, VenueChoice, VenueOption, Weekday
@@ -153,13 +153,15 @@ class Plan:
     ``meetings`` holds kept (confirmed, held, cancelled) and newly planned meetings, ordered by
     start, and the sessions an earlier plan had placed that this one dropped, now cancelled.
     ``withdrawn`` are planned meetings of these series from an earlier plan that the rules no
-    longer ask for; :func:`save_plan` deletes them.
+    longer ask for; :func:`save_plan` deletes them. ``warnings`` say what the plan could not
+    take into account, e.g. school holidays nobody has data for yet.
     """
 
     meetings: tuple[Meeting, ...]
     report: tuple[Adjustment, ...]
     withdrawn: tuple[Meeting, ...] = ()
     language: Language = "de"
+    warnings: tuple[str, ...] = ()
 
     def of_series(self, series_id: str) -> tuple[Meeting, ...]:
         """The meetings of one series."""
@@ -174,8 +176,8 @@ class Plan:
         return tuple(line for line in self.report if line.outcome is outcome)
 
     def text(self) -> str:
-        """The report as lines of text, one per change (empty when nothing had to change)."""
-        return "\n".join(line.message for line in self.report)
+        """The warnings and the report as lines of text, one per change (empty when nothing had to change)."""
+        return "\n".join([*self.warnings, *(line.message for line in self.report)])
 
 
 def plan(
@@ -198,7 +200,9 @@ def plan(
         constraints = chosen_host.schedule_constraints() if constraints is None else constraints
         calendars = chosen_host.holiday_calendars() if calendars is None else calendars
     _check(request, constraints)
-    return _Planner(request, constraints, calendars).run()
+    planner = _Planner(request, constraints, calendars)
+    planner.check_holiday_data()
+    return planner.run()
 
 
 def _check(request: PlanRequest, constraints: Mapping[str, Constraint]) -> None:
@@ -273,9 +277,64 @@ class _Planner:
                     soft.append(constraint)
             self.rules[series.id] = (hard, soft)
         self.report: list[Adjustment] = []
+        self.warnings: list[str] = []
 
     def say(self, *, de: str, en: str) -> str:
         return self.context.say(de=de, en=en)
+
+    def check_holiday_data(self) -> None:
+        """Refuse hard holiday rules, and warn about soft ones, where no calendar has data for the days.
+
+        Without this, a year the holiday data does not reach yet would plan as if it had no
+        holidays at all.
+        """
+        missing: dict[tuple[Strictness, str, HolidayKind, date, date], list[str]] = {}
+        for series in sorted(self.request.series, key=lambda s: s.id):
+            occurrences = series.occurrences(self.request.start, self.request.end)
+            if not occurrences:
+                continue
+            first = occurrences[0].day
+            last = max(_last_day(series, occurrence) for occurrence in occurrences)
+            hard, soft = self.rules[series.id]
+            for strictness, constraints in ((Strictness.HARD, hard), (Strictness.SOFT, soft)):
+                for constraint in constraints:
+                    if constraint.holiday_kind is None:
+                        continue
+                    for gap in self.context.unknown_holidays(constraint.holiday_kind, first, last):
+                        key = (strictness, constraint.code, constraint.holiday_kind, *gap)
+                        missing.setdefault(key, []).append(series.id if strictness is Strictness.HARD else series.title)
+        state = self.request.state.value
+        problems = []
+        for (strictness, code, kind, gap_first, gap_last), series_named in sorted(missing.items()):
+            years = _years(gap_first, gap_last)
+            if strictness is Strictness.HARD:
+                names = ", ".join(repr(series_id) for series_id in series_named)
+                problems.append(
+                    f"{_KIND_WORDS[kind][1]} of {state} are not known for {years} ({gap_first.isoformat()} to "
+                    f"{gap_last.isoformat()}), but {code} is hard for series {names}"
+                )
+                continue
+            period = f"{self.context.day_text(gap_first)} – {self.context.day_text(gap_last)}"
+            names = ", ".join(series_named)
+            self.warnings.append(
+                self.say(
+                    de=f"{_KIND_WORDS[kind][0]} in {state} für {years} nicht bekannt ({period}): "
+                    f"{names} ohne sie geplant ({code} ist weich) – Termine als [[add]] und den Zeitraum als "
+                    "[[known]] in einer Feiertagsdatei (holiday_overrides) ergänzen",
+                    en=f"{_KIND_WORDS[kind][1]} of {state} not known for {years} ({period}): {names} planned "
+                    f"without them ({code} is soft) – add the dates as [[add]] entries and the period as a "
+                    "[[known]] entry in a holiday corrections file (holiday_overrides)",
+                )
+            )
+        if problems:
+            raise ScheduleError(
+                "the plan cannot start: holiday data is missing\n"
+                + "\n".join(f"  {problem}" for problem in problems)
+                + "\n  to plan there, list the dates in a holiday corrections file: [[add]] entries for the days "
+                "and a [[known]] entry for the period, as in integrationsnetz/schedule/data/holiday_overrides.toml; "
+                "name the file as holiday_overrides in the planning file (PlanRequest.overrides in Python), "
+                "or make the rule soft for these series"
+            )
 
     def run(self) -> Plan:
         request = self.request
@@ -343,6 +402,7 @@ class _Planner:
             report=tuple(self.report),
             withdrawn=tuple(sorted(replaceable.values(), key=lambda m: m.id)),
             language=request.language,
+            warnings=tuple(self.warnings),
         )
 
     # -- one session --------------------------------------------------------------------------
@@ -352,9 +412,7 @@ class _Planner:
     ) -> Meeting | None:
         zone = ZoneInfo(series.timezone)
         hard, soft = self.rules[series.id]
-        last = occurrence.day
-        if series.on_blocked is OnBlocked.MOVE:
-            last = min(occurrence.day + timedelta(days=series.move_window_days), occurrence.latest)
+        last = _last_day(series, occurrence)
         days = _candidate_days(series, occurrence.day, last)
         places = _venue_order(series.venues, ordinal, series.venue_choice)
 
@@ -543,6 +601,25 @@ class _Planner:
     def _when(self, candidate: Candidate, *, with_day: bool) -> str:
         time_text = format_time(candidate.start)
         return f"{self.context.day_text(candidate.day)} {time_text}" if with_day else time_text
+
+
+#: How the report names a kind of holidays, in German and in English.
+_KIND_WORDS = {
+    HolidayKind.PUBLIC: ("Feiertage", "public holidays"),
+    HolidayKind.SCHOOL: ("Schulferien", "school holidays"),
+    HolidayKind.LOCAL: ("Örtliche freie Tage", "local days off"),
+}
+
+
+def _years(first: date, last: date) -> str:
+    return str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
+
+
+def _last_day(series: Series, occurrence: Occurrence) -> date:
+    """The last day a session may move to."""
+    if series.on_blocked is OnBlocked.MOVE:
+        return min(occurrence.day + timedelta(days=series.move_window_days), occurrence.latest)
+    return occurrence.day
 
 
 def _rank(series: Series) -> int:
