@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import attrs
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import integrationsnetz as inz
@@ -163,6 +163,7 @@ def assert_report_is_stored(
     assert sorted(map(where, ours)) == sorted(map(where, result.meetings))
     for line in result.report:
         meeting = by_id.get(line.meeting_id)
+        event(f"report line: {line.outcome.value}" + (" (was planned before)" if line.meeting_id in before else ""))
         if line.outcome is Outcome.DROPPED:
             # reported as dropped: nothing takes place; a session published before is cancelled
             assert meeting is None or meeting.status is MeetingStatus.CANCELLED, line

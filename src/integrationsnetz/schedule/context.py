@@ -125,12 +125,12 @@ class PlanContext:
         Empty when no calendar of the kind is registered: then there are no such days to know.
         """
         calendars = [calendar for calendar in self._calendars if calendar.kind is kind]
-        if not calendars or any(calendar.known is None for calendar in calendars):
-            return []
+        limited = [calendar.known for calendar in calendars if calendar.known is not None]
+        if not calendars or len(limited) < len(calendars):
+            return []  # none of this kind, or one that knows every day
         spans = self._overrides.known_spans(kind, self.state)
-        for calendar in calendars:
-            assert calendar.known is not None
-            spans.extend(calendar.known(self.state))
+        for known in limited:
+            spans.extend(known(self.state))
         gaps = []
         day = first
         for start, end in sorted(spans):
