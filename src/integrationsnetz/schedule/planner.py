@@ -14,10 +14,11 @@ and their ids, and plans the rest around them. Planned meetings keep their ids t
 comes from the series and the session's nominal date, not from where the session ended up.
 
 The report is what the store will hold once the plan is saved (:func:`save_plan`): a session an
-earlier plan had placed and this one drops stays in the plan as *cancelled*, under its id, so a
-published calendar shows it cancelled (an ``EXDATE`` in the series, ``STATUS:CANCELLED`` for a
-single entry) rather than letting it vanish; like every cancelled meeting it is kept as it is by
-later plans. A session the rules no longer ask for at all is *withdrawn*: deleted by
+earlier plan had placed and this one drops stays in the plan as *cancelled*, under its id and
+with a higher revision, so a published calendar takes it back as a cancellation (an ``EXDATE`` of
+the series' recurring event, ``STATUS:CANCELLED`` where a feed shows cancelled entries) rather
+than an entry that silently vanishes; like every cancelled meeting it is kept as it is by later
+plans. A session the rules no longer ask for at all is *withdrawn*: deleted by
 :func:`save_plan`, so a rule changed back plans it afresh.
 """
 
