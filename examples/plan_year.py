@@ -29,7 +29,16 @@ import integrationsnetz as inz
 from integrationsnetz.atomic import write_atomic
 from integrationsnetz.courses.catalogue import OFFICIAL_COURSE_TYPES
 from integrationsnetz.errors import IntegrationsnetzError, NotFound
-from integrationsnetz.schedule import Outcome, Plan, PlanConfig, PlanRequest, format_day, load_plan_config, plan
+from integrationsnetz.schedule import (
+    Outcome,
+    Plan,
+    PlanConfig,
+    PlanRequest,
+    format_day,
+    load_plan_config,
+    plan,
+    save_plan,
+)
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -58,18 +67,6 @@ def stored_meetings(store: inz.Store, data: inz.NetworkData) -> list[inz.Meeting
     meetings = {meeting.id: meeting for meeting in data.meetings}
     meetings.update((meeting.id, meeting) for meeting in store.list(inz.Meeting, network_id=data.network.id))
     return sorted(meetings.values(), key=lambda meeting: meeting.id)
-
-
-def save_plan(store: inz.Store, result: Plan, before: Sequence[inz.Meeting]) -> int:
-    """Write the planned meetings and delete withdrawn ones, all in one transaction."""
-    old = {meeting.id: meeting for meeting in before}
-    changed: list[inz.Entity] = [m for m in result.meetings if old.get(m.id) != m]
-    with store.transaction():
-        if changed:
-            store.put_many(changed)
-        for meeting in result.withdrawn:
-            store.delete(inz.Meeting, meeting.id)
-    return len(changed)
 
 
 def run(
@@ -135,6 +132,7 @@ def report_markdown(result: Plan, config: PlanConfig) -> str:
     """The planner's report as a Markdown section: every session moved, dropped or kept despite a soft rule."""
     english = config.language == "en"
     lines = ["## " + ("What the planner moved or dropped" if english else "Was der Planer verschoben hat"), ""]
+    lines += [f"- {warning}" for warning in result.warnings]
     lines += [f"- {line.message}" for line in result.report] or ["- " + ("nothing" if english else "nichts")]
     return "\n".join(lines) + "\n"
 
@@ -146,13 +144,18 @@ def print_summary(
     english = config.language == "en"
     print(f"{data.network.name} ({data.network.region.name}, {data.network.region.state.value})")
     for series in config.series:
-        meetings = result.of_series(series.id)
+        meetings = [meeting for meeting in result.live() if meeting.series_id == series.id]
         days = ", ".join(format_day(m.start.date(), config.language)[3:] for m in meetings)
         label = "sessions" if english else "Termine"
         print(f"  {series.title}: {len(meetings)} {label}: {days}")
     changes = [line for line in result.report if line.outcome is not Outcome.COMPROMISE]
     compromises = result.outcomes(Outcome.COMPROMISE)
     print()
+    if result.warnings:
+        print(("Warnings" if english else "Hinweise") + f" ({len(result.warnings)}):")
+        for warning in result.warnings:
+            print(f"  - {warning}")
+        print()
     print(("Moved or dropped" if english else "Verschoben oder entfallen") + f" ({len(changes)}):")
     for line in changes:
         print(f"  - {line.message}")
@@ -251,10 +254,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--en", action="store_true", help="report in English")
     args = parser.parse_args(argv)
     try:
-        config = load_plan_config(args.config)
+        data = wartburgkreis.build()
+        config = load_plan_config(args.config, data=data)
         if args.year is not None:
             config = attrs.evolve(config, year=args.year)
-        data = wartburgkreis.build()
         problems = inz.check(data)
         if problems:
             print("Das Netzwerk hat Probleme:", file=sys.stderr)

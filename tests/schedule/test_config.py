@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, time
 from pathlib import Path
 
+import attrs
 import pytest
 
 from integrationsnetz.errors import InvalidData
@@ -94,3 +95,83 @@ def test_a_year_out_of_range(tmp_path: Path, host: PluginHost) -> None:
     )
     with pytest.raises(InvalidData, match=r"kreis\.toml: \$\.year: expected a year between 2000 and 2100, got 1999"):
         load_plan_config(path, host=host)
+
+
+def goettingen_copy(tmp_path: Path, *replacements: tuple[str, str]) -> Path:
+    """The Göttingen planning file with its network and corrections, edited the way people mistype."""
+    text = (EXAMPLES / "landkreis-goettingen.toml").read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / "plan.toml"
+    path.write_text(text, encoding="utf-8")
+    for name in ("landkreis-goettingen-netzwerk.toml", "landkreis-goettingen-feiertage.toml"):
+        (tmp_path / name).write_bytes((EXAMPLES / name).read_bytes())
+    return path
+
+
+def test_unknown_people_groups_venues_and_rooms_are_refused_all_at_once(tmp_path: Path, host: PluginHost) -> None:
+    path = goettingen_copy(
+        tmp_path,
+        ('"jobcenter-integration"]', '"jobcenter-integraton"]'),
+        ('group_id = "sprache-bildung"', 'group_id = "sprache-bildun"'),
+        ('room_id = "forum"', 'room_id = "forun"'),
+        ('venues = [{ venue_id = "kreishaus-goe", room_id = "raum-112" }]', 'venues = [{ venue_id = "kreishaus-go" }]'),
+        ('person_id = "koordination-goe-1"', 'person_id = "koordination-go-1"'),
+    )
+    with pytest.raises(InvalidData) as caught:
+        load_plan_config(path, host=host)
+    assert str(caught.value).splitlines() == [
+        f"{path}: {line}"
+        for line in (
+            "$.series[0].venues[1].room_id: venue 'vhs-osterode' has no room 'forun' (rooms: forum)",
+            "$.series[1].group_id: no working group with id 'sprache-bildun'",
+            "$.series[1].venues[0].venue_id: no venue with id 'kreishaus-go'",
+            "$.series[2].participant_ids[1]: no person or organisation with id 'jobcenter-integraton'",
+            "$.absences[0].person_id: no person or organisation with id 'koordination-go-1'",
+        )
+    ]
+
+
+def test_a_network_given_in_code_is_what_the_ids_are_checked_against(tmp_path: Path, host: PluginHost) -> None:
+    import integrationsnetz as inz
+
+    path = goettingen_copy(tmp_path, ('network = "landkreis-goettingen-netzwerk.toml"', "# no network document"))
+    data = inz.documents.load(EXAMPLES / "landkreis-goettingen-netzwerk.toml", host=host)
+    assert load_plan_config(path, host=host, data=data).network is None
+    bare = attrs.evolve(data, persons=(), organizations=())
+    with pytest.raises(InvalidData, match=r"\$\.series\[0\]\.participant_ids\[0\]: no person or organisation"):
+        load_plan_config(path, host=host, data=bare)
+
+
+def test_a_first_day_off_the_rules_weekday_is_refused(tmp_path: Path, host: PluginHost) -> None:
+    path = goettingen_copy(tmp_path, ('first = "2027-01-14"', 'first = "2027-01-13"'))
+    with pytest.raises(InvalidData) as caught:
+        load_plan_config(path, host=host)
+    assert str(caught.value) == (
+        f"{path}: $.series[2].rule.first: 2027-01-13 is a Wednesday, not a Thursday (weekday = 'thursday')"
+    )
+
+
+def test_a_season_ending_before_it_starts_is_refused_unless_it_wraps(tmp_path: Path, host: PluginHost) -> None:
+    path = goettingen_copy(tmp_path, ('end = "04-30"', 'end = "02-01"'))
+    with pytest.raises(InvalidData) as caught:
+        load_plan_config(path, host=host)
+    assert str(caught.value) == (
+        f"{path}: $.series[0].rule.seasons[0].end: 02-01 lies before start 02-15; "
+        "for a season that runs into the next year, set wraps = true"
+    )
+    path = goettingen_copy(tmp_path, ('end = "04-30"', 'end = "02-01", wraps = true'))
+    season = load_plan_config(path, host=host).series[0].rule.seasons[0]  # type: ignore[union-attr]
+    assert season.span(2027) == (date(2027, 2, 15), date(2028, 2, 1))
+
+
+@pytest.mark.parametrize("language", ['"fr"', "1", '"DE"'])
+def test_an_unsupported_language_is_named_without_internals(tmp_path: Path, host: PluginHost, language: str) -> None:
+    path = goettingen_copy(tmp_path, ('language = "de"', f"language = {language}"))
+    with pytest.raises(InvalidData) as caught:
+        load_plan_config(path, host=host)
+    shown = language.strip('"') if language.startswith('"') else int(language)
+    assert str(caught.value) == (
+        f"{path}: $.language: expected 'de' or 'en' (the languages the report is written in), got {shown!r}"
+    )

@@ -55,3 +55,27 @@ def test_the_holiday_calendar_of_the_how_to_blocks_its_day() -> None:
         )
         is None
     )
+
+
+REFERENCE = HOW_TO.parents[1] / "reference" / "planning-file.md"
+
+
+def test_the_reference_corrections_file_fills_the_missing_hessen_dates(tmp_path: Path) -> None:
+    from integrationsnetz.schedule import HolidayOverrides
+    from integrationsnetz.testing.schedule import network_meeting
+
+    (toml,) = re.findall(r"```toml\n(.*?)```", REFERENCE.read_text(encoding="utf-8"), flags=re.S)
+    path = tmp_path / "ferien.toml"
+    path.write_text(toml, encoding="utf-8")
+    host = PluginHost(entry_points=False)
+    request = PlanRequest(
+        network_id="netz",
+        state=State.HE,
+        start=date(2030, 1, 1),
+        end=date(2030, 12, 31),
+        series=(network_meeting(),),
+        overrides=HolidayOverrides.load(path, host=host),
+    )
+    result = plan(request, host=host)
+    assert result.warnings == ()
+    assert not [m for m in result.meetings if date(2030, 3, 25) <= m.start.date() <= date(2030, 4, 12)]

@@ -103,3 +103,29 @@ def test_a_bad_planning_file_gives_one_clear_error(tmp_path: Path, script: str) 
     ]
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out" / "integrationsnetz.db").exists()
+
+
+def test_tutorial_step_3_leave_added_after_the_first_plan_cancels_what_it_drops(tmp_path: Path) -> None:
+    """The re-plan of the tutorial: the dropped session is cancelled in the store, the feed and the overview."""
+    config, out = tmp_path / "wartburgkreis.toml", tmp_path / "out"
+    config.write_bytes((EXAMPLES / "wartburgkreis.toml").read_bytes())
+    first = run_example("plan_year.py", "--year", "2027", "--out", str(out), "--config", str(config))
+    assert first.returncode == 0, first.stderr
+    assert "AG Wohnen: 8 Termine" in first.stdout
+    with config.open("a", encoding="utf-8") as file:
+        file.write('\n[[absences]]\nperson_id = "im-1"\nstart = "2027-03-15"\nend = "2027-03-26"\nreason = "Urlaub"\n')
+    again = run_example("plan_year.py", "--year", "2027", "--out", str(out), "--config", str(config))
+    assert again.returncode == 0, again.stderr
+    assert "AG Wohnen Di 16.03.2027: " in again.stdout
+    assert "– entfällt: kein freier Termin bis Fr 19.03.2027" in again.stdout
+    assert "AG Wohnen: 7 Termine" in again.stdout
+    assert "(2 Termine geschrieben)" in again.stdout
+    with inz.open_store(f"sqlite://{out / 'integrationsnetz.db'}") as store:
+        assert store.get(inz.Meeting, "ag-wohnen-2027-03-16").status is inz.MeetingStatus.CANCELLED
+    assert date(2027, 3, 16) not in {day for _, day in calendar_events(out / "ag-wohnen.ics")}
+    assert date(2027, 3, 16) not in {day for _, day in calendar_events(out / "netzwerk.ics")}
+    table = (out / "jahresplan-2027.md").read_text(encoding="utf-8").split("## Was der Planer")[0]
+    (row,) = [line for line in table.splitlines() if line.startswith("| Dienstag, 16. März 2027 |")]
+    assert row.endswith(
+        "| AG Wohnen | Landratsamt Wartburgkreis, Beratungsraum, Erzberger Allee 14, 36433 Bad Salzungen | abgesagt |"
+    )

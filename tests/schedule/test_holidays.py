@@ -7,13 +7,23 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import attrs
 import pytest
 
-from integrationsnetz.errors import InvalidData
+from integrationsnetz.errors import InvalidData, ScheduleError
 from integrationsnetz.model import State
 from integrationsnetz.plugins import PluginHost
-from integrationsnetz.schedule import HolidayKind, HolidayOverrides, PlanContext
+from integrationsnetz.schedule import (
+    HolidayCalendar,
+    HolidayKind,
+    HolidayOverrides,
+    PlanContext,
+    PlanRequest,
+    Series,
+    plan,
+)
 from integrationsnetz.schedule.german_holidays import public_holidays, school_holidays, shipped_overrides
+from integrationsnetz.testing.schedule import district_office, network_meeting, working_group
 
 
 def test_thueringen_2025_public_holidays_include_the_state_specific_ones() -> None:
@@ -119,3 +129,129 @@ def test_the_built_in_calendars_and_constraints_are_plugins(host: PluginHost) ->
         "series-gap",
     }
     assert host.owner_of("register_holiday_calendars", "de-public") == "integrationsnetz.schedule.german_holidays"
+
+
+# -- missing holiday data --------------------------------------------------------------------
+
+HESSEN_2030 = {"network_id": "netz", "state": State.HE, "start": date(2030, 1, 1), "end": date(2030, 12, 31)}
+
+
+def hessen_2030(*series: Series, **changes: object) -> PlanRequest:
+    values: dict[str, object] = {**HESSEN_2030, "series": series, "venues": (district_office(),)}
+    values.update(changes)
+    return PlanRequest(**values)  # type: ignore[arg-type]
+
+
+def test_the_holidays_package_really_lacks_hessen_2030() -> None:
+    """The cases below use a real gap, not a made-up one (update them when the package gains 2030)."""
+    assert school_holidays(State.HE, 2030) == {}
+    assert school_holidays(State.HE, 2029)[date(2029, 7, 23)] == "Sommerferien"
+
+
+def test_a_hard_school_holiday_rule_without_data_stops_the_plan(host: PluginHost) -> None:
+    with pytest.raises(ScheduleError) as caught:
+        plan(hessen_2030(network_meeting(), working_group("wohnen", date(2030, 1, 8))), host=host)
+    lines = str(caught.value).splitlines()
+    assert lines[0] == "the plan cannot start: holiday data is missing"
+    assert lines[1] == (
+        "  school holidays of HE are not known for 2030 (2030-03-04 to 2030-11-15), "
+        "but school-holiday is hard for series 'netzwerktreffen'"
+    )
+    assert "[[known]]" in lines[2]
+    assert "integrationsnetz/schedule/data/holiday_overrides.toml" in lines[2]
+    assert "holiday_overrides in the planning file" in lines[2]
+    assert len(lines) == 3  # 'wohnen' avoids school holidays softly: a warning, not an error
+
+
+def test_a_soft_school_holiday_rule_without_data_plans_and_warns(host: PluginHost) -> None:
+    result = plan(hessen_2030(working_group("wohnen", date(2030, 1, 8))), host=host)
+    assert result.meetings
+    assert result.warnings == (
+        "Schulferien in HE für 2030 nicht bekannt (Di 08.01.2030 – Fr 13.12.2030): AG wohnen ohne sie geplant "
+        "(school-holiday ist weich) – Termine als [[add]] und den Zeitraum als [[known]] in einer Feiertagsdatei "
+        "(holiday_overrides) ergänzen",
+    )
+    assert result.text().splitlines()[0] == result.warnings[0]
+    english = plan(hessen_2030(working_group("wohnen", date(2030, 1, 8)), language="en"), host=host)
+    assert english.warnings[0].startswith("school holidays of HE not known for 2030 (Tue 8 Jan 2030 – Fri 13 Dec 2030)")
+    off = working_group("wohnen", date(2030, 1, 8), strictness={"school-holiday": "off"})
+    assert plan(hessen_2030(off), host=host).warnings == ()
+
+
+def test_a_district_supplies_the_missing_dates_in_its_corrections_file(tmp_path: Path, host: PluginHost) -> None:
+    corrections = tmp_path / "ferien-hessen.toml"
+    corrections.write_text(
+        """
+[[add]]
+kind = "school"
+states = ["HE"]
+start = 2030-03-25
+end = 2030-04-12
+name = "Osterferien"
+source = "Hessisches Kultusministerium, Ferientermine 2030"
+
+[[add]]
+kind = "school"
+states = ["HE"]
+start = 2030-07-22
+end = 2030-08-30
+name = "Sommerferien"
+
+[[add]]
+kind = "school"
+states = ["HE"]
+start = 2030-10-14
+end = 2030-10-25
+name = "Herbstferien"
+
+[[known]]
+kind = "school"
+states = ["HE"]
+start = 2029-08-25
+end = 2030-12-31
+source = "Hessisches Kultusministerium, Ferientermine 2030"
+""",
+        encoding="utf-8",
+    )
+    overrides = HolidayOverrides.load(corrections, host=host)
+    result = plan(hessen_2030(network_meeting(), overrides=overrides), host=host)
+    assert result.warnings == ()
+    days = [meeting.start.date() for meeting in result.meetings]
+    assert len(days) == 2
+    assert not [
+        day
+        for day in days
+        if date(2030, 3, 25) <= day <= date(2030, 4, 12) or date(2030, 10, 14) <= day <= date(2030, 10, 25)
+    ]
+    # the [[known]] entry is what makes the dates count as complete: without it, still refused
+    partial = attrs.evolve(overrides, known=())
+    with pytest.raises(ScheduleError, match="school holidays of HE are not known for 2030"):
+        plan(hessen_2030(network_meeting(), overrides=partial), host=host)
+
+
+def test_the_shipped_corrections_cover_the_thueringen_school_year_2029_30(host: PluginHost) -> None:
+    series = working_group("wohnen", date(2029, 9, 4))
+    spring = plan(hessen_2030(series, state=State.TH, start=date(2029, 9, 1), end=date(2030, 8, 23)), host=host)
+    assert spring.warnings == ()
+    autumn = plan(hessen_2030(series, state=State.TH, start=date(2029, 9, 1), end=date(2030, 12, 31)), host=host)
+    assert autumn.warnings[0].startswith("Schulferien in TH für 2030 nicht bekannt (Sa 24.08.2030 – Fr 13.12.2030)")
+
+
+def test_public_holidays_beyond_the_packages_years_stop_the_plan(host: PluginHost) -> None:
+    series = working_group("wohnen", date(2101, 1, 4), strictness={"school-holiday": "off"})
+    with pytest.raises(ScheduleError, match=r"public holidays of HE are not known for 2101 \(2101-01-04 to "):
+        plan(hessen_2030(series, start=date(2101, 1, 1), end=date(2101, 6, 30)), host=host)
+
+
+def test_a_plugin_calendar_that_names_no_known_periods_counts_as_complete(host: PluginHost) -> None:
+    calendars = {
+        "school": HolidayCalendar(
+            code="school", kind=HolidayKind.SCHOOL, description="a district's own list", days=lambda *_: {}
+        ),
+        **{
+            code: calendar
+            for code, calendar in host.holiday_calendars().items()
+            if calendar.kind is not HolidayKind.SCHOOL
+        },
+    }
+    assert plan(hessen_2030(network_meeting()), calendars=calendars, host=host).meetings

@@ -201,8 +201,11 @@ def test_re_planning_keeps_confirmed_meetings_and_every_id(host: PluginHost) -> 
     for meeting_id, meeting in confirmed.items():
         assert kept[meeting_id] == meeting  # not moved, not changed
     assert {m.id for m in again.meetings} <= {m.id for m in first.meetings} | {line.meeting_id for line in again.report}
-    march = [m for m in again.meetings if m.start.month == 3 and m.id not in confirmed]
+    march = [m for m in again.live() if m.start.month == 3 and m.id not in confirmed]
     assert march == []
+    dropped = {line.meeting_id for line in again.outcomes(Outcome.DROPPED)}
+    assert dropped
+    assert {m.id for m in again.meetings if m.status is MeetingStatus.CANCELLED} == dropped  # planned before: cancelled
     conflicts = again.outcomes(Outcome.CONFLICT)
     assert {line.meeting_id for line in conflicts} == {m.id for m in confirmed.values() if m.start.month == 3}
 
@@ -217,6 +220,20 @@ def test_rules_that_cannot_work_are_refused_before_planning(host: PluginHost) ->
     assert "series 'x': two series have this id" in text
     assert "series 'x': strictness names the unknown constraint 'no-such-rule'" in text
     assert "series 'x': venues[0]: no venue with id 'rathaus'" in text
+
+
+def test_a_request_for_a_network_refuses_people_and_groups_it_does_not_have(host: PluginHost) -> None:
+    typo = working_group("x", date(2025, 1, 7), group_id="ag-wohnen", participant_ids=("koordination-1", "frau-mueler"))
+    leave = Absence(person_id="herr-schmit", start=date(2025, 3, 3), end=date(2025, 3, 7))
+    known = {"actor_ids": frozenset(COORDINATORS), "group_ids": frozenset({"ag-sprache"})}
+    with pytest.raises(ScheduleError) as caught:
+        plan(request(typo, absences=(leave,), **known), host=host)
+    assert str(caught.value).splitlines()[1:] == [
+        "  series 'x': group_id: no working group with id 'ag-wohnen'",
+        "  series 'x': participant_ids[1]: no person or organisation with id 'frau-mueler'",
+        "  absences[0]: no person or organisation with id 'herr-schmit'",
+    ]
+    assert plan(request(typo, absences=(leave,)), host=host).meetings  # a bare request knows no network: unchecked
 
 
 COUNCIL_WEEKS = {(2025, 5), (2025, 20)}

@@ -1,7 +1,8 @@
 """Planning a year of meetings: series rules, constraints and holiday calendars.
 
 ``plan(PlanRequest.for_network(data, series, start=..., end=...))`` returns a :class:`Plan`:
-the meetings and a report of every session moved or dropped, with the reason. Constraints and
+the meetings and a report of every session moved or dropped, with the reason; ``save_plan``
+writes it into a store so the store holds what the report says. Constraints and
 holiday calendars are plugins (``register_schedule_constraints``, ``register_holiday_calendars``);
 the built-in ones cover German public and school holidays, people, rooms and gaps.
 """
@@ -11,6 +12,7 @@ from integrationsnetz.schedule.config import PlanConfig, load_plan_config
 from integrationsnetz.schedule.constraints import Candidate, Constraint, Strictness
 from integrationsnetz.schedule.context import Absence, PlanContext, format_day
 from integrationsnetz.schedule.planner import Adjustment, Outcome, Plan, PlanRequest, plan
+from integrationsnetz.schedule.saving import save_plan
 from integrationsnetz.schedule.series import (
     MonthlyNth,
     Occurrence,
@@ -57,4 +59,5 @@ __all__ = [
     "format_day",
     "load_plan_config",
     "plan",
+    "save_plan",
 ]

@@ -3,16 +3,19 @@
 A :class:`HolidayCalendar` is what a plugin registers through ``register_holiday_calendars``.
 The planner asks every registered calendar for the days of the planning years; the
 ``public-holiday`` and ``school-holiday`` constraints then block (or avoid) them by ``kind``.
+A calendar says which periods it has data for (``known``): where none of its kind does, the
+planner does not take "no days listed" for "no holidays", it refuses (hard rule) or warns (soft).
 
 :class:`HolidayOverrides` corrects calendars where their data is wrong or missing. The library
 ships one file of corrections (applied inside the built-in calendars); a district passes its own
-file to the planner (applied on top of every calendar of that kind).
+file to the planner (applied on top of every calendar of that kind). Its ``[[known]]`` entries
+fill a period no calendar has data for: "these ``[[add]]`` entries are all the days there are".
 """
 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -46,13 +49,15 @@ class HolidayCalendar:
 
     ``days(state, year, language)`` maps each day of ``year`` to the holiday's name in that
     language (German when a calendar knows no other). It is called once per state, year and
-    language and may be slow; the planner keeps the answer.
+    language and may be slow; the planner keeps the answer. ``known(state)`` lists the periods
+    (first and last day, inclusive) the calendar has complete data for; None means every day.
     """
 
     code: str
     kind: HolidayKind
     description: str
     days: Callable[[State, int, Language], Mapping[date, str]]
+    known: Callable[[State], Sequence[tuple[date, date]]] | None = None
 
 
 def _validate_end(instance: HolidayEntry, attribute: attrs.Attribute[date | None], value: date | None) -> None:
@@ -98,10 +103,21 @@ class HolidayOverrides:
     """Corrections to holiday calendars: days to ``add`` and days to ``remove``, by kind and state.
 
     Removal wins over the calendar, addition wins over removal: ``add`` is the last word.
+    ``known`` names periods whose days of that kind this file lists completely, for the years a
+    calendar has no data for yet (the planner refuses to plan a hard rule where nobody knows).
     """
 
     add: tuple[HolidayEntry, ...] = attrs.field(default=(), validator=_validate_added)
     remove: tuple[HolidayEntry, ...] = ()
+    known: tuple[HolidayEntry, ...] = ()
+
+    def known_spans(self, kind: HolidayKind, state: State) -> list[tuple[date, date]]:
+        """The periods this file lists every day of ``kind`` for, in ``state``."""
+        return [
+            (entry.start, entry.end or entry.start)
+            for entry in self.known
+            if entry.kind is kind and entry.covers(state)
+        ]
 
     def apply(self, kind: HolidayKind, state: State, year: int, days: Mapping[date, str]) -> dict[date, str]:
         """``days`` of one calendar year with this file's corrections for ``kind`` and ``state``."""
@@ -118,14 +134,15 @@ class HolidayOverrides:
         return result
 
     def __bool__(self) -> bool:
-        return bool(self.add or self.remove)
+        return bool(self.add or self.remove or self.known)
 
     @classmethod
     def load(cls, path: str | Path, *, host: PluginHost | None = None) -> HolidayOverrides:
         """Read a corrections file (TOML); :class:`InvalidData` names the file and every bad field.
 
-        The file has ``[[add]]`` and ``[[remove]]`` tables with ``kind``, ``start``, optional
-        ``end``, ``name``, ``states`` and ``source``; dates may be TOML dates or ``"YYYY-MM-DD"``.
+        The file has ``[[add]]``, ``[[remove]]`` and ``[[known]]`` tables with ``kind``, ``start``,
+        optional ``end``, ``name``, ``states`` and ``source``; dates may be TOML dates or
+        ``"YYYY-MM-DD"``.
         """
         target = Path(path)
         try:

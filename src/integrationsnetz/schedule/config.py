@@ -3,7 +3,9 @@
 Nothing about a district is hard-wired in code: a district describes its rules in a file like
 ``examples/landkreis-goettingen.toml`` and the example scripts plan from it. A mistake is
 reported with the file and the field (``goettingen.toml: $.series[1].times[0].end: 13:00 is
-not after start 14:00``), never as a traceback.
+not after start 14:00``), never as a traceback. Ids of people, groups, venues and rooms are
+checked against the network the file plans for, so a typo cannot plan meetings that point at
+nothing.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from integrationsnetz.schedule.context import Absence
 from integrationsnetz.schedule.series import Series
 
 if TYPE_CHECKING:
+    from integrationsnetz.model.network_data import NetworkData
     from integrationsnetz.plugins import PluginHost
 
 
@@ -64,9 +67,48 @@ class PlanConfig:
             return HolidayOverrides()
         return HolidayOverrides.load(self.holiday_overrides, host=host)
 
+    def reference_problems(self, data: NetworkData) -> list[str]:
+        """Every id in the file that ``data``'s network does not have, as ``$.path: what is missing``."""
+        actors = {person.id for person in data.persons} | {org.id for org in data.organizations}
+        groups = {group.id for group in data.groups}
+        venues = {venue.id: venue for venue in data.venues}
+        problems = []
 
-def load_plan_config(path: str | Path, *, host: PluginHost | None = None) -> PlanConfig:
-    """Read a planning file; :class:`InvalidData` names the file and every wrong field at once."""
+        def actor(path: str, actor_id: str | None) -> None:
+            if actor_id is not None and actor_id not in actors:
+                problems.append(f"{path}: no person or organisation with id {actor_id!r}")
+
+        for index, series in enumerate(self.series):
+            where = f"$.series[{index}]"
+            if series.group_id is not None and series.group_id not in groups:
+                problems.append(f"{where}.group_id: no working group with id {series.group_id!r}")
+            for position, participant_id in enumerate(series.participant_ids):
+                actor(f"{where}.participant_ids[{position}]", participant_id)
+            actor(f"{where}.organizer_id", series.organizer_id)
+            for position, option in enumerate(series.venues):
+                venue = venues.get(option.venue_id)
+                if venue is None:
+                    problems.append(f"{where}.venues[{position}].venue_id: no venue with id {option.venue_id!r}")
+                elif option.room_id is not None and venue.room(option.room_id) is None:
+                    rooms = ", ".join(room.id for room in venue.rooms) or "none"
+                    problems.append(
+                        f"{where}.venues[{position}].room_id: venue {option.venue_id!r} has no room "
+                        f"{option.room_id!r} (rooms: {rooms})"
+                    )
+        for index, absence in enumerate(self.absences):
+            actor(f"$.absences[{index}].person_id", absence.person_id)
+        return problems
+
+
+def load_plan_config(
+    path: str | Path, *, host: PluginHost | None = None, data: NetworkData | None = None
+) -> PlanConfig:
+    """Read a planning file; :class:`InvalidData` names the file and every wrong field at once.
+
+    The ids of people, groups, venues and rooms are checked against ``data``, or, when it is
+    None, against the network document the file names (``network = "..."``). A file that names
+    none and is given none is checked when it is planned (:func:`~integrationsnetz.schedule.plan`).
+    """
     target = Path(path)
     try:
         raw = tomllib.loads(target.read_text(encoding="utf-8"))
@@ -87,4 +129,13 @@ def load_plan_config(path: str | Path, *, host: PluginHost | None = None) -> Pla
             problems.append(f"$.holiday_overrides: no file {config.holiday_overrides!r} next to the planning file")
     if problems:
         raise InvalidData(problems, source=str(target))
-    return attrs.evolve(config, network=network, holiday_overrides=overrides)
+    config = attrs.evolve(config, network=network, holiday_overrides=overrides)
+    if network is not None and data is None:
+        from integrationsnetz.documents import load
+
+        data = load(network, host=host)
+    if data is not None:
+        problems = config.reference_problems(data)
+        if problems:
+            raise InvalidData(problems, source=str(target))
+    return config

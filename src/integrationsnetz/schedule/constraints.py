@@ -34,6 +34,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from integrationsnetz.schedule.calendars import HolidayKind
+
 if TYPE_CHECKING:
     from integrationsnetz.schedule.context import PlanContext
     from integrationsnetz.schedule.series import Series
@@ -80,10 +82,13 @@ class Constraint:
     """A named rule the planner applies to every candidate session, keyed by ``code``.
 
     ``strictness`` is the default; a series overrides it per code (``Series.strictness``).
-    ``check`` must be pure: the same candidate and context give the same answer.
+    ``check`` must be pure: the same candidate and context give the same answer. A constraint
+    that reads holiday calendars names their ``holiday_kind``, so the planner can stop (hard) or
+    warn (soft) where no calendar of that kind has data for the planned days.
     """
 
     code: str
     description: str
     check: Callable[[Candidate, PlanContext], str | None]
     strictness: Strictness = Strictness.HARD
+    holiday_kind: HolidayKind | None = None

@@ -119,6 +119,30 @@ class PlanContext:
             days = self._load_holidays(kind, day.year)
         return days.get(day)
 
+    def unknown_holidays(self, kind: HolidayKind, first: date, last: date) -> list[tuple[date, date]]:
+        """The parts of ``first`` to ``last`` for which no calendar of ``kind`` (nor a correction) has data.
+
+        Empty when no calendar of the kind is registered: then there are no such days to know.
+        """
+        calendars = [calendar for calendar in self._calendars if calendar.kind is kind]
+        limited = [calendar.known for calendar in calendars if calendar.known is not None]
+        if not calendars or len(limited) < len(calendars):
+            return []  # none of this kind, or one that knows every day
+        spans = self._overrides.known_spans(kind, self.state)
+        for known in limited:
+            spans.extend(known(self.state))
+        gaps = []
+        day = first
+        for start, end in sorted(spans):
+            if day > last or start > last:
+                break
+            if start > day:
+                gaps.append((day, start - timedelta(days=1)))
+            day = max(day, end + timedelta(days=1))
+        if day <= last:
+            gaps.append((day, last))
+        return gaps
+
     def _load_holidays(self, kind: HolidayKind, year: int) -> dict[date, str]:
         merged: dict[date, list[str]] = {}
         for calendar in self._calendars:

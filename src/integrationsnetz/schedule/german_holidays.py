@@ -2,8 +2,10 @@
 
 Data comes from the `holidays` package (public holidays by state; school holidays from the
 KMK tables, ``categories=("school",)``), corrected by the file shipped beside this module,
-``data/holiday_overrides.toml``, where the package is wrong or has no data yet. The package is
-imported only when a calendar is first asked, not at ``import integrationsnetz``.
+``data/holiday_overrides.toml``, where the package is wrong or has no data yet. Public holidays
+follow rules the package knows for its whole range of years; school holidays are tables, known
+up to the last day listed (plus the corrections' ``[[known]]`` periods). The package is imported
+only when a calendar is first asked, not at ``import integrationsnetz``.
 """
 
 from __future__ import annotations
@@ -49,6 +51,26 @@ def _corrected(kind: HolidayKind, state: State, year: int, language: Language) -
     return MappingProxyType(shipped_overrides().apply(kind, state, year, days))
 
 
+@functools.cache
+def _package_known(category: str, state: State) -> tuple[date, date]:
+    import holidays
+
+    calendar = holidays.country_holidays("DE", subdiv=state.value)
+    first, last = date(calendar.start_year, 1, 1), date(calendar.end_year, 12, 31)
+    if category == "school":
+        # School holidays are tables, not rules: known up to the last day the tables list.
+        listed = holidays.country_holidays(
+            "DE", subdiv=state.value, years=range(calendar.start_year, calendar.end_year + 1), categories=("school",)
+        )
+        last = max(listed, default=first)
+    return first, last
+
+
+def known_periods(kind: HolidayKind, state: State) -> tuple[tuple[date, date], ...]:
+    """The periods the package (and the shipped corrections) have data for, ``kind`` in ``state``."""
+    return (_package_known(kind.value, state), *shipped_overrides().known_spans(kind, state))
+
+
 def public_holidays(state: State, year: int, language: Language = "de") -> Mapping[date, str]:
     """The state's public holidays in ``year`` (statewide ones; not Fronleichnam in a few towns)."""
     return _corrected(HolidayKind.PUBLIC, state, year, language)
@@ -68,11 +90,13 @@ def register_holiday_calendars() -> Iterable[HolidayCalendar]:
             kind=HolidayKind.PUBLIC,
             description="Public holidays of the German state (holidays package, corrected)",
             days=public_holidays,
+            known=functools.partial(known_periods, HolidayKind.PUBLIC),
         ),
         HolidayCalendar(
             code="de-school",
             kind=HolidayKind.SCHOOL,
             description="School holidays of the German state (KMK via the holidays package, corrected)",
             days=school_holidays,
+            known=functools.partial(known_periods, HolidayKind.SCHOOL),
         ),
     ]

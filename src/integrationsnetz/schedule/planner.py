@@ -12,6 +12,14 @@ constraint that caused it, in words a coordinator reads::
 Meetings already confirmed or held (and cancelled ones) are never moved: re-planning keeps them
 and their ids, and plans the rest around them. Planned meetings keep their ids too, because an id
 comes from the series and the session's nominal date, not from where the session ended up.
+
+The report is what the store will hold once the plan is saved (:func:`save_plan`): a session an
+earlier plan had placed and this one drops stays in the plan as *cancelled*, under its id and
+with a higher revision, so a published calendar takes it back as a cancellation (an ``EXDATE`` of
+the series' recurring event, ``STATUS:CANCELLED`` where a feed shows cancelled entries) rather
+than an entry that silently vanishes; like every cancelled meeting it is kept as it is by later
+plans. A session the rules no longer ask for at all is *withdrawn*: deleted by
+:func:`save_plan`, so a rule changed back plans it afresh.
 """
 
 from __future__ import annotations
@@ -30,7 +38,7 @@ from integrationsnetz.model.meetings import Invitation, Meeting, MeetingStatus
 from integrationsnetz.model.network_data import NetworkData
 from integrationsnetz.model.networks import State
 from integrationsnetz.model.venues import Venue
-from integrationsnetz.schedule.calendars import HolidayCalendar, HolidayOverrides, Language
+from integrationsnetz.schedule.calendars import HolidayCalendar, HolidayKind, HolidayOverrides, Language
 from integrationsnetz.schedule.constraints import Candidate, Constraint, Strictness
 from integrationsnetz.schedule.context import Absence, PlanContext, format_day, format_time
 from integrationsnetz.schedule.series import Occurrence, OnBlocked, Series, VenueChoice, VenueOption, Weekday
@@ -76,7 +84,9 @@ class PlanRequest:
 
     ``existing`` are the meetings already in the store (any network's that share people or rooms
     may be included): confirmed, held and cancelled ones of the series stay as they are, planned
-    ones are planned again under the same ids, all others are obstacles.
+    ones are planned again under the same ids, all others are obstacles. ``actor_ids`` and
+    ``group_ids`` are the people, organisations and groups the network has (None: not checked);
+    :meth:`for_network` fills them, so a series naming someone unknown is refused.
     """
 
     network_id: str
@@ -90,6 +100,8 @@ class PlanRequest:
     overrides: HolidayOverrides = attrs.field(factory=HolidayOverrides)
     labels: Mapping[str, str] = attrs.field(factory=dict)
     language: Language = "de"
+    actor_ids: frozenset[str] | None = None
+    group_ids: frozenset[str] | None = None
 
     @classmethod
     def for_network(
@@ -129,6 +141,9 @@ class PlanRequest:
             overrides=overrides or HolidayOverrides(),
             labels=labels,
             language=language,
+            actor_ids=frozenset(person.id for person in data.persons)
+            | frozenset(organization.id for organization in data.organizations),
+            group_ids=frozenset(group.id for group in data.groups),
         )
 
 
@@ -137,26 +152,33 @@ class Plan:
     """The planner's answer: the meetings of every series in the period and what had to change.
 
     ``meetings`` holds kept (confirmed, held, cancelled) and newly planned meetings, ordered by
-    start. ``withdrawn`` are planned meetings of these series from an earlier plan that the
-    rules no longer ask for (delete or cancel them in the store).
+    start, and the sessions an earlier plan had placed that this one dropped, now cancelled.
+    ``withdrawn`` are planned meetings of these series from an earlier plan that the rules no
+    longer ask for; :func:`save_plan` deletes them. ``warnings`` say what the plan could not
+    take into account, e.g. school holidays nobody has data for yet.
     """
 
     meetings: tuple[Meeting, ...]
     report: tuple[Adjustment, ...]
     withdrawn: tuple[Meeting, ...] = ()
     language: Language = "de"
+    warnings: tuple[str, ...] = ()
 
     def of_series(self, series_id: str) -> tuple[Meeting, ...]:
         """The meetings of one series."""
         return tuple(meeting for meeting in self.meetings if meeting.series_id == series_id)
+
+    def live(self) -> tuple[Meeting, ...]:
+        """The meetings that take place: every one not cancelled."""
+        return tuple(meeting for meeting in self.meetings if meeting.status is not MeetingStatus.CANCELLED)
 
     def outcomes(self, outcome: Outcome) -> tuple[Adjustment, ...]:
         """The report lines of one kind, e.g. every dropped session."""
         return tuple(line for line in self.report if line.outcome is outcome)
 
     def text(self) -> str:
-        """The report as lines of text, one per change (empty when nothing had to change)."""
-        return "\n".join(line.message for line in self.report)
+        """The warnings and the report as lines of text, one per change (empty when nothing had to change)."""
+        return "\n".join([*self.warnings, *(line.message for line in self.report)])
 
 
 def plan(
@@ -179,7 +201,9 @@ def plan(
         constraints = chosen_host.schedule_constraints() if constraints is None else constraints
         calendars = chosen_host.holiday_calendars() if calendars is None else calendars
     _check(request, constraints)
-    return _Planner(request, constraints, calendars).run()
+    planner = _Planner(request, constraints, calendars)
+    planner.check_holiday_data()
+    return planner.run()
 
 
 def _check(request: PlanRequest, constraints: Mapping[str, Constraint]) -> None:
@@ -197,6 +221,16 @@ def _check(request: PlanRequest, constraints: Mapping[str, Constraint]) -> None:
             if code not in constraints:
                 known = ", ".join(sorted(constraints)) or "none"
                 problems.append(f"{where}: strictness names the unknown constraint {code!r} (known: {known})")
+        if request.group_ids is not None and series.group_id is not None and series.group_id not in request.group_ids:
+            problems.append(f"{where}: group_id: no working group with id {series.group_id!r}")
+        if request.actor_ids is not None:
+            named = [
+                (f"participant_ids[{position}]", actor_id) for position, actor_id in enumerate(series.participant_ids)
+            ]
+            named += [("organizer_id", series.organizer_id)] if series.organizer_id is not None else []
+            for field, actor_id in named:
+                if actor_id not in request.actor_ids:
+                    problems.append(f"{where}: {field}: no person or organisation with id {actor_id!r}")
         for position, option in enumerate(series.venues):
             venue = venues.get(option.venue_id)
             if venue is None:
@@ -207,6 +241,10 @@ def _check(request: PlanRequest, constraints: Mapping[str, Constraint]) -> None:
                     f"{where}: venues[{position}]: venue {option.venue_id!r} has no room {option.room_id!r} "
                     f"(rooms: {rooms})"
                 )
+    if request.actor_ids is not None:
+        for position, absence in enumerate(request.absences):
+            if absence.person_id not in request.actor_ids:
+                problems.append(f"absences[{position}]: no person or organisation with id {absence.person_id!r}")
     if problems:
         raise ScheduleError("the plan cannot start:\n" + "\n".join(f"  {problem}" for problem in problems))
 
@@ -240,28 +278,89 @@ class _Planner:
                     soft.append(constraint)
             self.rules[series.id] = (hard, soft)
         self.report: list[Adjustment] = []
+        self.warnings: list[str] = []
 
     def say(self, *, de: str, en: str) -> str:
         return self.context.say(de=de, en=en)
+
+    def check_holiday_data(self) -> None:
+        """Refuse hard holiday rules, and warn about soft ones, where no calendar has data for the days.
+
+        Without this, a year the holiday data does not reach yet would plan as if it had no
+        holidays at all.
+        """
+        missing: dict[tuple[Strictness, str, HolidayKind, date, date], list[str]] = {}
+        for series in sorted(self.request.series, key=lambda s: s.id):
+            occurrences = series.occurrences(self.request.start, self.request.end)
+            if not occurrences:
+                continue
+            first = occurrences[0].day
+            last = max(_last_day(series, occurrence) for occurrence in occurrences)
+            hard, soft = self.rules[series.id]
+            for strictness, constraints in ((Strictness.HARD, hard), (Strictness.SOFT, soft)):
+                for constraint in constraints:
+                    if constraint.holiday_kind is None:
+                        continue
+                    for gap in self.context.unknown_holidays(constraint.holiday_kind, first, last):
+                        key = (strictness, constraint.code, constraint.holiday_kind, *gap)
+                        missing.setdefault(key, []).append(series.id if strictness is Strictness.HARD else series.title)
+        state = self.request.state.value
+        problems = []
+        for (strictness, code, kind, gap_first, gap_last), series_named in sorted(missing.items()):
+            years = _years(gap_first, gap_last)
+            if strictness is Strictness.HARD:
+                names = ", ".join(repr(series_id) for series_id in series_named)
+                problems.append(
+                    f"{_KIND_WORDS[kind][1]} of {state} are not known for {years} ({gap_first.isoformat()} to "
+                    f"{gap_last.isoformat()}), but {code} is hard for series {names}"
+                )
+                continue
+            period = f"{self.context.day_text(gap_first)} – {self.context.day_text(gap_last)}"
+            names = ", ".join(series_named)
+            self.warnings.append(
+                self.say(
+                    de=f"{_KIND_WORDS[kind][0]} in {state} für {years} nicht bekannt ({period}): "
+                    f"{names} ohne sie geplant ({code} ist weich) – Termine als [[add]] und den Zeitraum als "
+                    "[[known]] in einer Feiertagsdatei (holiday_overrides) ergänzen",
+                    en=f"{_KIND_WORDS[kind][1]} of {state} not known for {years} ({period}): {names} planned "
+                    f"without them ({code} is soft) – add the dates as [[add]] entries and the period as a "
+                    "[[known]] entry in a holiday corrections file (holiday_overrides)",
+                )
+            )
+        if problems:
+            raise ScheduleError(
+                "the plan cannot start: holiday data is missing\n"
+                + "\n".join(f"  {problem}" for problem in problems)
+                + "\n  to plan there, list the dates in a holiday corrections file: [[add]] entries for the days "
+                "and a [[known]] entry for the period, as in integrationsnetz/schedule/data/holiday_overrides.toml; "
+                "name the file as holiday_overrides in the planning file (PlanRequest.overrides in Python), "
+                "or make the rule soft for these series"
+            )
 
     def run(self) -> Plan:
         request = self.request
         series_ids = {series.id for series in request.series}
         kept: dict[str, Meeting] = {}
         replaceable: dict[str, Meeting] = {}
-        for meeting in sorted(request.existing, key=lambda m: m.id):
-            if meeting.series_id in series_ids and meeting.status is MeetingStatus.PLANNED:
-                replaceable[meeting.id] = meeting
-                continue
-            self.context.book(meeting)
-            if meeting.series_id in series_ids:
-                kept[meeting.id] = meeting
-
         queue: list[tuple[date, int, str, int, Occurrence, Series]] = []
         for series in sorted(request.series, key=lambda s: s.id):
             for ordinal, occurrence in enumerate(series.occurrences(request.start, request.end)):
                 queue.append((occurrence.day, _rank(series), series.id, ordinal, occurrence, series))
         queue.sort(key=lambda item: item[:4])
+        asked = {series.meeting_id(occurrence) for *_, occurrence, series in queue}
+        for meeting in sorted(request.existing, key=lambda m: m.id):
+            ours = meeting.series_id in series_ids and (
+                meeting.id in asked or request.start <= self.context.local_day(meeting.start) <= request.end
+            )
+            if ours and meeting.status is MeetingStatus.PLANNED:
+                replaceable[meeting.id] = meeting
+                continue
+            self.context.book(meeting)  # another period's meetings of the series only keep their gaps
+            if meeting.series_id in series_ids and meeting.status is MeetingStatus.CANCELLED:
+                # a gap around a cancelled session is no reason to drop the next one
+                self.context.drop(meeting.series_id, self.context.local_day(meeting.start))
+            if ours:
+                kept[meeting.id] = meeting
 
         meetings: list[Meeting] = []
         for *_, ordinal, occurrence, series in queue:
@@ -271,9 +370,12 @@ class _Planner:
                 meetings.append(fixed)
                 self._check_fixed(series, fixed, occurrence)
                 continue
-            placed = self._place(series, occurrence, ordinal, meeting_id, replaceable.pop(meeting_id, None))
+            previous = replaceable.pop(meeting_id, None)
+            placed = self._place(series, occurrence, ordinal, meeting_id, previous)
             if placed is None:
                 self.context.drop(series.id, occurrence.day)
+                if previous is not None:  # it may be published: it stays, cancelled, under its UID
+                    meetings.append(attrs.evolve(previous, status=MeetingStatus.CANCELLED))
             else:
                 self.context.book(placed)
                 meetings.append(placed)
@@ -301,6 +403,7 @@ class _Planner:
             report=tuple(self.report),
             withdrawn=tuple(sorted(replaceable.values(), key=lambda m: m.id)),
             language=request.language,
+            warnings=tuple(self.warnings),
         )
 
     # -- one session --------------------------------------------------------------------------
@@ -310,9 +413,7 @@ class _Planner:
     ) -> Meeting | None:
         zone = ZoneInfo(series.timezone)
         hard, soft = self.rules[series.id]
-        last = occurrence.day
-        if series.on_blocked is OnBlocked.MOVE:
-            last = min(occurrence.day + timedelta(days=series.move_window_days), occurrence.latest)
+        last = _last_day(series, occurrence)
         days = _candidate_days(series, occurrence.day, last)
         places = _venue_order(series.venues, ordinal, series.venue_choice)
 
@@ -501,6 +602,25 @@ class _Planner:
     def _when(self, candidate: Candidate, *, with_day: bool) -> str:
         time_text = format_time(candidate.start)
         return f"{self.context.day_text(candidate.day)} {time_text}" if with_day else time_text
+
+
+#: How the report names a kind of holidays, in German and in English.
+_KIND_WORDS = {
+    HolidayKind.PUBLIC: ("Feiertage", "public holidays"),
+    HolidayKind.SCHOOL: ("Schulferien", "school holidays"),
+    HolidayKind.LOCAL: ("Örtliche freie Tage", "local days off"),
+}
+
+
+def _years(first: date, last: date) -> str:
+    return str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
+
+
+def _last_day(series: Series, occurrence: Occurrence) -> date:
+    """The last day a session may move to."""
+    if series.on_blocked is OnBlocked.MOVE:
+        return min(occurrence.day + timedelta(days=series.move_window_days), occurrence.latest)
+    return occurrence.day
 
 
 def _rank(series: Series) -> int:

@@ -16,7 +16,7 @@ import calendar
 from collections.abc import Mapping
 from datetime import date, time, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, get_args
 
 import attrs
 import cattrs
@@ -25,6 +25,7 @@ from cattrs.strategies import configure_tagged_union
 from integrationsnetz.hookspecs import hookimpl
 from integrationsnetz.model.entity import validate_id, validate_ids, validate_non_negative, validate_not_blank
 from integrationsnetz.model.meetings import MeetingKind
+from integrationsnetz.schedule.calendars import Language
 from integrationsnetz.schedule.constraints import Strictness
 
 
@@ -85,13 +86,25 @@ class Occurrence:
     latest: date
 
 
+def _validate_first(instance: Weekly, attribute: attrs.Attribute[date | None], value: date | None) -> None:
+    # A first day off the weekday would be moved silently; the coordinator meant one of the two.
+    if value is not None and Weekday.of(value) is not instance.weekday:
+        raise ValueError(
+            f"{attribute.name}: {value.isoformat()} is a {Weekday.of(value).value.capitalize()}, "
+            f"not a {instance.weekday.value.capitalize()} (weekday = {instance.weekday.value!r})"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Weekly:
-    """Every ``every_weeks`` weeks on ``weekday``, counted from ``first`` (or the first such day)."""
+    """Every ``every_weeks`` weeks on ``weekday``, counted from ``first`` (or the first such day).
+
+    ``first`` must fall on ``weekday``.
+    """
 
     weekday: Weekday
     every_weeks: int = attrs.field(default=1, validator=_validate_positive)
-    first: date | None = None
+    first: date | None = attrs.field(default=None, validator=_validate_first)
 
     def occurrences(self, start: date, end: date) -> list[Occurrence]:
         """Sessions between ``start`` and ``end`` (inclusive)."""
@@ -154,13 +167,27 @@ def _validate_month_day(_instance: Any, attribute: attrs.Attribute[str], value: 
         raise ValueError(f"{attribute.name}: expected a month and day as MM-DD, got {value!r}") from None
 
 
+def _validate_season_end(instance: Season, attribute: attrs.Attribute[str], value: str) -> None:
+    _validate_month_day(instance, attribute, value)
+    if value < instance.start and not instance.wraps:
+        raise ValueError(
+            f"{attribute.name}: {value} lies before start {instance.start}; "
+            "for a season that runs into the next year, set wraps = true"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Season:
-    """A part of the year a session must fall in, e.g. spring = ``03-01`` to ``05-31``."""
+    """A part of the year a session must fall in, e.g. spring = ``03-01`` to ``05-31``.
+
+    A season that runs into the next year (winter, ``12-01`` to ``02-28``) says so with
+    ``wraps = true``; without it, an end before the start is a typo and refused.
+    """
 
     label: str = attrs.field(validator=validate_not_blank)
     start: str = attrs.field(validator=_validate_month_day)
-    end: str = attrs.field(validator=_validate_month_day)
+    end: str = attrs.field(validator=_validate_season_end)
+    wraps: bool = False
 
     def span(self, year: int) -> tuple[date, date]:
         """The season's first and last day in ``year`` (a season may run into the next year)."""
@@ -344,9 +371,18 @@ def _parse_time(value: object, _: Any) -> time:
     raise ValueError(f"expected a local time as HH:MM, got {value!r}")
 
 
+def _parse_language(value: object, _: Any) -> Language:
+    for language in get_args(Language):
+        if value == language and type(value) is str:
+            return language  # type: ignore[no-any-return]
+    known = " or ".join(repr(language) for language in get_args(Language))
+    raise ValueError(f"expected {known} (the languages the report is written in), got {value!r}")
+
+
 def configure_series_converter(converter: cattrs.Converter) -> None:
-    """Teach ``converter`` the series types: ``HH:MM`` times and the tagged recurrence rules."""
+    """Teach ``converter`` the series types: ``HH:MM`` times, report languages and the tagged recurrence rules."""
     converter.register_structure_hook(time, _parse_time)
+    converter.register_structure_hook_func(lambda cls: cls == Language, _parse_language)
     converter.register_unstructure_hook(time, lambda value: value.strftime("%H:%M"))
     configure_tagged_union(Recurrence, converter, tag_name="rule", tag_generator=lambda cls: _RULE_TAGS[cls])
     tagged = converter.get_structure_hook(Recurrence)

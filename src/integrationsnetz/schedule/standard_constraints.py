@@ -152,14 +152,25 @@ def _place(candidate: Candidate, context: PlanContext) -> str:
 def register_schedule_constraints() -> Iterable[Constraint]:
     """The constraints every plan is checked against unless a series switches one off."""
     return [
-        Constraint(code="public-holiday", description="Not on a public holiday of the state", check=public_holiday),
+        Constraint(
+            code="public-holiday",
+            description="Not on a public holiday of the state",
+            check=public_holiday,
+            holiday_kind=HolidayKind.PUBLIC,
+        ),
         Constraint(
             code="school-holiday",
             description="Preferably not in the state's school holidays",
             check=school_holiday,
             strictness=Strictness.SOFT,
+            holiday_kind=HolidayKind.SCHOOL,
         ),
-        Constraint(code="local-holiday", description="Not on a local day off", check=local_holiday),
+        Constraint(
+            code="local-holiday",
+            description="Not on a local day off",
+            check=local_holiday,
+            holiday_kind=HolidayKind.LOCAL,
+        ),
         Constraint(code="person-busy", description="No participant in two meetings at once", check=person_busy),
         Constraint(code="person-absent", description="Not on a participant's blocked days", check=person_absent),
         Constraint(code="room-busy", description="No room double-booked", check=room_busy),

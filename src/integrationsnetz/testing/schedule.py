@@ -103,7 +103,7 @@ def plan_requests(state: object = None) -> Any:
     seasons = (
         Season(label="Frühjahr", start="03-01", end="05-31"),
         Season(label="Herbst", start="09-15", end="11-30"),
-        Season(label="Winter", start="12-01", end="02-28"),
+        Season(label="Winter", start="12-01", end="02-28", wraps=True),
     )
     rules = st.one_of(
         st.builds(Weekly, weekday=weekdays, every_weeks=st.integers(1, 4)),
