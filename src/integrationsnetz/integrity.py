@@ -1,20 +1,24 @@
-"""Checks that need the whole network: references, overlaps, capacities, lifetimes.
+"""Checks that need the whole network: references, overlaps, capacities, lifetimes, the domain's rules.
 
 :func:`check` returns every problem at once, each with a path a person can follow, such as
 ``meetings["nt-2024-2"].agenda[3].presenter_ids[0]``. An empty list means the network is sound.
+What it examines is listed in ``docs/reference/model.md`` ("What check examines").
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from datetime import date, datetime
 
 import attrs
 
-from integrationsnetz.model.courses import CourseType
-from integrationsnetz.model.entity import Entity
-from integrationsnetz.model.meetings import MeetingKind
+from integrationsnetz.model.courses import Course, CourseStatus, CourseType
+from integrationsnetz.model.entity import Entity, instant
+from integrationsnetz.model.meetings import AttendanceStatus, Meeting, MeetingKind, MeetingStatus
+from integrationsnetz.model.memberships import Membership, Role
 from integrationsnetz.model.network_data import COLLECTIONS, NetworkData
+from integrationsnetz.model.venues import Venue
 
 
 @attrs.frozen
@@ -30,6 +34,18 @@ class Problem:
 
 def _at(collection: str, entity_id: str) -> str:
     return f"{collection}[{entity_id!r}]".replace("'", '"')
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 item``, ``2 items``: a number with its (regular) noun in the right form."""
+    return f"{number} {noun if number == 1 else noun + 's'}"
+
+
+def _span(meeting: Meeting) -> str:
+    """When a meeting takes place, in its own zone: ``2025-05-14 14:00–16:00``."""
+    start, end = meeting.start, meeting.end
+    until = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
+    return f"{start:%Y-%m-%d %H:%M}–{until}"
 
 
 def check(data: NetworkData, *, course_types: Mapping[str, CourseType] | None = None) -> list[Problem]:
@@ -52,6 +68,10 @@ class _Checker:
         self.venues = {v.id: v for v in data.venues}
         self.meetings = {m.id: m for m in data.meetings}
         self.task_ids = {task.id for group in data.groups for task in group.tasks}
+        self.co_leads: dict[str, list[Membership]] = defaultdict(list)
+        for membership in data.memberships:
+            if membership.role is Role.CO_LEAD and membership.group_id is not None:
+                self.co_leads[membership.group_id].append(membership)
 
     def run(self) -> Iterable[Problem]:
         yield from self._ids_and_ownership()
@@ -60,6 +80,7 @@ class _Checker:
         yield from self._groups()
         yield from self._venues()
         yield from self._meetings()
+        yield from self._room_bookings()
         yield from self._events()
         yield from self._courses()
         for programme in self.data.funding_programmes:
@@ -144,6 +165,7 @@ class _Checker:
     def _groups(self) -> Iterable[Problem]:
         for group in self.data.groups:
             path = _at("groups", group.id)
+            yield from self._co_leads(path, group.id, group.dissolved)
             goal_ids = [goal.id for goal in group.goals]
             for duplicate in sorted({g for g in goal_ids if goal_ids.count(g) > 1}):
                 yield Problem(f"{path}.goals", f"goal id {duplicate!r} is used more than once")
@@ -156,6 +178,17 @@ class _Checker:
                 if task.goal_id is not None and task.goal_id not in goal_ids:
                     yield Problem(f"{task_path}.goal_id", f"refers to unknown goal {task.goal_id!r} of this group")
                 yield from self._ref(f"{task_path}.origin_meeting_id", task.origin_meeting_id, self.meetings, "meeting")
+
+    def _co_leads(self, path: str, group_id: str, dissolved: date | None) -> Iterable[Problem]:
+        """Each working group is co-led by the integration management and a partner, to its last day."""
+        leads = self.co_leads.get(group_id, [])
+        if not leads:
+            yield Problem(path, f"has no co-lead: add a membership with role 'co_lead' and group_id {group_id!r}")
+            return
+        last_day = date.max if dissolved is None else dissolved
+        if all(lead.until is not None and lead.until < last_day for lead in leads):
+            left = max(lead.until for lead in leads if lead.until is not None)
+            yield Problem(path, f"has no co-lead after {left.isoformat()}, when the last co-lead membership ended")
 
     def _venues(self) -> Iterable[Problem]:
         for venue in self.data.venues:
@@ -184,11 +217,7 @@ class _Checker:
                 elif venue is not None and venue.room(meeting.room_id) is None:
                     yield Problem(f"{path}.room_id", f"venue {venue.id!r} has no room {meeting.room_id!r}")
             if venue is not None:
-                limit = venue.capacity_of(meeting.room_id)
-                if limit is not None and meeting.present_count > limit:
-                    yield Problem(
-                        f"{path}.invitations", f"{meeting.present_count} people present, but the venue holds {limit}"
-                    )
+                yield from self._attendance(path, meeting, venue)
             yield from self._actor(f"{path}.organizer_id", meeting.organizer_id)
             yield from self._actor(f"{path}.moderator_id", meeting.moderator_id)
             invited: set[str] = set()
@@ -200,19 +229,72 @@ class _Checker:
             for index, item in enumerate(meeting.agenda):
                 for position, presenter in enumerate(item.presenter_ids):
                     yield from self._actor(f"{path}.agenda[{index}].presenter_ids[{position}]", presenter)
+            planned = sum(item.minutes or 0 for item in meeting.agenda)
+            if planned * 60 > meeting.duration.total_seconds():
+                lasts = _count(int(meeting.duration.total_seconds() // 60), "minute")
+                message = f"the agenda items add up to {_count(planned, 'minute')}, but the meeting lasts {lasts}"
+                yield Problem(f"{path}.agenda", message)
             if meeting.minutes is not None:
                 yield from self._actor(f"{path}.minutes.recorded_by_id", meeting.minutes.recorded_by_id)
                 for index, decision in enumerate(meeting.minutes.decisions):
                     decision_path = f"{path}.minutes.decisions[{index}]"
                     if decision.agenda_item is not None and decision.agenda_item >= len(meeting.agenda):
-                        count = len(meeting.agenda)
-                        message = f"the agenda has {count} items, no item {decision.agenda_item}"
+                        size = "is empty" if not meeting.agenda else f"has only {_count(len(meeting.agenda), 'item')}"
+                        message = f"refers to agenda[{decision.agenda_item}], but the agenda {size}"
                         yield Problem(f"{decision_path}.agenda_item", message)
                     for position, task_id in enumerate(decision.task_ids):
                         if task_id not in self.task_ids:
                             yield Problem(
                                 f"{decision_path}.task_ids[{position}]", f"refers to unknown task {task_id!r}"
                             )
+
+    def _attendance(self, path: str, meeting: Meeting, venue: Venue) -> Iterable[Problem]:
+        """Who came fits the place: the headcount, or the invitees marked present if they are more."""
+        limit = venue.capacity_of(meeting.room_id)
+        if limit is None or meeting.present_count <= limit:
+            return
+        room = venue.room(meeting.room_id) if meeting.room_id else None
+        whose = "room's" if room is not None and room.capacity == limit else "venue's"
+        listed = sum(1 for invitation in meeting.invitations if invitation.status is AttendanceStatus.PRESENT)
+        if meeting.headcount is not None and meeting.headcount >= listed:
+            yield Problem(f"{path}.headcount", f"headcount {meeting.headcount} exceeds the {whose} capacity of {limit}")
+        else:
+            verb = "exceeds" if listed == 1 else "exceed"
+            who = _count(listed, "invitee")
+            yield Problem(f"{path}.invitations", f"{who} marked present {verb} the {whose} capacity of {limit}")
+
+    def _room_bookings(self) -> Iterable[Problem]:
+        """No room holds two meetings at once; one without a room takes the whole venue, as the planner books it.
+
+        Cancelled meetings book nothing. Times are compared as instants, so meetings in different
+        zones or in the hour repeated when summer time ends are ordered as they really happen.
+        """
+        by_venue: dict[str, list[tuple[datetime, datetime, Meeting]]] = defaultdict(list)
+        for meeting in self.data.meetings:
+            if meeting.venue_id is not None and meeting.status is not MeetingStatus.CANCELLED:
+                by_venue[meeting.venue_id].append((instant(meeting.start), instant(meeting.end), meeting))
+        for venue_id, bookings in by_venue.items():
+            bookings.sort(key=lambda booking: (booking[0], booking[2].id))
+            running: list[tuple[datetime, datetime, Meeting]] = []
+            for start, end, meeting in bookings:
+                running = [booking for booking in running if booking[1] > start]
+                for _start, _end, other in running:
+                    if other.id != meeting.id and (
+                        meeting.room_id is None or other.room_id is None or meeting.room_id == other.room_id
+                    ):
+                        yield self._double_booking(venue_id, meeting, other)
+                running.append((start, end, meeting))
+
+    def _double_booking(self, venue_id: str, meeting: Meeting, other: Meeting) -> Problem:
+        path = _at("meetings", meeting.id)
+        when = f"meeting {other.id!r} ({_span(other)})"
+        if meeting.room_id is None:
+            taken = "as a whole" if other.room_id is None else f"in room {other.room_id!r}"
+            return Problem(f"{path}.venue_id", f"venue {venue_id!r} is already booked {taken} at that time by {when}")
+        place = f"room {meeting.room_id!r} of venue {venue_id!r}"
+        if other.room_id is None:
+            return Problem(f"{path}.room_id", f"{place} is already booked at that time: {when} takes the whole venue")
+        return Problem(f"{path}.room_id", f"{place} is already booked at that time by {when}")
 
     def _events(self) -> Iterable[Problem]:
         for event in self.data.events:
@@ -229,13 +311,9 @@ class _Checker:
             for position, teacher in enumerate(course.teacher_ids):
                 yield from self._ref(f"{path}.teacher_ids[{position}]", teacher, self.persons, "person")
             if course.participants > course.seats:
-                yield Problem(
-                    f"{path}.participants", f"{course.participants} participants, but only {course.seats} seats"
-                )
-            kind = self.course_types.get(course.course_type)
-            if kind is not None and kind.max_group_size is not None and course.seats > kind.max_group_size:
-                message = f"{course.seats} seats exceed the maximum group size {kind.max_group_size} of {kind.code!r}"
-                yield Problem(f"{path}.seats", message)
+                seats = f"only {_count(course.seats, 'seat')}" if course.seats else "no seats"
+                yield Problem(f"{path}.participants", f"{_count(course.participants, 'participant')}, but {seats}")
+            yield from self._course_rules(path, course, self.course_types.get(course.course_type))
         for waitlist in self.data.waitlists:
             path = _at("waitlists", waitlist.id)
             yield from self._ref(f"{path}.course_type", waitlist.course_type, self.course_types, "course type")
@@ -243,3 +321,39 @@ class _Checker:
         for capacity in self.data.provider_capacities:
             path = _at("provider_capacities", capacity.id)
             yield from self._ref(f"{path}.provider_id", capacity.provider_id, self.organizations, "organisation")
+
+    def _course_rules(self, path: str, course: Course, kind: CourseType | None) -> Iterable[Problem]:
+        """Hours, seats and start date within the rules of the course's type (the BAMF's, or the user's)."""
+        if course.units_per_week <= 0:
+            yield Problem(f"{path}.units_per_week", "0 teaching units a week: a course teaches at least 1")
+        elif 0 < course.units_total < course.units_per_week:
+            message = (
+                f"{_count(course.units_per_week, 'teaching unit')} a week, "
+                f"more than the course's {_count(course.units_total, 'unit')} in all"
+            )
+            yield Problem(f"{path}.units_per_week", message)
+        if course.seats <= 0:
+            yield Problem(f"{path}.seats", "0 seats: a course has at least 1")
+        if course.units_total <= 0:
+            yield Problem(f"{path}.units_total", "0 teaching units: a course teaches at least 1")
+        if kind is None:
+            return
+        if kind.max_group_size is not None and course.seats > kind.max_group_size:
+            message = (
+                f"{_count(course.seats, 'seat')}, but the maximum group size of {kind.code!r} is {kind.max_group_size}"
+            )
+            yield Problem(f"{path}.seats", message)
+        allowed = kind.total_units + kind.repeat_units
+        if course.units_total > allowed:
+            parts = f" ({kind.total_units} + {kind.repeat_units} for repetition)" if kind.repeat_units else ""
+            units = _count(course.units_total, "teaching unit")
+            yield Problem(f"{path}.units_total", f"{units}, but a {kind.code!r} course has at most {allowed}{parts}")
+        abolished = kind.abolished_from
+        if abolished is None or course.start is None or course.status is CourseStatus.CANCELLED:
+            return  # a cancelled course never ran, so it may keep the date it was planned for
+        if not kind.open_for_new_courses(course.start):  # the rule the course-list importer applies too
+            message = (
+                f"starts {course.start.isoformat()}, but no {kind.code!r} course may start on or after "
+                f"{abolished.isoformat()}, when the type was abolished"
+            )
+            yield Problem(f"{path}.start", message)

@@ -679,12 +679,13 @@ def meetings(
     meeting_ids: st.SearchStrategy[str] | None = None,
     max_size: int = 3,
 ) -> st.SearchStrategy[Meeting]:
-    """A meeting valid on its own; its references are random ids (see :func:`networks` for resolving ones)."""
+    """A meeting valid on its own, its agenda fitting its time; its references are random ids (see :func:`networks`)."""
 
     def build(draw: st.DrawFn) -> Meeting:
         start = draw(aware_datetimes())
         length = draw(st.timedeltas(min_value=timedelta(minutes=1), max_value=timedelta(hours=10)))
         agenda = tuple(draw(st.lists(agenda_items(max_size=max_size), max_size=max_size)))
+        length = max(length, _agenda_length(agenda))
         return Meeting(
             id=draw(meeting_ids if meeting_ids is not None else ids(prefix="mtg-")),
             network_id=draw(_network_id(network_id)),
@@ -745,7 +746,9 @@ def courses(
     course_types: Mapping[str, CourseType] | None = None,
     max_size: int = 3,
 ) -> st.SearchStrategy[Course]:
-    """An integration course; seats respect the type's maximum group size, participants the seats.
+    """An integration course within its type's rules: seats (at least 1) within the maximum group size,
+    participants within the seats, units within the type's total (+ repetition), 1 or more units a
+    week but no more than in all, and a start before the type was abolished (unless cancelled).
 
     ``course_type_codes`` defaults to the official catalogue's codes.
     """
@@ -754,9 +757,19 @@ def courses(
 
     def build(draw: st.DrawFn) -> Course:
         code = draw(st.sampled_from(codes))
-        limit = catalogue[code].max_group_size if code in catalogue else None
-        seats = draw(st.integers(0, limit if limit is not None else 30))
-        start, end = draw(_optional(_period()).map(lambda period: period or (None, None)))
+        kind = catalogue.get(code)
+        limit = kind.max_group_size if kind is not None else None
+        seats = draw(st.integers(0 if limit == 0 else 1, limit if limit is not None else 30))
+        allowed = kind.total_units + kind.repeat_units if kind is not None else 1300
+        units_total = draw(st.integers(min(1, allowed), allowed))
+        status = draw(st.sampled_from(list(CourseStatus)))
+        last_start = DEFAULT_MAX_DATE
+        if kind is not None and kind.abolished_from is not None and status is not CourseStatus.CANCELLED:
+            last_start = max(DEFAULT_MIN_DATE, kind.abolished_from - timedelta(days=1))
+        start = end = None
+        if draw(st.booleans()):
+            start = draw(dates(max_value=last_start))
+            end = draw(_optional(dates(min_value=start)))
         return Course(
             id=draw(course_ids if course_ids is not None else ids(prefix="kurs-")),
             network_id=draw(_network_id(network_id)),
@@ -767,12 +780,12 @@ def courses(
             place=draw(_optional(names())),
             start=start,
             end=end,
-            units_total=draw(st.integers(0, 1300)),
-            units_per_week=draw(st.integers(0, 30)),
+            units_total=units_total,
+            units_per_week=draw(st.integers(min(1, units_total), min(30, units_total))),
             seats=seats,
             participants=draw(st.integers(0, seats)),
             teacher_ids=draw(_ref_tuple(teacher_ids, max_size)),
-            status=draw(st.sampled_from(list(CourseStatus))),
+            status=status,
         )
 
     return _drawn(build)
@@ -905,6 +918,19 @@ def _fit_capacity(
     return tuple(fitted), None if headcount is None else min(headcount, limit)
 
 
+def _agenda_length(agenda: Sequence[AgendaItem]) -> timedelta:
+    """The time the agenda's items take: a valid meeting lasts at least that long."""
+    return timedelta(minutes=sum(item.minutes or 0 for item in agenda))
+
+
+def _clash(slot: tuple[str, str | None, datetime, datetime], other: tuple[str, str | None, datetime, datetime]) -> bool:
+    """Two bookings of one venue at once, in the same room or one of them in the whole venue."""
+    venue, room, start, end = slot
+    other_venue, other_room, other_start, other_end = other
+    same_place = venue == other_venue and (room is None or other_room is None or room == other_room)
+    return same_place and start < other_end and other_start < end
+
+
 @st.composite
 def _network_data(draw: st.DrawFn, network_id: str | None, max_size: int) -> NetworkData:
     network = draw(bare_networks(network_id=network_id))
@@ -916,7 +942,8 @@ def _network_data(draw: st.DrawFn, network_id: str | None, max_size: int) -> Net
 
     org_ids = _unique_ids(draw, "org-", count(), taken)
     person_ids = _unique_ids(draw, "p-", count(), taken)
-    group_ids = _unique_ids(draw, "ag-", count(), taken)
+    # Every group needs a co-lead, so groups come only with actors to lead them.
+    group_ids = _unique_ids(draw, "ag-", count() if org_ids or person_ids else 0, taken)
     venue_ids = _unique_ids(draw, "ort-", count(), taken)
     meeting_ids = _unique_ids(draw, "mtg-", count(), taken)
     actor_ids = org_ids + person_ids
@@ -947,8 +974,22 @@ def _network_data(draw: st.DrawFn, network_id: str | None, max_size: int) -> Net
     places = each(venues(network_id=nid, actor_ids=actor_ids, max_size=max_size), venue_ids)
 
     members: list[Membership] = []
+    seen_keys: set[tuple[str, str | None, Role]] = set()
+    for group, membership_id in zip(groups, _unique_ids(draw, "mem-", len(groups), taken), strict=True):
+        # Each group is co-led from its founding to its end (integrity.check asks for a co-lead).
+        lead = draw(st.sampled_from(actor_ids))
+        seen_keys.add((lead, group.id, Role.CO_LEAD))
+        members.append(
+            Membership(
+                id=membership_id,
+                network_id=nid,
+                actor_id=lead,
+                role=Role.CO_LEAD,
+                group_id=group.id,
+                since=group.founded,
+            )
+        )
     if actor_ids:
-        seen_keys: set[tuple[str, str | None, Role]] = set()
         for membership_id in _unique_ids(draw, "mem-", count(), taken):
             actor_id = draw(st.sampled_from(actor_ids))
             home = draw(_optional(st.sampled_from(groups))) if groups else None
@@ -978,6 +1019,7 @@ def _network_data(draw: st.DrawFn, network_id: str | None, max_size: int) -> Net
             )
 
     held: list[Meeting] = []
+    booked: list[tuple[str, str | None, datetime, datetime]] = []  # venue, room, start and end instants
     for meeting_id in meeting_ids:
         kind = draw(st.sampled_from(list(MeetingKind)))
         host_group: WorkingGroup | None = None
@@ -991,7 +1033,10 @@ def _network_data(draw: st.DrawFn, network_id: str | None, max_size: int) -> Net
         else:
             low, high = DEFAULT_MIN_DATE, DEFAULT_MAX_DATE
         start = draw(aware_datetimes(min_date=low, max_date=high))
+        agenda = tuple(draw(st.lists(agenda_items(actor_ids=actor_ids, max_size=max_size), max_size=max_size)))
         length = draw(st.timedeltas(min_value=timedelta(minutes=15), max_value=timedelta(hours=10)))
+        end = _later(start, max(length, _agenda_length(agenda)))
+        status = draw(st.sampled_from(list(MeetingStatus)))
         venue: Venue | None = None
         room: Room | None = None
         wants_venue, wants_room = draw(st.booleans()), draw(st.booleans())
@@ -999,6 +1044,13 @@ def _network_data(draw: st.DrawFn, network_id: str | None, max_size: int) -> Net
             venue = draw(st.sampled_from(places))
             if venue.rooms and wants_room:
                 room = draw(st.sampled_from(venue.rooms))
+        if venue is not None and status is not MeetingStatus.CANCELLED:
+            # A room holds one meeting at a time; one that finds its room taken meets elsewhere.
+            slot = (venue.id, room.id if room else None, start.astimezone(UTC), end.astimezone(UTC))
+            if any(_clash(slot, other) for other in booked):
+                venue = room = None
+            else:
+                booked.append(slot)
         limit = venue.capacity_of(room.id if room else None) if venue is not None else None
         invited = draw(
             st.lists(invitations(actor_ids=actor_ids), max_size=max_size, unique_by=lambda i: i.actor_id)
@@ -1006,7 +1058,6 @@ def _network_data(draw: st.DrawFn, network_id: str | None, max_size: int) -> Net
             else st.just([])
         )
         invited_fitted, headcount = _fit_capacity(invited, draw(_optional(st.integers(0, 120))), limit)
-        agenda = tuple(draw(st.lists(agenda_items(actor_ids=actor_ids, max_size=max_size), max_size=max_size)))
         record = draw(
             _optional(minutes(actor_ids=actor_ids, agenda_size=len(agenda), task_ids=task_ids, max_size=max_size))
         )
@@ -1018,9 +1069,9 @@ def _network_data(draw: st.DrawFn, network_id: str | None, max_size: int) -> Net
                     kind=kind,
                     title=draw(names()),
                     start=start,
-                    end=_later(start, length),
+                    end=end,
                     group_id=host_group.id if host_group else None,
-                    status=draw(st.sampled_from(list(MeetingStatus))),
+                    status=status,
                     venue_id=venue.id if venue else None,
                     room_id=room.id if room else None,
                     organizer_id=draw(_optional_ref(actor_ids)),
