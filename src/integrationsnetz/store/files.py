@@ -90,7 +90,7 @@ class FilesStore(SimpleStore):
     """The Store protocol over a directory of documents; see the module docs for the layout."""
 
     def __init__(self, url: StoreURL, root: Path, codec: Codec, *, format: str | None, timeout: float) -> None:
-        super().__init__(url)
+        super().__init__(url, codec)
         self.root = root
         self._codec = codec
         self._timeout = timeout

@@ -328,7 +328,7 @@ class StoreConformance:
         @given(entity=new_entities())
         def check(entity: Entity) -> None:
             entity = attrs.evolve(entity, id=f"{entity.id}-{next(counter)}")
-            stored = store.put(entity)
+            stored = store.put(entity, draft=True)
             got = store.get(type(entity), entity.id)
             assert codec.unstructure(got) == codec.unstructure(stored)
             expected = attrs.evolve(unstamped(entity), revision=1)
@@ -342,7 +342,7 @@ class StoreConformance:
         """Hand-made specimens (an ambiguous DST hour, all-day and timed events ...) come back exactly."""
         codec = plugin_host.codec
         samples = _all_types_samples()
-        stored = store.put_many(samples)
+        stored = store.put_many(samples, draft=True)
         for entity, written in zip(samples, stored, strict=True):
             got = store.get(type(entity), entity.id)
             assert codec.unstructure(got) == codec.unstructure(written)
@@ -352,12 +352,12 @@ class StoreConformance:
 
     def test_put_stamps_revision_created_and_modified(self, store: Store) -> None:
         """A new entity is stored at revision 1 with UTC stamps; an update raises the revision."""
-        person = store.put(Person(id="p", network_id="n", function="Integrationsmanagerin"))
+        person = store.put(Person(id="p", network_id="n", function="Integrationsmanagerin"), draft=True)
         assert person.revision == 1
         assert person.created is not None
         assert person.modified is not None
         assert person.created.utcoffset() == timedelta(0)
-        updated = store.put(attrs.evolve(person, name="Jürgen Groß"))
+        updated = store.put(attrs.evolve(person, name="Jürgen Groß"), draft=True)
         assert updated.revision == 2
         assert updated.created == person.created
         assert updated.modified is not None
@@ -371,25 +371,25 @@ class StoreConformance:
 
     def test_ids_are_per_type(self, store: Store) -> None:
         """A person and a meeting may share an id."""
-        store.put(Person(id="x", network_id="n", function="Lehrkraft"))
+        store.put(Person(id="x", network_id="n", function="Lehrkraft"), draft=True)
         with pytest.raises(NotFound):
             store.get(Meeting, "x")
 
     def test_stale_revision_raises_conflict_naming_the_entity(self, store: Store) -> None:
         """Two edits of the same revision: the second is refused, the first survives."""
-        person = store.put(Person(id="p-ä", network_id="n", function="Koordination"))
-        store.put(attrs.evolve(person, function="Koordination Integration"))
+        person = store.put(Person(id="p-ä", network_id="n", function="Koordination"), draft=True)
+        store.put(attrs.evolve(person, function="Koordination Integration"), draft=True)
         with pytest.raises(Conflict, match="person 'p-ä'"):
-            store.put(attrs.evolve(person, function="lost update"))
+            store.put(attrs.evolve(person, function="lost update"), draft=True)
         with pytest.raises(Conflict, match="already exists"):
-            store.put(attrs.evolve(person, revision=0))
+            store.put(attrs.evolve(person, revision=0), draft=True)
         with pytest.raises(Conflict):
-            store.put(Person(id="never", network_id="n", function="x", revision=3))
+            store.put(Person(id="never", network_id="n", function="x", revision=3), draft=True)
         assert store.get(Person, "p-ä").function == "Koordination Integration"
 
     def test_delete_leaves_a_tombstone(self, store: Store) -> None:
         """Deleted: gone for get and list, reported by changed_since, re-creatable with revision 0."""
-        person = store.put(Person(id="p", network_id="n", function="Ehrenamt"))
+        person = store.put(Person(id="p", network_id="n", function="Ehrenamt"), draft=True)
         store.delete(Person, "p", revision=person.revision)
         with pytest.raises(NotFound):
             store.get(Person, "p")
@@ -401,14 +401,14 @@ class StoreConformance:
         assert change.revision == 2
         assert change.entity_type == "person"
         with pytest.raises(Conflict):
-            store.put(person)  # based on revision 1, but it was deleted
-        again = store.put(attrs.evolve(person, revision=0, created=None, modified=None))
+            store.put(person, draft=True)  # based on revision 1, but it was deleted
+        again = store.put(attrs.evolve(person, revision=0, created=None, modified=None), draft=True)
         assert again.revision == 3
 
     def test_delete_with_stale_revision_is_refused(self, store: Store) -> None:
         """``delete(..., revision=n)`` refuses when someone changed the entity since revision n."""
-        person = store.put(Person(id="p", network_id="n", function="Ehrenamt"))
-        store.put(attrs.evolve(person, function="Ehrenamt (Sprachcafé)"))
+        person = store.put(Person(id="p", network_id="n", function="Ehrenamt"), draft=True)
+        store.put(attrs.evolve(person, function="Ehrenamt (Sprachcafé)"), draft=True)
         with pytest.raises(Conflict, match="person 'p'"):
             store.delete(Person, "p", revision=person.revision)
         assert store.get(Person, "p").revision == 2
@@ -421,7 +421,8 @@ class StoreConformance:
                 Person(id="a", network_id="n2", function="y"),
                 Person(id="c", network_id="n1", function="z"),
                 Network(id="n1", name="Netz", region=Region(name="Wartburgkreis", state=State.TH, ags="16063")),
-            ]
+            ],
+            draft=True,
         )
         assert [p.id for p in store.list(Person)] == ["a", "b", "c"]
         assert [p.id for p in store.list(Person, network_id="n1")] == ["b", "c"]
@@ -431,11 +432,11 @@ class StoreConformance:
 
     def test_failed_transaction_writes_nothing(self, store: Store) -> None:
         """An exception inside ``transaction()`` rolls every write of the block back."""
-        kept = store.put(Person(id="kept", network_id="n", function="x"))
+        kept = store.put(Person(id="kept", network_id="n", function="x"), draft=True)
 
         def work() -> None:
-            store.put(Person(id="new", network_id="n", function="y"))
-            store.put(attrs.evolve(kept, function="changed"))
+            store.put(Person(id="new", network_id="n", function="y"), draft=True)
+            store.put(attrs.evolve(kept, function="changed"), draft=True)
             store.delete(Person, "kept", revision=2)
             assert [p.id for p in store.list(Person)] == ["new"]  # reads see the block's own writes
 
@@ -444,31 +445,31 @@ class StoreConformance:
 
     def test_put_many_is_all_or_nothing(self, store: Store) -> None:
         """One stale entity in a batch: Conflict, and none of the batch is written."""
-        existing = store.put(Person(id="b", network_id="n", function="x"))
-        store.put(attrs.evolve(existing, function="newer"))
+        existing = store.put(Person(id="b", network_id="n", function="x"), draft=True)
+        store.put(attrs.evolve(existing, function="newer"), draft=True)
         batch = [Person(id="a", network_id="n", function="y"), existing, Person(id="c", network_id="n", function="z")]
         with pytest.raises(Conflict, match="person 'b'"):
-            store.put_many(batch)
+            store.put_many(batch, draft=True)
         assert [p.id for p in store.list(Person)] == ["b"]
 
     def test_nested_transaction_is_a_savepoint(self, store: Store) -> None:
         """An inner block that fails undoes only its own writes."""
         with store.transaction():
-            store.put(Person(id="outer", network_id="n", function="x"))
-            _abort_after(store, lambda: store.put(Person(id="inner", network_id="n", function="y")))
+            store.put(Person(id="outer", network_id="n", function="x"), draft=True)
+            _abort_after(store, lambda: store.put(Person(id="inner", network_id="n", function="y"), draft=True))
             with store.transaction():
-                store.put(Person(id="inner-ok", network_id="n", function="z"))
+                store.put(Person(id="inner-ok", network_id="n", function="z"), draft=True)
         assert [p.id for p in store.list(Person)] == ["inner-ok", "outer"]
 
     # -- sync ------------------------------------------------------------------------------------
 
     def test_changed_since_reports_writes_and_deletions_in_order(self, store: Store) -> None:
         """Each change once, oldest first, strictly later than ``since``; tombstones included."""
-        first = store.put(Person(id="a", network_id="n1", function="x"))
+        first = store.put(Person(id="a", network_id="n1", function="x"), draft=True)
         assert first.modified is not None
         mark = first.modified
-        store.put(Person(id="b", network_id="n2", function="y"))
-        store.put(attrs.evolve(first, function="x2"))
+        store.put(Person(id="b", network_id="n2", function="y"), draft=True)
+        store.put(attrs.evolve(first, function="x2"), draft=True)
         store.delete(Person, "b")
         changes = store.changed_since(mark)
         assert [(c.id, c.revision, c.deleted) for c in changes] == [("a", 2, False), ("b", 2, True)]
@@ -480,7 +481,7 @@ class StoreConformance:
 
     def test_modified_strictly_increases(self, store: Store) -> None:
         """Quick successive writes still get distinct, increasing ``modified`` stamps."""
-        stamps = [store.put(Person(id=f"p{i}", network_id="n", function="x")).modified for i in range(30)]
+        stamps = [store.put(Person(id=f"p{i}", network_id="n", function="x"), draft=True).modified for i in range(30)]
         assert all(a is not None and b is not None and a < b for a, b in itertools.pairwise(stamps))
 
     # -- queries ---------------------------------------------------------------------------------
@@ -499,7 +500,7 @@ class StoreConformance:
                     end=day - timedelta(days=39), agenda=(AgendaItem(kind=AgendaItemKind.INPUT, title="Input",
                                                                      presenter_ids=("anna",)),)),
         ]  # fmt: skip
-        store.put_many(meetings)
+        store.put_many(meetings, draft=True)
         window = (day - timedelta(days=60), day + timedelta(days=5))
         assert [m.id for m in store.meetings_between(*window)] == ["m0", "m1", "m2"]
         assert [m.id for m in store.meetings_between(*window, person_id="anna")] == ["m0", "m1"]
@@ -512,7 +513,7 @@ class StoreConformance:
         store.delete(Meeting, "m1")
         assert [m.id for m in store.meetings_between(*window, person_id="anna")] == ["m0"]
         # an update that changes who comes moves the meeting from one person to the other
-        store.put(attrs.evolve(store.get(Meeting, "m2"), invitations=(Invitation(actor_id="cem"),)))
+        store.put(attrs.evolve(store.get(Meeting, "m2"), invitations=(Invitation(actor_id="cem"),)), draft=True)
         assert store.meetings_between(*window, person_id="ben") == []
         assert [m.id for m in store.meetings_between(*window, person_id="cem")] == ["m2"]
 
@@ -530,7 +531,8 @@ class StoreConformance:
                            until=date(2024, 12, 31)),
                 Membership(id="ms2", network_id="n", actor_id="anna", group_id="ag", since=date(2025, 1, 1)),
                 Membership(id="ms3", network_id="n", actor_id="ben", since=date(2024, 3, 1)),
-            ]
+            ],
+            draft=True,
         )  # fmt: skip
         assert [c.id for c in store.courses()] == ["k1", "k2", "k3"]
         assert [c.id for c in store.courses(course_type="alpha")] == ["k1", "k3"]
@@ -561,7 +563,8 @@ class StoreConformance:
                              tasks=(Task(id="t", title="Umfrage", owner_id="anna"),)),
                 Course(id="k", network_id="n", course_type="alpha", provider_id="vhs", units_total=1300,
                        units_per_week=20, seats=15, teacher_ids=("anna", "ben")),
-            ]
+            ],
+            draft=True,
         )  # fmt: skip
         before = store.personal_data_of("anna")
         assert before.person is not None
@@ -599,13 +602,13 @@ class StoreConformance:
         if Capability.DURABLE not in capabilities:
             pytest.skip("the backend is not durable")
         with open_store(store_url) as store:
-            kept = store.put(Person(id="p", network_id="n", function="Lotsin 🧭"))
-            store.put(Person(id="gone", network_id="n", function="x"))
+            kept = store.put(Person(id="p", network_id="n", function="Lotsin 🧭"), draft=True)
+            store.put(Person(id="gone", network_id="n", function="x"), draft=True)
             store.delete(Person, "gone")
         with open_store(store_url) as store:
             assert store.get(Person, "p") == kept
             assert [(c.id, c.deleted) for c in store.changed_since()] == [("p", False), ("gone", True)]
-            assert store.put(attrs.evolve(kept, function="Lotsin")).revision == 2
+            assert store.put(attrs.evolve(kept, function="Lotsin"), draft=True).revision == 2
 
     def test_two_stores_on_one_url_cannot_lose_an_update(
         self, store_url: str, open_store: Callable[[str], Store], capabilities: frozenset[Capability]
@@ -614,13 +617,13 @@ class StoreConformance:
         if Capability.MULTI_PROCESS not in capabilities:
             pytest.skip("the backend is not shared between processes")
         with open_store(store_url) as one, open_store(store_url) as two:
-            original = one.put(Person(id="p", network_id="n", function="x"))
+            original = one.put(Person(id="p", network_id="n", function="x"), draft=True)
             seen_by_two = two.get(Person, "p")
-            one.put(attrs.evolve(original, function="from one"))
+            one.put(attrs.evolve(original, function="from one"), draft=True)
             with pytest.raises(Conflict, match="person 'p'"):
-                two.put(attrs.evolve(seen_by_two, function="from two"))
+                two.put(attrs.evolve(seen_by_two, function="from two"), draft=True)
             assert two.get(Person, "p").function == "from one"
-            _abort_after(one, lambda: one.put(Person(id="q", network_id="n", function="y")))
+            _abort_after(one, lambda: one.put(Person(id="q", network_id="n", function="y"), draft=True))
             with pytest.raises(NotFound):
                 two.get(Person, "q")
 
@@ -650,7 +653,7 @@ class StoreConformance:
         if set_schema_version is None:
             pytest.skip("override set_schema_version to test schema versions")
         with open_store(store_url) as store:
-            store.put(Person(id="p", network_id="n", function="x"))
+            store.put(Person(id="p", network_id="n", function="x"), draft=True)
         set_schema_version(store_url, current_version() + 1)
         with pytest.raises(SchemaVersionError, match="upgrade integrationsnetz"):
             open_store(store_url)
@@ -672,7 +675,7 @@ class StoreConformance:
         meeting = Meeting(id="m", network_id="n", kind=MeetingKind.NETWORK, title="Treffen", start=start,
                           end=start + timedelta(hours=2), invitations=(Invitation(actor_id="p"),))  # fmt: skip
         with open_store(store_url) as store:
-            store.put_many([Person(id="p", network_id="n", function="lehrkraft"), meeting])
+            store.put_many([Person(id="p", network_id="n", function="lehrkraft"), meeting], draft=True)
         old = current_version()
 
         def capitalise_functions(body: dict[str, Any]) -> dict[str, Any]:
@@ -735,7 +738,7 @@ def _side_by_side(open_real: Callable[[], Store], open_reference: Callable[[], S
 
         @rule(entity=new_entities)
         def put_new(self, entity: Entity) -> None:
-            self.both(lambda store: store.put(entity))
+            self.both(lambda store: store.put(entity, draft=True))
 
         @rule(data=st.data(), entity_type=st.sampled_from(types), shift=st.sampled_from([0, 0, 0, -1, 1]))
         def update(self, data: st.DataObject, entity_type: type[Entity], shift: int) -> None:
@@ -745,7 +748,7 @@ def _side_by_side(open_real: Callable[[], Store], open_reference: Callable[[], S
             current = data.draw(st.sampled_from(live))
             replacement = data.draw(entity_of(entity_type))
             entity = attrs.evolve(replacement, id=current.id, revision=max(0, current.revision + shift))
-            self.both(lambda store: store.put(entity))
+            self.both(lambda store: store.put(entity, draft=True))
 
         @rule(entity_type=st.sampled_from(types), entity_id=ids, with_revision=st.booleans())
         def delete(self, entity_type: type[Entity], entity_id: str, with_revision: bool) -> None:
@@ -759,7 +762,7 @@ def _side_by_side(open_real: Callable[[], Store], open_reference: Callable[[], S
         def transaction(self, entities: list[Entity], fail: bool) -> None:
             def run(store: Store) -> list[Entity]:
                 with store.transaction():
-                    written = [store.put(entity) for entity in entities]
+                    written = [store.put(entity, draft=True) for entity in entities]
                     if fail:
                         raise Conflict("the test aborts this transaction")
                 return written
@@ -768,7 +771,7 @@ def _side_by_side(open_real: Callable[[], Store], open_reference: Callable[[], S
 
         @rule(entities=st.lists(new_entities, max_size=4))
         def put_many(self, entities: list[Entity]) -> None:
-            self.both(lambda store: store.put_many(entities))
+            self.both(lambda store: store.put_many(entities, draft=True))
 
         @rule(person_id=st.sampled_from(_PEOPLE))
         def erase_person(self, person_id: str) -> None:
