@@ -26,13 +26,16 @@ def test_every_valid_id_has_a_short_unique_name_inside_its_folder(entity_id: str
         return
     name = file_name(entity_id, suffix)
     assert len(os.fsencode(name)) <= MAX_NAME
-    assert name.isascii() and "/" not in name and not name.startswith(".")
+    assert name.isascii()
+    assert "/" not in name
+    assert not name.startswith(".")
     assert id_of(name, suffix) in (entity_id, None)
 
 
 def test_long_names_keep_a_readable_start_and_differ_by_their_hash() -> None:
     first, second = file_name("é" * 41, ".json"), file_name("é" * 41 + "x", ".json")
-    assert first.startswith("%C3%A9%C3%A9") and first != second
+    assert first.startswith("%C3%A9%C3%A9")
+    assert first != second
     assert file_name("nt-2024-2", ".json") == "nt-2024-2.json"  # ordinary ids stay as they are
 
 
@@ -55,7 +58,9 @@ def test_a_journal_that_cannot_be_applied_is_rolled_back_on_open(tmp_path: Path,
         ]
     }
     (root / ".journal.json").write_bytes(orjson.dumps(journal))
-    with pytest.warns(RuntimeWarning, match="rolled back"), builtin_host.open_store(url) as store:
+    with pytest.warns(RuntimeWarning, match="rolled back"):
+        store = builtin_host.open_store(url)
+    with store:
         assert [(p.id, p.function) for p in store.list(Person)] == [("alt", "alt")]
         store.put(Person(id="neu", network_id="n", function="neu"), draft=True)
     assert not (root / ".journal.json").exists()
@@ -81,7 +86,7 @@ def test_a_commit_that_fails_half_way_is_rolled_back_by_the_writer(
         alt = store.get(Person, "alt")
         monkeypatch.setattr(os, "replace", refuse_the_third)
         people = [Person(id=f"p{i}", network_id="n", function="neu") for i in range(3)]
-        with pytest.raises(StoreError, match="File name too long.*rolled back, nothing was changed"):
+        with pytest.raises(StoreError, match=r"File name too long.*rolled back, nothing was changed"):
             store.put_many([attrs.evolve(alt, function="neu"), *people], draft=True)
         monkeypatch.undo()
         assert [p.id for p in store.list(Person)] == ["alt"]

@@ -40,8 +40,8 @@ import fcntl
 import hashlib
 import os
 import time
-import warnings
 import tomllib
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any

@@ -68,9 +68,9 @@ from integrationsnetz.model import (
     Task,
     WorkingGroup,
 )
+from integrationsnetz.model.entity import MAX_ID_LENGTH
 from integrationsnetz.plugins import PluginHost
 from integrationsnetz.store import Capability, Change, Store, StoreURL
-from integrationsnetz.model.entity import MAX_ID_LENGTH
 from integrationsnetz.store.schema import current_version
 from integrationsnetz.testing import strategies
 
@@ -737,7 +737,9 @@ class StoreConformance:
         with pytest.raises(InvalidData, match="unknown working group 'ag-x'"):
             store.put(meeting)
         group = WorkingGroup(id="ag-x", network_id="elsewhere", name="AG X", topic="Sprache", founded=date(2024, 1, 1))
-        with pytest.raises(InvalidData, match="working_group 'ag-x'.network_id: refers to unknown network 'elsewhere'"):
+        with pytest.raises(
+            InvalidData, match=r"working_group 'ag-x'\.network_id: refers to unknown network 'elsewhere'"
+        ):
             store.put(group)
         group = store.put(attrs.evolve(group, network_id="n"))
         with pytest.raises(InvalidData, match="'bnea'"):
