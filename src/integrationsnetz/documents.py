@@ -60,6 +60,11 @@ def dumps(
         raise ValueError(f"format: expected one of {FORMATS}, got {format!r}")
     with paused_gc():  # many new dicts and lists, no cycles
         plain = guard.unstructured(_codec(host), data, source=source or "document")
+    return _encoded(plain, format, source=source)
+
+
+def _encoded(plain: dict[str, Any], format: DocumentFormat, *, source: str | None) -> bytes:
+    """The document's bytes for the plain form of a network; InvalidData if it has no such form."""
     body = {"schema_version": SCHEMA_VERSION, **plain}
     try:
         if format == "json":
@@ -126,11 +131,14 @@ def save(data: NetworkData, path: str | Path, *, draft: bool = False, host: Plug
     target = Path(path)
     format = format_of(target)
     source = str(target)
-    payload = dumps(data, format, host=host, source=source)
+    with paused_gc():
+        plain = guard.unstructured(_codec(host), data, source=source)
+    payload = _encoded(plain, format, source=source)
     try:
-        loads(payload, format, source=source, host=host)
+        back = loads(payload, format, source=source, host=host)
+        guard.check_same(_codec(host), data, plain, back, source=source)
     except InvalidData as exc:
-        problems = [*exc.problems, "nothing was written: the document would not load again"]
+        problems = [*exc.problems, "nothing was written: the document would not load again as it is"]
         raise InvalidData(problems, source=source) from None
     if not draft:
         guard.refuse(guard.reference_problems(list(data.entities()), name=_document_path), source=source)

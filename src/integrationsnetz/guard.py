@@ -78,10 +78,44 @@ def json_payload(codec: Codec, entity: Entity, *, source: str, document: dict[st
             raise InvalidData(problems, source=source)
     cls = type(entity)
     try:
-        codec.fast.get_structure_hook(cls)(orjson.loads(payload), cls)
+        back = codec.fast.get_structure_hook(cls)(orjson.loads(payload), cls)
     except Exception:  # noqa: BLE001 - the detailed pass says what is wrong and where
-        codec.loads(payload, cls, source=source)  # raises InvalidData, or accepts (the fast pass was stricter)
+        back = codec.loads(payload, cls, source=source)  # raises InvalidData, or accepts (the fast pass was stricter)
+    check_same(codec, entity, document, back, source=source)
     return payload
+
+
+def check_same(codec: Codec, written: object, document: Any, read_back: object, *, source: str | None) -> None:
+    """Raise :class:`InvalidData` unless what is read back has the document that was written.
+
+    A value of the wrong type can survive the round trip as a different value: a date set as an
+    id comes back as text. The stored data would then not be what the caller holds. (Documents
+    are compared, not objects: equal objects can differ in an ambiguous hour's ``fold``.)
+    """
+    if codec.fast.unstructure(read_back) != document:
+        raise InvalidData(differences(written, read_back) or ["$: would not read back as written"], source=source)
+
+
+def differences(written: object, read_back: object, path: str = "$") -> list[str]:
+    """Where two objects of the same model class differ, as ``$.field: ...`` lines."""
+    if attrs.has(type(written)) and type(written) is type(read_back):
+        return [
+            line
+            for field in attrs.fields(type(written))
+            for line in differences(
+                getattr(written, field.name), getattr(read_back, field.name), f"{path}.{field.name}"
+            )
+        ]
+    if isinstance(written, tuple) and isinstance(read_back, tuple) and len(written) == len(read_back):
+        return [line for i, pair in enumerate(zip(written, read_back)) for line in differences(*pair, f"{path}[{i}]")]
+    if written == read_back and type(written) is type(read_back):
+        return []
+    if isinstance(written, float) and not math.isfinite(written):
+        return [f"{path}: expected a finite number, got {written!r}"]
+    shown = repr(written) if len(repr(written)) <= 60 else repr(written)[:57] + "..."
+    return [
+        f"{path}: {shown} ({type(written).__name__}) is not a value this field holds; it would be read back as {read_back!r}"
+    ]
 
 
 def unstructured(codec: Codec, obj: Any, *, source: str) -> Any:
