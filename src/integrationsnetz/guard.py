@@ -107,14 +107,19 @@ def differences(written: object, read_back: object, path: str = "$") -> list[str
             )
         ]
     if isinstance(written, tuple) and isinstance(read_back, tuple) and len(written) == len(read_back):
-        return [line for i, pair in enumerate(zip(written, read_back)) for line in differences(*pair, f"{path}[{i}]")]
+        return [
+            line
+            for i, pair in enumerate(zip(written, read_back, strict=True))
+            for line in differences(*pair, f"{path}[{i}]")
+        ]
     if written == read_back and type(written) is type(read_back):
         return []
     if isinstance(written, float) and not math.isfinite(written):
         return [f"{path}: expected a finite number, got {written!r}"]
     shown = repr(written) if len(repr(written)) <= 60 else repr(written)[:57] + "..."
     return [
-        f"{path}: {shown} ({type(written).__name__}) is not a value this field holds; it would be read back as {read_back!r}"
+        f"{path}: {shown} ({type(written).__name__}) is not a value this field holds; "
+        f"it would be read back as {read_back!r}"
     ]
 
 

@@ -78,7 +78,7 @@ def store(store_url: str, builtin_host: PluginHost) -> Iterator[Store]:
 
 
 def test_a_store_writes_only_what_it_can_read_back(store: Store, store_url: str, builtin_host: PluginHost) -> None:
-    """Every entity type, a defect in any field: InvalidData (or Conflict for a revision) and nothing written, or read back."""
+    """Every entity type, a defect in any field: refused (InvalidData, or Conflict for a revision), or read back."""
     counter = itertools.count()
     written: set[tuple[type[Entity], str]] = set()
 
