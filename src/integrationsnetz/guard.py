@@ -98,10 +98,11 @@ def check_same(codec: Codec, written: object, document: Any, read_back: object, 
 
 def differences(written: object, read_back: object, path: str = "$") -> list[str]:
     """Where two objects of the same model class differ, as ``$.field: ...`` lines."""
-    if attrs.has(type(written)) and type(written) is type(read_back):
+    cls: Any = type(written)
+    if attrs.has(cls) and cls is type(read_back):
         return [
             line
-            for field in attrs.fields(type(written))
+            for field in attrs.fields(cls)
             for line in differences(
                 getattr(written, field.name), getattr(read_back, field.name), f"{path}.{field.name}"
             )
@@ -309,15 +310,16 @@ def _ids(entity: Entity) -> Iterator[tuple[tuple[str, ...], str]]:
         for item in entity.agenda:
             for presenter in item.presenter_ids:
                 yield _ACTOR, presenter
-        for reference in (entity.group_id, entity.venue_id, entity.organizer_id, entity.moderator_id):
-            if reference is not None:
-                break
-        else:
-            if entity.minutes is None or entity.minutes.recorded_by_id is None:
-                return
-        yield from (
-            (r.targets, r.id) for r in references(entity) if not r.path.startswith(("inv", "agenda", "network"))
-        )
+        recorder = None if entity.minutes is None else entity.minutes.recorded_by_id
+        for targets, value in (
+            (("working_group",), entity.group_id),
+            (("venue",), entity.venue_id),
+            (_ACTOR, entity.organizer_id),
+            (_ACTOR, entity.moderator_id),
+            (_ACTOR, recorder),
+        ):
+            if value is not None:
+                yield targets, value
         return
     for reference in references(entity):
         yield reference.targets, reference.id
