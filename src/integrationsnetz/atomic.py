@@ -35,14 +35,35 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
+def _refuse_protected(target: Path) -> None:
+    """Raise :class:`StoreError` if ``target`` is an existing file without write permission.
+
+    The mode bits are read as well as ``os.access``: for root, ``os.access`` allows everything,
+    yet a ``chmod a-w`` still says "keep this file".
+    """
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return
+    if stat.S_ISREG(mode) and (
+        not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK)
+    ):
+        raise StoreError(
+            f"{target}: the file is read-only, so it was not replaced; make it writable to replace it, "
+            "or write to another file"
+        )
+
+
 def write_atomic(path: str | os.PathLike[str], payload: bytes) -> None:
     """Write ``payload`` to ``path`` through a temporary file, fsync and rename.
 
     Raises :class:`StoreError` naming the path when the directory is read-only or the disk is
-    full; the previous content of ``path`` is then untouched.
+    full; the previous content of ``path`` is then untouched. A file someone made read-only is
+    not replaced either, though the rename could (it needs only the directory's permission).
     """
     target = Path(path)
     directory = target.parent
+    _refuse_protected(target)
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:

@@ -3,20 +3,27 @@
 JSON documents are indented and end with a newline so they diff well; TOML is for people who
 edit by hand. Both carry ``schema_version``. Loading checks everything the converter checks and
 reports every problem with the file name and the path of the field.
+
+Saving never writes what loading would refuse: :func:`save` reads the new document back before
+it touches the file, and refuses dangling references and duplicate ids unless ``draft=True``
+(see :mod:`integrationsnetz.guard`). It never replaces a read-only file.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import orjson
 
+from integrationsnetz import guard
 from integrationsnetz.atomic import write_atomic
 from integrationsnetz.errors import InvalidData
 from integrationsnetz.migrations import upgrade_document
-from integrationsnetz.model.network_data import NetworkData
-from integrationsnetz.serialization import SCHEMA_VERSION, Codec
+from integrationsnetz.model.entity import Entity
+from integrationsnetz.model.network_data import COLLECTIONS, NetworkData
+from integrationsnetz.serialization import SCHEMA_VERSION, Codec, paused_gc
 
 if TYPE_CHECKING:
     from integrationsnetz.plugins import PluginHost
@@ -41,16 +48,46 @@ def format_of(path: str | Path) -> DocumentFormat:
     raise InvalidData([f"expected a file ending in .json or .toml, got {Path(path).name!r}"], source=str(path))
 
 
-def dumps(data: NetworkData, format: DocumentFormat = "json", *, host: PluginHost | None = None) -> bytes:
-    """The document for ``data`` as UTF-8 bytes."""
-    body = {"schema_version": SCHEMA_VERSION, **_codec(host).unstructure(data)}
-    if format == "json":
-        return orjson.dumps(body, option=orjson.OPT_INDENT_2) + b"\n"
-    if format == "toml":
-        import tomli_w
+def dumps(
+    data: NetworkData, format: DocumentFormat = "json", *, host: PluginHost | None = None, source: str | None = None
+) -> bytes:
+    """The document for ``data`` as UTF-8 bytes.
 
-        return tomli_w.dumps(body).encode("utf-8")
-    raise ValueError(f"format: expected one of {FORMATS}, got {format!r}")
+    A value that has no form in the document (an infinite number, a lone surrogate in a text, a
+    wrong type set past a constructor) raises :class:`InvalidData` naming the field.
+    """
+    if format not in FORMATS:
+        raise ValueError(f"format: expected one of {FORMATS}, got {format!r}")
+    with paused_gc():  # many new dicts and lists, no cycles
+        plain = guard.unstructured(_codec(host), data, source=source or "document")
+    return _encoded(plain, format, source=source)
+
+
+def _encoded(plain: dict[str, Any], format: DocumentFormat, *, source: str | None) -> bytes:
+    """The document's bytes for the plain form of a network; InvalidData if it has no such form."""
+    body = {"schema_version": SCHEMA_VERSION, **plain}
+    try:
+        if format == "json":
+            payload = orjson.dumps(body, option=orjson.OPT_INDENT_2) + b"\n"
+            suspect = b"null" in payload  # JSON writes an infinite number or NaN as null
+        else:
+            import tomli_w
+
+            payload = tomli_w.dumps(body).encode("utf-8")
+            suspect = _TOML_NON_FINITE.search(payload) is not None
+    except (TypeError, ValueError):  # a lone surrogate (or a value the format has no form for)
+        raise InvalidData(
+            guard.unwritable(body) or [f"$: cannot be written as {format.upper()}"], source=source
+        ) from None
+    if suspect:
+        problems = guard.unwritable(body)
+        if problems:
+            raise InvalidData(problems, source=source)
+    return payload
+
+
+# A bare inf or nan as a TOML value (a text that merely contains them only costs a closer look).
+_TOML_NON_FINITE = re.compile(rb"[=\[,]\s*[+-]?(?:inf|nan)\b")
 
 
 def loads(
@@ -80,9 +117,41 @@ def loads(
     return _codec(host).structure(body, NetworkData, source=source)
 
 
-def save(data: NetworkData, path: str | Path, *, host: PluginHost | None = None) -> None:
-    """Write the document atomically; the format follows the file's suffix."""
-    write_atomic(path, dumps(data, format_of(path), host=host))
+def save(data: NetworkData, path: str | Path, *, draft: bool = False, host: PluginHost | None = None) -> None:
+    """Write the document atomically; the format follows the file's suffix.
+
+    Before the file is touched, the new document is read back as :func:`load` would read it,
+    and its references are checked: every id it refers to must be an entity of the document
+    (the network's own id for ``network_id``), and every id is used once per collection. Any
+    problem raises :class:`InvalidData` listing them all, and the file is left as it was.
+    ``draft=True`` saves a knowingly incomplete network (dangling references allowed); a
+    document that would not load again is refused even then. A read-only file is never
+    replaced (:class:`~integrationsnetz.errors.StoreError`).
+    """
+    target = Path(path)
+    format = format_of(target)
+    source = str(target)
+    with paused_gc():
+        plain = guard.unstructured(_codec(host), data, source=source)
+    payload = _encoded(plain, format, source=source)
+    try:
+        back = loads(payload, format, source=source, host=host)
+        guard.check_same(_codec(host), data, plain, back, source=source)
+    except InvalidData as exc:
+        problems = [*exc.problems, "nothing was written: the document would not load again as it is"]
+        raise InvalidData(problems, source=source) from None
+    if not draft:
+        guard.refuse(guard.reference_problems(list(data.entities()), name=_document_path), source=source)
+    write_atomic(target, payload)
+
+
+_COLLECTION_OF = {cls: name for name, cls in COLLECTIONS.items()}
+
+
+def _document_path(entity: Entity) -> str:
+    """Where an entity sits in a document, as :func:`integrationsnetz.integrity.check` names it."""
+    collection = next((name for cls, name in _COLLECTION_OF.items() if isinstance(entity, cls)), "network")
+    return f'{collection}["{entity.id}"]' if collection != "network" else "network"
 
 
 def load(path: str | Path, *, host: PluginHost | None = None) -> NetworkData:

@@ -121,7 +121,7 @@ def test_provider_capacity_is_stored_and_checked(tmp_path: Path, network: Networ
     )
     data = NetworkData(network=network, provider_capacities=(capacity,))
     path = tmp_path / "net.json"
-    documents.save(data, path)
+    documents.save(data, path, draft=True)  # the provider is unknown: a draft
     assert documents.load(path) == data
     assert [problem.path for problem in check(data)] == ['provider_capacities["cap-vhs"].provider_id']
     with pytest.raises(ValueError, match="teachers_fte"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from datetime import date, datetime
 from html.parser import HTMLParser
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -159,3 +160,67 @@ def test_json_export_is_the_document_format(sample: NetworkData, host: inz.Plugi
         for invitation in meeting.invitations
     )
     assert io.BytesIO(payload).read(1) == b"{"
+
+
+# -- the write guard of documents.save ----------------------------------------------------------
+
+
+def test_a_wrong_value_never_replaces_a_good_document(sample: NetworkData, tmp_path: Path) -> None:
+    """Meeting(kind="netwrok") set past the constructor: refused naming the field; the good file stays."""
+    path = tmp_path / "netz.json"
+    inz.documents.save(sample, path)
+    good = path.read_bytes()
+    meeting = attrs.evolve(sample.meetings[0])
+    object.__setattr__(meeting, "kind", "netwrok")
+    broken = attrs.evolve(sample, meetings=(meeting, *sample.meetings[1:]))
+    with pytest.raises(inz.InvalidData, match=r"meetings\[0\]\.kind: expected one of .*got 'netwrok'"):
+        inz.documents.save(broken, path)
+    assert path.read_bytes() == good
+    assert inz.documents.load(path) == sample
+
+
+def test_dangling_references_are_listed_and_a_draft_saves_them(sample: NetworkData, tmp_path: Path) -> None:
+    """Every broken reference and duplicate id at once; ``draft=True`` saves the knowingly incomplete network."""
+    path = tmp_path / "netz.toml"
+    meeting = attrs.evolve(sample.meetings[0], group_id="ag-fehlt", organizer_id="niemand")
+    draft = attrs.evolve(sample, meetings=(meeting, meeting), persons=())
+    with pytest.raises(inz.InvalidData) as caught:
+        inz.documents.save(draft, path)
+    problems = caught.value.problems
+    assert f'meetings["{meeting.id}"]: written twice in one write (an id is used once per type)' in problems
+    assert f"meetings[\"{meeting.id}\"].group_id: refers to unknown working group 'ag-fehlt'" in problems
+    assert f"meetings[\"{meeting.id}\"].organizer_id: refers to unknown actor 'niemand'" in problems
+    assert problems[-1] == "nothing was written; to write it knowingly incomplete, pass draft=True"
+    assert not path.exists()
+    inz.documents.save(draft, path, draft=True)
+    assert inz.documents.load(path) == draft
+
+
+def test_a_read_only_file_is_not_replaced(sample: NetworkData, tmp_path: Path) -> None:
+    """chmod a-w means "keep this": refused (even for root), the file unchanged; writable again, it is saved."""
+    path = tmp_path / "netz.json"
+    path.write_text("{}", encoding="utf-8")
+    path.chmod(0o444)
+    with pytest.raises(inz.StoreError, match=r"netz\.json: the file is read-only, so it was not replaced"):
+        inz.documents.save(sample, path)
+    assert path.read_text(encoding="utf-8") == "{}"
+    path.chmod(0o644)
+    inz.documents.save(sample, path)
+    assert inz.documents.load(path) == sample
+
+
+def test_numbers_and_texts_that_cannot_be_read_back_are_refused(sample: NetworkData, tmp_path: Path) -> None:
+    """An infinite number (JSON writes null) and a lone surrogate: refused naming the field, nothing written."""
+    from integrationsnetz.model import ProviderCapacity
+
+    capacity = ProviderCapacity(id="c", network_id=sample.network.id, provider_id=sample.organizations[0].id,
+                                as_of=date(2025, 1, 1), teachers_fte=1.0)  # fmt: skip
+    object.__setattr__(capacity, "alpha_teachers_fte", float("inf"))
+    with pytest.raises(inz.InvalidData, match=r"provider_capacities\[0\]\.alpha_teachers_fte: expected a finite"):
+        inz.documents.save(attrs.evolve(sample, provider_capacities=(capacity,)), tmp_path / "netz.json")
+    meeting = attrs.evolve(sample.meetings[0])
+    object.__setattr__(meeting, "title", "Treffen \ud800")
+    for suffix in ("json", "toml"):
+        with pytest.raises(inz.InvalidData, match=r"meetings\[0\]\.title: not valid Unicode"):
+            inz.documents.save(attrs.evolve(sample, meetings=(meeting,)), tmp_path / f"netz.{suffix}", draft=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -44,7 +44,7 @@ def child(code: str, *args: str, **popen: object) -> subprocess.Popen[str]:
 def old_state(url: str, host: PluginHost) -> None:
     """Write the state a later save replaces: PEOPLE people, function "alt"."""
     with host.open_store(url) as store:
-        store.put_many([Person(id=f"p{i:04d}", network_id="n", function="alt") for i in range(PEOPLE)])
+        store.put_many([Person(id=f"p{i:04d}", network_id="n", function="alt") for i in range(PEOPLE)], draft=True)
 
 
 def state_of(url: str, host: PluginHost) -> str:
@@ -72,7 +72,7 @@ SAVER = """
         batch = [attrs.evolve(p, function="neu") for p in people]
         batch += [Person(id=f"q{i:04d}", network_id="n", function="neu") for i in range(len(people))]
         print("saving", flush=True)
-        store.put_many(batch)
+        store.put_many(batch, draft=True)
         print("saved", flush=True)
 """
 
@@ -108,7 +108,7 @@ def test_sigkill_during_a_large_save_leaves_old_or_new_state(
         saver.wait()
         outcomes.append(state_of(url, builtin_host))
         with builtin_host.open_store(url) as store:  # and the store still takes writes
-            store.put(Person(id="after", network_id="n", function="x"))
+            store.put(Person(id="after", network_id="n", function="x"), draft=True)
     print(f"{backend}: states after SIGKILL at {points} points: {outcomes}")
     assert set(outcomes) <= {"old", "new"}, outcomes
 
@@ -125,7 +125,7 @@ RACER = """
         print("ready", flush=True)
         sys.stdin.readline()
         try:
-            store.put(attrs.evolve(person, function=value))
+            store.put(attrs.evolve(person, function=value), draft=True)
         except Conflict as exc:
             print("conflict", exc, flush=True)
         else:
@@ -190,20 +190,20 @@ def test_full_disk_refuses_the_save_and_keeps_the_old_data(
             pytest.skip("cannot mount a small tmpfs here (needs root)")
         url = url_for(backend, tmp_path / "small")
         with builtin_host.open_store(url) as store:
-            store.put_many([Person(id=f"p{i}", network_id="n", function="alt") for i in range(20)])
+            store.put_many([Person(id=f"p{i}", network_id="n", function="alt") for i in range(20)], draft=True)
             big = [Person(id=f"q{i}", network_id="n", function="neu " * 400) for i in range(1500)]
             with pytest.raises(StoreError, match=r"full|space"):
-                store.put_many(big)
+                store.put_many(big, draft=True)
         with builtin_host.open_store(url) as store:
             assert {p.function for p in store.list(Person)} == {"alt"}
             assert len(store.list(Person)) == 20
-            store.put(Person(id="small", network_id="n", function="passt"))
+            store.put(Person(id="small", network_id="n", function="passt"), draft=True)
 
 
 def write_one(url: str, host: PluginHost) -> None:
     """Open the store and write one person."""
     with host.open_store(url) as store:
-        store.put(Person(id="new", network_id="n", function="x"))
+        store.put(Person(id="new", network_id="n", function="x"), draft=True)
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

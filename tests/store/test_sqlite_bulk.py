@@ -56,10 +56,10 @@ def test_a_bulk_save_leaves_every_index_and_answers_like_memory(builtin_host: Pl
     with builtin_host.open_store(f"sqlite://{path}") as store, builtin_host.open_store("memory:") as memory:
         statements: list[str] = []
         store._db.set_trace_callback(statements.append)  # type: ignore[attr-defined]  # white box: the shortcut ran
-        store.put_many(meetings)
+        store.put_many(meetings, draft=True)
         store._db.set_trace_callback(None)  # type: ignore[attr-defined]
         assert "DROP INDEX IF EXISTS ix_meeting_start" in statements
-        memory.put_many(meetings)
+        memory.put_many(meetings, draft=True)
         window = (datetime(2027, 3, 1, tzinfo=BERLIN), datetime(2027, 6, 1, tzinfo=BERLIN))
         for person in ("p-0", "p-7", "p-29"):
             ours = [m.id for m in store.meetings_between(*window, person_id=person)]
@@ -88,6 +88,6 @@ def test_a_failing_bulk_save_leaves_the_store_and_its_indexes_as_they_were(
             }
         )
         with pytest.raises(Conflict, match="m-01499"):
-            store.put_many(meetings)  # the last one claims a revision that was never stored
+            store.put_many(meetings, draft=True)  # the last one claims a revision that was never stored
         assert store.list(Meeting) == []
     assert _indexes(path) == before

@@ -55,7 +55,9 @@ def _expected(meetings: list[Meeting]) -> set[tuple[str, str]]:
 def test_pairs_follow_updates_deletions_and_batches(builtin_host: PluginHost, tmp_path: Path) -> None:
     path = tmp_path / "netz.db"
     with builtin_host.open_store(f"sqlite://{path}") as store:
-        first = store.put_many([_meeting(0, "anna", "ben"), _meeting(1, "ben"), _meeting(2, "cem", organizer="dana")])
+        first = store.put_many(
+            [_meeting(0, "anna", "ben"), _meeting(1, "ben"), _meeting(2, "cem", organizer="dana")], draft=True
+        )
         assert _pairs(path) == _expected(first)
         # ben declines m-0, cem joins; m-1 is written twice in one batch (the last version counts)
         changed = attrs.evolve(
@@ -67,26 +69,26 @@ def test_pairs_follow_updates_deletions_and_batches(builtin_host: PluginHost, tm
             ),
         )
         once = attrs.evolve(first[1], invitations=(Invitation(actor_id="anna"),))
-        [changed, _, twice] = store.put_many([changed, once, attrs.evolve(once, title="x", revision=2)])
+        [changed, _, twice] = store.put_many([changed, once, attrs.evolve(once, title="x", revision=2)], draft=True)
         assert twice.participant_ids() == ("anna",)
         store.delete(Meeting, "m-2")
         assert _pairs(path) == _expected([changed, twice]) == {("anna", "m-0"), ("cem", "m-0"), ("anna", "m-1")}
         assert [m.id for m in store.meetings_between(*WINDOW, person_id="ben")] == []
         assert [m.id for m in store.meetings_between(*WINDOW, person_id="anna")] == ["m-0", "m-1"]
         # a deleted meeting written again (revision 0) gets its pairs back
-        again = store.put(_meeting(2, "ben"))
+        again = store.put(_meeting(2, "ben"), draft=True)
         assert _pairs(path) == _expected([changed, twice, again])
 
 
 def test_a_failed_batch_leaves_the_pairs_as_they_were(builtin_host: PluginHost, tmp_path: Path) -> None:
     path = tmp_path / "netz.db"
     with builtin_host.open_store(f"sqlite://{path}") as store:
-        stored = store.put_many([_meeting(0, "anna"), _meeting(1, "ben")])
+        stored = store.put_many([_meeting(0, "anna"), _meeting(1, "ben")], draft=True)
         before = _pairs(path)
         stale = attrs.evolve(stored[1], invitations=(Invitation(actor_id="cem"),), revision=7)
         fresh = attrs.evolve(stored[0], invitations=(Invitation(actor_id="dana"),))
         with pytest.raises(Conflict, match="m-1"):
-            store.put_many([fresh, stale])
+            store.put_many([fresh, stale], draft=True)
         assert _pairs(path) == before
 
 
@@ -105,7 +107,7 @@ def test_a_store_from_before_the_participants_column_is_brought_up_to_date(
 ) -> None:
     path = tmp_path / "netz.db"
     with builtin_host.open_store(f"sqlite://{path}") as store:
-        stored = store.put_many([_meeting(0, "anna", "ben"), _meeting(1, "ben"), _meeting(2, "cem")])
+        stored = store.put_many([_meeting(0, "anna", "ben"), _meeting(1, "ben"), _meeting(2, "cem")], draft=True)
         store.delete(Meeting, "m-2")
     fresh = _indexes(path)
     with sqlite3.connect(path) as db:  # the layout this library wrote before the column
@@ -118,12 +120,12 @@ def test_a_store_from_before_the_participants_column_is_brought_up_to_date(
             columns = dict(db.execute("SELECT id, participants FROM meeting ORDER BY id"))
         assert columns == {"m-0": '["anna","ben"]', "m-1": '["ben"]', "m-2": None}
         assert _indexes(path) == fresh  # the pair index is gone, the meeting indexes are the current ones
-        updated = store.put(attrs.evolve(stored[0], invitations=(Invitation(actor_id="cem"),)))
+        updated = store.put(attrs.evolve(stored[0], invitations=(Invitation(actor_id="cem"),)), draft=True)
         assert _pairs(path) == _expected([updated, stored[1]])
         assert [m.id for m in store.meetings_between(*WINDOW, person_id="ben")] == ["m-1"]
         # an older integrationsnetz still writing to the store leaves the column empty
         with sqlite3.connect(path) as db:
             db.execute("UPDATE meeting SET participants = NULL WHERE id = 'm-1'")
-        store.put(attrs.evolve(stored[1], invitations=(Invitation(actor_id="dana"),)))
+        store.put(attrs.evolve(stored[1], invitations=(Invitation(actor_id="dana"),)), draft=True)
         assert [m.id for m in store.meetings_between(*WINDOW, person_id="ben")] == []
         assert [m.id for m in store.meetings_between(*WINDOW, person_id="dana")] == ["m-1"]

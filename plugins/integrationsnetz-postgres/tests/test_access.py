@@ -60,21 +60,21 @@ def districts(store_url: str) -> Iterator[dict[str, str]]:
 
 def test_each_district_sees_and_writes_only_its_own_network(districts: dict[str, str]) -> None:
     with open_store(districts["wak"]) as wak, open_store(districts["eisenach"]) as eisenach:
-        mine = wak.put(course("wak-1", "wak"))
-        eisenach.put(course("ea-1", "eisenach"))
+        mine = wak.put(course("wak-1", "wak"), draft=True)
+        eisenach.put(course("ea-1", "eisenach"), draft=True)
         assert wak.list(Course) == [mine]
         assert [change.id for change in wak.changed_since()] == ["wak-1"]
         assert [c.id for c in eisenach.courses(course_type="general")] == ["ea-1"]
         with pytest.raises(StoreError, match="row-level security"):
-            wak.put(course("wak-2", "eisenach"))  # writing into another district's network
+            wak.put(course("wak-2", "eisenach"), draft=True)  # writing into another district's network
         with pytest.raises(Conflict, match="cannot see"):
-            wak.put(course("ea-1", "wak"))  # the id is taken, in a network this role cannot see
+            wak.put(course("ea-1", "wak"), draft=True)  # the id is taken, in a network this role cannot see
         wak.delete(Course, "wak-1")  # a deletion is an update: no DELETE privilege needed
     with open_store(districts["state"]) as state:
         assert [c.id for c in state.list(Course)] == ["ea-1"]
         assert {change.id for change in state.changed_since()} == {"ea-1", "wak-1"}
         with pytest.raises(StoreError, match="permission denied"):
-            state.put(course("state-1", "wak"))
+            state.put(course("state-1", "wak"), draft=True)
 
 
 def test_the_command_prints_the_same_sql() -> None:

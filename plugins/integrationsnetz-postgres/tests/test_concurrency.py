@@ -32,7 +32,8 @@ def test_eight_processes_updating_overlapping_courses_lose_nothing(store_url: st
                     seats=25,
                 )
                 for number in range(COURSES)
-            ]
+            ],
+            draft=True,
         )
     writers = [
         subprocess.Popen(
@@ -92,8 +93,8 @@ def test_changed_since_never_skips_a_write_that_commits_late(store_url: str) -> 
     answers: list[list[str]] = []
     with open_store(store_url) as slow, open_store(store_url) as quick, open_store(store_url) as consumer:
         with slow.transaction():
-            early = slow.put(course("early"))  # stamped now, committed only at the end of the block
-            late = quick.put(course("late"))  # stamped later, committed at once
+            early = slow.put(course("early"), draft=True)  # stamped now, committed only at the end of the block
+            late = quick.put(course("late"), draft=True)  # stamped later, committed at once
             assert early.modified is not None
             assert late.modified is not None
             assert early.modified < late.modified

@@ -49,13 +49,13 @@ def test_a_session_killed_inside_a_transaction_leaves_nothing_half_written(
     victim: tuple[Store, str], postgres_cluster: LocalCluster
 ) -> None:
     store, name = victim
-    kept = store.put(course("before"))
+    kept = store.put(course("before"), draft=True)
 
     def half_done() -> None:
         with store.transaction():
-            store.put_many([course(f"c{number:03d}") for number in range(200)])
+            store.put_many([course(f"c{number:03d}") for number in range(200)], draft=True)
             assert terminate(postgres_cluster.admin_url, name) == 1
-            store.put(course("after"))
+            store.put(course("after"), draft=True)
 
     with pytest.raises(StoreError, match="lost the connection") as raised:
         half_done()
@@ -72,7 +72,7 @@ def test_a_session_killed_during_a_large_write_keeps_all_or_nothing(
     killer = threading.Timer(0.15, terminate, args=(postgres_cluster.admin_url, name))
     killer.start()
     try:
-        store.put_many(batch)
+        store.put_many(batch, draft=True)
         failed = False
     except StoreError:
         failed = True
@@ -113,7 +113,7 @@ def test_a_server_restart_gives_a_clear_error_and_the_store_recovers(
             while after < 20 and time.monotonic() < deadline:  # keep writing through the restart
                 number += 1
                 try:
-                    acknowledged.append(store.put(course(f"c{number:04d}")))
+                    acknowledged.append(store.put(course(f"c{number:04d}"), draft=True))
                 except StoreError as exc:
                     errors.append(exc)
                     time.sleep(0.05)

@@ -59,7 +59,7 @@ def store(store_url: str) -> Iterator[Store]:
 
 def test_round_trip_keeps_every_character_and_stamps_bookkeeping(store: Store) -> None:
     title = "Integrationskurs Äöü ß 🎉 mit \x00 und \u2028 Zeilen"
-    stored = store.put(meeting("m-ä", "wak", datetime(2024, 10, 27, 1, 30, tzinfo=BERLIN), title=title))
+    stored = store.put(meeting("m-ä", "wak", datetime(2024, 10, 27, 1, 30, tzinfo=BERLIN), title=title), draft=True)
     assert stored.revision == 1
     assert stored.created == stored.modified
     assert stored.modified is not None
@@ -71,21 +71,21 @@ def test_round_trip_keeps_every_character_and_stamps_bookkeeping(store: Store) -
 
 
 def test_stale_revision_is_a_conflict_naming_the_entity(store: Store) -> None:
-    first = store.put(course("c1", "wak"))
-    second = store.put(attrs.evolve(first, participants=5))
+    first = store.put(course("c1", "wak"), draft=True)
+    second = store.put(attrs.evolve(first, participants=5), draft=True)
     assert second.revision == 2
     assert second.created == first.created
     with pytest.raises(Conflict, match=r"course 'c1' was changed by someone else.*revision 2.*revision 1"):
-        store.put(attrs.evolve(first, participants=7))
+        store.put(attrs.evolve(first, participants=7), draft=True)
     with pytest.raises(Conflict, match="revision 2"):
-        store.put(course("c1", "wak"))  # a "new" entity whose id is taken
+        store.put(course("c1", "wak"), draft=True)  # a "new" entity whose id is taken
     assert store.get(Course, "c1").participants == 5
 
 
 def test_delete_leaves_a_tombstone_that_changed_since_reports(store: Store) -> None:
     before = datetime.now(UTC) - timedelta(seconds=1)
-    kept = store.put(course("keep", "wak"))
-    gone = store.put(course("gone", "wak"))
+    kept = store.put(course("keep", "wak"), draft=True)
+    gone = store.put(course("gone", "wak"), draft=True)
     with pytest.raises(Conflict):
         store.delete(Course, "gone", revision=7)
     store.delete(Course, "gone", revision=gone.revision)
@@ -94,7 +94,7 @@ def test_delete_leaves_a_tombstone_that_changed_since_reports(store: Store) -> N
     with pytest.raises(NotFound):
         store.delete(Course, "gone")
     with pytest.raises(Conflict, match="was deleted"):
-        store.put(gone)
+        store.put(gone, draft=True)
     changes = store.changed_since(before)
     assert [(change.id, change.deleted, change.revision) for change in changes] == [
         ("keep", False, 1),
@@ -103,47 +103,49 @@ def test_delete_leaves_a_tombstone_that_changed_since_reports(store: Store) -> N
     assert changes[0].entity == kept
     assert changes[1].modified > gone.modified  # type: ignore[operator]
     assert store.changed_since(changes[1].modified) == []
-    again = store.put(course("gone", "wak"))  # an id may be used again after deletion
+    again = store.put(course("gone", "wak"), draft=True)  # an id may be used again after deletion
     assert again.revision == 3
     assert store.list(Course) == [again, kept]
 
 
 def test_a_failed_transaction_writes_nothing(store: Store) -> None:
-    kept = store.put(course("c1", "wak"))
+    kept = store.put(course("c1", "wak"), draft=True)
 
     def block() -> None:
         with store.transaction():
-            store.put(course("c2", "wak"))
-            store.put(meeting("m1", "wak", datetime(2025, 1, 1, 10, tzinfo=UTC)))
-            store.put(attrs.evolve(kept, revision=0))  # stale: the whole block is rolled back
+            store.put(course("c2", "wak"), draft=True)
+            store.put(meeting("m1", "wak", datetime(2025, 1, 1, 10, tzinfo=UTC)), draft=True)
+            store.put(attrs.evolve(kept, revision=0), draft=True)  # stale: the whole block is rolled back
 
     with pytest.raises(Conflict):
         block()
     assert store.list(Course) == [kept]
     assert store.list(Meeting) == []
     with pytest.raises(Conflict):
-        store.put_many([course("c3", "wak"), attrs.evolve(kept, revision=9)])
+        store.put_many([course("c3", "wak"), attrs.evolve(kept, revision=9)], draft=True)
     assert [c.id for c in store.list(Course)] == ["c1"]
 
 
 def test_a_conflict_caught_inside_a_transaction_leaves_the_rest_usable(store: Store) -> None:
-    kept = store.put(course("c1", "wak"))
+    kept = store.put(course("c1", "wak"), draft=True)
     with store.transaction():
-        store.put(course("c2", "wak"))
+        store.put(course("c2", "wak"), draft=True)
         with pytest.raises(Conflict):
-            store.put(attrs.evolve(kept, revision=0))
-        store.put(course("c3", "wak"))
+            store.put(attrs.evolve(kept, revision=0), draft=True)
+        store.put(course("c3", "wak"), draft=True)
     assert [c.id for c in store.list(Course)] == ["c1", "c2", "c3"]
 
 
 def test_ids_are_ordered_by_code_point_like_every_other_backend(store: Store) -> None:
     ids = ["b", "a", "Z", "ä", "é", "ß", "a-1", "a_1", "10", "9", "🎉"]
-    store.put_many([course(course_id, "wak") for course_id in ids])
+    store.put_many([course(course_id, "wak") for course_id in ids], draft=True)
     assert [c.id for c in store.list(Course)] == sorted(ids)
 
 
 def test_networks_share_the_database_but_stay_apart(store: Store) -> None:
-    store.put_many([network("wak"), network("eisenach"), course("wak-1", "wak"), course("ea-1", "eisenach")])
+    store.put_many(
+        [network("wak"), network("eisenach"), course("wak-1", "wak"), course("ea-1", "eisenach")], draft=True
+    )
     since = datetime.now(UTC) - timedelta(minutes=1)
     assert [c.id for c in store.list(Course, network_id="wak")] == ["wak-1"]
     assert [c.id for c in store.list(Course, network_id="eisenach")] == ["ea-1"]
@@ -174,7 +176,8 @@ def test_state_wide_queries_answer_across_networks(store: Store) -> None:
             meeting("overnight", "wak", monday - timedelta(hours=1)),  # runs into the week
             meeting("friday", "eisenach", monday + timedelta(days=4, hours=9)),
             meeting("next-monday", "eisenach", monday + timedelta(days=7)),  # starts as the week ends
-        ]
+        ],
+        draft=True,
     )
     assert [c.id for c in store.courses(course_type="general")] == ["ea-1", "wak-1"]
     assert [c.id for c in store.courses(course_type="general", provider_id="bfz")] == ["ea-1"]
@@ -194,7 +197,8 @@ def test_meetings_of_a_group_and_of_a_person(store: Store) -> None:
             meeting("a", "wak", start, group_id="ag-sprache", organizer_id="p1"),
             meeting("b", "wak", start + timedelta(days=1), invitations=(Invitation(actor_id="p2"),)),
             meeting("c", "wak", start + timedelta(days=2), group_id="ag-sprache", moderator_id="p2"),
-        ]
+        ],
+        draft=True,
     )
     later = start + timedelta(days=30)
     assert [m.id for m in store.meetings_between(start, later, group_id="ag-sprache")] == ["a", "c"]
@@ -208,7 +212,8 @@ def test_memberships_of_an_actor_on_a_day(store: Store) -> None:
             Membership(id="m1", network_id="wak", actor_id="p1", since=date(2020, 1, 1), until=date(2022, 12, 31)),
             Membership(id="m2", network_id="wak", actor_id="p1", since=date(2023, 1, 1), role=Role.COORDINATOR),
             Membership(id="m3", network_id="wak", actor_id="p2", since=date(2020, 1, 1)),
-        ]
+        ],
+        draft=True,
     )
     assert [m.id for m in store.memberships_of("p1")] == ["m1", "m2"]
     assert [m.id for m in store.memberships_of("p1", on=date(2022, 12, 31))] == ["m1"]
@@ -244,7 +249,7 @@ def test_range_query_agrees_with_the_plain_overlap_rule(
         for old in store.list(Meeting):
             store.delete(Meeting, old.id)
         meetings = [meeting(f"m{i}", "wak", at(minute), hours=lengths[i] / 60) for i, minute in enumerate(starts)]
-        store.put_many(meetings)
+        store.put_many(meetings, draft=True)
         start, end = at(window[0]), at(window[0] + window[1])
         expected = sorted((m for m in meetings if _meetings_overlap(m, start, end)), key=lambda m: (m.start, m.id))
         assert [m.id for m in store.meetings_between(start, end)] == [m.id for m in expected]

@@ -32,7 +32,9 @@ def main(url: str, seed: int, updates: int, courses: int) -> None:
             ids = [f"c{number:02d}" for number in chosen]
             current = [store.get(Course, course_id) for course_id in ids]
             try:
-                store.put_many([attrs.evolve(course, participants=course.participants + 1) for course in current])
+                store.put_many(
+                    [attrs.evolve(course, participants=course.participants + 1) for course in current], draft=True
+                )
             except Conflict:
                 conflicts += 1
                 continue

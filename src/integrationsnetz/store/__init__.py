@@ -137,6 +137,11 @@ class Store(Protocol):
       writes: all or none. Reads inside see the block's own writes. Nested blocks are savepoints:
       an exception leaving the inner block undoes only its writes (and the outer block decides
       what happens with the exception).
+    * **The write guard.** ``put`` and ``put_many`` write nothing that cannot be read back
+      (:func:`integrationsnetz.guard.json_payload`), and, unless ``draft=True``, nothing that
+      refers to an id neither the batch nor the store holds, nor one id twice
+      (:func:`integrationsnetz.guard.reference_problems`). A refusal raises
+      :class:`~integrationsnetz.errors.InvalidData` listing every problem; nothing is written.
     * **Personal data.** ``personal_data_of`` and ``erase_person`` follow
       :mod:`integrationsnetz.privacy`, the same rules for every backend.
     """
@@ -147,12 +152,19 @@ class Store(Protocol):
         """The entity of type ``cls`` with that id; :class:`~integrationsnetz.errors.NotFound` if absent or deleted."""
         ...
 
-    def put(self, entity: E) -> E:
-        """Write one entity (create or update) and return it as stored."""
+    def put(self, entity: E, *, draft: bool = False) -> E:
+        """Write one entity (create or update) and return it as stored.
+
+        Its references must resolve in the store, unless ``draft``.
+        """
         ...
 
-    def put_many(self, entities: Sequence[Entity]) -> builtins.list[Entity]:
-        """Write many entities in one transaction: all are written, or none."""
+    def put_many(self, entities: Sequence[Entity], *, draft: bool = False) -> builtins.list[Entity]:
+        """Write many entities in one transaction: all are written, or none.
+
+        References resolve in the batch or the store, unless ``draft``: order within a batch does
+        not matter.
+        """
         ...
 
     def delete(self, cls: type[Entity], entity_id: str, *, revision: int | None = None) -> None:

@@ -13,14 +13,20 @@ process's lock). Layout::
 
 File names are the ids, percent-encoded where a character could be unsafe (``/``, a leading
 ``.``, anything outside ASCII letters, digits and ``-_.~``), so no id can leave its folder.
+A name that would exceed the file system's 255 bytes (a long id, or one of many non-ASCII
+characters: ``é`` takes 6 bytes encoded) keeps its readable start and ends in ``%~`` and a hash
+of the id, which no percent-encoded name can contain; the document inside holds the id.
 
 **Safety.** Writers hold an exclusive ``flock`` on ``.lock`` for the whole transaction, readers
 a shared one for each read, so two processes never see or make half a commit. A commit first
 writes every change into ``.journal.json`` (temporary file, fsync, rename: the commit point),
-then applies it file by file (temporary file and rename), syncs, and removes the journal. A
-writer killed at any moment leaves either no journal (the old state) or a complete one, which
-the next process to open or lock the store applies (the new state). Before writing, free space
-is checked, so a full disk refuses the commit instead of stopping half-way.
+with the content each file had before, then applies it file by file (temporary file and
+rename), syncs, and removes the journal. A writer killed at any moment leaves either no journal
+(the old state) or a complete one, which the next process to open or lock the store applies (the
+new state). Before writing, free space is checked, so a full disk refuses the commit instead of
+stopping half-way. A commit that cannot be applied (the file system refuses a file) is rolled
+back from the journal's old contents, by the writer or, if it died, by the next process, which
+then warns (:class:`RuntimeWarning`): the store always opens.
 
 Queries read every document of a type: right for a district's few thousand entities, slow for
 a nationwide dataset (use ``sqlite:`` for that).
@@ -28,11 +34,14 @@ a nationwide dataset (use ``sqlite:`` for that).
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import fcntl
+import hashlib
 import os
 import time
 import tomllib
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -63,18 +72,31 @@ _TOMBSTONES = "tombstones"
 _SAFE = "-_.~"
 #: Above this many files a commit syncs the whole file system once instead of each file.
 _SYNC_EACH_UP_TO = 64
+#: The longest file name written, in bytes: the usual 255, less what a temporary name adds (".", ".tmp").
+MAX_NAME = 250
+_HASHED = "%~"  # a "%" not followed by two hex digits: no percent-encoded name contains it
 
 
 def file_name(entity_id: str, suffix: str) -> str:
-    """The file name for an id: readable for ordinary ids, safe for every valid one."""
-    name = quote(entity_id, safe=_SAFE)
+    """The file name for an id: readable for ordinary ids, safe and short enough for every valid one."""
+    encoded = entity_id.encode("utf-8", "surrogatepass")
+    name = quote(encoded, safe=_SAFE)
     if name.startswith("."):
         name = "%2E" + name[1:]
+    if len(name) + len(suffix) > MAX_NAME:
+        digest = hashlib.sha256(encoded).hexdigest()[:24]
+        head = name[: MAX_NAME - len(suffix) - len(_HASHED) - len(digest)]
+        escape = head.rfind("%", len(head) - 2)
+        if escape != -1:  # do not cut a %XX escape in half
+            head = head[:escape]
+        name = f"{head}{_HASHED}{digest}"
     return name + suffix
 
 
-def id_of(name: str, suffix: str) -> str:
-    """The id a file name stands for (the inverse of :func:`file_name`)."""
+def id_of(name: str, suffix: str) -> str | None:
+    """The id a file name stands for (the inverse of :func:`file_name`); None for a hashed name."""
+    if _HASHED in name:
+        return None
     return unquote(name[: -len(suffix)])
 
 
@@ -90,7 +112,7 @@ class FilesStore(SimpleStore):
     """The Store protocol over a directory of documents; see the module docs for the layout."""
 
     def __init__(self, url: StoreURL, root: Path, codec: Codec, *, format: str | None, timeout: float) -> None:
-        super().__init__(url)
+        super().__init__(url, codec)
         self.root = root
         self._codec = codec
         self._timeout = timeout
@@ -275,12 +297,13 @@ class FilesStore(SimpleStore):
             raise InvalidData(["$: expected an object"], source=str(path))
         return document
 
-    def _load(self, entity_type: str, path: Path, entity_id: str) -> Record:
+    def _load(self, entity_type: str, path: Path, entity_id: str | None) -> Record:
+        """The record in ``path``, which must hold ``entity_id`` (None: the id its name stands for)."""
         entity = self._codec.structure(self._parse(path), ENTITY_TYPES[entity_type], source=str(path))
-        if entity.id != entity_id:
+        if entity.id != entity_id and (entity_id is not None or file_name(entity.id, self._suffix) != path.name):
             raise StoreError(
-                f"{self._where(path)}: holds id {entity.id!r}, not {entity_id!r} (renamed by hand, or two ids "
-                "that this file system cannot tell apart, e.g. differing only in case)"
+                f"{self._where(path)}: holds id {entity.id!r}, which does not match the file's name (renamed by "
+                "hand, or two ids that this file system cannot tell apart, e.g. differing only in case)"
             )
         if entity.modified is None:
             raise InvalidData(["$.modified: required in a stored document"], source=str(path))
@@ -307,6 +330,9 @@ class FilesStore(SimpleStore):
             raise InvalidData([f"not a tombstone ({type(exc).__name__}: {exc})"], source=str(path)) from None
 
     # -- the SimpleStore primitives ----------------------------------------------------------
+
+    def _has(self, entity_type: str, entity_id: str) -> bool:
+        return self._path(entity_type, entity_id).exists()
 
     def _read(self, entity_type: str, entity_id: str) -> Record | None:
         path = self._path(entity_type, entity_id)
@@ -361,13 +387,44 @@ class FilesStore(SimpleStore):
     # -- the journal ------------------------------------------------------------------------
 
     def _apply_durably(self, operations: list[tuple[str, bytes | None]]) -> None:
-        """Write ``operations`` all or nothing: journal first (the commit point), then the files."""
+        """Write ``operations`` all or nothing: journal first (the commit point), then the files.
+
+        The journal also holds each file's content before the commit, so a commit that cannot be
+        applied is rolled back instead of blocking the store.
+        """
+        before = [(path, self._content_of(path)) for path, _ in operations]
         journal = orjson.dumps(
-            [[path, None if content is None else content.decode("utf-8")] for path, content in operations]
+            {
+                "operations": [
+                    [path, None if new is None else new.decode("utf-8"), None if old is None else _b64(old)]
+                    for (path, new), (_, old) in zip(operations, before, strict=True)
+                ]
+            }
         )
         self._check_space(len(journal) * 2 + 65536)
         write_atomic(self.root / _JOURNAL, journal)
-        self._replay(operations)
+        try:
+            self._replay(operations)
+        except StoreError as failure:
+            try:
+                self._replay(before)
+            except StoreError as undo_failure:
+                raise StoreError(
+                    f"{failure}; rolling back failed too ({undo_failure}): the commit is kept in "
+                    f"{_JOURNAL} and rolled back when the store is next opened with room to write"
+                ) from None
+            self._finish()
+            raise StoreError(f"{failure}; the commit was rolled back, nothing was changed") from None
+        self._finish()
+
+    def _content_of(self, relative: str) -> bytes | None:
+        path = self.root / relative
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise StoreError(f"{self._where(path)}: cannot read ({exc.strerror or exc}); nothing was changed") from None
 
     def _check_space(self, needed: int) -> None:
         try:
@@ -382,7 +439,7 @@ class FilesStore(SimpleStore):
             )
 
     def _recover(self) -> None:
-        """Finish a commit a killed writer left behind (call with the exclusive lock held)."""
+        """Finish a commit a killed writer left behind, or roll it back (call with the exclusive lock held)."""
         journal = self.root / _JOURNAL
         for leftover in self.root.glob(".*.tmp"):  # a journal that never reached its rename
             with contextlib.suppress(OSError):
@@ -391,33 +448,59 @@ class FilesStore(SimpleStore):
             return
         try:
             entries = orjson.loads(journal.read_bytes())
-        except (OSError, orjson.JSONDecodeError) as exc:
+            if isinstance(entries, list):  # written by an integrationsnetz before roll-backs: no old contents
+                redo = [(path, _utf8(text)) for path, text in entries]
+                undo = None
+            else:
+                redo = [(path, _utf8(new)) for path, new, _ in entries["operations"]]
+                undo = [
+                    (path, None if old is None else base64.b64decode(old)) for path, _, old in entries["operations"]
+                ]
+        except (OSError, ValueError, TypeError, KeyError) as exc:
             raise StoreError(f"{self._where(journal)}: an unfinished commit cannot be read ({exc})") from None
-        self._replay([(path, None if text is None else text.encode("utf-8")) for path, text in entries])
+        try:
+            self._replay(redo)
+        except StoreError as failure:
+            if undo is None:
+                raise
+            self._replay(undo)
+            warnings.warn(
+                f"{self._where()}: an unfinished commit could not be completed ({failure}); it was rolled "
+                "back, the store holds the state before it",
+                RuntimeWarning,
+                stacklevel=2,
+            )
+        self._finish()
 
-    def _replay(self, operations: list[tuple[str, bytes | None]]) -> None:
+    def _replay(self, operations: Sequence[tuple[str, bytes | None]]) -> None:
         written: list[Path] = []
         folders: set[Path] = set()
         for relative, content in operations:
             path = self.root / relative
             if content is None:
-                with contextlib.suppress(FileNotFoundError):
+                try:
                     path.unlink()
+                except (FileNotFoundError, NotADirectoryError):
+                    pass  # not there: nothing to remove
+                except OSError as exc:
+                    raise StoreError(f"{self._where(path)}: cannot remove ({exc.strerror or exc})") from None
                 folders.add(path.parent)
                 continue
-            path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_name(f".{path.name}.tmp")
             try:
+                path.parent.mkdir(parents=True, exist_ok=True)
                 temporary.write_bytes(content)
                 os.replace(temporary, path)
             except OSError as exc:
-                raise StoreError(
-                    f"{self._where(path)}: cannot write ({exc.strerror or exc}); the commit is kept in "
-                    f"{_JOURNAL} and completed when the store is next opened with room to write"
-                ) from None
+                with contextlib.suppress(OSError):
+                    temporary.unlink()
+                raise StoreError(f"{self._where(path)}: cannot write ({exc.strerror or exc})") from None
             written.append(path)
             folders.add(path.parent)
         self._sync(written, folders)
+
+    def _finish(self) -> None:
+        """The commit is applied (or undone): remove the journal."""
         (self.root / _JOURNAL).unlink()
         fsync_directory(self.root)
 
@@ -439,6 +522,14 @@ class FilesStore(SimpleStore):
         if self._lock_fd >= 0:
             os.close(self._lock_fd)
             self._lock_fd = -1
+
+
+def _b64(content: bytes) -> str:
+    return base64.b64encode(content).decode("ascii")
+
+
+def _utf8(text: str | None) -> bytes | None:
+    return None if text is None else text.encode("utf-8")
 
 
 def _root_of(url: StoreURL) -> Path:

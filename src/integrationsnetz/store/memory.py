@@ -16,13 +16,14 @@ from integrationsnetz.store.simple import SimpleStore
 
 if TYPE_CHECKING:
     from integrationsnetz.plugins import PluginHost
+    from integrationsnetz.serialization import Codec
 
 
 class MemoryStore(SimpleStore):
     """The whole store as dicts of records; commits replace records in place."""
 
-    def __init__(self, url: StoreURL) -> None:
-        super().__init__(url)
+    def __init__(self, url: StoreURL, codec: Codec | None = None) -> None:
+        super().__init__(url, codec)
         self._data: dict[str, dict[str, Record]] = {}
 
     def _read(self, entity_type: str, entity_id: str) -> Record | None:
@@ -40,8 +41,8 @@ class MemoryStore(SimpleStore):
 
 
 def open_memory_store(url: StoreURL, host: PluginHost) -> MemoryStore:
-    """Open a new, empty in-memory store (it holds objects, so it needs no codec)."""
-    return MemoryStore(url)
+    """Open a new, empty in-memory store (it holds objects; the codec serves the write guard)."""
+    return MemoryStore(url, host.codec)
 
 
 @hookimpl

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import builtins
 import functools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import date, datetime
-from typing import Concatenate, ParamSpec, TypeVar, cast
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar, cast
 
+from integrationsnetz import guard
 from integrationsnetz.errors import NotFound, StoreError
 from integrationsnetz.model.courses import Course, CourseStatus
 from integrationsnetz.model.entity import Entity
@@ -33,6 +34,9 @@ from integrationsnetz.privacy import PersonalData, personal_data, plan_erasure
 from integrationsnetz.store import Change, Store, StoreURL
 from integrationsnetz.store.bookkeeping import Clock, Record, check_record, record_of, stamped_over, tombstone
 from integrationsnetz.store.queries import course_matches, meeting_matches, meeting_order, membership_matches
+
+if TYPE_CHECKING:
+    from integrationsnetz.serialization import Codec
 
 E = TypeVar("E", bound=Entity)
 P = ParamSpec("P")
@@ -62,11 +66,13 @@ class SimpleStore:
     * :meth:`_commit` - write a batch of records so that all or none are stored;
     * :meth:`_exclusive` - a context manager holding the write lock (default: none needed).
 
-    The primitives see committed data only; staging, revisions, stamps and queries are done here.
+    The primitives see committed data only; staging, revisions, stamps, queries and the write
+    guard (:mod:`integrationsnetz.guard`, with ``codec``: default, the default host's) are done here.
     """
 
-    def __init__(self, url: StoreURL) -> None:
+    def __init__(self, url: StoreURL, codec: Codec | None = None) -> None:
         self.url = url
+        self._guard_codec = codec
         self._clock = Clock()
         self._layers: list[dict[tuple[str, str], Record]] = []
         self._closed = False
@@ -81,6 +87,11 @@ class SimpleStore:
 
     def _commit(self, records: Sequence[Record]) -> None:
         raise NotImplementedError
+
+    def _has(self, entity_type: str, entity_id: str) -> bool:
+        """Whether a live entity of that type and id is committed (override when a cheaper test exists)."""
+        record = self._read(entity_type, entity_id)
+        return record is not None and record.entity is not None
 
     def _exclusive(self) -> AbstractContextManager[object]:
         """Hold the write lock for one transaction; also the place to refresh the clock."""
@@ -154,22 +165,49 @@ class SimpleStore:
     def _stage(self, record: Record) -> None:
         self._layers[-1][(record.entity_type, record.id)] = record
 
+    # -- the write guard --------------------------------------------------------------------
+
+    def _write_codec(self) -> Codec:
+        if self._guard_codec is None:
+            from integrationsnetz.plugins import default_host
+
+            self._guard_codec = default_host().codec
+        return self._guard_codec
+
+    def _live_ids(self, entity_type: str, ids: Collection[str]) -> set[str]:
+        found = set()
+        for entity_id in ids:
+            key = (entity_type, entity_id)
+            staged = next((layer[key] for layer in reversed(self._layers) if key in layer), None)
+            live = self._has(entity_type, entity_id) if staged is None else staged.entity is not None
+            if live:
+                found.add(entity_id)
+        return found
+
+    def _check_references(self, entities: Sequence[Entity]) -> None:
+        guard.refuse(guard.reference_problems(entities, self._live_ids), source=self.url.masked)
+
     # -- writes -----------------------------------------------------------------------------
 
-    def put(self, entity: E) -> E:
-        """Write one entity; ``Conflict`` if its revision is stale."""
+    def put(self, entity: E, *, draft: bool = False) -> E:
+        """Write one entity; ``Conflict`` if its revision is stale, ``InvalidData`` if the guard refuses it."""
         with self.transaction():
             entity_type = entity_type_name(entity)
+            guard.json_payload(self._write_codec(), entity, source=f"{self.url.masked}: {entity_type} {entity.id!r}")
+            if not draft:
+                self._check_references([entity])
             current = self._current(entity_type, entity.id)
             check_record(self.url.masked, current, entity_type, entity.id, entity.revision)
             stored = stamped_over(entity, current, self._clock.now())
             self._stage(record_of(stored, entity_type))
         return cast(E, stored)
 
-    def put_many(self, entities: Sequence[Entity]) -> builtins.list[Entity]:
+    def put_many(self, entities: Sequence[Entity], *, draft: bool = False) -> builtins.list[Entity]:
         """Write many entities in one transaction: all or none."""
         with self.transaction():
-            return [self.put(entity) for entity in entities]
+            if not draft:
+                self._check_references(entities)
+            return [self.put(entity, draft=True) for entity in entities]
 
     def delete(self, cls: type[Entity], entity_id: str, *, revision: int | None = None) -> None:
         """Delete, leaving a tombstone; ``NotFound`` if absent, ``Conflict`` if ``revision`` is stale."""
@@ -284,7 +322,7 @@ class SimpleStore:
             for entity in erasure.deletions:
                 self.delete(type(entity), entity.id, revision=entity.revision)
             for entity in erasure.updates:
-                self.put(entity)
+                self.put(entity, draft=True)  # removing a reference never waits for others to resolve
         return erasure.changed
 
     @_reader

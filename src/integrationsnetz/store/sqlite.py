@@ -30,7 +30,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
 
+from integrationsnetz import guard
 from integrationsnetz.errors import InvalidData, NotFound, SchemaVersionError, StoreError
 from integrationsnetz.hookspecs import hookimpl
 from integrationsnetz.model.courses import Course, CourseStatus
@@ -499,16 +500,29 @@ class SQLiteStore:
 
     # -- writes -----------------------------------------------------------------------------
 
-    def put(self, entity: E) -> E:
+    def put(self, entity: E, *, draft: bool = False) -> E:
         """Write one entity; ``Conflict`` if its revision is stale."""
-        return self.put_many([entity])[0]  # type: ignore[return-value]
+        return self.put_many([entity], draft=draft)[0]  # type: ignore[return-value]
 
-    def put_many(self, entities: Sequence[Entity]) -> builtins.list[Entity]:
+    def _live_ids(self, table: str, ids: Collection[str]) -> builtins.list[str]:
+        """Which of ``ids`` are live entities of ``table`` (this transaction's writes included)."""
+        return [
+            entity_id
+            for entity_id, (_, deleted, _, _) in self._stored(table, builtins.list(ids)).items()
+            if not deleted
+        ]
+
+    def put_many(self, entities: Sequence[Entity], *, draft: bool = False) -> builtins.list[Entity]:
         """Write many entities in one transaction, with one ``executemany`` per table."""
         from integrationsnetz.serialization import parse_datetime
 
         where = self.url.masked
+        with paused_gc():  # the write guard, before the store is touched; the stamps it adds are valid
+            for entity in entities:
+                guard.json_payload(self._codec, entity, source=f"{where}: {entity_type_name(entity)} {entity.id!r}")
         with self.transaction(), paused_gc():
+            if not draft:
+                guard.refuse(guard.reference_problems(entities, self._live_ids), source=where)
             by_table: dict[str, list[int]] = {}
             for position, entity in enumerate(entities):
                 by_table.setdefault(entity_type_name(entity), []).append(position)
@@ -733,7 +747,7 @@ class SQLiteStore:
             for entity in erasure.deletions:
                 self.delete(type(entity), entity.id, revision=entity.revision)
             if erasure.updates:
-                self.put_many(erasure.updates)
+                self.put_many(erasure.updates, draft=True)  # removing references never waits for others
         if erasure.changed:
             with self._errors():
                 self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # old pages leave the WAL file

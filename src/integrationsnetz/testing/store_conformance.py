@@ -40,7 +40,14 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
 
 from integrationsnetz import migrations
-from integrationsnetz.errors import Conflict, IntegrationsnetzError, NotFound, SchemaVersionError, StoreError
+from integrationsnetz.errors import (
+    Conflict,
+    IntegrationsnetzError,
+    InvalidData,
+    NotFound,
+    SchemaVersionError,
+    StoreError,
+)
 from integrationsnetz.model import (
     ENTITY_TYPES,
     AgendaItem,
@@ -61,6 +68,7 @@ from integrationsnetz.model import (
     Task,
     WorkingGroup,
 )
+from integrationsnetz.model.entity import MAX_ID_LENGTH
 from integrationsnetz.plugins import PluginHost
 from integrationsnetz.store import Capability, Change, Store, StoreURL
 from integrationsnetz.store.schema import current_version
@@ -260,7 +268,11 @@ def _abort_after(store: Store, work: Callable[[], object]) -> None:
 
 
 class StoreConformance:
-    """Every storage backend must pass these tests. Subclass it and override ``new_store_url``."""
+    """Every storage backend must pass these tests. Subclass it and override ``new_store_url``.
+
+    Most tests write entities without their network or the actors they mention, so they write
+    drafts (``draft=True``); the write-guard tests check that references are refused otherwise.
+    """
 
     #: Raise for a slow backend (e.g. a server); every Hypothesis test uses these settings.
     hypothesis_settings: ClassVar[settings] = _SETTINGS
@@ -328,7 +340,7 @@ class StoreConformance:
         @given(entity=new_entities())
         def check(entity: Entity) -> None:
             entity = attrs.evolve(entity, id=f"{entity.id}-{next(counter)}")
-            stored = store.put(entity)
+            stored = store.put(entity, draft=True)
             got = store.get(type(entity), entity.id)
             assert codec.unstructure(got) == codec.unstructure(stored)
             expected = attrs.evolve(unstamped(entity), revision=1)
@@ -342,7 +354,7 @@ class StoreConformance:
         """Hand-made specimens (an ambiguous DST hour, all-day and timed events ...) come back exactly."""
         codec = plugin_host.codec
         samples = _all_types_samples()
-        stored = store.put_many(samples)
+        stored = store.put_many(samples, draft=True)
         for entity, written in zip(samples, stored, strict=True):
             got = store.get(type(entity), entity.id)
             assert codec.unstructure(got) == codec.unstructure(written)
@@ -352,12 +364,12 @@ class StoreConformance:
 
     def test_put_stamps_revision_created_and_modified(self, store: Store) -> None:
         """A new entity is stored at revision 1 with UTC stamps; an update raises the revision."""
-        person = store.put(Person(id="p", network_id="n", function="Integrationsmanagerin"))
+        person = store.put(Person(id="p", network_id="n", function="Integrationsmanagerin"), draft=True)
         assert person.revision == 1
         assert person.created is not None
         assert person.modified is not None
         assert person.created.utcoffset() == timedelta(0)
-        updated = store.put(attrs.evolve(person, name="Jürgen Groß"))
+        updated = store.put(attrs.evolve(person, name="Jürgen Groß"), draft=True)
         assert updated.revision == 2
         assert updated.created == person.created
         assert updated.modified is not None
@@ -371,25 +383,25 @@ class StoreConformance:
 
     def test_ids_are_per_type(self, store: Store) -> None:
         """A person and a meeting may share an id."""
-        store.put(Person(id="x", network_id="n", function="Lehrkraft"))
+        store.put(Person(id="x", network_id="n", function="Lehrkraft"), draft=True)
         with pytest.raises(NotFound):
             store.get(Meeting, "x")
 
     def test_stale_revision_raises_conflict_naming_the_entity(self, store: Store) -> None:
         """Two edits of the same revision: the second is refused, the first survives."""
-        person = store.put(Person(id="p-ä", network_id="n", function="Koordination"))
-        store.put(attrs.evolve(person, function="Koordination Integration"))
+        person = store.put(Person(id="p-ä", network_id="n", function="Koordination"), draft=True)
+        store.put(attrs.evolve(person, function="Koordination Integration"), draft=True)
         with pytest.raises(Conflict, match="person 'p-ä'"):
-            store.put(attrs.evolve(person, function="lost update"))
+            store.put(attrs.evolve(person, function="lost update"), draft=True)
         with pytest.raises(Conflict, match="already exists"):
-            store.put(attrs.evolve(person, revision=0))
+            store.put(attrs.evolve(person, revision=0), draft=True)
         with pytest.raises(Conflict):
-            store.put(Person(id="never", network_id="n", function="x", revision=3))
+            store.put(Person(id="never", network_id="n", function="x", revision=3), draft=True)
         assert store.get(Person, "p-ä").function == "Koordination Integration"
 
     def test_delete_leaves_a_tombstone(self, store: Store) -> None:
         """Deleted: gone for get and list, reported by changed_since, re-creatable with revision 0."""
-        person = store.put(Person(id="p", network_id="n", function="Ehrenamt"))
+        person = store.put(Person(id="p", network_id="n", function="Ehrenamt"), draft=True)
         store.delete(Person, "p", revision=person.revision)
         with pytest.raises(NotFound):
             store.get(Person, "p")
@@ -401,14 +413,14 @@ class StoreConformance:
         assert change.revision == 2
         assert change.entity_type == "person"
         with pytest.raises(Conflict):
-            store.put(person)  # based on revision 1, but it was deleted
-        again = store.put(attrs.evolve(person, revision=0, created=None, modified=None))
+            store.put(person, draft=True)  # based on revision 1, but it was deleted
+        again = store.put(attrs.evolve(person, revision=0, created=None, modified=None), draft=True)
         assert again.revision == 3
 
     def test_delete_with_stale_revision_is_refused(self, store: Store) -> None:
         """``delete(..., revision=n)`` refuses when someone changed the entity since revision n."""
-        person = store.put(Person(id="p", network_id="n", function="Ehrenamt"))
-        store.put(attrs.evolve(person, function="Ehrenamt (Sprachcafé)"))
+        person = store.put(Person(id="p", network_id="n", function="Ehrenamt"), draft=True)
+        store.put(attrs.evolve(person, function="Ehrenamt (Sprachcafé)"), draft=True)
         with pytest.raises(Conflict, match="person 'p'"):
             store.delete(Person, "p", revision=person.revision)
         assert store.get(Person, "p").revision == 2
@@ -421,7 +433,8 @@ class StoreConformance:
                 Person(id="a", network_id="n2", function="y"),
                 Person(id="c", network_id="n1", function="z"),
                 Network(id="n1", name="Netz", region=Region(name="Wartburgkreis", state=State.TH, ags="16063")),
-            ]
+            ],
+            draft=True,
         )
         assert [p.id for p in store.list(Person)] == ["a", "b", "c"]
         assert [p.id for p in store.list(Person, network_id="n1")] == ["b", "c"]
@@ -431,11 +444,11 @@ class StoreConformance:
 
     def test_failed_transaction_writes_nothing(self, store: Store) -> None:
         """An exception inside ``transaction()`` rolls every write of the block back."""
-        kept = store.put(Person(id="kept", network_id="n", function="x"))
+        kept = store.put(Person(id="kept", network_id="n", function="x"), draft=True)
 
         def work() -> None:
-            store.put(Person(id="new", network_id="n", function="y"))
-            store.put(attrs.evolve(kept, function="changed"))
+            store.put(Person(id="new", network_id="n", function="y"), draft=True)
+            store.put(attrs.evolve(kept, function="changed"), draft=True)
             store.delete(Person, "kept", revision=2)
             assert [p.id for p in store.list(Person)] == ["new"]  # reads see the block's own writes
 
@@ -444,31 +457,31 @@ class StoreConformance:
 
     def test_put_many_is_all_or_nothing(self, store: Store) -> None:
         """One stale entity in a batch: Conflict, and none of the batch is written."""
-        existing = store.put(Person(id="b", network_id="n", function="x"))
-        store.put(attrs.evolve(existing, function="newer"))
+        existing = store.put(Person(id="b", network_id="n", function="x"), draft=True)
+        store.put(attrs.evolve(existing, function="newer"), draft=True)
         batch = [Person(id="a", network_id="n", function="y"), existing, Person(id="c", network_id="n", function="z")]
         with pytest.raises(Conflict, match="person 'b'"):
-            store.put_many(batch)
+            store.put_many(batch, draft=True)
         assert [p.id for p in store.list(Person)] == ["b"]
 
     def test_nested_transaction_is_a_savepoint(self, store: Store) -> None:
         """An inner block that fails undoes only its own writes."""
         with store.transaction():
-            store.put(Person(id="outer", network_id="n", function="x"))
-            _abort_after(store, lambda: store.put(Person(id="inner", network_id="n", function="y")))
+            store.put(Person(id="outer", network_id="n", function="x"), draft=True)
+            _abort_after(store, lambda: store.put(Person(id="inner", network_id="n", function="y"), draft=True))
             with store.transaction():
-                store.put(Person(id="inner-ok", network_id="n", function="z"))
+                store.put(Person(id="inner-ok", network_id="n", function="z"), draft=True)
         assert [p.id for p in store.list(Person)] == ["inner-ok", "outer"]
 
     # -- sync ------------------------------------------------------------------------------------
 
     def test_changed_since_reports_writes_and_deletions_in_order(self, store: Store) -> None:
         """Each change once, oldest first, strictly later than ``since``; tombstones included."""
-        first = store.put(Person(id="a", network_id="n1", function="x"))
+        first = store.put(Person(id="a", network_id="n1", function="x"), draft=True)
         assert first.modified is not None
         mark = first.modified
-        store.put(Person(id="b", network_id="n2", function="y"))
-        store.put(attrs.evolve(first, function="x2"))
+        store.put(Person(id="b", network_id="n2", function="y"), draft=True)
+        store.put(attrs.evolve(first, function="x2"), draft=True)
         store.delete(Person, "b")
         changes = store.changed_since(mark)
         assert [(c.id, c.revision, c.deleted) for c in changes] == [("a", 2, False), ("b", 2, True)]
@@ -480,7 +493,7 @@ class StoreConformance:
 
     def test_modified_strictly_increases(self, store: Store) -> None:
         """Quick successive writes still get distinct, increasing ``modified`` stamps."""
-        stamps = [store.put(Person(id=f"p{i}", network_id="n", function="x")).modified for i in range(30)]
+        stamps = [store.put(Person(id=f"p{i}", network_id="n", function="x"), draft=True).modified for i in range(30)]
         assert all(a is not None and b is not None and a < b for a, b in itertools.pairwise(stamps))
 
     # -- queries ---------------------------------------------------------------------------------
@@ -499,7 +512,7 @@ class StoreConformance:
                     end=day - timedelta(days=39), agenda=(AgendaItem(kind=AgendaItemKind.INPUT, title="Input",
                                                                      presenter_ids=("anna",)),)),
         ]  # fmt: skip
-        store.put_many(meetings)
+        store.put_many(meetings, draft=True)
         window = (day - timedelta(days=60), day + timedelta(days=5))
         assert [m.id for m in store.meetings_between(*window)] == ["m0", "m1", "m2"]
         assert [m.id for m in store.meetings_between(*window, person_id="anna")] == ["m0", "m1"]
@@ -512,7 +525,7 @@ class StoreConformance:
         store.delete(Meeting, "m1")
         assert [m.id for m in store.meetings_between(*window, person_id="anna")] == ["m0"]
         # an update that changes who comes moves the meeting from one person to the other
-        store.put(attrs.evolve(store.get(Meeting, "m2"), invitations=(Invitation(actor_id="cem"),)))
+        store.put(attrs.evolve(store.get(Meeting, "m2"), invitations=(Invitation(actor_id="cem"),)), draft=True)
         assert store.meetings_between(*window, person_id="ben") == []
         assert [m.id for m in store.meetings_between(*window, person_id="cem")] == ["m2"]
 
@@ -530,7 +543,8 @@ class StoreConformance:
                            until=date(2024, 12, 31)),
                 Membership(id="ms2", network_id="n", actor_id="anna", group_id="ag", since=date(2025, 1, 1)),
                 Membership(id="ms3", network_id="n", actor_id="ben", since=date(2024, 3, 1)),
-            ]
+            ],
+            draft=True,
         )  # fmt: skip
         assert [c.id for c in store.courses()] == ["k1", "k2", "k3"]
         assert [c.id for c in store.courses(course_type="alpha")] == ["k1", "k3"]
@@ -561,7 +575,8 @@ class StoreConformance:
                              tasks=(Task(id="t", title="Umfrage", owner_id="anna"),)),
                 Course(id="k", network_id="n", course_type="alpha", provider_id="vhs", units_total=1300,
                        units_per_week=20, seats=15, teacher_ids=("anna", "ben")),
-            ]
+            ],
+            draft=True,
         )  # fmt: skip
         before = store.personal_data_of("anna")
         assert before.person is not None
@@ -599,13 +614,13 @@ class StoreConformance:
         if Capability.DURABLE not in capabilities:
             pytest.skip("the backend is not durable")
         with open_store(store_url) as store:
-            kept = store.put(Person(id="p", network_id="n", function="Lotsin 🧭"))
-            store.put(Person(id="gone", network_id="n", function="x"))
+            kept = store.put(Person(id="p", network_id="n", function="Lotsin 🧭"), draft=True)
+            store.put(Person(id="gone", network_id="n", function="x"), draft=True)
             store.delete(Person, "gone")
         with open_store(store_url) as store:
             assert store.get(Person, "p") == kept
             assert [(c.id, c.deleted) for c in store.changed_since()] == [("p", False), ("gone", True)]
-            assert store.put(attrs.evolve(kept, function="Lotsin")).revision == 2
+            assert store.put(attrs.evolve(kept, function="Lotsin"), draft=True).revision == 2
 
     def test_two_stores_on_one_url_cannot_lose_an_update(
         self, store_url: str, open_store: Callable[[str], Store], capabilities: frozenset[Capability]
@@ -614,13 +629,13 @@ class StoreConformance:
         if Capability.MULTI_PROCESS not in capabilities:
             pytest.skip("the backend is not shared between processes")
         with open_store(store_url) as one, open_store(store_url) as two:
-            original = one.put(Person(id="p", network_id="n", function="x"))
+            original = one.put(Person(id="p", network_id="n", function="x"), draft=True)
             seen_by_two = two.get(Person, "p")
-            one.put(attrs.evolve(original, function="from one"))
+            one.put(attrs.evolve(original, function="from one"), draft=True)
             with pytest.raises(Conflict, match="person 'p'"):
-                two.put(attrs.evolve(seen_by_two, function="from two"))
+                two.put(attrs.evolve(seen_by_two, function="from two"), draft=True)
             assert two.get(Person, "p").function == "from one"
-            _abort_after(one, lambda: one.put(Person(id="q", network_id="n", function="y")))
+            _abort_after(one, lambda: one.put(Person(id="q", network_id="n", function="y"), draft=True))
             with pytest.raises(NotFound):
                 two.get(Person, "q")
 
@@ -638,6 +653,117 @@ class StoreConformance:
             store.get(Person, "nobody")
         assert store.url.password is None or store.url.password not in str(caught.value)
 
+    # -- the write guard and ids (every valid id, every write read back) ------------------------
+
+    def test_every_valid_id_can_be_stored(
+        self, store_url: str, open_store: Callable[[str], Store], capabilities: frozenset[Capability]
+    ) -> None:
+        """Long and non-ASCII ids (a file name of 41 x "é" would need 246 bytes) are stored and found again."""
+        ids = ["é" * 41, "😀" * 67, "x" * MAX_ID_LENGTH, "ä" * MAX_ID_LENGTH, "𝔘" * MAX_ID_LENGTH, ".hidden", "a b"]
+        ids += ["é" * 41 + "-2", "Straße 7", "CON", "%41"]
+        people = [Person(id=entity_id, network_id="n", function="x") for entity_id in ids]
+        with open_store(store_url) as store:
+            store.put_many(people, draft=True)
+            assert [p.id for p in store.list(Person)] == sorted(ids)
+            for entity_id in ids:
+                assert store.get(Person, entity_id).id == entity_id
+            store.delete(Person, ids[0])
+        if Capability.DURABLE in capabilities:
+            with open_store(store_url) as store:
+                assert [p.id for p in store.list(Person)] == sorted(ids[1:])
+                assert {c.id for c in store.changed_since()} == set(ids)
+                store.put(attrs.evolve(people[0], revision=0), draft=True)
+
+    def test_what_cannot_be_read_back_is_refused(
+        self, store_url: str, open_store: Callable[[str], Store], capabilities: frozenset[Capability]
+    ) -> None:
+        """Infinite numbers, lone surrogates and wrong values set past a constructor: InvalidData, nothing written."""
+        from integrationsnetz.model import ProviderCapacity
+
+        capacity = ProviderCapacity(id="c", network_id="n", provider_id="vhs", as_of=date(2025, 1, 1), teachers_fte=2)
+        start = datetime(2025, 3, 1, 9, tzinfo=BERLIN)
+        meeting = Meeting(id="m", network_id="n", kind=MeetingKind.NETWORK, title="T", start=start,
+                          end=start + timedelta(hours=1))  # fmt: skip
+        defects: list[tuple[Entity, str, object, str]] = [
+            (capacity, "teachers_fte", float("inf"), r"teachers_fte: expected a finite number"),
+            (capacity, "alpha_teachers_fte", float("nan"), r"alpha_teachers_fte: expected a finite number"),
+            (meeting, "title", "Treffen \ud800", r"title: not valid Unicode"),
+            (meeting, "kind", "netwrok", r"kind: expected one of"),
+            (meeting, "start", start.replace(tzinfo=None), r"start"),
+        ]
+        with open_store(store_url) as store:
+            good = store.put_many([capacity, meeting], draft=True)
+            for entity, field, value, message in defects:
+                stored = next(e for e in good if type(e) is type(entity))
+                for candidate in (attrs.evolve(stored), attrs.evolve(entity, id=f"new-{field}")):
+                    object.__setattr__(candidate, field, value)  # past the constructor, as a bug would
+                    with pytest.raises(InvalidData, match=message):
+                        store.put(candidate, draft=True)
+                    with pytest.raises(InvalidData, match=message):
+                        store.put_many([Person(id="p", network_id="n", function="x"), candidate], draft=True)
+            self._check_unchanged(store, good)
+        if Capability.DURABLE in capabilities:
+            with open_store(store_url) as store:
+                self._check_unchanged(store, good)
+
+    @staticmethod
+    def _check_unchanged(store: Store, good: Sequence[Entity]) -> None:
+        from integrationsnetz.model import ProviderCapacity
+
+        assert store.list(ProviderCapacity) == [good[0]]
+        assert store.list(Meeting) == [good[1]]
+        assert store.list(Person) == []
+        assert [change.id for change in store.changed_since()] == ["c", "m"]
+
+    def test_dangling_references_are_refused_unless_draft(self, store: Store) -> None:
+        """References resolve in the batch or the store; otherwise every problem is listed and nothing written."""
+        network = Network(id="n", name="Netz", region=Region(name="Kreis", state=State.TH, ags="16063"))
+        anna = Person(id="anna", network_id="n", function="Koordination")
+        start = datetime(2025, 3, 1, 9, tzinfo=BERLIN)
+        meeting = Meeting(
+            id="m", network_id="n", kind=MeetingKind.WORKING_GROUP, title="AG", start=start,
+            end=start + timedelta(hours=1), group_id="ag-x", organizer_id="anna",
+            invitations=(Invitation(actor_id="anna"), Invitation(actor_id="bnea")),
+        )  # fmt: skip
+        with pytest.raises(InvalidData) as caught:
+            store.put_many([meeting, anna, network])  # order within a batch does not matter
+        assert caught.value.problems[:2] == (
+            "meeting 'm'.group_id: refers to unknown working group 'ag-x'",
+            "meeting 'm'.invitations[1].actor_id: refers to unknown actor 'bnea'",
+        )
+        assert "draft=True" in caught.value.problems[-1]
+        assert store.changed_since() == []
+        store.put_many([network, anna])  # complete: resolved in the batch
+        with pytest.raises(InvalidData, match="unknown working group 'ag-x'"):
+            store.put(meeting)
+        group = WorkingGroup(id="ag-x", network_id="elsewhere", name="AG X", topic="Sprache", founded=date(2024, 1, 1))
+        with pytest.raises(
+            InvalidData, match=r"working_group 'ag-x'\.network_id: refers to unknown network 'elsewhere'"
+        ):
+            store.put(group)
+        group = store.put(attrs.evolve(group, network_id="n"))
+        with pytest.raises(InvalidData, match="'bnea'"):
+            store.put(meeting)  # the group resolves in the store now; bnea still does not
+        draft = store.put(meeting, draft=True)
+        assert store.get(Meeting, "m") == draft
+        store.delete(WorkingGroup, group.id)
+        with pytest.raises(InvalidData, match="'ag-x'"):
+            store.put(attrs.evolve(draft, invitations=draft.invitations[:1]))  # a deleted entity does not resolve
+
+    def test_duplicate_ids_in_one_write_are_refused(self, store: Store) -> None:
+        """One id twice in a batch, or a person taking an organisation's id (actor ids are shared)."""
+        from integrationsnetz.model import Organization, OrganizationKind
+
+        network = Network(id="n", name="Netz", region=Region(name="Kreis", state=State.TH, ags="16063"))
+        store.put(network)
+        twice = [Person(id="p", network_id="n", function="x"), Person(id="p", network_id="n", function="y")]
+        with pytest.raises(InvalidData, match="person 'p': written twice"):
+            store.put_many(twice)
+        store.put(Organization(id="vhs", network_id="n", name="VHS", kind=OrganizationKind.EDUCATION))
+        with pytest.raises(InvalidData, match="person 'vhs': an organization has this id too"):
+            store.put(Person(id="vhs", network_id="n", function="x"))
+        assert store.list(Person) == []
+
     # -- schema versions -------------------------------------------------------------------------
 
     def test_newer_schema_is_refused(
@@ -650,7 +776,7 @@ class StoreConformance:
         if set_schema_version is None:
             pytest.skip("override set_schema_version to test schema versions")
         with open_store(store_url) as store:
-            store.put(Person(id="p", network_id="n", function="x"))
+            store.put(Person(id="p", network_id="n", function="x"), draft=True)
         set_schema_version(store_url, current_version() + 1)
         with pytest.raises(SchemaVersionError, match="upgrade integrationsnetz"):
             open_store(store_url)
@@ -672,7 +798,7 @@ class StoreConformance:
         meeting = Meeting(id="m", network_id="n", kind=MeetingKind.NETWORK, title="Treffen", start=start,
                           end=start + timedelta(hours=2), invitations=(Invitation(actor_id="p"),))  # fmt: skip
         with open_store(store_url) as store:
-            store.put_many([Person(id="p", network_id="n", function="lehrkraft"), meeting])
+            store.put_many([Person(id="p", network_id="n", function="lehrkraft"), meeting], draft=True)
         old = current_version()
 
         def capitalise_functions(body: dict[str, Any]) -> dict[str, Any]:
@@ -735,7 +861,7 @@ def _side_by_side(open_real: Callable[[], Store], open_reference: Callable[[], S
 
         @rule(entity=new_entities)
         def put_new(self, entity: Entity) -> None:
-            self.both(lambda store: store.put(entity))
+            self.both(lambda store: store.put(entity, draft=True))
 
         @rule(data=st.data(), entity_type=st.sampled_from(types), shift=st.sampled_from([0, 0, 0, -1, 1]))
         def update(self, data: st.DataObject, entity_type: type[Entity], shift: int) -> None:
@@ -745,7 +871,7 @@ def _side_by_side(open_real: Callable[[], Store], open_reference: Callable[[], S
             current = data.draw(st.sampled_from(live))
             replacement = data.draw(entity_of(entity_type))
             entity = attrs.evolve(replacement, id=current.id, revision=max(0, current.revision + shift))
-            self.both(lambda store: store.put(entity))
+            self.both(lambda store: store.put(entity, draft=True))
 
         @rule(entity_type=st.sampled_from(types), entity_id=ids, with_revision=st.booleans())
         def delete(self, entity_type: type[Entity], entity_id: str, with_revision: bool) -> None:
@@ -759,7 +885,7 @@ def _side_by_side(open_real: Callable[[], Store], open_reference: Callable[[], S
         def transaction(self, entities: list[Entity], fail: bool) -> None:
             def run(store: Store) -> list[Entity]:
                 with store.transaction():
-                    written = [store.put(entity) for entity in entities]
+                    written = [store.put(entity, draft=True) for entity in entities]
                     if fail:
                         raise Conflict("the test aborts this transaction")
                 return written
@@ -768,7 +894,7 @@ def _side_by_side(open_real: Callable[[], Store], open_reference: Callable[[], S
 
         @rule(entities=st.lists(new_entities, max_size=4))
         def put_many(self, entities: list[Entity]) -> None:
-            self.both(lambda store: store.put_many(entities))
+            self.both(lambda store: store.put_many(entities, draft=True))
 
         @rule(person_id=st.sampled_from(_PEOPLE))
         def erase_person(self, person_id: str) -> None:

@@ -38,7 +38,7 @@ class JsonLinesStore(SimpleStore):
     """A store in one append-only JSON-lines file."""
 
     def __init__(self, url: StoreURL, codec: Codec) -> None:
-        super().__init__(url)
+        super().__init__(url, codec)
         if url.host or not url.path:
             raise StoreError(f"store URL {url.masked!r}: expected jsonl:///absolute/file.jsonl or jsonl:file.jsonl")
         self.path = Path(url.path)

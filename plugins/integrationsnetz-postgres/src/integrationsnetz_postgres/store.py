@@ -23,7 +23,7 @@ from __future__ import annotations
 import builtins
 import copy
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from typing import Any, NoReturn, TypeVar
@@ -33,6 +33,7 @@ import orjson
 import psycopg
 from psycopg import errors as pg_errors
 
+from integrationsnetz import guard
 from integrationsnetz.errors import Conflict, NotFound, StoreError
 from integrationsnetz.model import ENTITY_TYPES, Course, CourseStatus, Entity, Meeting, Membership
 from integrationsnetz.model.network_data import entity_type_name
@@ -224,15 +225,38 @@ class PostgresStore:
             raise NotFound(f"no {type_name} with id {entity_id!r} in {self.url.masked}")
         return self._decode([row], cls, type_name)[0]
 
-    def put(self, entity: E) -> E:
+    def put(self, entity: E, *, draft: bool = False) -> E:
         """Write one entity (create or update) and return it as stored."""
-        return self.put_many([entity])[0]  # type: ignore[return-value]
+        return self.put_many([entity], draft=draft)[0]  # type: ignore[return-value]
 
-    def put_many(self, entities: Sequence[Entity]) -> builtins.list[Entity]:
-        """Write many entities in one transaction: all are written, or none."""
+    def put_many(self, entities: Sequence[Entity], *, draft: bool = False) -> builtins.list[Entity]:
+        """Write many entities in one transaction: all are written, or none.
+
+        The library's write guard runs first (:mod:`integrationsnetz.guard`): every document must
+        read back, and unless ``draft`` every reference must resolve in the batch or the store.
+        """
         entities = builtins.list(entities)
         if not entities:
             return []
+        with paused_gc():
+            for entity in entities:
+                source = f"{self.url.masked}: {entity_type_name(entity)} {entity.id!r}"
+                guard.json_payload(self._codec, entity, source=source)
+        if not draft:
+            with self.transaction():  # the references are looked up in the batch's own snapshot
+                guard.refuse(guard.reference_problems(entities, self._live_ids), source=self.url.masked)
+                return self._put_many(entities)
+        return self._put_many(entities)
+
+    def _live_ids(self, type_name: str, ids: Collection[str]) -> builtins.list[str]:
+        """Which of ``ids`` are live entities of that type."""
+        with self._errors(f"looking up {type_name} ids"):
+            rows = self._live().execute(
+                f"SELECT id FROM {self._table(type_name)} WHERE id = ANY(%s) AND doc IS NOT NULL", (sorted(ids),)
+            )
+            return [row[0] for row in rows]
+
+    def _put_many(self, entities: builtins.list[Entity]) -> builtins.list[Entity]:
         positions: dict[str, builtins.list[int]] = {}
         for index, entity in enumerate(entities):
             positions.setdefault(entity_type_name(entity), []).append(index)
@@ -513,7 +537,7 @@ class PostgresStore:
             for entity in erasure.deletions:
                 self.delete(type(entity), entity.id, revision=entity.revision)
             if erasure.updates:
-                self.put_many(erasure.updates)
+                self.put_many(erasure.updates, draft=True)  # removing references never waits for others
         return erasure.changed
 
     def personal_data_of(self, person_id: str) -> PersonalData:
