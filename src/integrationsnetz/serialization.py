@@ -577,7 +577,7 @@ def _describe(exc: BaseException) -> str:
         return f"expected an object with named fields, got a {got}"
     if isinstance(exc, ValueError):
         return str(exc)
-    return f"{type(exc).__name__}: {exc}"
+    return f"cannot be read: {exc}"
 
 
 def problems_of(exc: BaseException, path: str = "$") -> list[str]:
@@ -597,10 +597,11 @@ def problems_of(exc: BaseException, path: str = "$") -> list[str]:
     if isinstance(exc, InvalidField):  # a model constructor's or validator's refusal
         return [f"{path}.{exc.field}: {exc.reason}"]
     message = _describe(exc)
-    # attrs validators in this library say "field: what is wrong"; put the field into the path.
-    head, sep, tail = message.partition(": ")
-    if sep and head.replace("_", "").replace("[", "").replace("]", "").isalnum() and " " not in head:
-        return [f"{path}.{head}: {tail}"]
+    if type(exc) is ValueError:
+        # Validators outside the model say "field: what is wrong"; put the field into the path.
+        head, sep, tail = message.partition(": ")
+        if sep and head.replace("_", "").replace("[", "").replace("]", "").isalnum() and " " not in head:
+            return [f"{path}.{head}: {tail}"]
     return [f"{path}: {message}"]
 
 

@@ -218,3 +218,15 @@ def test_a_failed_save_raises_and_keeps_the_old_document(tmp_path: Path) -> None
         documents.save(data, blocked)
     assert (blocked / "inhalt.txt").read_text(encoding="utf-8") == "bleibt"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["netz.json"]  # no temporary file left
+
+
+def test_only_a_validators_field_becomes_part_of_the_path() -> None:
+    """A message that merely starts with a word and a colon (a library's error) is not a field name."""
+    from integrationsnetz.serialization import problems_of
+
+    assert problems_of(ValueError("minutes: expected a number >= 0, got -1"), "$.x") == [
+        "$.x.minutes: expected a number >= 0, got -1"
+    ]
+    assert problems_of(RuntimeError("CattrsError: Unsupported type"), "$.language") == [
+        "$.language: cannot be read: CattrsError: Unsupported type"
+    ]
