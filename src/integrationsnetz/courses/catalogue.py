@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from integrationsnetz.errors import InvalidData
+from integrationsnetz.errors import InvalidData, NotFound
 from integrationsnetz.model.courses import CourseType
 
 if TYPE_CHECKING:
@@ -97,11 +97,11 @@ class CourseCatalogue:
     source: str = "official"
 
     def type_of(self, code: str) -> CourseType:
-        """The course type ``code``; :class:`KeyError` naming the known codes if there is none."""
+        """The course type ``code``; :class:`~integrationsnetz.errors.NotFound` (a ``KeyError``) naming the known codes."""
         try:
             return self.types[code]
-        except KeyError:
-            raise KeyError(f"unknown course type {code!r}; known: {', '.join(self.types)}") from None
+        except (KeyError, TypeError):
+            raise NotFound(f"unknown course type {code!r}; known: {', '.join(self.types)}") from None
 
 
 def official_catalogue() -> CourseCatalogue:
@@ -212,6 +212,11 @@ def _read(target: Path) -> Any:
         return json.loads(payload)
     except ValueError as exc:  # TOML, JSON and UTF-8 decoding errors alike
         raise InvalidData([f"not a valid {suffix[1:].upper()} file: {exc}"], source=str(target)) from None
+    except RecursionError:  # both parsers recurse per nesting level
+        raise InvalidData(
+            [f"not a valid {suffix[1:].upper()} file: nested too deeply (arrays or tables within each other)"],
+            source=str(target),
+        ) from None
 
 
 def _plain(value: Any) -> Any:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 import attrs
 
 from integrationsnetz.atomic import write_atomic
-from integrationsnetz.errors import ExportError
+from integrationsnetz.errors import ExportError, NotFound, WrongType
 from integrationsnetz.model.entity import Entity
 from integrationsnetz.model.network_data import NetworkData
 
@@ -152,7 +152,7 @@ class Exporter:
     write: Callable[[ExportRequest, BinaryIO], None]
 
 
-Selection = Entity | Iterable[Entity] | None
+Selection = Entity | str | Iterable[Entity | str] | None
 
 
 def export(
@@ -167,21 +167,29 @@ def export(
     """Export ``data`` (or the part ``select`` names) in ``format`` and return the bytes.
 
     ``select`` is the network (default), a working group, a person or organisation (their
-    meetings), a meeting, event or course, or a list of them. ``target`` is a path (written
-    atomically: readers see the old file or the new one), a binary stream, or None.
-    Raises :class:`ExportError` for an unknown format, naming the known ones.
+    meetings), a meeting, event or course, or a list of them; an id stands for the entity of
+    ``data`` with that id (``select="nt-2026-2"`` is that one meeting, :class:`NotFound` if
+    ``data`` has no such id). ``target`` is a path (written atomically: readers see the old file
+    or the new one), a binary stream, or None. Raises :class:`ExportError` for an unknown format,
+    naming the known ones.
     """
     from integrationsnetz.export.privacy import redact
     from integrationsnetz.export.selection import narrow
     from integrationsnetz.plugins import default_host
 
+    if not isinstance(data, NetworkData):
+        raise WrongType([f"export: data: expected a NetworkData, got {type(data).__name__}"])
+    if options is not None and not isinstance(options, ExportOptions):
+        raise WrongType([f"export: options: expected ExportOptions, got {type(options).__name__}"])
+    if target is not None and not isinstance(target, str | os.PathLike) and not callable(getattr(target, "write", None)):
+        raise WrongType([f"export: target: expected a path, a binary stream or None, got {type(target).__name__}"])
     host = host or default_host()
     options = options or ExportOptions()
     exporters = host.exporters()
-    exporter = exporters.get(format)
+    exporter = exporters.get(format) if isinstance(format, str) else None
     if exporter is None:
         raise ExportError(f"no exporter for format {format!r}; known formats: {', '.join(exporters) or 'none'}")
-    selected = _selected(select)
+    selected = _selected(select, data)
     narrowed = narrow(data, selected, options.start, options.end)
     if not options.include_personal_data:
         narrowed = redact(narrowed)
@@ -197,16 +205,36 @@ def export(
     return payload
 
 
-def _selected(select: Selection) -> tuple[Entity, ...]:
+def _selected(select: Selection, data: NetworkData) -> tuple[Entity, ...]:
+    """The entities ``select`` names; a string is one id, never a sequence of one-letter ids."""
     if select is None:
         return ()
-    if isinstance(select, Entity):
-        return (select,)
-    items = tuple(select)
+    if isinstance(select, Entity | str):
+        items: tuple[object, ...] = (select,)
+    else:
+        try:
+            items = tuple(select)
+        except TypeError:
+            raise ExportError(f"select: expected an entity, an id or a list of them, got {select!r}") from None
+    chosen = []
     for item in items:
-        if not isinstance(item, Entity):
-            raise ExportError(f"select: expected entities (a meeting, a group, a person ...), got {item!r}")
-    return items
+        if isinstance(item, str):
+            chosen.append(_entity_with_id(data, item))
+        elif isinstance(item, Entity):
+            chosen.append(item)
+        else:
+            raise ExportError(f"select: expected entities (a meeting, a group, a person ...) or their ids, got {item!r}")
+    return tuple(chosen)
+
+
+def _entity_with_id(data: NetworkData, entity_id: str) -> Entity:
+    found = [entity for entity in data.entities() if entity.id == entity_id]
+    if not found:
+        raise NotFound(f"select: network {data.network.id!r} has nothing with the id {entity_id!r}")
+    if len(found) > 1:
+        kinds = " and a ".join(type(entity).__name__ for entity in found)
+        raise ExportError(f"select: {entity_id!r} is the id of a {kinds}; pass the entity itself")
+    return found[0]
 
 
 __all__ = [

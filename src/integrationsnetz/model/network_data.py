@@ -7,6 +7,7 @@ from typing import TypeVar
 
 import attrs
 
+from integrationsnetz.errors import NotFound, WrongType
 from integrationsnetz.model.actors import Organization, Person
 from integrationsnetz.model.courses import Course, ProviderCapacity, Waitlist
 from integrationsnetz.model.entity import Entity
@@ -62,7 +63,11 @@ def entity_type_name(entity: Entity | type[Entity]) -> str:
         name = ENTITY_TYPE_NAMES.get(klass)
         if name is not None:
             return name
-    raise TypeError(f"{cls.__name__} is not a stored entity type")
+    raise WrongType([f"{cls.__name__} is not a stored entity type; expected one of {_type_list()}"])
+
+
+def _type_list() -> str:
+    return ", ".join(cls.__name__ for cls in ENTITY_TYPES.values())
 
 
 @attrs.frozen(kw_only=True)
@@ -97,19 +102,23 @@ class NetworkData:
         return {entity.id: entity for entity in getattr(self, collection)}
 
     def get(self, cls: type[E], entity_id: str) -> E:
-        """The entity of type ``cls`` with that id; :class:`KeyError` if there is none."""
+        """The entity of type ``cls`` with that id; :class:`~integrationsnetz.errors.NotFound` if there is none.
+
+        ``NotFound`` is a :class:`KeyError`, so code written for the plain ``KeyError`` keeps working.
+        """
         for entity in self._collection_of(cls):
             if entity.id == entity_id:
                 return entity
-        raise KeyError(f"no {entity_type_name(cls)} with id {entity_id!r}")
+        raise NotFound(f"network {self.network.id!r} has no {entity_type_name(cls)} with id {entity_id!r}")
 
     def _collection_of(self, cls: type[E]) -> tuple[E, ...]:
         if cls is Network:
             return (self.network,)  # type: ignore[return-value]
         for name, klass in COLLECTIONS.items():
-            if issubclass(cls, klass):
+            if isinstance(cls, type) and issubclass(cls, klass):
                 return getattr(self, name)  # type: ignore[no-any-return]
-        raise TypeError(f"{cls.__name__} is not a stored entity type")
+        label = cls.__name__ if isinstance(cls, type) else repr(cls)
+        raise WrongType([f"{label} is not a stored entity type; expected one of {_type_list()}"])
 
     @classmethod
     def from_entities(cls, network: Network, entities: list[Entity]) -> NetworkData:
@@ -121,7 +130,7 @@ class NetworkData:
                     buckets[name].append(entity)
                     break
             else:
-                raise TypeError(f"{type(entity).__name__} does not belong in a network's collections")
+                raise WrongType([f"{type(entity).__name__} does not belong in a network's collections"])
         return cls(
             network=network,
             **{name: tuple(sorted(items, key=lambda e: e.id)) for name, items in buckets.items()},  # type: ignore[arg-type]

@@ -32,7 +32,16 @@ from integrationsnetz.model.network_data import ENTITY_TYPES, entity_type_name
 from integrationsnetz.privacy import PersonalData, personal_data, plan_erasure
 from integrationsnetz.store import Change, Store, StoreURL
 from integrationsnetz.store.bookkeeping import Clock, Record, check_record, record_of, stamped_over, tombstone
-from integrationsnetz.store.queries import course_matches, meeting_matches, meeting_order, membership_matches
+from integrationsnetz.store.queries import (
+    check_course_status,
+    check_day,
+    check_instant,
+    check_window,
+    course_matches,
+    meeting_matches,
+    meeting_order,
+    membership_matches,
+)
 
 E = TypeVar("E", bound=Entity)
 P = ParamSpec("P")
@@ -208,6 +217,8 @@ class SimpleStore:
     @_reader
     def changed_since(self, since: datetime | None = None, *, network_id: str | None = None) -> builtins.list[Change]:
         """Writes and deletions after ``since``, oldest first."""
+        if since is not None:
+            check_instant("changed_since", "since", since)
         changes = [
             Change(
                 entity_type=record.entity_type,
@@ -233,6 +244,7 @@ class SimpleStore:
         person_id: str | None = None,
     ) -> builtins.list[Meeting]:
         """Meetings overlapping ``[start, end)`` with the given filters, by start."""
+        start, end = check_window(start, end)
         found = [
             meeting
             for meeting in self._live_entities("meeting")
@@ -251,6 +263,7 @@ class SimpleStore:
         status: CourseStatus | None = None,
     ) -> builtins.list[Course]:
         """Courses matching every given filter, by id."""
+        status = check_course_status(status)
         found = [
             course
             for course in self._live_entities("course")
@@ -264,6 +277,7 @@ class SimpleStore:
     @_reader
     def memberships_of(self, actor_id: str, *, on: date | None = None) -> builtins.list[Membership]:
         """The actor's memberships (running ``on``, if given), by id."""
+        on = check_day("memberships_of", "on", on)
         found = [
             membership
             for membership in self._live_entities("membership")
