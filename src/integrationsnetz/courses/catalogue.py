@@ -97,7 +97,7 @@ class CourseCatalogue:
     source: str = "official"
 
     def type_of(self, code: str) -> CourseType:
-        """The course type ``code``; :class:`~integrationsnetz.errors.NotFound` (a ``KeyError``) naming the known codes."""
+        """The course type ``code``; :class:`~integrationsnetz.errors.NotFound` (a KeyError) naming the known ones."""
         try:
             return self.types[code]
         except (KeyError, TypeError):

@@ -54,22 +54,30 @@ from typing import Any
 
 import attrs
 
+from integrationsnetz.errors import InvalidData, WrongType
+
 INFINITE = math.inf
 
 
 def _a_number(_instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise WrongType([f"{attribute.name}: expected a number, got {value!r}"])
     if math.isnan(value):
-        raise ValueError(f"{attribute.name}: expected a number, got NaN")
+        raise InvalidData([f"{attribute.name}: expected a number, got NaN"])
 
 
 def _non_negative_range(_instance: object, attribute: attrs.Attribute[Range], value: Range) -> None:
+    if not isinstance(value, Range):
+        raise WrongType([f"{attribute.name}: expected a Range, got {value!r}"])
     if value.low < 0:
-        raise ValueError(f"{attribute.name}: expected values >= 0, got {value.low}")
+        raise InvalidData([f"{attribute.name}: expected values >= 0, got {value.low}"])
 
 
 def _non_negative(_instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise WrongType([f"{attribute.name}: expected a number, got {value!r}"])
     if not value >= 0:
-        raise ValueError(f"{attribute.name}: expected a number >= 0, got {value}")
+        raise InvalidData([f"{attribute.name}: expected a number >= 0, got {value}"])
 
 
 @attrs.frozen
@@ -87,7 +95,7 @@ class Range:
 
     def __attrs_post_init__(self) -> None:
         if not self.low <= self.central <= self.high:
-            raise ValueError(f"expected low <= central <= high, got {self.low}, {self.central}, {self.high}")
+            raise InvalidData([f"expected low <= central <= high, got {self.low}, {self.central}, {self.high}"])
 
     @classmethod
     def exact(cls, value: float) -> Range:

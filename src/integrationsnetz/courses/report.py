@@ -18,6 +18,7 @@ import csv
 import html
 import io
 import math
+import os
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -29,6 +30,7 @@ from integrationsnetz.atomic import write_atomic
 from integrationsnetz.courses.catalogue import CourseCatalogue
 from integrationsnetz.courses.figures import DEFAULT_TEACHING_SHARE, CourseFigures, TypeFigures, course_figures
 from integrationsnetz.courses.planning import Range
+from integrationsnetz.errors import StoreError, WrongType
 from integrationsnetz.export.markdown import escape as escape_markdown
 
 if TYPE_CHECKING:
@@ -305,7 +307,12 @@ class CourseReport:
     charts_missing: str | None
 
     def write(self, directory: str | Path) -> list[Path]:
-        """Write every part into ``directory`` (each file atomically); returns the paths written."""
+        """Write every part into ``directory`` (each file atomically); returns the paths written.
+
+        :class:`~integrationsnetz.errors.StoreError` names the folder or file that cannot be written.
+        """
+        if not isinstance(directory, str | os.PathLike):
+            raise WrongType([f"write: directory: expected a folder's path, got {type(directory).__name__}"])
         target = Path(directory)
         names = _FILE_NAMES[self.language]
         files: dict[Path, bytes] = {
@@ -316,8 +323,15 @@ class CourseReport:
             files[target / name] = text.encode("utf-8-sig")  # the BOM makes Excel read UTF-8
         for name, svg in self.charts.items():
             files[target / names["charts"] / name] = svg
+        for folder in dict.fromkeys(path.parent for path in files):
+            if folder.exists() and not folder.is_dir():
+                raise StoreError(f"{folder}: cannot write the report here: a file of that name exists; "
+                                 "give a folder (it is created if missing)")  # fmt: skip
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{folder}: cannot create the report's folder ({exc.strerror or exc})") from None
         for path, payload in files.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, payload)
         return list(files)
 

@@ -181,7 +181,11 @@ def export(
         raise WrongType([f"export: data: expected a NetworkData, got {type(data).__name__}"])
     if options is not None and not isinstance(options, ExportOptions):
         raise WrongType([f"export: options: expected ExportOptions, got {type(options).__name__}"])
-    if target is not None and not isinstance(target, str | os.PathLike) and not callable(getattr(target, "write", None)):
+    if (
+        target is not None
+        and not isinstance(target, str | os.PathLike)
+        and not callable(getattr(target, "write", None))
+    ):
         raise WrongType([f"export: target: expected a path, a binary stream or None, got {type(target).__name__}"])
     host = host or default_host()
     options = options or ExportOptions()
@@ -223,7 +227,9 @@ def _selected(select: Selection, data: NetworkData) -> tuple[Entity, ...]:
         elif isinstance(item, Entity):
             chosen.append(item)
         else:
-            raise ExportError(f"select: expected entities (a meeting, a group, a person ...) or their ids, got {item!r}")
+            raise ExportError(
+                f"select: expected entities (a meeting, a group, a person ...) or their ids, got {item!r}"
+            )
     return tuple(chosen)
 
 

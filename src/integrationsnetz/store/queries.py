@@ -46,11 +46,10 @@ def check_course_status(value: object) -> CourseStatus | None:
     """The ``status`` filter of :meth:`~integrationsnetz.store.Store.courses` as a member ("running" works too)."""
     if value is None or isinstance(value, CourseStatus):
         return value
-    try:
+    if isinstance(value, str) and value in CourseStatus._value2member_map_:
         return CourseStatus(value)
-    except ValueError:
-        known = ", ".join(repr(status.value) for status in CourseStatus)
-        raise WrongType([f"courses: status: expected a CourseStatus ({known}), got {value!r}"]) from None
+    known = ", ".join(repr(status.value) for status in CourseStatus)
+    raise WrongType([f"courses: status: expected a CourseStatus ({known}), got {value!r}"])
 
 
 def meeting_matches(

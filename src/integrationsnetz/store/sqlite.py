@@ -709,7 +709,8 @@ class SQLiteStore:
         """The actor's memberships (running ``on``, if given), by id (indexed)."""
         sql = "SELECT id, data FROM membership WHERE actor_id = ? AND data IS NOT NULL"
         parameters: list[object] = [actor_id]
-        if check_day("memberships_of", "on", on) is not None:
+        on = check_day("memberships_of", "on", on)
+        if on is not None:
             sql += ' AND since <= ? AND ("until" IS NULL OR "until" >= ?)'
             parameters += [on.isoformat(), on.isoformat()]
         sql += " ORDER BY id"

@@ -483,7 +483,8 @@ class PostgresStore:
         """An actor's memberships (those running ``on`` that day, if given), ordered by id."""
         conditions = ["doc IS NOT NULL", "actor_id = %s"]
         params: builtins.list[Any] = [actor_id]
-        if check_day("memberships_of", "on", on) is not None:
+        on = check_day("memberships_of", "on", on)
+        if on is not None:
             conditions.append("since <= %s AND (until IS NULL OR until >= %s)")
             params += [on, on]
         query = f"SELECT doc::text FROM {self._table('membership')} WHERE {' AND '.join(conditions)} ORDER BY id"
