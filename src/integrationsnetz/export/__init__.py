@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 import attrs
 
 from integrationsnetz.atomic import write_atomic
-from integrationsnetz.errors import ExportError, NotFound, WrongType
+from integrationsnetz.errors import ExportError, InvalidData, NotFound, WrongType
 from integrationsnetz.model.entity import Entity
 from integrationsnetz.model.network_data import NetworkData
 
@@ -38,19 +38,56 @@ LANGUAGES = ("de", "en")
 
 def _validate_language(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if value not in LANGUAGES:
-        raise ValueError(f"{attribute.name}: expected one of {', '.join(LANGUAGES)}, got {value!r}")
+        raise InvalidData([f"{attribute.name}: expected one of {', '.join(LANGUAGES)}, got {value!r}"])
 
 
 def _validate_aware_stamp(
     _instance: object, attribute: attrs.Attribute[datetime | None], value: datetime | None
 ) -> None:
-    if value is not None and (value.tzinfo is None or value.utcoffset() is None):
-        raise ValueError(f"{attribute.name}: expected a timezone-aware date-time, got {value.isoformat()!r}")
+    if value is None:
+        return
+    if not isinstance(value, datetime):
+        raise WrongType([f"{attribute.name}: expected a timezone-aware date-time, got {value!r}"])
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise InvalidData([f"{attribute.name}: expected a timezone-aware date-time, got {value.isoformat()!r}"])
 
 
 def _validate_moment(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, date):
-        raise TypeError(f"{attribute.name}: expected a date or datetime, got {value!r}")
+        raise WrongType([f"{attribute.name}: expected a date or datetime, got {value!r}"])
+
+
+def _validate_flag(_instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    """A yes/no option takes True or False: ``"no"`` would count as yes."""
+    if not isinstance(value, bool):
+        raise WrongType([f"{attribute.name}: expected True or False, got {value!r}"])
+
+
+def _one_of(*allowed: object) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    def validate(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value not in allowed:
+            known = ", ".join(repr(item) for item in allowed)
+            raise InvalidData([f"{attribute.name}: expected one of {known}, got {value!r}"])
+
+    return validate
+
+
+def _instance_of(cls: type) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    def validate(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, cls):
+            raise WrongType([f"{attribute.name}: expected {cls.__name__}, got {value!r}"])
+
+    return validate
+
+
+def _validate_refresh(_instance: object, attribute: attrs.Attribute[timedelta], value: object) -> None:
+    if not isinstance(value, timedelta) or value <= timedelta(0):
+        raise WrongType([f"{attribute.name}: expected a timedelta above zero, e.g. timedelta(hours=6), got {value!r}"])
+
+
+def _to_method(value: object) -> object:
+    """``"request"`` and ``"REQUEST"`` name :attr:`IcsMethod.REQUEST`; anything else is left for the validator."""
+    return IcsMethod._value2member_map_.get(value.upper(), value) if isinstance(value, str) else value
 
 
 class IcsMethod(StrEnum):
@@ -72,11 +109,11 @@ class IcsOptions:
     one recurring event; off, every meeting is its own event.
     """
 
-    name: str | None = None
-    method: IcsMethod = IcsMethod.PUBLISH
-    refresh_interval: timedelta = timedelta(hours=6)
-    show_cancelled: bool = False
-    series: bool = True
+    name: str | None = attrs.field(default=None, validator=attrs.validators.optional(_instance_of(str)))
+    method: IcsMethod = attrs.field(default=IcsMethod.PUBLISH, converter=_to_method, validator=_one_of(*IcsMethod))
+    refresh_interval: timedelta = attrs.field(default=timedelta(hours=6), validator=_validate_refresh)
+    show_cancelled: bool = attrs.field(default=False, validator=_validate_flag)
+    series: bool = attrs.field(default=True, validator=_validate_flag)
 
 
 CsvTable = Literal["actors", "attendance", "courses"]
@@ -90,9 +127,9 @@ class CsvOptions:
     ``bom`` writes a UTF-8 byte order mark so Excel does not read umlauts as Latin-1.
     """
 
-    table: CsvTable = "actors"
-    bom: bool = False
-    delimiter: str = attrs.field(default=";", validator=attrs.validators.in_((";", ",", "\t")))
+    table: CsvTable = attrs.field(default="actors", validator=_one_of("actors", "attendance", "courses"))
+    bom: bool = attrs.field(default=False, validator=_validate_flag)
+    delimiter: str = attrs.field(default=";", validator=_one_of(";", ",", "\t"))
 
 
 DocumentKind = Literal["invitation", "minutes", "tasks", "overview"]
@@ -111,13 +148,15 @@ class ExportOptions:
     """
 
     language: str = attrs.field(default="de", validator=_validate_language)
-    include_personal_data: bool = False
+    include_personal_data: bool = attrs.field(default=False, validator=_validate_flag)
     start: date | datetime | None = attrs.field(default=None, validator=_validate_moment)
     end: date | datetime | None = attrs.field(default=None, validator=_validate_moment)
     stamp: datetime | None = attrs.field(default=None, validator=_validate_aware_stamp)
-    ics: IcsOptions = IcsOptions()
-    csv: CsvOptions = CsvOptions()
-    document: DocumentKind | None = None
+    ics: IcsOptions = attrs.field(default=IcsOptions(), validator=_instance_of(IcsOptions))
+    csv: CsvOptions = attrs.field(default=CsvOptions(), validator=_instance_of(CsvOptions))
+    document: DocumentKind | None = attrs.field(
+        default=None, validator=_one_of(None, "invitation", "minutes", "tasks", "overview")
+    )
 
 
 @attrs.frozen(kw_only=True)

@@ -99,6 +99,8 @@ class NetworkData:
 
     def by_id(self, collection: str) -> dict[str, Entity]:
         """One collection as a dict by id, e.g. ``data.by_id("meetings")["nt-2024-2"]``."""
+        if collection not in COLLECTIONS:
+            raise NotFound(f"no collection {collection!r}; the collections are {', '.join(COLLECTIONS)}")
         return {entity.id: entity for entity in getattr(self, collection)}
 
     def get(self, cls: type[E], entity_id: str) -> E:

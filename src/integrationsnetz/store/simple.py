@@ -184,7 +184,7 @@ class SimpleStore:
         """Delete, leaving a tombstone; ``NotFound`` if absent, ``Conflict`` if ``revision`` is stale."""
         with self.transaction():
             entity_type = entity_type_name(cls)
-            current = self._current(entity_type, entity_id)
+            current = self._current(entity_type, entity_id) if isinstance(entity_id, str) else None
             if current is None or current.entity is None:
                 raise NotFound(f"{self.url.masked}: no {entity_type} with id {entity_id!r} to delete")
             if revision is not None:
@@ -197,6 +197,8 @@ class SimpleStore:
     def get(self, cls: type[E], entity_id: str) -> E:
         """The live entity; ``NotFound`` if absent or deleted."""
         entity_type = entity_type_name(cls)
+        if not isinstance(entity_id, str):  # no entity has it; the files: store could not even name its file
+            raise NotFound(f"{self.url.masked}: no {entity_type} has the id {entity_id!r} (ids are text)")
         record = self._current(entity_type, entity_id)
         if record is None or record.entity is None:
             state = "was deleted" if record is not None else "does not exist"
