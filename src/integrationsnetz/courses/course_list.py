@@ -27,17 +27,18 @@ Windows-1252, its "CSV (Trennzeichen-getrennt)" default in Germany) and line end
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 
 import attrs
 
 from integrationsnetz.courses.catalogue import CourseCatalogue, official_catalogue
-from integrationsnetz.errors import InvalidData
+from integrationsnetz.errors import InvalidData, WrongType
 from integrationsnetz.ingest import spreadsheet
 from integrationsnetz.model.actors import Organization, OrganizationKind
 from integrationsnetz.model.courses import Course, CourseStatus, CourseType
@@ -128,8 +129,16 @@ def read_course_list(
     as course providers instead of reporting them. Without a Status column a course counts as
     running between its dates as of ``as_of`` (default: today).
     """
+    if not isinstance(data, NetworkData):
+        raise WrongType([f"read_course_list: data: expected the NetworkData to add the courses to, got {data!r}"])
+    if as_of is not None and (not isinstance(as_of, date) or isinstance(as_of, datetime)):
+        raise WrongType([f"read_course_list: as_of: expected a date, got {as_of!r}"])
+    if catalogue is not None and not isinstance(catalogue, CourseCatalogue):
+        raise WrongType([f"read_course_list: catalogue: expected a CourseCatalogue, got {catalogue!r}"])
     if isinstance(source, bytes):
         payload, label = source, name or "<course list>"
+    elif not isinstance(source, str | os.PathLike):
+        raise WrongType([f"read_course_list: source: expected a path or the file's bytes, got {type(source).__name__}"])
     else:
         label = name or str(source)
         try:

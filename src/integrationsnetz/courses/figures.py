@@ -28,7 +28,7 @@ import attrs
 
 from integrationsnetz.courses.catalogue import CourseCatalogue, official_catalogue
 from integrationsnetz.courses.planning import Range, TypeInputs, TypePlan, courses_carried, plan
-from integrationsnetz.errors import InvalidData
+from integrationsnetz.errors import InvalidData, WrongType
 from integrationsnetz.model.courses import Course, CourseStatus, ProviderCapacity, Waitlist
 from integrationsnetz.model.network_data import NetworkData
 
@@ -420,6 +420,10 @@ def _check_inputs(
     type it was meant for is estimated; a ``clear_by`` in the past has no weeks left to plan.
     """
     problems: list[str] = []
+    if not isinstance(data, NetworkData):
+        raise WrongType([f"data: expected a NetworkData, got {type(data).__name__}"])
+    if not isinstance(rules, CourseCatalogue):
+        raise WrongType([f"catalogue: expected a CourseCatalogue, got {type(rules).__name__}"])
     if not isinstance(as_of, date) or isinstance(as_of, datetime):
         raise InvalidData([f"as_of: expected a date, got {as_of!r}"])
     if clear_by is not None:

@@ -305,6 +305,8 @@ def plan(
     weeks_left: float | None = None,
 ) -> TypePlan:
     """Run every formula for one course type; ``weeks_left`` asks what clears the backlog by then."""
+    if not isinstance(inputs, TypeInputs):
+        raise WrongType([f"plan: inputs: expected TypeInputs, got {type(inputs).__name__}"])
     courses = inputs.courses
     queue = inputs.queue
     h = inputs.units_per_week

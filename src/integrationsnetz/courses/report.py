@@ -22,7 +22,7 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, cast
+from typing import Literal, cast
 
 import attrs
 
@@ -30,11 +30,9 @@ from integrationsnetz.atomic import write_atomic
 from integrationsnetz.courses.catalogue import CourseCatalogue
 from integrationsnetz.courses.figures import DEFAULT_TEACHING_SHARE, CourseFigures, TypeFigures, course_figures
 from integrationsnetz.courses.planning import Range
-from integrationsnetz.errors import StoreError, WrongType
+from integrationsnetz.errors import InvalidData, StoreError, WrongType
 from integrationsnetz.export.markdown import escape as escape_markdown
-
-if TYPE_CHECKING:
-    from integrationsnetz.model.network_data import NetworkData
+from integrationsnetz.model.network_data import NetworkData
 
 Language = Literal["de", "en"]
 LANGUAGES: tuple[Language, ...] = ("de", "en")
@@ -272,7 +270,7 @@ def _say_days(value: float | None, language: Language) -> str:
 
 def _texts(language: Language) -> dict[str, str]:
     if language not in LANGUAGES:
-        raise ValueError(f"language: expected one of {LANGUAGES}, got {language!r}")
+        raise InvalidData([f"language: expected one of {', '.join(LANGUAGES)}, got {language!r}"])
     return {key: entry[language] for key, entry in _TEXT.items()}
 
 
@@ -353,6 +351,9 @@ def report(
     ``as_of`` defaults to the date of the newest waiting list (today if there is none), so the
     same data gives the same report tomorrow.
     """
+    if not isinstance(data, NetworkData):
+        raise WrongType([f"report: data: expected a NetworkData, got {type(data).__name__}"])
+    _texts(language)  # an unknown language before any figure is computed
     if as_of is None:
         dates = [waitlist.as_of for waitlist in data.waitlists]
         as_of = max(dates) if dates else date.today()
@@ -370,6 +371,10 @@ def report(
 
 def render(figures: CourseFigures, *, language: Language = "de", charts: bool = True) -> CourseReport:
     """Render computed figures (from :func:`course_figures`) into a :class:`CourseReport`."""
+    if not isinstance(figures, CourseFigures):
+        raise WrongType(
+            [f"render: figures: expected CourseFigures from course_figures(), got {type(figures).__name__}"]
+        )
     t = _texts(language)
     names = _FILE_NAMES[language]
     drawn: dict[str, bytes] = {}
