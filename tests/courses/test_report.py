@@ -194,6 +194,14 @@ def test_write_refuses_a_file_where_the_folder_goes(article: NetworkData, tmp_pa
     assert taken.read_text(encoding="utf-8") == "meine Notizen"
 
 
+def test_write_refuses_a_folder_where_a_file_goes_before_writing_any(article: NetworkData, tmp_path: Path) -> None:
+    result = report(article, charts=False)
+    (tmp_path / "traeger.csv").mkdir()
+    with pytest.raises(StoreError, match=r"traeger\.csv: cannot write the report's file: a folder"):
+        result.write(tmp_path)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["traeger.csv"]
+
+
 @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="needs a user the folder's mode binds")
 def test_write_into_a_read_only_folder_names_it(article: NetworkData, tmp_path: Path) -> None:
     """A read-only folder: StoreError naming the folder, not a PermissionError."""

@@ -329,6 +329,9 @@ class CourseReport:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"{folder}: cannot create the report's folder ({exc.strerror or exc})") from None
+        for path in files:
+            if path.is_dir():  # found before any file is written, so the report is not left half old
+                raise StoreError(f"{path}: cannot write the report's file: a folder of that name is in the way")
         for path, payload in files.items():
             write_atomic(path, payload)
         return list(files)
