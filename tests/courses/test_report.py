@@ -26,7 +26,7 @@ from integrationsnetz import (
     StoreError,
     Waitlist,
 )
-from integrationsnetz.courses import Range, course_figures, render, report
+from integrationsnetz.courses import Range, TypeInputs, course_figures, render, report
 from integrationsnetz.courses.report import WEEKS_PER_MONTH, safe_cell, say_count, say_wait
 
 HALF_A_YEAR_WEEKS = 26.0
@@ -253,6 +253,16 @@ def test_figures_beyond_arithmetic_are_refused_by_name(article: NetworkData, fte
     data = attrs.evolve(article, provider_capacities=(*article.provider_capacities, capacity))
     with pytest.raises(InvalidData, match=r"provider_capacities\['cap-huge'\]\.teachers_fte: expected a number"):
         report(data, as_of=ARTICLE_DATE, charts=False)
+
+
+def test_a_course_of_no_teaching_units_is_refused_not_divided_by(article: NetworkData) -> None:
+    """0 UE made a course take 0 weeks and the throughput a ZeroDivisionError."""
+    empty = attrs.evolve(article.courses[0], units_total=0)
+    with pytest.raises(InvalidData, match=rf"courses\['{empty.id}'\]\.units_total: expected a number above 0"):
+        report(attrs.evolve(article, courses=(empty, *article.courses[1:])), as_of=ARTICLE_DATE, charts=False)
+    with pytest.raises(InvalidData, match="units_per_course: expected a number > 0"):
+        TypeInputs(course_type="general", courses=1, units_per_course=0, units_per_week=25,
+                   group_size=Range.exact(15), inflow_per_week=Range.exact(1), queue=3)  # fmt: skip
 
 
 def test_the_report_options_are_checked(article: NetworkData) -> None:

@@ -460,7 +460,8 @@ def _check_inputs(
                 problems.append(f"provider_capacities[{capacity.id!r}].{field}: {reason}")
     for course in data.courses:
         for field in ("seats", "participants", "units_total", "units_per_week"):
-            if reason := _number_problem(getattr(course, field)):
+            # A course of no teaching units would take no weeks and place everyone at once.
+            if reason := _number_problem(getattr(course, field), positive=field == "units_total"):
                 problems.append(f"courses[{course.id!r}].{field}: {reason}")
     if problems:
         raise InvalidData(problems, source="course figures")

@@ -80,6 +80,12 @@ def _non_negative(_instance: object, attribute: attrs.Attribute[Any], value: flo
         raise InvalidData([f"{attribute.name}: expected a number >= 0, got {value}"])
 
 
+def _positive(_instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    _non_negative(_instance, attribute, value)
+    if value == 0:
+        raise InvalidData([f"{attribute.name}: expected a number > 0, got {value}"])
+
+
 @attrs.frozen
 class Range:
     """An uncertain figure: a low, a central and a high value (``low <= central <= high``).
@@ -246,7 +252,7 @@ class TypeInputs:
 
     course_type: str
     courses: int = attrs.field(validator=_non_negative)
-    units_per_course: float = attrs.field(validator=_non_negative)
+    units_per_course: float = attrs.field(validator=_positive)
     units_per_week: float = attrs.field(validator=_non_negative)
     group_size: Range = attrs.field(validator=_non_negative_range)
     inflow_per_week: Range = attrs.field(validator=_non_negative_range)
