@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         ScheduleError,
         SchemaVersionError,
         StoreError,
+        WrongType,
     )
     from integrationsnetz.export import CsvOptions, ExportOptions, IcsMethod, IcsOptions, export
     from integrationsnetz.hookspecs import hookimpl
@@ -172,6 +173,7 @@ __all__ = [
     "Venue",
     "Waitlist",
     "WorkingGroup",
+    "WrongType",
     "check",
     "default_host",
     "documents",

@@ -111,6 +111,11 @@ def loads(
             raw = tomllib.loads(payload.decode("utf-8") if isinstance(payload, bytes) else payload)
     except ValueError as exc:
         raise InvalidData([f"not a valid {format.upper()} document: {exc}"], source=source) from None
+    except RecursionError:  # tomllib recurses per nesting level; orjson stops at 1024 with a ValueError
+        raise InvalidData(
+            [f"not a valid {format.upper()} document: nested too deeply (arrays or tables within each other)"],
+            source=source,
+        ) from None
     if not isinstance(raw, dict):
         raise InvalidData([f"$: expected an object at the top, got {type(raw).__name__}"], source=source)
     body = upgrade_document(raw, source=source)

@@ -75,3 +75,11 @@ class ExportError(IntegrationsnetzError):
 
 class ScheduleError(IntegrationsnetzError):
     """Series rules that contradict each other before any date is tried."""
+
+
+class WrongType(InvalidData, TypeError):
+    """An argument of the wrong kind: a date where an instant is needed, a string for an entity class.
+
+    Also a :class:`TypeError`, what Python itself raises for such a call, so code that caught
+    that keeps working.
+    """

@@ -119,3 +119,55 @@ def test_new_providers_on_request(article: NetworkData, tmp_path: Path) -> None:
     assert (added.id, added.name) == ("bildungswerk-sued-e-v", "Bildungswerk Süd e.V.")
     assert any(course.provider_id == added.id for course in merged.courses)
     assert check(merged) == []
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [("20", 20), ("1.000", 1000), ("1.000,00", 1000), ("25,0", 25), ("25.0", 25), ("007", 7),
+     ("999.999.999", 999_999_999), ("1 000 000 000", 1_000_000_000)],
+)  # fmt: skip
+def test_whole_numbers_are_read_exactly(article: NetworkData, cell: str, expected: int) -> None:
+    text = HEADER + f"Alpha;VHS Eisenach;14.10.2024;;20;{cell};0\r\n"
+    (course,) = read_course_list(text.encode(), article, as_of=AS_OF).courses
+    assert course.seats == expected
+    assert type(course.seats) is int
+
+
+@pytest.mark.parametrize("cell", ["1" * 20, "1" * 400, "9" * 5000, "1.000.000.001", "12,5", "1e3", "inf", "١٢"])
+def test_numbers_that_are_not_whole_or_too_large_are_refused(article: NetworkData, cell: str) -> None:
+    """A 20-digit seat count used to change silently through ``float``, 400 digits raised OverflowError."""
+    text = HEADER + f"Alpha;VHS Eisenach;14.10.2024;;20;{cell};0\r\n"
+    with pytest.raises(InvalidData, match=r"row 2, column 'Plätze': expected a whole number"):
+        read_course_list(text.encode(), article, as_of=AS_OF)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "line_end"),
+    [("utf-8-sig", "\r\n"), ("utf-8", "\n"), ("cp1252", "\r"), ("utf-16", "\r\n"), ("utf-16-be", "\r")],
+)
+def test_excel_encodings_and_line_ends(article: NetworkData, encoding: str, line_end: str) -> None:
+    """German Excel's ANSI, "Unicode text" (UTF-16 with BOM, also big-endian), CR-only lines of old Excel for Mac."""
+    text = HEADER.replace("\r\n", line_end) + f"Förderkurs;VHS Eisenach;14.10.2024;;20;15;3{line_end}"
+    payload = text.encode(encoding)
+    if encoding == "utf-16-be":
+        payload = b"\xfe\xff" + payload
+    (course,) = read_course_list(payload, article, as_of=AS_OF).courses
+    assert (course.course_type, course.seats, course.participants) == ("special_needs", 15, 3)
+
+
+def test_a_cell_too_large_for_the_csv_reader_is_refused(article: NetworkData) -> None:
+    text = HEADER + "Alpha;VHS Eisenach;14.10.2024;;20;15;" + "1" * 140_000 + "\r\n"
+    with pytest.raises(InvalidData, match=r"kursliste\.csv: line 2: a cell holds more than 131,072 characters"):
+        read_course_list(text.encode(), article, as_of=AS_OF, name="kursliste.csv")
+
+
+def test_long_provider_names_give_ids_within_the_limit(article: NetworkData) -> None:
+    """A 300-character provider name made a derived id over 200 characters: a plain ValueError."""
+    name = "Sprachschule " + "Werratal " * 40
+    text = HEADER + f"Alpha;{name};14.10.2024;;20;15;0\r\n" * 2
+    found = read_course_list(text.encode(), article, as_of=AS_OF, new_providers=True)
+    assert len(found.courses) == 2
+    assert len({course.id for course in found.courses}) == 2
+    assert all(len(entity.id) <= 200 for entity in (*found.courses, *found.new_providers))
+    (provider,) = found.new_providers
+    assert provider.name == name.strip()

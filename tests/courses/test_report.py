@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import sys
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
@@ -13,8 +14,19 @@ from pathlib import Path
 import attrs
 import pytest
 
-from integrationsnetz import Course, CourseStatus, NetworkData, Organization, OrganizationKind, Registration, Waitlist
-from integrationsnetz.courses import Range, course_figures, render, report
+from integrationsnetz import (
+    Course,
+    CourseStatus,
+    InvalidData,
+    NetworkData,
+    Organization,
+    OrganizationKind,
+    ProviderCapacity,
+    Registration,
+    StoreError,
+    Waitlist,
+)
+from integrationsnetz.courses import Range, TypeInputs, course_figures, render, report
 from integrationsnetz.courses.report import WEEKS_PER_MONTH, safe_cell, say_count, say_wait
 
 HALF_A_YEAR_WEEKS = 26.0
@@ -168,6 +180,98 @@ def test_write_puts_every_part_in_a_folder(
                             "diagramme/lehrkraefte.svg"])  # fmt: skip
     assert (tmp_path / "bericht" / "kursarten.csv").read_bytes().startswith(b"\xef\xbb\xbfcourse_type;")
     assert (tmp_path / "bericht" / "bericht.md").read_text(encoding="utf-8") == result.markdown
+
+
+def test_write_refuses_a_file_where_the_folder_goes(article: NetworkData, tmp_path: Path) -> None:
+    """A file of the folder's name: the library's StoreError naming it, and the file left alone."""
+    result = report(article, charts=False)
+    taken = tmp_path / "bericht"
+    taken.write_text("meine Notizen", encoding="utf-8")
+    with pytest.raises(StoreError, match="bericht: cannot write the report here: a file of that name exists"):
+        result.write(taken)
+    with pytest.raises(StoreError, match="cannot create the report's folder"):
+        result.write(taken / "unter")
+    assert taken.read_text(encoding="utf-8") == "meine Notizen"
+
+
+def test_write_refuses_a_folder_where_a_file_goes_before_writing_any(article: NetworkData, tmp_path: Path) -> None:
+    result = report(article, charts=False)
+    (tmp_path / "traeger.csv").mkdir()
+    with pytest.raises(StoreError, match=r"traeger\.csv: cannot write the report's file: a folder"):
+        result.write(tmp_path)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["traeger.csv"]
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="needs a user the folder's mode binds")
+def test_write_into_a_read_only_folder_names_it(article: NetworkData, tmp_path: Path) -> None:
+    """A read-only folder: StoreError naming the folder, not a PermissionError."""
+    result = report(article, charts=False)
+    locked = tmp_path / "gesperrt"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        with pytest.raises(StoreError, match="gesperrt"):
+            result.write(locked / "bericht")
+        with pytest.raises(StoreError, match="gesperrt"):
+            result.write(locked)
+    finally:
+        locked.chmod(0o700)
+
+
+def test_a_misspelt_inflow_key_is_refused(article: NetworkData, article_inflow: dict[str, float]) -> None:
+    """``inflow={"generl": ...}`` would leave "general" estimated while the report says "as given"."""
+    misspelt = {("generl" if code == "general" else code): value for code, value in article_inflow.items()}
+    with pytest.raises(InvalidData, match=r"inflow\['generl'\]: unknown course type; expected one of .*general"):
+        report(article, inflow=misspelt, charts=False)
+    # A type the data itself uses is known, even when the catalogue does not list it.
+    odd = Waitlist(id="wl-odd", network_id="wak", course_type="b2_job", place="Eisenach", as_of=ARTICLE_DATE,
+                   registrations=(Registration(registered_on=ARTICLE_DATE),))  # fmt: skip
+    report(attrs.evolve(article, waitlists=(*article.waitlists, odd)), inflow={"b2_job": 1.0}, charts=False)
+
+
+@pytest.mark.parametrize("value", [-1.0, float("nan"), float("inf"), 1e308, "4", True, Range(1, 2, float("inf"))])
+def test_inflow_values_the_arithmetic_cannot_use_are_refused(article: NetworkData, value: object) -> None:
+    with pytest.raises(InvalidData, match=r"inflow\['general'\]: expected a number"):
+        report(article, inflow={"general": value}, charts=False)  # type: ignore[dict-item]
+
+
+def test_a_clear_by_date_in_the_past_is_refused(article: NetworkData) -> None:
+    with pytest.raises(
+        InvalidData, match=r"clear_by: expected a date after the report's date 14\.10\.2024, got 01\.01\.2024"
+    ):
+        report(article, as_of=ARTICLE_DATE, clear_by=date(2024, 1, 1), charts=False)
+    with pytest.raises(InvalidData, match="clear_by"):
+        report(article, as_of=ARTICLE_DATE, clear_by=ARTICLE_DATE, charts=False)
+    report(article, as_of=ARTICLE_DATE, clear_by=ARTICLE_DATE + timedelta(days=1), charts=False)
+
+
+@pytest.mark.parametrize("fte", [1e308, 1e10])
+def test_figures_beyond_arithmetic_are_refused_by_name(article: NetworkData, fte: float) -> None:
+    """``teachers_fte=1e308`` made every figure infinite and the report raise OverflowError."""
+    capacity = ProviderCapacity(id="cap-huge", network_id="wak", provider_id="vhs-wak", as_of=ARTICLE_DATE,
+                                teachers_fte=fte)  # fmt: skip
+    data = attrs.evolve(article, provider_capacities=(*article.provider_capacities, capacity))
+    with pytest.raises(InvalidData, match=r"provider_capacities\['cap-huge'\]\.teachers_fte: expected a number"):
+        report(data, as_of=ARTICLE_DATE, charts=False)
+
+
+def test_a_course_of_no_teaching_units_is_refused_not_divided_by(article: NetworkData) -> None:
+    """0 UE made a course take 0 weeks and the throughput a ZeroDivisionError."""
+    empty = attrs.evolve(article.courses[0], units_total=0)
+    with pytest.raises(InvalidData, match=rf"courses\['{empty.id}'\]\.units_total: expected a number above 0"):
+        report(attrs.evolve(article, courses=(empty, *article.courses[1:])), as_of=ARTICLE_DATE, charts=False)
+    with pytest.raises(InvalidData, match="units_per_course: expected a number > 0"):
+        TypeInputs(course_type="general", courses=1, units_per_course=0, units_per_week=25,
+                   group_size=Range.exact(15), inflow_per_week=Range.exact(1), queue=3)  # fmt: skip
+
+
+def test_the_report_options_are_checked(article: NetworkData) -> None:
+    for options in ({"target_weeks": 0}, {"inflow_window_weeks": 0}, {"teaching_share": Range(0, 0, 0)},
+                    {"inflow": ["general"]}):  # fmt: skip
+        with pytest.raises(InvalidData, match=next(iter(options))):
+            course_figures(article, as_of=ARTICLE_DATE, **options)  # type: ignore[arg-type]
+    with pytest.raises(InvalidData, match="as_of: expected a date"):
+        course_figures(article, as_of="2024-10-14")  # type: ignore[arg-type]
 
 
 def test_no_personal_data_in_the_report(article: NetworkData) -> None:

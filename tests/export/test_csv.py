@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import integrationsnetz as inz
@@ -62,6 +62,9 @@ def test_formula_cells_are_neutralised(cell: str) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(name=st.text(min_size=1, max_size=30).filter(lambda t: t.strip() != ""))
+@example(name=" =1+2")
+@example(name="\t=1+2")
+@example(name="Bürgerbüro ")
 def test_no_exported_cell_can_start_a_formula_and_import_gives_it_back(name: str) -> None:
     host = inz.PluginHost(entry_points=False)
     org = Organization(id="o1", network_id="n", name=name, kind=inz.OrganizationKind.OTHER)
@@ -71,7 +74,7 @@ def test_no_exported_cell_can_start_a_formula_and_import_gives_it_back(name: str
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)
     (back,) = inz.import_from(io.BytesIO(payload), "csv", options=ImportOptions(network_id="n"), host=host).entities
     assert isinstance(back, Organization)
-    assert back.name == name.strip()
+    assert back.name == name  # exactly: what the exporter guards, the importer gives back
 
 
 def _network() -> inz.Network:
@@ -128,9 +131,32 @@ def test_unknown_header_and_missing_type_column(host: inz.PluginHost) -> None:
         inz.import_from(io.BytesIO(b"Name\r\nX\r\n"), "csv", options=ImportOptions(network_id="n"), host=host)
 
 
-def test_latin1_file_is_refused_with_a_hint(host: inz.PluginHost) -> None:
-    payload = "Typ;Name\r\nOrganisation;Bürgerbüro\r\n".encode("latin-1")
-    with pytest.raises(InvalidData, match=r"line 2: not UTF-8.*CSV UTF-8"):
+@pytest.mark.parametrize(
+    ("encoding", "line_end"),
+    [("utf-8", "\r\n"), ("utf-8-sig", "\n"), ("cp1252", "\r\n"), ("cp1252", "\r"), ("utf-16", "\r\n"), ("utf-8", "\r")],
+)
+def test_excel_encodings_and_line_ends_are_read(host: inz.PluginHost, encoding: str, line_end: str) -> None:
+    """German Excel writes Windows-1252, "Unicode text" is UTF-16 with a BOM, old Excel for Mac ends lines with CR."""
+    lines = ["Typ;Name;Ort;Funktion", "Organisation;Bürgerbüro „Mitte“;Eisenach;", "Person;;;Straßensozialarbeit", ""]
+    text = line_end.join(lines)
+    result = inz.import_from(io.BytesIO(text.encode(encoding)), "csv", options=ImportOptions(network_id="n"), host=host)
+    org, person = result.entities
+    assert isinstance(org, Organization)
+    assert org.name == "Bürgerbüro „Mitte“"
+    assert isinstance(person, inz.Person)
+    assert person.function == "Straßensozialarbeit"
+
+
+def test_bytes_of_no_excel_encoding_are_refused_with_a_hint(host: inz.PluginHost) -> None:
+    payload = b"Typ;Name\r\nOrganisation;B\x81ro\r\n"  # 0x81: not UTF-8, unassigned in cp1252
+    with pytest.raises(InvalidData, match=r"line 2: neither UTF-8 nor Windows-1252 \(byte 0x81\).*CSV UTF-8"):
+        inz.import_from(io.BytesIO(payload), "csv", options=ImportOptions(network_id="n"), host=host)
+
+
+def test_a_cell_too_large_for_the_csv_reader_is_refused_with_its_line(host: inz.PluginHost) -> None:
+    """Over 131,072 characters the csv module raises its own ``_csv.Error``."""
+    payload = b"Typ;Name\r\nOrganisation;ok\r\nOrganisation;" + b"x" * 140_000 + b"\r\n"
+    with pytest.raises(InvalidData, match="line 3: a cell holds more than 131,072 characters"):
         inz.import_from(io.BytesIO(payload), "csv", options=ImportOptions(network_id="n"), host=host)
 
 

@@ -21,6 +21,7 @@ types, and sets the catalogue-wide rules (the six-week start rule, the 29 UE tea
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from integrationsnetz.errors import InvalidData
+from integrationsnetz.errors import InvalidData, NotFound, WrongType
 from integrationsnetz.model.courses import CourseType
 
 if TYPE_CHECKING:
@@ -97,11 +98,11 @@ class CourseCatalogue:
     source: str = "official"
 
     def type_of(self, code: str) -> CourseType:
-        """The course type ``code``; :class:`KeyError` naming the known codes if there is none."""
+        """The course type ``code``; :class:`~integrationsnetz.errors.NotFound` (a KeyError) naming the known ones."""
         try:
             return self.types[code]
-        except KeyError:
-            raise KeyError(f"unknown course type {code!r}; known: {', '.join(self.types)}") from None
+        except (KeyError, TypeError):
+            raise NotFound(f"unknown course type {code!r}; known: {', '.join(self.types)}") from None
 
 
 def official_catalogue() -> CourseCatalogue:
@@ -125,6 +126,8 @@ def load_course_types(
     ``base = "none"`` at the top of the file starts from an empty catalogue instead. Every problem
     in the file is reported at once as :class:`InvalidData` with the file and the field path.
     """
+    if not isinstance(path, str | os.PathLike):
+        raise WrongType([f"load_course_types: path: expected a file's path, got {type(path).__name__}"])
     target = Path(path)
     source = str(target)
     raw = _read(target)
@@ -182,6 +185,8 @@ def dumps_course_types(catalogue: CourseCatalogue | None = None, *, host: Plugin
     import tomli_w
 
     chosen = catalogue if catalogue is not None else official_catalogue()
+    if not isinstance(chosen, CourseCatalogue):
+        raise WrongType([f"dumps_course_types: catalogue: expected a CourseCatalogue, got {type(chosen).__name__}"])
     codec = _codec(host)
     body: dict[str, Any] = {
         "base": "none",
@@ -212,6 +217,11 @@ def _read(target: Path) -> Any:
         return json.loads(payload)
     except ValueError as exc:  # TOML, JSON and UTF-8 decoding errors alike
         raise InvalidData([f"not a valid {suffix[1:].upper()} file: {exc}"], source=str(target)) from None
+    except RecursionError:  # both parsers recurse per nesting level
+        raise InvalidData(
+            [f"not a valid {suffix[1:].upper()} file: nested too deeply (arrays or tables within each other)"],
+            source=str(target),
+        ) from None
 
 
 def _plain(value: Any) -> Any:

@@ -19,29 +19,30 @@ Status         no        geplant, läuft, beendet, abgesagt (default: from the d
 ============== ========= ==================================================================
 
 Every bad row is reported with the file, the row as a spreadsheet numbers it, the column and
-what was expected, all at once; a file with any bad row imports nothing. The reader tries UTF-8
-(with or without the BOM Excel writes) and falls back to Windows-1252, Excel's "CSV (Trennzeichen-
-getrennt)" default in Germany. ``kursliste-beispiel.csv`` beside this module is a sample.
+what was expected, all at once; a file with any bad row imports nothing. Whole numbers are read
+exactly, up to :data:`LARGEST_NUMBER`. Excel's encodings (UTF-8, UTF-16 "Unicode text", and
+Windows-1252, its "CSV (Trennzeichen-getrennt)" default in Germany) and line ends are read alike
+(:mod:`~integrationsnetz.ingest.spreadsheet`). ``kursliste-beispiel.csv`` beside this module is a sample.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 
 import attrs
 
 from integrationsnetz.courses.catalogue import CourseCatalogue, official_catalogue
-from integrationsnetz.errors import InvalidData
+from integrationsnetz.errors import InvalidData, WrongType
+from integrationsnetz.ingest import spreadsheet
 from integrationsnetz.model.actors import Organization, OrganizationKind
 from integrationsnetz.model.courses import Course, CourseStatus, CourseType
-from integrationsnetz.model.entity import is_valid_id
+from integrationsnetz.model.entity import MAX_ID_LENGTH, is_valid_id
 from integrationsnetz.model.network_data import NetworkData
 
 #: Header spellings by field (compared after folding case, spaces, dots and umlauts).
@@ -79,6 +80,13 @@ STATUS_WORDS: Mapping[str, CourseStatus] = {
 
 SAMPLE_NAME = "kursliste-beispiel.csv"
 
+#: The length a derived course id may take, leaving room for ``-2``, ``-3`` ... when ids repeat.
+_ID_ROOM = MAX_ID_LENGTH - 8
+
+#: The largest seat count or number of teaching units a list may hold: far above any course,
+#: and what the course figures still compute with.
+LARGEST_NUMBER = 1_000_000_000
+
 
 def fold(text: str) -> str:
     """Compare names the way people mean them: case, spaces, dots, dashes and umlauts ignored."""
@@ -88,8 +96,8 @@ def fold(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    """An id made from a name: ``Volkshochschule Eisenach`` → ``volkshochschule-eisenach``."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "provider"
+    """An id made from a name: ``Volkshochschule Eisenach`` → ``volkshochschule-eisenach`` (80 characters at most)."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text))[:80].strip("-") or "provider"
 
 
 @attrs.frozen(kw_only=True)
@@ -121,8 +129,16 @@ def read_course_list(
     as course providers instead of reporting them. Without a Status column a course counts as
     running between its dates as of ``as_of`` (default: today).
     """
+    if not isinstance(data, NetworkData):
+        raise WrongType([f"read_course_list: data: expected the NetworkData to add the courses to, got {data!r}"])
+    if as_of is not None and (not isinstance(as_of, date) or isinstance(as_of, datetime)):
+        raise WrongType([f"read_course_list: as_of: expected a date, got {as_of!r}"])
+    if catalogue is not None and not isinstance(catalogue, CourseCatalogue):
+        raise WrongType([f"read_course_list: catalogue: expected a CourseCatalogue, got {catalogue!r}"])
     if isinstance(source, bytes):
         payload, label = source, name or "<course list>"
+    elif not isinstance(source, str | os.PathLike):
+        raise WrongType([f"read_course_list: source: expected a path or the file's bytes, got {type(source).__name__}"])
     else:
         label = name or str(source)
         try:
@@ -175,16 +191,10 @@ def import_course_list(source: str | Path | bytes, data: NetworkData, **options:
 
 
 def _rows(payload: bytes, label: str) -> list[list[str]]:
-    try:
-        text = payload.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = payload.decode("cp1252", errors="replace")
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
+    records = [row for _line, row in spreadsheet.rows(spreadsheet.decode(payload, label), label)]
+    if not records or not any(cell.strip() for cell in records[0]):
         raise InvalidData(["row 1: expected a header row (Kursart;Träger;Beginn;...), got an empty file"], source=label)
-    head = lines[0]
-    delimiter = max((";", ",", "\t"), key=head.count)
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    return records
 
 
 def _columns(header: list[str], label: str) -> dict[str, int]:
@@ -268,20 +278,24 @@ class _RowReader:
             return None, problems
         if status is None:
             status = _status_from_dates(start, end, self.today)
-        course = Course(
-            id=course_id or f"{provider_id}-{kind.code}-{start.isoformat()}",
-            network_id=self.data.network.id,
-            course_type=kind.code,
-            provider_id=provider_id,
-            place=cells.get("place") or None,
-            start=start,
-            end=end,
-            units_total=units_total if units_total is not None else kind.total_units,
-            units_per_week=per_week,
-            seats=seats,
-            participants=participants,
-            status=status,
-        )
+        derived = f"-{kind.code}-{start.isoformat()}"
+        try:
+            course = Course(
+                id=course_id or f"{provider_id[: _ID_ROOM - len(derived)]}{derived}",
+                network_id=self.data.network.id,
+                course_type=kind.code,
+                provider_id=provider_id,
+                place=cells.get("place") or None,
+                start=start,
+                end=end,
+                units_total=units_total if units_total is not None else kind.total_units,
+                units_per_week=per_week,
+                seats=seats,
+                participants=participants,
+                status=status,
+            )
+        except ValueError as exc:  # a check only the model makes: a row problem, not a crash
+            return None, [f"row {number}: {exc}"]
         return course, problems
 
     def _course_type(self, value: str, where: str, problems: list[str]) -> CourseType | None:
@@ -344,21 +358,24 @@ def _date(value: str, where: str, problems: list[str], *, required: bool) -> dat
 
 
 def _whole(value: str, where: str, problems: list[str], *, required: bool, positive: bool = False) -> int | None:
-    """A whole number written the German way: ``1.000`` (thousands), ``25`` or ``25,0``."""
+    """A whole number written the German way, read exactly: ``1.000`` (thousands), ``25`` or ``25,0``."""
     if not value:
         if required:
             problems.append(f"{where}: expected a whole number, got an empty cell")
         return None
     text = value.replace(" ", "").replace("\u00a0", "")
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", text):
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", text, re.ASCII):
         text = text.replace(".", "")
-    text = text.replace(",", ".")
-    number = float(text) if re.fullmatch(r"\d+(\.\d+)?", text) else None
-    if number is None or number != int(number) or (positive and number == 0):
+    match = re.fullmatch(r"(\d+)(?:[,.](\d+))?", text, re.ASCII)
+    if match is None or (match.group(2) or "0").strip("0") or (positive and not match.group(1).strip("0")):
         wanted = "a whole number > 0" if positive else "a whole number >= 0"
         problems.append(f"{where}: expected {wanted}, got {value!r}")
         return None
-    return int(number)
+    digits = match.group(1).lstrip("0") or "0"
+    if len(digits) > len(str(LARGEST_NUMBER)) or int(digits) > LARGEST_NUMBER:
+        problems.append(f"{where}: expected a whole number up to {LARGEST_NUMBER:_}, got {value!r}".replace("_", "."))
+        return None
+    return int(digits)
 
 
 def _status_from_dates(start: date, end: date | None, today: date) -> CourseStatus:
@@ -372,7 +389,7 @@ def _status_from_dates(start: date, end: date | None, today: date) -> CourseStat
 def _free_id(base: str, taken: set[str]) -> str:
     candidate, counter = base, 2
     while candidate in taken:
-        candidate, counter = f"{base}-{counter}", counter + 1
+        candidate, counter = f"{base[: MAX_ID_LENGTH - len(str(counter)) - 1]}-{counter}", counter + 1
     return candidate
 
 

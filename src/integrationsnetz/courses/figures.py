@@ -22,12 +22,13 @@ import math
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import attrs
 
 from integrationsnetz.courses.catalogue import CourseCatalogue, official_catalogue
 from integrationsnetz.courses.planning import Range, TypeInputs, TypePlan, courses_carried, plan
+from integrationsnetz.errors import InvalidData, WrongType
 from integrationsnetz.model.courses import Course, CourseStatus, ProviderCapacity, Waitlist
 from integrationsnetz.model.network_data import NetworkData
 
@@ -37,6 +38,9 @@ DEFAULT_UNITS_PER_WEEK = 25.0
 DEFAULT_TEACHING_SHARE = Range(0.75, 0.8, 0.85)
 #: Seats filled at start for a type without running courses and without a maximum group size.
 DEFAULT_GROUP_SIZE = 15.0
+#: The largest count or rate the figures take: far above any district, far below where the
+#: arithmetic of floats stops being finite (1e308 teachers would make every result infinite).
+LARGEST_INPUT = 1_000_000_000
 
 
 @attrs.frozen(kw_only=True)
@@ -267,6 +271,16 @@ def course_figures(
     ``clear_by`` asks what it takes to bring the wait to the target by that date.
     """
     rules = catalogue if catalogue is not None else official_catalogue()
+    _check_inputs(
+        data,
+        rules,
+        as_of=as_of,
+        inflow=inflow,
+        inflow_window_weeks=inflow_window_weeks,
+        teaching_share=teaching_share,
+        target_weeks=target_weeks,
+        clear_by=clear_by,
+    )
     target = float(rules.start_within_weeks if target_weeks is None else target_weeks)
     teacher_week = rules.teacher_units_per_week
     weeks_left = None if clear_by is None else max(0, (clear_by - as_of).days) / 7
@@ -377,6 +391,80 @@ def course_figures(
         notes=tuple(notes),
         places=places,
     )
+
+
+def _number_problem(value: object, *, positive: bool = False) -> str | None:
+    """Why ``value`` cannot enter the figures, or None: a finite number from 0 (or above 0) up to LARGEST_INPUT."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"expected a number, got {value!r}"
+    if not (value > 0 if positive else value >= 0) or not value <= LARGEST_INPUT:
+        low = "above 0" if positive else "from 0"
+        return f"expected a number {low} up to {LARGEST_INPUT:,}, got {value!r}"
+    return None
+
+
+def _check_inputs(
+    data: NetworkData,
+    rules: CourseCatalogue,
+    *,
+    as_of: date,
+    inflow: Mapping[str, Range | float] | None,
+    inflow_window_weeks: int,
+    teaching_share: Range,
+    target_weeks: float | None,
+    clear_by: date | None,
+) -> None:
+    """Refuse, all at once, the options and stored figures the arithmetic cannot use.
+
+    A misspelt course type in ``inflow`` would otherwise be reported as "as given" while the
+    type it was meant for is estimated; a ``clear_by`` in the past has no weeks left to plan.
+    """
+    problems: list[str] = []
+    if not isinstance(data, NetworkData):
+        raise WrongType([f"data: expected a NetworkData, got {type(data).__name__}"])
+    if not isinstance(rules, CourseCatalogue):
+        raise WrongType([f"catalogue: expected a CourseCatalogue, got {type(rules).__name__}"])
+    if not isinstance(as_of, date) or isinstance(as_of, datetime):
+        raise InvalidData([f"as_of: expected a date, got {as_of!r}"])
+    if clear_by is not None:
+        if not isinstance(clear_by, date) or isinstance(clear_by, datetime):
+            problems.append(f"clear_by: expected a date, got {clear_by!r}")
+        elif clear_by <= as_of:
+            problems.append(f"clear_by: expected a date after the report's date {as_of:%d.%m.%Y}, "
+                            f"got {clear_by:%d.%m.%Y}")  # fmt: skip
+    if target_weeks is not None and (reason := _number_problem(target_weeks, positive=True)):
+        problems.append(f"target_weeks: {reason}")
+    if type(inflow_window_weeks) is not int or not 0 < inflow_window_weeks <= 520:
+        problems.append(
+            f"inflow_window_weeks: expected a whole number of weeks from 1 to 520, got {inflow_window_weeks!r}"
+        )
+    if not isinstance(teaching_share, Range) or not 0 < teaching_share.low <= teaching_share.high <= 1:
+        problems.append(f"teaching_share: expected a Range of shares above 0 up to 1, got {teaching_share!r}")
+    if inflow is not None and not isinstance(inflow, Mapping):
+        problems.append(
+            f"inflow: expected registrations per week by course type, e.g. {{'general': 4.5}}, got {inflow!r}"
+        )
+    elif inflow:
+        known = {*rules.types, *(c.course_type for c in data.courses), *(w.course_type for w in data.waitlists)}
+        for code, value in inflow.items():
+            if code not in known:
+                problems.append(f"inflow[{code!r}]: unknown course type; expected one of {', '.join(sorted(known))}")
+            parts = (value.low, value.central, value.high) if isinstance(value, Range) else (value,)
+            reason = next((r for r in map(_number_problem, parts) if r), None)
+            if reason:
+                problems.append(f"inflow[{code!r}]: {reason}")
+    for capacity in data.provider_capacities:
+        for field in ("teachers_fte", "alpha_teachers_fte", "rooms"):
+            value = getattr(capacity, field)
+            if value is not None and (reason := _number_problem(value)):
+                problems.append(f"provider_capacities[{capacity.id!r}].{field}: {reason}")
+    for course in data.courses:
+        for field in ("seats", "participants", "units_total", "units_per_week"):
+            # A course of no teaching units would take no weeks and place everyone at once.
+            if reason := _number_problem(getattr(course, field), positive=field == "units_total"):
+                problems.append(f"courses[{course.id!r}].{field}: {reason}")
+    if problems:
+        raise InvalidData(problems, source="course figures")
 
 
 def _providers(

@@ -54,22 +54,36 @@ from typing import Any
 
 import attrs
 
+from integrationsnetz.errors import InvalidData, WrongType
+
 INFINITE = math.inf
 
 
 def _a_number(_instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise WrongType([f"{attribute.name}: expected a number, got {value!r}"])
     if math.isnan(value):
-        raise ValueError(f"{attribute.name}: expected a number, got NaN")
+        raise InvalidData([f"{attribute.name}: expected a number, got NaN"])
 
 
 def _non_negative_range(_instance: object, attribute: attrs.Attribute[Range], value: Range) -> None:
+    if not isinstance(value, Range):
+        raise WrongType([f"{attribute.name}: expected a Range, got {value!r}"])
     if value.low < 0:
-        raise ValueError(f"{attribute.name}: expected values >= 0, got {value.low}")
+        raise InvalidData([f"{attribute.name}: expected values >= 0, got {value.low}"])
 
 
 def _non_negative(_instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise WrongType([f"{attribute.name}: expected a number, got {value!r}"])
     if not value >= 0:
-        raise ValueError(f"{attribute.name}: expected a number >= 0, got {value}")
+        raise InvalidData([f"{attribute.name}: expected a number >= 0, got {value}"])
+
+
+def _positive(_instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    _non_negative(_instance, attribute, value)
+    if value == 0:
+        raise InvalidData([f"{attribute.name}: expected a number > 0, got {value}"])
 
 
 @attrs.frozen
@@ -87,7 +101,7 @@ class Range:
 
     def __attrs_post_init__(self) -> None:
         if not self.low <= self.central <= self.high:
-            raise ValueError(f"expected low <= central <= high, got {self.low}, {self.central}, {self.high}")
+            raise InvalidData([f"expected low <= central <= high, got {self.low}, {self.central}, {self.high}"])
 
     @classmethod
     def exact(cls, value: float) -> Range:
@@ -238,7 +252,7 @@ class TypeInputs:
 
     course_type: str
     courses: int = attrs.field(validator=_non_negative)
-    units_per_course: float = attrs.field(validator=_non_negative)
+    units_per_course: float = attrs.field(validator=_positive)
     units_per_week: float = attrs.field(validator=_non_negative)
     group_size: Range = attrs.field(validator=_non_negative_range)
     inflow_per_week: Range = attrs.field(validator=_non_negative_range)
@@ -297,6 +311,8 @@ def plan(
     weeks_left: float | None = None,
 ) -> TypePlan:
     """Run every formula for one course type; ``weeks_left`` asks what clears the backlog by then."""
+    if not isinstance(inputs, TypeInputs):
+        raise WrongType([f"plan: inputs: expected TypeInputs, got {type(inputs).__name__}"])
     courses = inputs.courses
     queue = inputs.queue
     h = inputs.units_per_week

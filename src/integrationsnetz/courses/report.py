@@ -18,10 +18,11 @@ import csv
 import html
 import io
 import math
+import os
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, cast
+from typing import Literal, cast
 
 import attrs
 
@@ -29,10 +30,9 @@ from integrationsnetz.atomic import write_atomic
 from integrationsnetz.courses.catalogue import CourseCatalogue
 from integrationsnetz.courses.figures import DEFAULT_TEACHING_SHARE, CourseFigures, TypeFigures, course_figures
 from integrationsnetz.courses.planning import Range
+from integrationsnetz.errors import InvalidData, StoreError, WrongType
 from integrationsnetz.export.markdown import escape as escape_markdown
-
-if TYPE_CHECKING:
-    from integrationsnetz.model.network_data import NetworkData
+from integrationsnetz.model.network_data import NetworkData
 
 Language = Literal["de", "en"]
 LANGUAGES: tuple[Language, ...] = ("de", "en")
@@ -270,7 +270,7 @@ def _say_days(value: float | None, language: Language) -> str:
 
 def _texts(language: Language) -> dict[str, str]:
     if language not in LANGUAGES:
-        raise ValueError(f"language: expected one of {LANGUAGES}, got {language!r}")
+        raise InvalidData([f"language: expected one of {', '.join(LANGUAGES)}, got {language!r}"])
     return {key: entry[language] for key, entry in _TEXT.items()}
 
 
@@ -305,7 +305,12 @@ class CourseReport:
     charts_missing: str | None
 
     def write(self, directory: str | Path) -> list[Path]:
-        """Write every part into ``directory`` (each file atomically); returns the paths written."""
+        """Write every part into ``directory`` (each file atomically); returns the paths written.
+
+        :class:`~integrationsnetz.errors.StoreError` names the folder or file that cannot be written.
+        """
+        if not isinstance(directory, str | os.PathLike):
+            raise WrongType([f"write: directory: expected a folder's path, got {type(directory).__name__}"])
         target = Path(directory)
         names = _FILE_NAMES[self.language]
         files: dict[Path, bytes] = {
@@ -316,8 +321,18 @@ class CourseReport:
             files[target / name] = text.encode("utf-8-sig")  # the BOM makes Excel read UTF-8
         for name, svg in self.charts.items():
             files[target / names["charts"] / name] = svg
+        for folder in dict.fromkeys(path.parent for path in files):
+            if folder.exists() and not folder.is_dir():
+                raise StoreError(f"{folder}: cannot write the report here: a file of that name exists; "
+                                 "give a folder (it is created if missing)")  # fmt: skip
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{folder}: cannot create the report's folder ({exc.strerror or exc})") from None
+        for path in files:
+            if path.is_dir():  # found before any file is written, so the report is not left half old
+                raise StoreError(f"{path}: cannot write the report's file: a folder of that name is in the way")
         for path, payload in files.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, payload)
         return list(files)
 
@@ -339,6 +354,9 @@ def report(
     ``as_of`` defaults to the date of the newest waiting list (today if there is none), so the
     same data gives the same report tomorrow.
     """
+    if not isinstance(data, NetworkData):
+        raise WrongType([f"report: data: expected a NetworkData, got {type(data).__name__}"])
+    _texts(language)  # an unknown language before any figure is computed
     if as_of is None:
         dates = [waitlist.as_of for waitlist in data.waitlists]
         as_of = max(dates) if dates else date.today()
@@ -356,6 +374,10 @@ def report(
 
 def render(figures: CourseFigures, *, language: Language = "de", charts: bool = True) -> CourseReport:
     """Render computed figures (from :func:`course_figures`) into a :class:`CourseReport`."""
+    if not isinstance(figures, CourseFigures):
+        raise WrongType(
+            [f"render: figures: expected CourseFigures from course_figures(), got {type(figures).__name__}"]
+        )
     t = _texts(language)
     names = _FILE_NAMES[language]
     drawn: dict[str, bytes] = {}

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 import attrs
 
 from integrationsnetz.atomic import write_atomic
-from integrationsnetz.errors import ExportError
+from integrationsnetz.errors import ExportError, InvalidData, NotFound, WrongType
 from integrationsnetz.model.entity import Entity
 from integrationsnetz.model.network_data import NetworkData
 
@@ -38,19 +38,56 @@ LANGUAGES = ("de", "en")
 
 def _validate_language(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if value not in LANGUAGES:
-        raise ValueError(f"{attribute.name}: expected one of {', '.join(LANGUAGES)}, got {value!r}")
+        raise InvalidData([f"{attribute.name}: expected one of {', '.join(LANGUAGES)}, got {value!r}"])
 
 
 def _validate_aware_stamp(
     _instance: object, attribute: attrs.Attribute[datetime | None], value: datetime | None
 ) -> None:
-    if value is not None and (value.tzinfo is None or value.utcoffset() is None):
-        raise ValueError(f"{attribute.name}: expected a timezone-aware date-time, got {value.isoformat()!r}")
+    if value is None:
+        return
+    if not isinstance(value, datetime):
+        raise WrongType([f"{attribute.name}: expected a timezone-aware date-time, got {value!r}"])
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise InvalidData([f"{attribute.name}: expected a timezone-aware date-time, got {value.isoformat()!r}"])
 
 
 def _validate_moment(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, date):
-        raise TypeError(f"{attribute.name}: expected a date or datetime, got {value!r}")
+        raise WrongType([f"{attribute.name}: expected a date or datetime, got {value!r}"])
+
+
+def _validate_flag(_instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    """A yes/no option takes True or False: ``"no"`` would count as yes."""
+    if not isinstance(value, bool):
+        raise WrongType([f"{attribute.name}: expected True or False, got {value!r}"])
+
+
+def _one_of(*allowed: object) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    def validate(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value not in allowed:
+            known = ", ".join(repr(item) for item in allowed)
+            raise InvalidData([f"{attribute.name}: expected one of {known}, got {value!r}"])
+
+    return validate
+
+
+def _instance_of(cls: type) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    def validate(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, cls):
+            raise WrongType([f"{attribute.name}: expected {cls.__name__}, got {value!r}"])
+
+    return validate
+
+
+def _validate_refresh(_instance: object, attribute: attrs.Attribute[timedelta], value: object) -> None:
+    if not isinstance(value, timedelta) or value <= timedelta(0):
+        raise WrongType([f"{attribute.name}: expected a timedelta above zero, e.g. timedelta(hours=6), got {value!r}"])
+
+
+def _to_method(value: object) -> object:
+    """``"request"`` and ``"REQUEST"`` name :attr:`IcsMethod.REQUEST`; anything else is left for the validator."""
+    return IcsMethod._value2member_map_.get(value.upper(), value) if isinstance(value, str) else value
 
 
 class IcsMethod(StrEnum):
@@ -72,11 +109,11 @@ class IcsOptions:
     one recurring event; off, every meeting is its own event.
     """
 
-    name: str | None = None
-    method: IcsMethod = IcsMethod.PUBLISH
-    refresh_interval: timedelta = timedelta(hours=6)
-    show_cancelled: bool = False
-    series: bool = True
+    name: str | None = attrs.field(default=None, validator=attrs.validators.optional(_instance_of(str)))
+    method: IcsMethod = attrs.field(default=IcsMethod.PUBLISH, converter=_to_method, validator=_one_of(*IcsMethod))
+    refresh_interval: timedelta = attrs.field(default=timedelta(hours=6), validator=_validate_refresh)
+    show_cancelled: bool = attrs.field(default=False, validator=_validate_flag)
+    series: bool = attrs.field(default=True, validator=_validate_flag)
 
 
 CsvTable = Literal["actors", "attendance", "courses"]
@@ -90,9 +127,9 @@ class CsvOptions:
     ``bom`` writes a UTF-8 byte order mark so Excel does not read umlauts as Latin-1.
     """
 
-    table: CsvTable = "actors"
-    bom: bool = False
-    delimiter: str = attrs.field(default=";", validator=attrs.validators.in_((";", ",", "\t")))
+    table: CsvTable = attrs.field(default="actors", validator=_one_of("actors", "attendance", "courses"))
+    bom: bool = attrs.field(default=False, validator=_validate_flag)
+    delimiter: str = attrs.field(default=";", validator=_one_of(";", ",", "\t"))
 
 
 DocumentKind = Literal["invitation", "minutes", "tasks", "overview"]
@@ -111,13 +148,15 @@ class ExportOptions:
     """
 
     language: str = attrs.field(default="de", validator=_validate_language)
-    include_personal_data: bool = False
+    include_personal_data: bool = attrs.field(default=False, validator=_validate_flag)
     start: date | datetime | None = attrs.field(default=None, validator=_validate_moment)
     end: date | datetime | None = attrs.field(default=None, validator=_validate_moment)
     stamp: datetime | None = attrs.field(default=None, validator=_validate_aware_stamp)
-    ics: IcsOptions = IcsOptions()
-    csv: CsvOptions = CsvOptions()
-    document: DocumentKind | None = None
+    ics: IcsOptions = attrs.field(default=IcsOptions(), validator=_instance_of(IcsOptions))
+    csv: CsvOptions = attrs.field(default=CsvOptions(), validator=_instance_of(CsvOptions))
+    document: DocumentKind | None = attrs.field(
+        default=None, validator=_one_of(None, "invitation", "minutes", "tasks", "overview")
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -152,7 +191,7 @@ class Exporter:
     write: Callable[[ExportRequest, BinaryIO], None]
 
 
-Selection = Entity | Iterable[Entity] | None
+Selection = Entity | str | Iterable[Entity | str] | None
 
 
 def export(
@@ -167,21 +206,33 @@ def export(
     """Export ``data`` (or the part ``select`` names) in ``format`` and return the bytes.
 
     ``select`` is the network (default), a working group, a person or organisation (their
-    meetings), a meeting, event or course, or a list of them. ``target`` is a path (written
-    atomically: readers see the old file or the new one), a binary stream, or None.
-    Raises :class:`ExportError` for an unknown format, naming the known ones.
+    meetings), a meeting, event or course, or a list of them; an id stands for the entity of
+    ``data`` with that id (``select="nt-2026-2"`` is that one meeting, :class:`NotFound` if
+    ``data`` has no such id). ``target`` is a path (written atomically: readers see the old file
+    or the new one), a binary stream, or None. Raises :class:`ExportError` for an unknown format,
+    naming the known ones.
     """
     from integrationsnetz.export.privacy import redact
     from integrationsnetz.export.selection import narrow
     from integrationsnetz.plugins import default_host
 
+    if not isinstance(data, NetworkData):
+        raise WrongType([f"export: data: expected a NetworkData, got {type(data).__name__}"])
+    if options is not None and not isinstance(options, ExportOptions):
+        raise WrongType([f"export: options: expected ExportOptions, got {type(options).__name__}"])
+    if (
+        target is not None
+        and not isinstance(target, str | os.PathLike)
+        and not callable(getattr(target, "write", None))
+    ):
+        raise WrongType([f"export: target: expected a path, a binary stream or None, got {type(target).__name__}"])
     host = host or default_host()
     options = options or ExportOptions()
     exporters = host.exporters()
-    exporter = exporters.get(format)
+    exporter = exporters.get(format) if isinstance(format, str) else None
     if exporter is None:
         raise ExportError(f"no exporter for format {format!r}; known formats: {', '.join(exporters) or 'none'}")
-    selected = _selected(select)
+    selected = _selected(select, data)
     narrowed = narrow(data, selected, options.start, options.end)
     if not options.include_personal_data:
         narrowed = redact(narrowed)
@@ -197,16 +248,38 @@ def export(
     return payload
 
 
-def _selected(select: Selection) -> tuple[Entity, ...]:
+def _selected(select: Selection, data: NetworkData) -> tuple[Entity, ...]:
+    """The entities ``select`` names; a string is one id, never a sequence of one-letter ids."""
     if select is None:
         return ()
-    if isinstance(select, Entity):
-        return (select,)
-    items = tuple(select)
+    if isinstance(select, Entity | str):
+        items: tuple[object, ...] = (select,)
+    else:
+        try:
+            items = tuple(select)
+        except TypeError:
+            raise ExportError(f"select: expected an entity, an id or a list of them, got {select!r}") from None
+    chosen = []
     for item in items:
-        if not isinstance(item, Entity):
-            raise ExportError(f"select: expected entities (a meeting, a group, a person ...), got {item!r}")
-    return items
+        if isinstance(item, str):
+            chosen.append(_entity_with_id(data, item))
+        elif isinstance(item, Entity):
+            chosen.append(item)
+        else:
+            raise ExportError(
+                f"select: expected entities (a meeting, a group, a person ...) or their ids, got {item!r}"
+            )
+    return tuple(chosen)
+
+
+def _entity_with_id(data: NetworkData, entity_id: str) -> Entity:
+    found = [entity for entity in data.entities() if entity.id == entity_id]
+    if not found:
+        raise NotFound(f"select: network {data.network.id!r} has nothing with the id {entity_id!r}")
+    if len(found) > 1:
+        kinds = " and a ".join(type(entity).__name__ for entity in found)
+        raise ExportError(f"select: {entity_id!r} is the id of a {kinds}; pass the entity itself")
+    return found[0]
 
 
 __all__ = [

@@ -3,9 +3,9 @@
 Spreadsheets are where district offices keep lists, so the files are made for Excel: German
 headers (English with ``language="en"``), ``;`` as the separator, an optional UTF-8 byte order
 mark (``CsvOptions(bom=True)``), dates as ``14.10.2024``. A cell that starts with ``=``, ``+``,
-``-``, ``@``, a tab or a carriage return is prefixed with ``'``, so a spreadsheet shows it as
-text instead of running it as a formula (OWASP "CSV injection"); the ``csv`` importer removes
-the prefix again.
+``-``, ``@``, a tab or a carriage return (or with white space at either end) is prefixed with
+``'``, so a spreadsheet shows it as text instead of running it as a formula (OWASP "CSV
+injection"); the ``csv`` importer removes the prefix again and gives the cell back exactly.
 """
 
 from __future__ import annotations
@@ -67,9 +67,13 @@ def neutralise(cell: str) -> str:
     """A cell a spreadsheet will not execute: a leading formula character gets a ``'`` before it.
 
     A cell that already starts with ``'`` gets one too, so the importer can tell our guard from
-    an apostrophe that belongs to the text.
+    an apostrophe that belongs to the text; so does a cell with white space at either end (some
+    spreadsheets trim `` =1+2`` into a formula, and the importer trims unguarded cells), so the
+    importer gives every guarded cell back exactly as it was.
     """
-    return "'" + cell if cell.startswith((*FORMULA_STARTS, "'")) else cell
+    if cell.startswith((*FORMULA_STARTS, "'")) or cell != cell.strip():
+        return "'" + cell
+    return cell
 
 
 def _pick(pair: tuple[str, str], language: str) -> str:

@@ -15,19 +15,44 @@ same way. An import is all or nothing: a malformed file raises
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 import attrs
 
-from integrationsnetz.errors import InvalidData, NotFound
-from integrationsnetz.model.entity import Entity, validate_id
+from integrationsnetz.errors import InvalidData, NotFound, WrongType
+from integrationsnetz.model.entity import Entity, is_valid_id
 
 if TYPE_CHECKING:
     from integrationsnetz.plugins import PluginHost
+
+
+_LONGEST_HORIZON = timedelta(days=36_525)
+
+
+def _validate_network_id(_instance: object, _attribute: attrs.Attribute[str], value: object) -> None:
+    if not is_valid_id(value):
+        raise InvalidData([f"network_id: expected the id of the network the entries belong to, got {value!r}"])
+
+
+def _validate_source(_instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
+    if value is not None and not isinstance(value, str):
+        raise WrongType([f"{attribute.name}: expected the file's name for messages, got {value!r}"])
+
+
+def _validate_horizon(_instance: object, attribute: attrs.Attribute[timedelta], value: object) -> None:
+    if not isinstance(value, timedelta) or not timedelta(0) < value <= _LONGEST_HORIZON:
+        raise WrongType([f"{attribute.name}: expected a timedelta above zero and up to 100 years, "
+                         f"e.g. timedelta(days=366), got {value!r}"])  # fmt: skip
+
+
+def _validate_until(_instance: object, attribute: attrs.Attribute[date | None], value: object) -> None:
+    if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
+        raise WrongType([f"{attribute.name}: expected a date (the first day not imported), got {value!r}"])
 
 
 @attrs.frozen(kw_only=True)
@@ -39,10 +64,10 @@ class ImportOptions:
     ``until`` (exclusive), when set, drops everything from that day on.
     """
 
-    network_id: str = attrs.field(validator=validate_id)
-    source: str | None = None
-    horizon: timedelta = timedelta(days=366)
-    until: date | None = None
+    network_id: str = attrs.field(validator=_validate_network_id)
+    source: str | None = attrs.field(default=None, validator=_validate_source)
+    horizon: timedelta = attrs.field(default=timedelta(days=366), validator=_validate_horizon)
+    until: date | None = attrs.field(default=None, validator=_validate_until)
 
 
 @attrs.frozen(kw_only=True)
@@ -94,6 +119,14 @@ def import_from(
     """
     from integrationsnetz.plugins import default_host
 
+    if not isinstance(options, ImportOptions):
+        raise WrongType([f"import_from: options: expected ImportOptions(network_id=...), got {options!r}"])
+    if isinstance(source, io.TextIOBase):
+        raise WrongType(["import_from: source: expected a binary stream; open the file with mode 'rb'"])
+    if not isinstance(source, str | os.PathLike) and not callable(getattr(source, "read", None)):
+        raise WrongType([f"import_from: source: expected a path or a binary stream, got {type(source).__name__}"])
+    if format is not None and not isinstance(format, str):
+        raise WrongType([f"import_from: format: expected a format's name such as 'ics', got {format!r}"])
     host = host or default_host()
     importers = host.importers()
     if format is None:

@@ -2,22 +2,20 @@
 
 The columns are those the ``csv`` exporter writes (:data:`~integrationsnetz.export.csv.ACTOR_COLUMNS`),
 found by their German or English header in any order; only ``Typ`` and ``Name`` (organisations)
-or ``Funktion`` (people) are required. The separator (``;``, ``,`` or tab) and a byte order mark
-are recognised. Every bad row is reported with its line, and if any row is bad nothing is
+or ``Funktion`` (people) are required. Excel's encodings, line ends and separators are recognised
+(:mod:`~integrationsnetz.ingest.spreadsheet`). Every bad row is reported with its line, and if any row is bad nothing is
 imported, so a half-read list never ends up in the store.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import unicodedata
 from typing import BinaryIO
 
 from integrationsnetz.errors import InvalidData, InvalidField
-from integrationsnetz.export.csv import ACTOR_COLUMNS, ACTOR_TYPES, FORMULA_STARTS, KIND_WORDS
+from integrationsnetz.export.csv import ACTOR_COLUMNS, ACTOR_TYPES, KIND_WORDS, neutralise
 from integrationsnetz.hookspecs import hookimpl
-from integrationsnetz.ingest import Importer, ImportOptions, ImportResult
+from integrationsnetz.ingest import Importer, ImportOptions, ImportResult, spreadsheet
 from integrationsnetz.model.actors import Organization, OrganizationKind, Person
 from integrationsnetz.model.contacts import Address, ContactKind, ContactPoint
 from integrationsnetz.model.entity import Entity, is_valid_id
@@ -29,9 +27,13 @@ _KINDS = {word.casefold(): kind for kind, pair in KIND_WORDS.items() for word in
 
 
 def _unneutralise(cell: str) -> str:
-    """Undo the exporter's formula guard (``'=SUM`` was ``=SUM``) and trim the cell."""
-    if len(cell) > 1 and cell[0] == "'" and cell[1] in (*FORMULA_STARTS, "'"):
-        cell = cell[1:]
+    """Undo the exporter's guard exactly (``'=SUM`` was ``=SUM``, ``' x`` was `` x``); trim any other cell.
+
+    A cell the exporter guarded is given back as it was, white space and all; only an unguarded
+    cell (typed by hand) loses the spaces around it.
+    """
+    if cell[:1] == "'" and neutralise(cell[1:]) == cell:
+        return cell[1:]
     return cell.strip()
 
 
@@ -44,21 +46,10 @@ def _slug(text: str) -> str:
 def read_actors(stream: BinaryIO, options: ImportOptions) -> ImportResult:
     """The ``Importer.read`` of the ``csv`` format (actor directory)."""
     source = options.source or "<CSV stream>"
-    payload = stream.read()
-    try:
-        text = payload.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = payload[: exc.start].count(b"\n") + 1
-        raise InvalidData(
-            [f"line {line}: not UTF-8 ({exc.reason}); save the file as 'CSV UTF-8' in Excel"], source=source
-        ) from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise InvalidData(["line 1: the file is empty; expected a header row"], source=source) from None
+    records = spreadsheet.rows(spreadsheet.decode(stream.read(), source), source)
+    if not records:
+        raise InvalidData(["line 1: the file is empty; expected a header row"], source=source)
+    header = records[0][1]
     columns: dict[str, int] = {}
     problems = []
     for position, title in enumerate(header):
@@ -74,8 +65,7 @@ def read_actors(stream: BinaryIO, options: ImportOptions) -> ImportResult:
         raise InvalidData([*problems, f"known columns: {', '.join(de for _, de, _ in ACTOR_COLUMNS)}"], source=source)
 
     rows: list[tuple[int, dict[str, str]]] = []
-    for row in reader:
-        line = reader.line_num
+    for line, row in records[1:]:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(header):

@@ -19,6 +19,8 @@ line, and nothing is imported.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
@@ -101,6 +103,23 @@ def _scan(text: str, source: str) -> list[_Block]:
     return blocks
 
 
+#: What the calendar libraries raise on input they cannot make sense of (icalendar, x-wr-timezone
+#: and recurring-ical-events differ): a zone name that does not exist is a KeyError, one too long
+#: for a file name an OSError from the zone database's look-up, a second RRULE an AttributeError.
+_PARSER_ERRORS = (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError, RecursionError, OSError)
+
+
+@contextmanager
+def _refused_as(source: str, what: str) -> Iterator[None]:
+    """Turn a calendar library's error on a malformed file into :class:`InvalidData` naming the file."""
+    try:
+        yield
+    except InvalidData:
+        raise
+    except _PARSER_ERRORS as exc:
+        raise InvalidData([f"{what}: {exc or type(exc).__name__}"], source=source) from None
+
+
 def _entity_id(uid: str, suffix: str = "") -> str:
     cleaned = "".join(ch if ch.isalnum() or ch in "-_.@" else "_" for ch in uid.strip())[:150] or "entry"
     return f"ics-{cleaned}{suffix}"
@@ -141,10 +160,8 @@ def read_ics(stream: BinaryIO, options: ImportOptions) -> ImportResult:
     for block in blocks:
         if block.uid is not None:
             line_of_uid.setdefault(block.uid, block.line)
-    try:
+    with _refused_as(source, "not a valid calendar"):
         calendar = icalendar.Calendar.from_ical(text)
-    except ValueError as exc:
-        raise InvalidData([f"not a valid calendar: {exc}"], source=source) from None
     vevent_blocks = [block for block in blocks if block.name == "VEVENT"]
     problems = []
     skipped: list[Skipped] = []
@@ -161,14 +178,14 @@ def read_ics(stream: BinaryIO, options: ImportOptions) -> ImportResult:
         if reason is not None:
             skipped.append(Skipped(item=block.name, reason=reason, line=block.line))
     if calendar.get("X-WR-TIMEZONE"):
-        calendar = x_wr_timezone.to_standard(calendar)
+        with _refused_as(source, "X-WR-TIMEZONE cannot be applied"):
+            calendar = x_wr_timezone.to_standard(calendar)
     for event in [e for e in calendar.walk("VEVENT") if e.get("DTSTART") is None]:
         calendar.subcomponents.remove(event)
-    window_start, window_end, unbounded = _window(calendar, options)
-    try:
+    with _refused_as(source, "cannot read the dates of the entries"):
+        window_start, window_end, unbounded = _window(calendar, options)
+    with _refused_as(source, "cannot expand the recurring entries"):
         occurrences = list(recurring_ical_events.of(calendar).between(window_start, window_end))
-    except (ValueError, TypeError) as exc:
-        raise InvalidData([f"cannot expand the recurring entries: {exc}"], source=source) from None
     for uid in unbounded:
         skipped.append(
             Skipped(
@@ -227,7 +244,8 @@ def _window(calendar: Any, options: ImportOptions) -> tuple[datetime, datetime, 
         start = _sort_key(event.start)
         starts.append(start)
         ends.append(start + timedelta(days=2))
-        for rule in (event.get("RRULE") and [event["RRULE"]]) or []:
+        rules = event.get("RRULE") or []
+        for rule in rules if isinstance(rules, list) else [rules]:
             until = rule.get("UNTIL")
             if until:
                 ends.append(_sort_key(until[0]) + timedelta(days=1))

@@ -7,6 +7,7 @@ from typing import TypeVar
 
 import attrs
 
+from integrationsnetz.errors import NotFound, WrongType
 from integrationsnetz.model.actors import Organization, Person
 from integrationsnetz.model.courses import Course, ProviderCapacity, Waitlist
 from integrationsnetz.model.entity import Entity
@@ -63,7 +64,11 @@ def entity_type_name(entity: Entity | type[Entity]) -> str:
         name = ENTITY_TYPE_NAMES.get(klass)
         if name is not None:
             return name
-    raise TypeError(f"{cls.__name__} is not a stored entity type")
+    raise WrongType([f"{cls.__name__} is not a stored entity type; expected one of {_type_list()}"])
+
+
+def _type_list() -> str:
+    return ", ".join(cls.__name__ for cls in ENTITY_TYPES.values())
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -95,22 +100,28 @@ class NetworkData:
 
     def by_id(self, collection: str) -> dict[str, Entity]:
         """One collection as a dict by id, e.g. ``data.by_id("meetings")["nt-2024-2"]``."""
+        if collection not in COLLECTIONS:
+            raise NotFound(f"no collection {collection!r}; the collections are {', '.join(COLLECTIONS)}")
         return {entity.id: entity for entity in getattr(self, collection)}
 
     def get(self, cls: type[E], entity_id: str) -> E:
-        """The entity of type ``cls`` with that id; :class:`KeyError` if there is none."""
+        """The entity of type ``cls`` with that id; :class:`~integrationsnetz.errors.NotFound` if there is none.
+
+        ``NotFound`` is a :class:`KeyError`, so code written for the plain ``KeyError`` keeps working.
+        """
         for entity in self._collection_of(cls):
             if entity.id == entity_id:
                 return entity
-        raise KeyError(f"no {entity_type_name(cls)} with id {entity_id!r}")
+        raise NotFound(f"network {self.network.id!r} has no {entity_type_name(cls)} with id {entity_id!r}")
 
     def _collection_of(self, cls: type[E]) -> tuple[E, ...]:
         if cls is Network:
             return (self.network,)  # type: ignore[return-value]
         for name, klass in COLLECTIONS.items():
-            if issubclass(cls, klass):
+            if isinstance(cls, type) and issubclass(cls, klass):
                 return getattr(self, name)  # type: ignore[no-any-return]
-        raise TypeError(f"{cls.__name__} is not a stored entity type")
+        label = cls.__name__ if isinstance(cls, type) else repr(cls)
+        raise WrongType([f"{label} is not a stored entity type; expected one of {_type_list()}"])
 
     @classmethod
     def from_entities(cls, network: Network, entities: list[Entity]) -> NetworkData:
@@ -122,7 +133,7 @@ class NetworkData:
                     buckets[name].append(entity)
                     break
             else:
-                raise TypeError(f"{type(entity).__name__} does not belong in a network's collections")
+                raise WrongType([f"{type(entity).__name__} does not belong in a network's collections"])
         return cls(
             network=network,
             **{name: tuple(sorted(items, key=lambda e: e.id)) for name, items in buckets.items()},  # type: ignore[arg-type]

@@ -45,6 +45,8 @@ class StoreURL:
     @classmethod
     def parse(cls, url: str) -> StoreURL:
         """Split ``scheme:rest`` URLs such as ``sqlite:///netz.db`` or ``postgresql://u@h/db``."""
+        if not isinstance(url, str):
+            raise StoreError(f"store URL: expected text such as 'sqlite:///netz.db' or 'memory:', got {url!r}")
         if ":" not in url:
             raise StoreError(f"store URL {url!r}: expected 'scheme:...', e.g. 'sqlite:///netz.db' or 'memory:'")
         parts = urlsplit(url)

@@ -9,10 +9,47 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from integrationsnetz.errors import WrongType
 from integrationsnetz.model.courses import Course, CourseStatus
 from integrationsnetz.model.meetings import Meeting
 from integrationsnetz.model.memberships import Membership
 from integrationsnetz.store.bookkeeping import micros
+
+
+def check_instant(method: str, name: str, value: object) -> datetime:
+    """``value`` if it is an aware date-time: a date or a naive time names no instant to compare.
+
+    Every backend calls this first, so each refuses the same arguments with the same words.
+    """
+    if not isinstance(value, datetime):
+        kind = "the date" if isinstance(value, date) else f"a {type(value).__name__}"
+        raise WrongType([f"{method}: {name}: expected a timezone-aware date-time, got {kind} {value!r}"])
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise WrongType([f"{method}: {name}: expected a timezone-aware date-time, got the naive "
+                         f"{value.isoformat()!r}; give it a zone, e.g. tzinfo=ZoneInfo('Europe/Berlin')"])  # fmt: skip
+    return value
+
+
+def check_window(start: object, end: object) -> tuple[datetime, datetime]:
+    """The bounds of :meth:`~integrationsnetz.store.Store.meetings_between`, checked."""
+    return check_instant("meetings_between", "start", start), check_instant("meetings_between", "end", end)
+
+
+def check_day(method: str, name: str, value: object) -> date | None:
+    """``value`` if it is a plain date (or None): a date-time would compare wrongly with the dates stored."""
+    if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
+        raise WrongType([f"{method}: {name}: expected a date, got {type(value).__name__} {value!r}"])
+    return value
+
+
+def check_course_status(value: object) -> CourseStatus | None:
+    """The ``status`` filter of :meth:`~integrationsnetz.store.Store.courses` as a member ("running" works too)."""
+    if value is None or isinstance(value, CourseStatus):
+        return value
+    if isinstance(value, str) and value in CourseStatus._value2member_map_:
+        return CourseStatus(value)
+    known = ", ".join(repr(status.value) for status in CourseStatus)
+    raise WrongType([f"courses: status: expected a CourseStatus ({known}), got {value!r}"])
 
 
 def meeting_matches(

@@ -33,7 +33,16 @@ from integrationsnetz.model.network_data import ENTITY_TYPES, entity_type_name
 from integrationsnetz.privacy import PersonalData, personal_data, plan_erasure
 from integrationsnetz.store import Change, Store, StoreURL
 from integrationsnetz.store.bookkeeping import Clock, Record, check_record, record_of, stamped_over, tombstone
-from integrationsnetz.store.queries import course_matches, meeting_matches, meeting_order, membership_matches
+from integrationsnetz.store.queries import (
+    check_course_status,
+    check_day,
+    check_instant,
+    check_window,
+    course_matches,
+    meeting_matches,
+    meeting_order,
+    membership_matches,
+)
 
 if TYPE_CHECKING:
     from integrationsnetz.serialization import Codec
@@ -213,7 +222,7 @@ class SimpleStore:
         """Delete, leaving a tombstone; ``NotFound`` if absent, ``Conflict`` if ``revision`` is stale."""
         with self.transaction():
             entity_type = entity_type_name(cls)
-            current = self._current(entity_type, entity_id)
+            current = self._current(entity_type, entity_id) if isinstance(entity_id, str) else None
             if current is None or current.entity is None:
                 raise NotFound(f"{self.url.masked}: no {entity_type} with id {entity_id!r} to delete")
             if revision is not None:
@@ -226,6 +235,8 @@ class SimpleStore:
     def get(self, cls: type[E], entity_id: str) -> E:
         """The live entity; ``NotFound`` if absent or deleted."""
         entity_type = entity_type_name(cls)
+        if not isinstance(entity_id, str):  # no entity has it; the files: store could not even name its file
+            raise NotFound(f"{self.url.masked}: no {entity_type} has the id {entity_id!r} (ids are text)")
         record = self._current(entity_type, entity_id)
         if record is None or record.entity is None:
             state = "was deleted" if record is not None else "does not exist"
@@ -246,6 +257,8 @@ class SimpleStore:
     @_reader
     def changed_since(self, since: datetime | None = None, *, network_id: str | None = None) -> builtins.list[Change]:
         """Writes and deletions after ``since``, oldest first."""
+        if since is not None:
+            check_instant("changed_since", "since", since)
         changes = [
             Change(
                 entity_type=record.entity_type,
@@ -271,6 +284,7 @@ class SimpleStore:
         person_id: str | None = None,
     ) -> builtins.list[Meeting]:
         """Meetings overlapping ``[start, end)`` with the given filters, by start."""
+        start, end = check_window(start, end)
         found = [
             meeting
             for meeting in self._live_entities("meeting")
@@ -289,6 +303,7 @@ class SimpleStore:
         status: CourseStatus | None = None,
     ) -> builtins.list[Course]:
         """Courses matching every given filter, by id."""
+        status = check_course_status(status)
         found = [
             course
             for course in self._live_entities("course")
@@ -302,6 +317,7 @@ class SimpleStore:
     @_reader
     def memberships_of(self, actor_id: str, *, on: date | None = None) -> builtins.list[Membership]:
         """The actor's memberships (running ``on``, if given), by id."""
+        on = check_day("memberships_of", "on", on)
         found = [
             membership
             for membership in self._live_entities("membership")

@@ -50,6 +50,7 @@ from integrationsnetz.privacy import PersonalData, personal_data, plan_erasure
 from integrationsnetz.serialization import format_datetime, paused_gc
 from integrationsnetz.store import Capability, Change, Store, StoreBackend, StoreURL
 from integrationsnetz.store.bookkeeping import Clock, check_revision, from_micros, micros, network_of, stamped
+from integrationsnetz.store.queries import check_course_status, check_day, check_instant, check_window
 from integrationsnetz.store.schema import check_store_version, current_version, upgrade_entity
 
 if TYPE_CHECKING:
@@ -642,7 +643,7 @@ class SQLiteStore:
     def changed_since(self, since: datetime | None = None, *, network_id: str | None = None) -> builtins.list[Change]:
         """Writes and deletions after ``since``, oldest first."""
         changes = []
-        after = -(2**62) if since is None else micros(since)
+        after = -(2**62) if since is None else micros(check_instant("changed_since", "since", since))
         for table, cls in ENTITY_TYPES.items():
             sql = f"SELECT id, revision, modified_us, data FROM {table} WHERE modified_us > ?"
             parameters: tuple[object, ...] = (after,)
@@ -671,6 +672,7 @@ class SQLiteStore:
         person_id: str | None = None,
     ) -> builtins.list[Meeting]:
         """Meetings overlapping ``[start, end)`` with the given filters, by start (indexed)."""
+        start, end = check_window(start, end)
         start_us, end_us = micros(start), micros(end)
         sql = "SELECT m.id, m.data FROM meeting m"
         parameters: list[object] = []
@@ -702,6 +704,7 @@ class SQLiteStore:
         status: CourseStatus | None = None,
     ) -> builtins.list[Course]:
         """Courses matching every given filter, by id (indexed)."""
+        status = check_course_status(status)
         conditions = ["data IS NOT NULL"]
         parameters: list[object] = []
         for column, value in (
@@ -720,6 +723,7 @@ class SQLiteStore:
         """The actor's memberships (running ``on``, if given), by id (indexed)."""
         sql = "SELECT id, data FROM membership WHERE actor_id = ? AND data IS NOT NULL"
         parameters: list[object] = [actor_id]
+        on = check_day("memberships_of", "on", on)
         if on is not None:
             sql += ' AND since <= ? AND ("until" IS NULL OR "until" >= ?)'
             parameters += [on.isoformat(), on.isoformat()]

@@ -47,6 +47,7 @@ from integrationsnetz.errors import (
     NotFound,
     SchemaVersionError,
     StoreError,
+    WrongType,
 )
 from integrationsnetz.model import (
     ENTITY_TYPES,
@@ -554,6 +555,27 @@ class StoreConformance:
         assert [m.id for m in store.memberships_of("anna", on=date(2024, 12, 31))] == ["ms1"]
         assert [m.id for m in store.memberships_of("anna", on=date(2025, 1, 1))] == ["ms2"]
         assert store.memberships_of("nobody") == []
+
+    def test_query_arguments_of_the_wrong_kind_are_refused_alike(self, store: Store) -> None:
+        """A date or a naive time names no instant: every backend refuses it with ``WrongType``, naming it."""
+        day = datetime(2024, 10, 14, 9, 0, tzinfo=BERLIN)
+        store.put(Meeting(id="m1", network_id="n", kind=MeetingKind.OTHER, title="Treffen", start=day,
+                          end=day + timedelta(hours=2)))  # fmt: skip
+        for start, end, named in (
+            (day.date(), day.date() + timedelta(days=1), "start"),
+            (day.replace(tzinfo=None), day + timedelta(days=1), "start"),
+            (day, (day + timedelta(days=1)).replace(tzinfo=None), "end"),
+        ):
+            with pytest.raises(WrongType, match=f"meetings_between: {named}: expected a timezone-aware date-time"):
+                store.meetings_between(start, end)  # type: ignore[arg-type]
+        with pytest.raises(WrongType, match="changed_since: since"):
+            store.changed_since(datetime(2024, 1, 1))
+        with pytest.raises(WrongType, match="memberships_of: on: expected a date"):
+            store.memberships_of("anna", on=day)
+        with pytest.raises(WrongType, match="courses: status"):
+            store.courses(status="läuft")  # type: ignore[arg-type]
+        assert store.courses(status="running") == store.courses(status=CourseStatus.RUNNING)  # type: ignore[arg-type]
+        assert [m.id for m in store.meetings_between(day, day + timedelta(hours=1))] == ["m1"]
 
     # -- personal data ---------------------------------------------------------------------------
 

@@ -41,6 +41,7 @@ from integrationsnetz.privacy import PersonalData, personal_data, plan_erasure
 from integrationsnetz.serialization import Codec, paused_gc
 from integrationsnetz.store import Change, Store, StoreURL
 from integrationsnetz.store.bookkeeping import check_revision, network_of
+from integrationsnetz.store.queries import check_course_status, check_day, check_instant, check_window
 from integrationsnetz.store.schema import check_store_version, current_version, upgrade_entity
 from integrationsnetz_postgres.schema import (
     COLUMNS,
@@ -420,7 +421,7 @@ class PostgresStore:
         params: builtins.list[Any] = [None]  # the horizon, known once connected
         if since is not None:
             conditions.append("modified > %s")
-            params.append(since)
+            params.append(check_instant("changed_since", "since", since))
         if network_id is not None:
             conditions.append("network_id = %s")
             params.append(network_id)
@@ -456,6 +457,7 @@ class PostgresStore:
         person_id: str | None = None,
     ) -> builtins.list[Meeting]:
         """Meetings that overlap ``[start, end)``, of a group or with a person, ordered by start."""
+        start, end = check_window(start, end)
         conditions = ["doc IS NOT NULL", "start_at < %s", "end_at > %s"]
         params: builtins.list[Any] = [end, start]
         if start <= end:  # lets the planner use the range index; the two comparisons decide
@@ -485,12 +487,13 @@ class PostgresStore:
         status: CourseStatus | None = None,
     ) -> builtins.list[Course]:
         """Courses matching every given filter, ordered by id."""
+        status = check_course_status(status)
         conditions, params = ["doc IS NOT NULL"], []
         for column, value in (
             ("network_id", network_id),
             ("course_type", course_type),
             ("provider_id", provider_id),
-            ("status", None if status is None else CourseStatus(status).value),
+            ("status", None if status is None else status.value),
         ):
             if value is not None:
                 conditions.append(f"{column} = %s")
@@ -504,6 +507,7 @@ class PostgresStore:
         """An actor's memberships (those running ``on`` that day, if given), ordered by id."""
         conditions = ["doc IS NOT NULL", "actor_id = %s"]
         params: builtins.list[Any] = [actor_id]
+        on = check_day("memberships_of", "on", on)
         if on is not None:
             conditions.append("since <= %s AND (until IS NULL OR until >= %s)")
             params += [on, on]
