@@ -11,6 +11,7 @@ it touches the file, and refuses dangling references and duplicate ids unless ``
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -19,7 +20,7 @@ import orjson
 
 from integrationsnetz import guard
 from integrationsnetz.atomic import write_atomic
-from integrationsnetz.errors import InvalidData
+from integrationsnetz.errors import InvalidData, WrongType
 from integrationsnetz.migrations import upgrade_document
 from integrationsnetz.model.entity import Entity
 from integrationsnetz.model.network_data import COLLECTIONS, NetworkData
@@ -38,9 +39,27 @@ def _codec(host: PluginHost | None) -> Codec:
     return (host or default_host()).codec
 
 
+def _path(path: object) -> Path:
+    if not isinstance(path, (str, os.PathLike)):
+        raise WrongType([f"expected a file path, got {type(path).__name__}"])
+    return Path(path)
+
+
+def _network_data(data: object) -> NetworkData:
+    if not isinstance(data, NetworkData):
+        raise WrongType([f"expected NetworkData, got {type(data).__name__}"])
+    return data
+
+
+def _format(format: object) -> DocumentFormat:
+    if format not in FORMATS:
+        raise InvalidData([f"format: expected one of {', '.join(map(repr, FORMATS))}, got {format!r}"])
+    return format
+
+
 def format_of(path: str | Path) -> DocumentFormat:
     """The document format a file name implies (``.json`` or ``.toml``)."""
-    suffix = Path(path).suffix.lower().lstrip(".")
+    suffix = _path(path).suffix.lower().lstrip(".")
     if suffix == "json":
         return "json"
     if suffix == "toml":
@@ -56,8 +75,8 @@ def dumps(
     A value that has no form in the document (an infinite number, a lone surrogate in a text, a
     wrong type set past a constructor) raises :class:`InvalidData` naming the field.
     """
-    if format not in FORMATS:
-        raise ValueError(f"format: expected one of {FORMATS}, got {format!r}")
+    format = _format(format)
+    data = _network_data(data)
     with paused_gc():  # many new dicts and lists, no cycles
         plain = guard.unstructured(_codec(host), data, source=source or "document")
     return _encoded(plain, format, source=source)
@@ -98,8 +117,7 @@ def loads(
     host: PluginHost | None = None,
 ) -> NetworkData:
     """Read a document; :class:`InvalidData` lists every problem with ``source`` and the field path."""
-    if format not in FORMATS:
-        raise ValueError(f"format: expected one of {FORMATS}, got {format!r}")
+    format = _format(format)
     raw: Any
     # JSON, TOML and UTF-8 decoding errors are all ValueErrors; tomllib loads only when needed.
     try:
@@ -133,7 +151,8 @@ def save(data: NetworkData, path: str | Path, *, draft: bool = False, host: Plug
     document that would not load again is refused even then. A read-only file is never
     replaced (:class:`~integrationsnetz.errors.StoreError`).
     """
-    target = Path(path)
+    target = _path(path)
+    data = _network_data(data)
     format = format_of(target)
     source = str(target)
     with paused_gc():
@@ -161,7 +180,7 @@ def _document_path(entity: Entity) -> str:
 
 def load(path: str | Path, *, host: PluginHost | None = None) -> NetworkData:
     """Read a document file; the format follows the file's suffix."""
-    target = Path(path)
+    target = _path(path)
     try:
         payload = target.read_bytes()
     except OSError as exc:

@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 import attrs
 
+from integrationsnetz.errors import WrongType
 from integrationsnetz.model.courses import Course, CourseStatus, CourseType
 from integrationsnetz.model.entity import Entity, instant
 from integrationsnetz.model.meetings import AttendanceStatus, Meeting, MeetingKind, MeetingStatus
@@ -50,6 +51,8 @@ def _span(meeting: Meeting) -> str:
 
 def check(data: NetworkData, *, course_types: Mapping[str, CourseType] | None = None) -> list[Problem]:
     """Every integrity problem of ``data``; ``course_types`` defaults to the official catalogue."""
+    if not isinstance(data, NetworkData):
+        raise WrongType([f"check: expected NetworkData, got {type(data).__name__}"])
     if course_types is None:
         # Imported here: the courses package is not needed by ``import integrationsnetz``.
         from integrationsnetz.courses.catalogue import OFFICIAL_COURSE_TYPES

@@ -68,13 +68,6 @@ def case(name: str, call: Call, kind: type[inz.IntegrationsnetzError] = inz.Inte
     return pytest.param(call, kind, words, id=name)
 
 
-def elsewhere(name: str, call: Call, reason: str) -> Any:
-    """A case another branch fixes (the module it lives in is not this one's): expected to fail until merged."""
-    return pytest.param(
-        call, inz.IntegrationsnetzError, (), id=name, marks=pytest.mark.xfail(strict=False, reason=reason)
-    )
-
-
 def _deep_toml(depth: int) -> bytes:
     return ("a = " + "[" * depth + "]" * depth).encode()
 
@@ -131,7 +124,7 @@ FUNCTIONS = [
          inz.InvalidData, "fehlt.csv"),
     case("import_from: an until that is a date-time",
          lambda w: inz.import_from(io.BytesIO(ICS), "ics", options=_opts(until=AWARE)), WrongType, "until"),
-    elsewhere("check: None", lambda w: inz.check(None), "integrity.py argument checks belong to the integrity branch"),  # type: ignore[arg-type]
+    case("check: None", lambda w: inz.check(None), WrongType, "NetworkData"),  # type: ignore[arg-type]
     # options
     case("ExportOptions: an unknown language", lambda w: inz.ExportOptions(language="fr"), inz.InvalidData, "'fr'"),
     case("ExportOptions: a start as text", lambda w: inz.ExportOptions(start="2024-01-01"), WrongType, "start"),  # type: ignore[arg-type]
@@ -172,16 +165,16 @@ FUNCTIONS = [
          "netz.yaml"),
     case("documents.save: into a file's path as if a folder", lambda w: documents.save(DATA, w.file / "netz.json"),
          inz.StoreError, "notizen.txt"),
-    elsewhere("documents.dumps: an unknown format", lambda w: documents.dumps(DATA, "yaml"),  # type: ignore[arg-type]
-              "documents.py argument checks belong to the documents branch"),
-    elsewhere("documents.loads: an unknown format", lambda w: documents.loads(b"{}", "yaml"),  # type: ignore[arg-type]
-              "documents.py argument checks belong to the documents branch"),
-    elsewhere("documents.save: None", lambda w: documents.save(None, w.tmp / "netz.json"),  # type: ignore[arg-type]
-              "documents.py argument checks belong to the documents branch"),
-    elsewhere("documents.format_of: None", lambda w: documents.format_of(None),  # type: ignore[arg-type]
-              "documents.py argument checks belong to the documents branch"),
-    elsewhere("documents.load: None", lambda w: documents.load(None),  # type: ignore[arg-type]
-              "documents.py argument checks belong to the documents branch"),
+    case("documents.dumps: an unknown format", lambda w: documents.dumps(DATA, "yaml"),  # type: ignore[arg-type]
+         inz.InvalidData, "'yaml'"),
+    case("documents.loads: an unknown format", lambda w: documents.loads(b"{}", "yaml"),  # type: ignore[arg-type]
+         inz.InvalidData, "'yaml'"),
+    case("documents.save: None", lambda w: documents.save(None, w.tmp / "netz.json"),  # type: ignore[arg-type]
+         WrongType, "NoneType"),
+    case("documents.format_of: None", lambda w: documents.format_of(None),  # type: ignore[arg-type]
+         WrongType, "NoneType"),
+    case("documents.load: None", lambda w: documents.load(None),  # type: ignore[arg-type]
+         WrongType, "NoneType"),
     # ingest
     case("ingest csv: a cell over the csv module's limit", lambda w: inz.import_from(
         io.BytesIO(b"Typ;Name\r\nOrganisation;" + b"x" * 140_000 + b"\r\n"), "csv", options=_opts()),
@@ -228,15 +221,14 @@ FUNCTIONS = [
     # schedule (the planner's own checks are another branch's; these show what still leaks)
     case("schedule.load_plan_config: a missing file", lambda w: load_plan_config(w.tmp / "fehlt.toml"),
          inz.InvalidData, "fehlt.toml"),
-    elsewhere("schedule.load_plan_config: None", lambda w: load_plan_config(None),  # type: ignore[arg-type]
-              "schedule/config.py argument checks belong to the schedule branch"),
-    elsewhere("schedule.load_plan_config: TOML nested too deeply", lambda w: load_plan_config(
-        w.written("p.toml", _deep_toml(5_000))),
-        "schedule/config.py reads TOML itself: the schedule branch"),
-    elsewhere("schedule.plan: None", lambda w: plan(None), "schedule/planner.py: the schedule branch"),  # type: ignore[arg-type]
-    elsewhere("schedule.plan: a start as text", lambda w: plan(PlanRequest.for_network(
+    case("schedule.load_plan_config: None", lambda w: load_plan_config(None),  # type: ignore[arg-type]
+         WrongType, "NoneType"),
+    case("schedule.load_plan_config: TOML nested too deeply", lambda w: load_plan_config(
+        w.written("p.toml", _deep_toml(5_000))), inz.InvalidData, "nested too deeply"),
+    case("schedule.plan: None", lambda w: plan(None), WrongType, "PlanRequest"),  # type: ignore[arg-type]
+    case("schedule.plan: a start as text", lambda w: plan(PlanRequest.for_network(
         DATA, load_plan_config(EXAMPLES / "wartburgkreis.toml").series, start="2025-01-01", end=date(2026, 1, 1))),  # type: ignore[arg-type]
-        "schedule/planner.py: the schedule branch"),
+        inz.InvalidField, "PlanRequest.start: expected a date"),
 ]  # fmt: skip
 
 
@@ -289,8 +281,7 @@ STORE_METHODS = [
     on_store("put: None", lambda s: s.put(None), WrongType, "NoneType"),  # type: ignore[type-var]
     on_store("put: a dict", lambda s: s.put({"id": "x"}), WrongType, "dict"),  # type: ignore[type-var]
     on_store("put_many: None among them", lambda s: s.put_many([None]), WrongType, "NoneType"),  # type: ignore[list-item]
-    pytest.param(lambda s: s.put_many(None), inz.IntegrationsnetzError, (), id="put_many: None",
-                 marks=pytest.mark.xfail(strict=False, reason="put/put_many belong to the store-guard branch")),
+    on_store("put_many: None", lambda s: s.put_many(None), WrongType, "NoneType"),  # type: ignore[arg-type]
     on_store("delete: an id nobody has", lambda s: s.delete(inz.Meeting, "nt-2099-9"), inz.NotFound, "nt-2099-9"),
     on_store("delete: a string for the class", lambda s: s.delete("meeting", MEETING.id), WrongType),  # type: ignore[arg-type]
     on_store("delete: None for the id", lambda s: s.delete(inz.Meeting, None), inz.NotFound),  # type: ignore[arg-type]
@@ -326,12 +317,8 @@ def test_a_status_word_filters_like_the_member(store: Store) -> None:
     assert store.courses(status="running") == store.courses(status=inz.CourseStatus.RUNNING)  # type: ignore[arg-type]
 
 
-# -- model constructors (the model branch adds the checks) -------------------------------------
+# -- model constructors ------------------------------------------------------------------------
 
-MODEL_XFAIL = pytest.mark.xfail(strict=False, reason="model type checks land with the model branch")
-
-
-@MODEL_XFAIL
 @pytest.mark.parametrize(
     "build",
     [

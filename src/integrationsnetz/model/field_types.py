@@ -22,11 +22,11 @@ from __future__ import annotations
 import contextlib
 import math
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import Enum
 from types import NoneType, UnionType
-from typing import Any, Union, get_args, get_origin
+from typing import Any, Literal, Union, get_args, get_origin
 
 import attrs
 
@@ -134,6 +134,12 @@ def _checker(kind: Any) -> _Check:
         return lambda value: None if value is None else inner(value)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         return _tuple_of(_checker(args[0]))
+    if origin is frozenset:
+        return _frozenset_of(_checker(args[0]))
+    if origin is Literal:
+        return _one_of(args)
+    if origin is dict or origin is Mapping:
+        return _mapping
     simple = _SIMPLE.get(kind)
     if simple is not None:
         return simple
@@ -247,6 +253,32 @@ def _tuple_of(element: _Check) -> _Check:
         return tuple(checked)
 
     return items
+
+
+def _frozenset_of(element: _Check) -> _Check:
+    def items(value: Any) -> frozenset[Any]:
+        if not isinstance(value, (set, frozenset, list, tuple)):
+            raise _Wrong(f"expected a set, got {_shown(value)}")
+        return frozenset(element(item) for item in value)
+
+    return items
+
+
+def _one_of(choices: tuple[Any, ...]) -> _Check:
+    shown = ", ".join(repr(choice) for choice in choices)
+
+    def choice(value: Any) -> Any:
+        if any(value == option and type(value) is type(option) for option in choices):
+            return value
+        raise _Wrong(f"expected one of {shown}, got {_shown(value)}")
+
+    return choice
+
+
+def _mapping(value: Any) -> Any:
+    if not isinstance(value, Mapping):
+        raise _Wrong(f"expected a mapping, got {_shown(value)}")
+    return value
 
 
 def _instance_of(classes: tuple[type, ...]) -> _Check:

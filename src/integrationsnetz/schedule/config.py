@@ -10,6 +10,7 @@ nothing.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from integrationsnetz.errors import InvalidData
+from integrationsnetz.errors import InvalidData, WrongType
 from integrationsnetz.schedule.calendars import HolidayOverrides, Language, structure_toml
 from integrationsnetz.schedule.context import Absence
 from integrationsnetz.schedule.series import Series
@@ -109,6 +110,8 @@ def load_plan_config(
     None, against the network document the file names (``network = "..."``). A file that names
     none and is given none is checked when it is planned (:func:`~integrationsnetz.schedule.plan`).
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise WrongType([f"load_plan_config: expected a file path, got {type(path).__name__}"])
     target = Path(path)
     try:
         raw = tomllib.loads(target.read_text(encoding="utf-8"))
@@ -116,6 +119,8 @@ def load_plan_config(
         raise InvalidData([f"cannot read the file ({exc.strerror or exc})"], source=str(target)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InvalidData([f"not a valid TOML file: {exc}"], source=str(target)) from None
+    except RecursionError:  # tomllib recurses once per nesting level
+        raise InvalidData(["not a valid planning file: nested too deeply"], source=str(target)) from None
     config = structure_toml(raw, PlanConfig, source=str(target), host=host)
     problems = []
     network, overrides = config.network, config.holiday_overrides

@@ -33,7 +33,8 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from integrationsnetz.errors import ScheduleError
+from integrationsnetz.errors import ScheduleError, WrongType
+from integrationsnetz.model.field_types import typed_fields
 from integrationsnetz.model.meetings import Invitation, Meeting, MeetingStatus
 from integrationsnetz.model.network_data import NetworkData
 from integrationsnetz.model.networks import State
@@ -78,7 +79,7 @@ class Adjustment:
     message: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PlanRequest:
     """Everything the planner needs for one run; build it with :meth:`for_network` from a network.
 
@@ -194,6 +195,8 @@ def plan(
     before any date is tried (unknown venue or constraint, empty period); a session that no day
     in its window can take is not an error but a ``dropped`` line in the report.
     """
+    if not isinstance(request, PlanRequest):
+        raise WrongType([f"plan: expected a PlanRequest (PlanRequest.for_network(...)), got {type(request).__name__}"])
     if constraints is None or calendars is None:
         from integrationsnetz.plugins import default_host
 

@@ -7,10 +7,12 @@ They define what each :class:`~integrationsnetz.store.Store` query returns. Back
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from integrationsnetz.errors import WrongType
 from integrationsnetz.model.courses import Course, CourseStatus
+from integrationsnetz.model.entity import Entity
 from integrationsnetz.model.meetings import Meeting
 from integrationsnetz.model.memberships import Membership
 from integrationsnetz.store.bookkeeping import micros
@@ -28,6 +30,13 @@ def check_instant(method: str, name: str, value: object) -> datetime:
         raise WrongType([f"{method}: {name}: expected a timezone-aware date-time, got the naive "
                          f"{value.isoformat()!r}; give it a zone, e.g. tzinfo=ZoneInfo('Europe/Berlin')"])  # fmt: skip
     return value
+
+
+def check_batch(value: object) -> list[Entity]:
+    """The entities of a ``put_many``, as a list: any iterable of them (a generator too), never None or one entity."""
+    if isinstance(value, (Entity, str, bytes)) or not isinstance(value, Iterable):
+        raise WrongType([f"put_many: expected a list of entities, got {type(value).__name__}"])
+    return list(value)
 
 
 def check_window(start: object, end: object) -> tuple[datetime, datetime]:

@@ -34,6 +34,7 @@ from integrationsnetz.privacy import PersonalData, personal_data, plan_erasure
 from integrationsnetz.store import Change, Store, StoreURL
 from integrationsnetz.store.bookkeeping import Clock, Record, check_record, record_of, stamped_over, tombstone
 from integrationsnetz.store.queries import (
+    check_batch,
     check_course_status,
     check_day,
     check_instant,
@@ -213,6 +214,7 @@ class SimpleStore:
 
     def put_many(self, entities: Sequence[Entity], *, draft: bool = False) -> builtins.list[Entity]:
         """Write many entities in one transaction: all or none."""
+        entities = check_batch(entities)
         with self.transaction():
             if not draft:
                 self._check_references(entities)

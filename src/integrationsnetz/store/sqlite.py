@@ -50,7 +50,7 @@ from integrationsnetz.privacy import PersonalData, personal_data, plan_erasure
 from integrationsnetz.serialization import format_datetime, paused_gc
 from integrationsnetz.store import Capability, Change, Store, StoreBackend, StoreURL
 from integrationsnetz.store.bookkeeping import Clock, check_revision, from_micros, micros, network_of, stamped
-from integrationsnetz.store.queries import check_course_status, check_day, check_instant, check_window
+from integrationsnetz.store.queries import check_batch, check_course_status, check_day, check_instant, check_window
 from integrationsnetz.store.schema import check_store_version, current_version, upgrade_entity
 
 if TYPE_CHECKING:
@@ -517,6 +517,7 @@ class SQLiteStore:
         """Write many entities in one transaction, with one ``executemany`` per table."""
         from integrationsnetz.serialization import parse_datetime
 
+        entities = check_batch(entities)
         where = self.url.masked
         with paused_gc():  # the write guard, before the store is touched; the stamps it adds are valid
             for entity in entities:
