@@ -560,7 +560,7 @@ class StoreConformance:
         """A date or a naive time names no instant: every backend refuses it with ``WrongType``, naming it."""
         day = datetime(2024, 10, 14, 9, 0, tzinfo=BERLIN)
         store.put(Meeting(id="m1", network_id="n", kind=MeetingKind.OTHER, title="Treffen", start=day,
-                          end=day + timedelta(hours=2)))  # fmt: skip
+                          end=day + timedelta(hours=2)), draft=True)  # fmt: skip
         for start, end, named in (
             (day.date(), day.date() + timedelta(days=1), "start"),
             (day.replace(tzinfo=None), day + timedelta(days=1), "start"),
