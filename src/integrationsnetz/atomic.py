@@ -62,6 +62,8 @@ def write_atomic(path: str | os.PathLike[str], payload: bytes) -> None:
     not replaced either, though the rename could (it needs only the directory's permission).
     """
     target = Path(path)
+    if "\0" in str(target):
+        raise StoreError(f"{str(target)!r}: a file path cannot hold a NUL character")
     directory = target.parent
     _refuse_protected(target)
     try:

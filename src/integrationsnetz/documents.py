@@ -42,6 +42,8 @@ def _codec(host: PluginHost | None) -> Codec:
 def _path(path: object) -> Path:
     if not isinstance(path, (str, os.PathLike)):
         raise WrongType([f"expected a file path, got {type(path).__name__}"])
+    if "\0" in str(path):
+        raise InvalidData([f"{str(path)!r}: a file path cannot hold a NUL character"])
     return Path(path)
 
 
@@ -118,8 +120,23 @@ def loads(
 ) -> NetworkData:
     """Read a document; :class:`InvalidData` lists every problem with ``source`` and the field path."""
     format = _format(format)
+    if not isinstance(payload, (bytes, str)):
+        raise WrongType([f"expected the document as bytes or text, got {type(payload).__name__}"])
+    if isinstance(payload, bytes):
+        if payload.startswith(b"\xef\xbb\xbf"):  # Windows editors save UTF-8 with a byte order mark
+            payload = payload[3:]
+        try:
+            payload.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InvalidData(
+                [f"not UTF-8 text (byte {exc.start}: {payload[exc.start:exc.start + 1]!r}); "
+                 f"{format.upper()} documents are UTF-8: save the file as UTF-8"],
+                source=source,
+            ) from None
+    elif payload.startswith("\ufeff"):
+        payload = payload[1:]
     raw: Any
-    # JSON, TOML and UTF-8 decoding errors are all ValueErrors; tomllib loads only when needed.
+    # JSON and TOML errors are ValueErrors; tomllib loads only when needed.
     try:
         if format == "json":
             raw = orjson.loads(payload)
@@ -153,6 +170,8 @@ def save(data: NetworkData, path: str | Path, *, draft: bool = False, host: Plug
     """
     target = _path(path)
     data = _network_data(data)
+    if type(draft) is not bool:
+        raise WrongType([f"save: draft: expected True or False, got {draft!r}"])
     format = format_of(target)
     source = str(target)
     with paused_gc():

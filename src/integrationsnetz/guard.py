@@ -30,6 +30,7 @@ from integrationsnetz.model.actors import Organization, Person
 from integrationsnetz.model.courses import Course, ProviderCapacity, Waitlist
 from integrationsnetz.model.entity import Entity, NetworkPart
 from integrationsnetz.model.events import Event
+from integrationsnetz.model.field_types import INT_RANGE
 from integrationsnetz.model.funding import FundingProgramme
 from integrationsnetz.model.groups import WorkingGroup
 from integrationsnetz.model.meetings import Meeting
@@ -69,7 +70,7 @@ def json_payload(codec: Codec, entity: Entity, *, source: str, document: dict[st
     try:
         payload = orjson.dumps(document)
     except TypeError:  # a lone surrogate, or a value JSON has no form for
-        raise InvalidData(unwritable(document) or ["$: cannot be written as JSON"], source=source) from None
+        raise InvalidData(unwritable(document) or ["$: cannot be written"], source=source) from None
     # JSON has no infinity and no NaN: orjson writes null. A null is otherwise rare in a
     # document (fields at their default are left out), so only then is the document searched.
     if b"null" in payload:
@@ -155,13 +156,21 @@ def _unstructure_problems(codec: Codec, obj: Any, path: str = "$") -> list[str]:
 
 
 def unwritable(document: Any, path: str = "$") -> list[str]:
-    """Every number that is not finite and every text that is not valid Unicode in a plain document."""
+    """Every value of a plain document that JSON or TOML cannot hold, with its path.
+
+    Numbers that are not finite or do not fit in 64 bits, text that is not valid Unicode, and a
+    missing value (``None``, which TOML has no form for) where a field must have one.
+    """
     if isinstance(document, dict):
         return [problem for key, value in document.items() for problem in unwritable(value, f"{path}.{key}")]
     if isinstance(document, (list, tuple)):
         return [problem for i, value in enumerate(document) for problem in unwritable(value, f"{path}[{i}]")]
+    if document is None:
+        return [f"{path}: expected a value, got None"]
     if isinstance(document, float) and not math.isfinite(document):
         return [f"{path}: expected a finite number, got {document!r}"]
+    if isinstance(document, int) and not isinstance(document, bool) and document not in INT_RANGE:
+        return [f"{path}: expected a whole number that fits in 64 bits"]
     if isinstance(document, str):
         try:
             document.encode("utf-8")

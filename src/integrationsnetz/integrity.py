@@ -16,6 +16,7 @@ import attrs
 from integrationsnetz.errors import WrongType
 from integrationsnetz.model.courses import Course, CourseStatus, CourseType
 from integrationsnetz.model.entity import Entity, instant
+from integrationsnetz.model.field_types import type_problems
 from integrationsnetz.model.meetings import AttendanceStatus, Meeting, MeetingKind, MeetingStatus
 from integrationsnetz.model.memberships import Membership, Role
 from integrationsnetz.model.network_data import COLLECTIONS, NetworkData
@@ -53,12 +54,26 @@ def check(data: NetworkData, *, course_types: Mapping[str, CourseType] | None = 
     """Every integrity problem of ``data``; ``course_types`` defaults to the official catalogue."""
     if not isinstance(data, NetworkData):
         raise WrongType([f"check: expected NetworkData, got {type(data).__name__}"])
+    if course_types is not None and not isinstance(course_types, Mapping):
+        what = type(course_types).__name__
+        raise WrongType([f"check: course_types: expected a mapping of code to CourseType, got {what}"])
+    wrong = _wrong_types(data)
+    if wrong:  # values set past the constructors: the rules below would trip over them
+        return wrong
     if course_types is None:
         # Imported here: the courses package is not needed by ``import integrationsnetz``.
         from integrationsnetz.courses.catalogue import OFFICIAL_COURSE_TYPES
 
         course_types = OFFICIAL_COURSE_TYPES
     return list(_Checker(data, course_types).run())
+
+
+def _wrong_types(data: NetworkData) -> list[Problem]:
+    lines = type_problems(data.network, "network")
+    for collection in COLLECTIONS:
+        for entity in getattr(data, collection):
+            lines.extend(type_problems(entity, _at(collection, str(entity.id))))
+    return [Problem(*line.split(": ", 1)) for line in lines]
 
 
 class _Checker:

@@ -174,6 +174,10 @@ class Registry(Mapping[str, D]):
 
 def _guarded(function: Callable[..., Any], plugin: str, hook: str) -> Callable[..., Any]:
     """``function`` with its non-library errors turned into a PluginError naming plugin and hook."""
+    if plugin in DEFAULT_PLUGINS:  # the library's own code: blocking it is no answer
+        advice = "This is a bug in integrationsnetz: please report it with the data that caused it"
+    else:
+        advice = f"Fix or update it, or block it with {DISABLE_ENV}={plugin}"
 
     @functools.wraps(function)
     def guarded(*args: Any, **kwargs: Any) -> Any:
@@ -182,10 +186,7 @@ def _guarded(function: Callable[..., Any], plugin: str, hook: str) -> Callable[.
         except IntegrationsnetzError:
             raise
         except Exception as exc:
-            raise PluginError(
-                f"plugin {plugin!r} failed in {hook}: {type(exc).__name__}: {exc}. "
-                f"Fix or update it, or block it with {DISABLE_ENV}={plugin}"
-            ) from exc
+            raise PluginError(f"plugin {plugin!r} failed in {hook}: {type(exc).__name__}: {exc}. {advice}") from exc
 
     return guarded
 
@@ -427,6 +428,8 @@ class PluginHost:
         """Open a store by URL with the backend registered for its scheme."""
         from integrationsnetz.store import StoreURL
 
+        if isinstance(url, str) and "\0" in url:
+            raise StoreError("a store URL cannot hold a NUL character")
         parsed = StoreURL.parse(url)
         backends = self.store_backends()
         backend = backends.get(parsed.scheme) or backends.get(parsed.base_scheme)

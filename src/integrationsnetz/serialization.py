@@ -49,7 +49,7 @@ from integrationsnetz.model.entity import (
     validate_optional_id,
 )
 from integrationsnetz.model.events import AllDay, Timed
-from integrationsnetz.model.field_types import INT_RANGE, is_field_converter
+from integrationsnetz.model.field_types import INT_RANGE, YEARS, is_field_converter
 
 T = TypeVar("T")
 
@@ -62,6 +62,8 @@ class Expected(ValueError):
 
 
 def _shown(value: object) -> str:
+    if isinstance(value, int) and value.bit_length() > 200:  # repr() refuses over 4,300 digits
+        return f"a number of about {int(value.bit_length() * 0.30103)} digits"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -94,7 +96,7 @@ def parse_datetime(text: object) -> datetime:
         if type(text) is datetime:  # a TOML document may hold a native date-time
             if text.utcoffset() is None:
                 raise Expected(f"expected a date-time with a UTC offset, got {text.isoformat()!r}")
-            return text
+            return _in_years(text)
         raise Expected(f"expected a date-time text with a UTC offset, got {_shown(text)}")
     stamp, bracket, rest = text.partition("[")
     try:
@@ -103,6 +105,7 @@ def parse_datetime(text: object) -> datetime:
         raise Expected(f"expected a date-time with a UTC offset, got {_shown(text)}") from None
     if value.tzinfo is None:
         raise Expected(f"expected a date-time with a UTC offset, got {_shown(text)}")
+    _in_years(value)
     if not bracket:
         return value
     local = _in_zone(value, rest, text, stamp)
@@ -110,6 +113,14 @@ def parse_datetime(text: object) -> datetime:
         _PARSED.clear()
     _PARSED[text] = local
     return local
+
+
+def _in_years(value: datetime) -> datetime:
+    if value.year not in YEARS:
+        raise Expected(
+            f"expected a date-time in the years {YEARS.start} to {YEARS.stop - 1}, got {value.isoformat()}"
+        )
+    return value
 
 
 # Times in a named zone repeat (meetings start on the hour, on the same days), and a datetime is
@@ -165,13 +176,17 @@ def _structure_datetime(text: object, _: Any) -> datetime:
 
 def _parse_date(text: object, _: Any) -> date:
     if type(text) is date:  # a TOML document may hold a native date
-        return text
-    if type(text) is not str or len(text) != 10:
-        raise Expected(f"expected a date as YYYY-MM-DD, got {_shown(text)}")
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise Expected(f"expected a date as YYYY-MM-DD, got {_shown(text)}") from None
+        day = text
+    elif type(text) is not str or len(text) != 10 or text[4] != "-" or text[7] != "-" or not text.isascii():
+        raise Expected(f"expected a date as YYYY-MM-DD, got {_shown(text)}")  # not 2025-W11-3 either
+    else:
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            raise Expected(f"expected a date as YYYY-MM-DD, got {_shown(text)}") from None
+    if day.year not in YEARS:
+        raise Expected(f"expected a date in the years {YEARS.start} to {YEARS.stop - 1}, got {day.isoformat()}")
+    return day
 
 
 def _str(value: object, _: Any) -> str:

@@ -159,10 +159,10 @@ def test_bad_or_missing_schema_version(tmp_path: Path, raw: Raw, value: object, 
     ("name", "content", "expected"),
     [
         ("kaputt.json", b'{"schema_version": 1, "network": {', "not a valid JSON document"),
-        ("kaputt.json", b"\xff\xfe not utf-8", "not a valid JSON document"),
+        ("kaputt.json", b"\xff\xfe not utf-8", "not UTF-8 text"),
         ("kaputt.json", b"[1, 2]", "$: expected an object at the top, got list"),
         ("kaputt.toml", b"schema_version = 1\n[network\nid = 'x'", "not a valid TOML document"),
-        ("kaputt.toml", b"\xff\xfe", "not a valid TOML document"),
+        ("kaputt.toml", b"\xff\xfe", "not UTF-8 text"),
         ("leer.json", b"", "not a valid JSON document"),
     ],
 )

@@ -27,11 +27,13 @@ from integrationsnetz.courses.course_list import read_course_list, sample_course
 from integrationsnetz.ingest import ImportOptions
 from integrationsnetz.schedule.config import load_plan_config
 from integrationsnetz.testing.fuzzing import accepted_or_refused, fuzz_settings, mutated_bytes, mutated_tree
+from integrationsnetz.testing.samples import sample_network
 
 ROOT = Path(__file__).parents[2]
 FIXTURES = ROOT / "tests" / "export" / "fixtures"
-NETWORK = wartburgkreis.build()
-DOCUMENT = orjson.loads(documents.dumps(NETWORK, "json"))
+NETWORK = wartburgkreis.build()  # the course list's providers
+SAMPLE = sample_network()  # small (31 entities), with the tricky values: zones, folds, escapes, a sentinel
+DOCUMENT = orjson.loads(documents.dumps(SAMPLE, "json"))
 PLANNING_FILE = (ROOT / "examples" / "wartburgkreis.toml").read_bytes()
 PLANNING = tomllib.loads(PLANNING_FILE.decode("utf-8"))
 ACTOR_CSV = (FIXTURES / "akteure_landratsamt.csv").read_bytes()
@@ -74,7 +76,7 @@ def test_structurally_mutated_documents(tree: Any, suffix: str) -> None:
 @fuzz_settings()
 @given(choice=st.data(), suffix=st.sampled_from(["json", "toml"]))
 def test_byte_mutated_documents(choice: st.DataObject, suffix: str) -> None:
-    original = documents.dumps(NETWORK, suffix)  # type: ignore[arg-type]
+    original = documents.dumps(SAMPLE, suffix)  # type: ignore[arg-type]
     _load_then_save_and_reload(choice.draw(mutated_bytes(original)), suffix)
 
 

@@ -213,7 +213,7 @@ def _read(target: Path) -> Any:
         if suffix == ".toml":
             import tomllib
 
-            return tomllib.loads(payload.decode("utf-8"))
+            return tomllib.loads(payload.decode("utf-8-sig"))
         return json.loads(payload)
     except ValueError as exc:  # TOML, JSON and UTF-8 decoding errors alike
         raise InvalidData([f"not a valid {suffix[1:].upper()} file: {exc}"], source=str(target)) from None

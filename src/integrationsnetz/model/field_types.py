@@ -35,6 +35,11 @@ from integrationsnetz.errors import InvalidField
 #: The range a whole number must fit in: every store and JSON encoder holds 64-bit integers.
 INT_RANGE = range(-(2**63), 2**63)
 
+#: The years a date or date-time may lie in. Python's own limits (years 1 to 9999) are reached by
+#: everyday arithmetic (an all-day event ending on 31 Dec 9999 has no exclusive end in a calendar;
+#: a time near them has no UTC instant), and no network meets outside these.
+YEARS = range(1900, 3000)
+
 _Check = Callable[[Any], Any]
 
 #: The converters :func:`typed_fields` made (so the fast pass can tell them from a plugin's own),
@@ -76,6 +81,34 @@ def is_field_converter(converter: object) -> bool:
         return False
 
 
+def type_problems(obj: object, path: str = "$") -> list[str]:
+    """Every field of ``obj`` (and of the model objects inside it) holding a value of the wrong type.
+
+    A constructor refuses such values, but ``object.__setattr__`` gets past it; code that walks a
+    whole network (:func:`~integrationsnetz.check`) asks here first, so it reports them instead
+    of failing on them. Lines read ``$.meetings[0].start: expected ...``.
+    """
+    cls = type(obj)
+    if not attrs.has(cls):
+        return []
+    found = []
+    for field in attrs.fields(cls):
+        value = getattr(obj, field.name, None)
+        where = f"{path}.{field.name}"
+        if is_field_converter(field.converter):
+            try:
+                field.converter(value)
+            except InvalidField as exc:
+                found.append(f"{path}.{exc.field}: {exc.reason}")
+                continue
+        if isinstance(value, tuple):
+            for index, item in enumerate(value):
+                found.extend(type_problems(item, f"{where}[{index}]"))
+        else:
+            found.extend(type_problems(value, where))
+    return found
+
+
 def _field_converter(owner: str, name: str, annotation: Any, namespace: dict[str, Any]) -> _Check:
     check: _Check | None = None
     # Classes whose values are taken as they are, without a call (None for an optional field, an
@@ -113,7 +146,7 @@ def _taken_as_is(kind: Any) -> frozenset[type]:
     return frozenset(
         member
         for member in _members(kind)
-        if member in (NoneType, bool, date)
+        if member in (NoneType, bool)
         or (isinstance(member, type) and (issubclass(member, Enum) or attrs.has(member)))
     )
 
@@ -153,6 +186,8 @@ def _checker(kind: Any) -> _Check:
 
 
 def _shown(value: object) -> str:
+    if isinstance(value, int) and value.bit_length() > 200:  # repr() refuses over 4,300 digits
+        return f"a number of about {int(value.bit_length() * 0.30103)} digits"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -202,6 +237,8 @@ def _day(value: Any) -> date:
             raise _Wrong(f"expected a date, got a date-time {_shown(value)}")
         if not isinstance(value, date):
             raise _Wrong(f"expected a date, got {_shown(value)}")
+    if value.year not in YEARS:
+        raise _Wrong(f"expected a date in the years {YEARS.start} to {YEARS.stop - 1}, got {value.isoformat()}")
     return value
 
 
@@ -211,6 +248,8 @@ def _moment(value: Any) -> datetime:
         raise _Wrong(f"expected a timezone-aware date-time, got {what}")
     if value.utcoffset() is None:
         raise _Wrong(f"expected a timezone-aware date-time, got the naive {value.isoformat()!r}")
+    if value.year not in YEARS:
+        raise _Wrong(f"expected a date-time in the years {YEARS.start} to {YEARS.stop - 1}, got {value.isoformat()}")
     return value
 
 

@@ -42,7 +42,7 @@ STATE_BY_AGS_PREFIX: dict[str, State] = {
     "13": State.MV, "14": State.SN, "15": State.ST, "16": State.TH,
 }  # fmt: skip
 
-_AGS = re.compile(r"\d{2}(\d{3}(\d{3})?)?")
+_AGS = re.compile(r"[0-9]{2}([0-9]{3}([0-9]{3})?)?")
 
 
 def _validate_ags(instance: Region, attribute: attrs.Attribute[str], value: str) -> None:

@@ -114,7 +114,7 @@ def load_plan_config(
         raise WrongType([f"load_plan_config: expected a file path, got {type(path).__name__}"])
     target = Path(path)
     try:
-        raw = tomllib.loads(target.read_text(encoding="utf-8"))
+        raw = tomllib.loads(target.read_text(encoding="utf-8-sig"))
     except OSError as exc:
         raise InvalidData([f"cannot read the file ({exc.strerror or exc})"], source=str(target)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
