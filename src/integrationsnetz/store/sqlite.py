@@ -806,7 +806,7 @@ class SQLiteStore:
                 f"for {_ERASURE_WAIT_MS / 1000:g} s); call store.finish_erasure() when the other readers are "
                 "done (the next write or the last connection to close also finishes it)",
                 ErasureIncompleteWarning,
-                stacklevel=4,
+                stacklevel=5,  # the caller of erase_person (through transaction and contextlib)
             )
 
     def _checkpoint(self, wait_ms: int) -> bool:
