@@ -31,6 +31,15 @@ from integrationsnetz.model.network_data import entity_type_name
 from integrationsnetz.model.venues import Venue
 
 
+class ErasureIncompleteWarning(UserWarning):
+    """An erasure is done in the store, but an old copy of the data remains where the backend keeps it.
+
+    The person is gone for every reader of the store; the bytes stay until the backend can clear
+    them (``sqlite:``: while another connection reads, its write-ahead log keeps the old pages).
+    The message says where and how to finish (``SQLiteStore.finish_erasure()``).
+    """
+
+
 @attrs.frozen(kw_only=True)
 class Mention:
     """One entity that refers to the person, and the fields where it does."""

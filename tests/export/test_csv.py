@@ -14,7 +14,9 @@ import integrationsnetz as inz
 from integrationsnetz import CsvOptions, ExportOptions, ImportOptions, InvalidData, NetworkData, Organization, Person
 from integrationsnetz.export.csv import neutralise
 from integrationsnetz.model.entity import Entity
+from integrationsnetz.testing.erasure_conformance import raw_files, trace_forms, traces_in
 from integrationsnetz.testing.export_conformance import ExporterConformance, ImporterConformance
+from integrationsnetz.testing.samples import SENTINEL_EMAIL, SENTINEL_NAME
 
 FIXTURES = Path(__file__).with_name("fixtures")
 
@@ -85,10 +87,10 @@ def test_district_office_list_is_imported(host: inz.PluginHost) -> None:
     result = inz.import_from(FIXTURES / "akteure_landratsamt.csv", options=ImportOptions(network_id="wak"), host=host)
     by_id = {entity.id: entity for entity in result.entities}
     assert sorted(by_id) == [
-        "caritasverband-eisenach", "erika-musterfrau", "integrationsmanagerin", "jobcenter-wartburgkreis",
-        "landratsamt-wartburgkreis", "oekumenischer-fluechtlingskreis-willkommen",
+        "caritasverband-eisenach", "integrationsmanagerin", "jobcenter-wartburgkreis",
+        "landratsamt-wartburgkreis", "migrationsberatung", "oekumenischer-fluechtlingskreis-willkommen",
     ]  # fmt: skip
-    erika = by_id["erika-musterfrau"]
+    erika = by_id["migrationsberatung"]
     assert isinstance(erika, Person)
     assert erika.affiliation_id == "caritasverband-eisenach"
     assert [c.value for c in erika.contacts] == ["e.musterfrau@caritas.example", "+49 3691 123"]
@@ -187,3 +189,51 @@ class TestCsvImporterConformance(ImporterConformance):
 
     def malformed(self) -> tuple[bytes, int]:
         return b"Typ;Name;Art\r\nOrganisation;A;Behoerde\r\n", 2
+
+
+def test_a_person_id_is_never_made_from_the_name(host: inz.PluginHost) -> None:
+    """Two people of one function get ``…-2``; organisations keep ids from their names."""
+    payload = (
+        "Typ;Name;Funktion;Organisation;E-Mail\r\n"
+        "Organisation;Landratsamt Wartburgkreis;;;\r\n"
+        f"Person;{SENTINEL_NAME};Integrationsmanagerin;Landratsamt Wartburgkreis;{SENTINEL_EMAIL}\r\n"
+        "Person;Zorro Sentinel;Integrationsmanagerin;;\r\n"
+    ).encode()
+    result = inz.import_from(io.BytesIO(payload), "csv", options=ImportOptions(network_id="n"), host=host)
+    assert [entity.id for entity in result.entities] == [
+        "landratsamt-wartburgkreis",
+        "integrationsmanagerin",
+        "integrationsmanagerin-2",
+    ]
+    forms = trace_forms(SENTINEL_NAME, SENTINEL_EMAIL, "Zorro Sentinel")
+    assert not traces_in([(entity.id, entity.id.encode()) for entity in result.entities], forms)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    name=st.text(st.characters(codec="utf-8", exclude_characters=";\"'\r\n"), min_size=1, max_size=30).filter(
+        lambda text: len(text.strip()) >= 3
+    )
+)
+def test_no_name_reaches_a_person_id(name: str) -> None:
+    host = inz.PluginHost(entry_points=False)
+    payload = f"Typ;Name;Funktion\r\nPerson;{name};Beratung\r\n".encode()
+    (person,) = inz.import_from(io.BytesIO(payload), "csv", options=ImportOptions(network_id="n"), host=host).entities
+    assert isinstance(person, Person)
+    assert person.name == name.strip()
+    assert person.id == "beratung"
+
+
+def test_an_imported_person_leaves_no_trace_after_erasure(tmp_path: Path, host: inz.PluginHost) -> None:
+    """The issue's case: an id made from the name stayed in the tombstone, its file name and the change feed."""
+    payload = (
+        f"Typ;Name;Funktion;E-Mail\r\nPerson;{SENTINEL_NAME};Integrationsmanagerin;{SENTINEL_EMAIL}\r\n"
+    ).encode()
+    (person,) = inz.import_from(io.BytesIO(payload), "csv", options=ImportOptions(network_id="n"), host=host).entities
+    url = f"files://{tmp_path}/netz"
+    with host.open_store(url) as store:
+        store.put(person, draft=True)
+        assert store.erase_person(person.id) == 1
+        feed = [(f"change {c.id}", c.id.encode()) for c in store.changed_since(None)]
+    forms = trace_forms(SENTINEL_NAME, SENTINEL_EMAIL)
+    assert not traces_in([*raw_files(tmp_path / "netz"), *feed], forms)

@@ -2,9 +2,11 @@
 
 The columns are those the ``csv`` exporter writes (:data:`~integrationsnetz.export.csv.ACTOR_COLUMNS`),
 found by their German or English header in any order; only ``Typ`` and ``Name`` (organisations)
-or ``Funktion`` (people) are required. Excel's encodings, line ends and separators are recognised
-(:mod:`~integrationsnetz.ingest.spreadsheet`). Every bad row is reported with its line, and if any row is bad nothing is
-imported, so a half-read list never ends up in the store.
+or ``Funktion`` (people) are required. A row without an ``ID`` gets one from the organisation's
+name or the person's function, never from a person's name (personal data must not become an id).
+Excel's encodings, line ends and separators are recognised (:mod:`~integrationsnetz.ingest.spreadsheet`).
+Every bad row is reported with its line, and if any row is bad nothing is imported, so a half-read
+list never ends up in the store.
 """
 
 from __future__ import annotations
@@ -41,6 +43,17 @@ def _slug(text: str) -> str:
     table = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
     ascii_text = unicodedata.normalize("NFKD", text.casefold().translate(table)).encode("ascii", "ignore").decode()
     return "-".join("".join(ch if ch.isalnum() else " " for ch in ascii_text).split())[:80] or "akteur"
+
+
+def _derived_id(kind: str, cells: dict[str, str]) -> str:
+    """The id of a row without one: an organisation's from its name, a person's from their function.
+
+    Never from a person's name: an id outlives an erasure (in the tombstone, the change feed, the
+    ``files:`` store's file names) and goes into exports that leave names out.
+    """
+    if kind == "organization":
+        return _slug(cells.get("name", ""))
+    return _slug(cells.get("function", ""))
 
 
 def read_actors(stream: BinaryIO, options: ImportOptions) -> ImportResult:
@@ -88,7 +101,7 @@ def read_actors(stream: BinaryIO, options: ImportOptions) -> ImportResult:
         if kind is None:
             problems.append(f"line {line}: Typ: expected Organisation or Person, got {cells.get('type', '')!r}")
             continue
-        entity_id = cells.get("id") or _slug(cells.get("name") or cells.get("function") or "")
+        entity_id = cells.get("id") or _derived_id(kind, cells)
         if not cells.get("id"):
             base, number = entity_id, 2
             while entity_id in used:

@@ -23,10 +23,16 @@ writes every change into ``.journal.json`` (temporary file, fsync, rename: the c
 with the content each file had before, then applies it file by file (temporary file and
 rename), syncs, and removes the journal. A writer killed at any moment leaves either no journal
 (the old state) or a complete one, which the next process to open or lock the store applies (the
-new state). Before writing, free space is checked, so a full disk refuses the commit instead of
-stopping half-way. A commit that cannot be applied (the file system refuses a file) is rolled
-back from the journal's old contents, by the writer or, if it died, by the next process, which
-then warns (:class:`RuntimeWarning`): the store always opens.
+new state). Before writing, free space is checked in the file system's blocks (a small document
+takes a whole block), so a full disk refuses the commit instead of stopping half-way. A commit
+that cannot be applied all the same (the file system refuses a file, another program filled the
+disk) is rolled back from the journal's old contents, by the writer or, if it died, by the next
+process, which then warns (:class:`RuntimeWarning`): the store always opens.
+
+**Erasure.** ``erase_person`` deletes the person's document and rewrites the documents that
+mention them; the tombstone holds the id, network, revision and time only. The old contents are
+gone from the store's files, but not from the disk's free blocks, backups or a git history of
+the folder (see the store URLs reference).
 
 Queries read every document of a type: right for a district's few thousand entities, slow for
 a nationwide dataset (use ``sqlite:`` for that).
@@ -36,6 +42,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import errno
 import fcntl
 import hashlib
 import os
@@ -401,13 +408,13 @@ class FilesStore(SimpleStore):
                 ]
             }
         )
-        self._check_space(len(journal) * 2 + 65536)
+        self._check_space(operations, before, len(journal))
         write_atomic(self.root / _JOURNAL, journal)
         try:
             self._replay(operations)
         except StoreError as failure:
             try:
-                self._replay(before)
+                self._undo(before)
             except StoreError as undo_failure:
                 raise StoreError(
                     f"{failure}; rolling back failed too ({undo_failure}): the commit is kept in "
@@ -426,16 +433,51 @@ class FilesStore(SimpleStore):
         except OSError as exc:
             raise StoreError(f"{self._where(path)}: cannot read ({exc.strerror or exc}); nothing was changed") from None
 
-    def _check_space(self, needed: int) -> None:
+    def _check_space(
+        self,
+        operations: Sequence[tuple[str, bytes | None]],
+        before: Sequence[tuple[str, bytes | None]],
+        journal: int,
+    ) -> None:
+        """Refuse a commit the disk cannot hold, before anything is written.
+
+        Counted in the file system's blocks, as it allocates them: a document of 300 bytes takes
+        a whole block (4 KiB), so a commit of many small files needs far more than its bytes. The
+        journal is there throughout; each file is written beside the one it replaces, whose
+        blocks are freed after the rename, so the peak of that running sum is what the files need.
+        """
         try:
             stats = os.statvfs(self.root)
         except OSError:
             return
+        block = stats.f_frsize or stats.f_bsize or 4096
+
+        def blocks(size: int) -> int:
+            return -(-size // block)
+
+        running = peak = 0
+        created = 0
+        for (_, new), (_, old) in zip(operations, before, strict=True):
+            if new is not None:
+                running += blocks(len(new))
+                peak = max(peak, running)
+                created += old is None
+            if old is not None:
+                running -= blocks(len(old))
+        folders = {str(Path(path).parent) for path, new in operations if new is not None}
+        new_folders = sum(not (self.root / folder).is_dir() for folder in folders)
+        # the journal, the files' peak, new folders, directory entries and a margin for the roll-back
+        needed = (blocks(journal) + peak + new_folders + blocks(created * 64) + 16) * block
         free = stats.f_bavail * stats.f_frsize
         if free < needed:
             raise StoreError(
-                f"{self._where()}: the disk is full ({free // 1024} KiB free, this commit needs about "
-                f"{needed // 1024} KiB); nothing was changed"
+                f"{self._where()}: the disk is full ({free // 1024} KiB free, this commit of {len(operations)} "
+                f"files needs about {needed // 1024} KiB); nothing was changed"
+            )
+        if stats.f_files and stats.f_favail < created + new_folders + 2:
+            raise StoreError(
+                f"{self._where()}: the file system has no room for more files ({stats.f_favail} inodes free, "
+                f"this commit creates {created + new_folders}); nothing was changed"
             )
 
     def _recover(self) -> None:
@@ -463,7 +505,7 @@ class FilesStore(SimpleStore):
         except StoreError as failure:
             if undo is None:
                 raise
-            self._replay(undo)
+            self._undo(undo)
             warnings.warn(
                 f"{self._where()}: an unfinished commit could not be completed ({failure}); it was rolled "
                 "back, the store holds the state before it",
@@ -472,7 +514,18 @@ class FilesStore(SimpleStore):
             )
         self._finish()
 
-    def _replay(self, operations: Sequence[tuple[str, bytes | None]]) -> None:
+    def _undo(self, before: Sequence[tuple[str, bytes | None]]) -> None:
+        """Put back the files' contents before a commit that could not be applied (a full disk).
+
+        Files the commit created are removed first, which frees their blocks for the rest; a
+        file that cannot be restored beside itself for lack of space is rewritten in place (the
+        journal, still there, holds its old content should that be cut short).
+        """
+        removals = [(path, old) for path, old in before if old is None]
+        restores = [(path, old) for path, old in before if old is not None]
+        self._replay([*removals, *restores], in_place=True)
+
+    def _replay(self, operations: Sequence[tuple[str, bytes | None]], *, in_place: bool = False) -> None:
         written: list[Path] = []
         folders: set[Path] = set()
         for relative, content in operations:
@@ -494,7 +547,12 @@ class FilesStore(SimpleStore):
             except OSError as exc:
                 with contextlib.suppress(OSError):
                     temporary.unlink()
-                raise StoreError(f"{self._where(path)}: cannot write ({exc.strerror or exc})") from None
+                if not (in_place and exc.errno == errno.ENOSPC and path.exists()):
+                    raise StoreError(f"{self._where(path)}: cannot write ({exc.strerror or exc})") from None
+                try:
+                    path.write_bytes(content)  # truncating frees the blocks the content is written into
+                except OSError as again:
+                    raise StoreError(f"{self._where(path)}: cannot write ({again.strerror or again})") from None
             written.append(path)
             folders.add(path.parent)
         self._sync(written, folders)

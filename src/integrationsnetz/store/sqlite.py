@@ -30,6 +30,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import os
+import warnings
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -46,7 +47,7 @@ from integrationsnetz.model.entity import Entity
 from integrationsnetz.model.meetings import Meeting
 from integrationsnetz.model.memberships import Membership
 from integrationsnetz.model.network_data import ENTITY_TYPES, entity_type_name
-from integrationsnetz.privacy import PersonalData, personal_data, plan_erasure
+from integrationsnetz.privacy import ErasureIncompleteWarning, PersonalData, personal_data, plan_erasure
 from integrationsnetz.serialization import format_datetime, paused_gc
 from integrationsnetz.store import Capability, Change, Store, StoreBackend, StoreURL
 from integrationsnetz.store.bookkeeping import Clock, check_revision, from_micros, micros, network_of, stamped
@@ -58,6 +59,11 @@ if TYPE_CHECKING:
     from integrationsnetz.serialization import Codec
 
 E = TypeVar("E", bound=Entity)
+
+#: How long a statement waits for another connection's lock.
+_BUSY_TIMEOUT_MS = 30_000
+#: How long the checkpoint after an erasure waits for other connections' readers before it warns.
+_ERASURE_WAIT_MS = 2_000
 
 _COMMON = "id TEXT PRIMARY KEY, network_id TEXT, revision INTEGER NOT NULL, created TEXT, modified TEXT NOT NULL"
 
@@ -232,6 +238,8 @@ class SQLiteStore:
         self._clock = Clock()
         self._depth = 0
         self._closed = False
+        self._erased_in_transaction = False  # an erase_person in the open transaction
+        self._erasure_unfinished = False  # an erasure whose old pages are still in the -wal file
         where = self.url.masked
         if not path.parent.is_dir():
             raise StoreError(f"{where}: the directory {str(path.parent)!r} does not exist")
@@ -241,7 +249,7 @@ class SQLiteStore:
             raise StoreError(f"{where}: cannot open the database ({exc})") from None
         try:
             with self._errors():
-                self._db.execute("PRAGMA busy_timeout = 30000")
+                self._db.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
                 self._db.execute("PRAGMA journal_mode = WAL")
                 self._db.execute(f"PRAGMA synchronous = {synchronous}")
                 self._db.execute("PRAGMA secure_delete = ON")  # erased personal data leaves no trace in free pages
@@ -409,12 +417,16 @@ class SQLiteStore:
                     raise
             else:
                 db.execute(f"RELEASE sp{depth}")
+        if depth == 0 and (self._erased_in_transaction or self._erasure_unfinished):
+            self._clear_wal(warn=self._erased_in_transaction)
 
     def _undo(self, depth: int) -> None:
         """Roll back to where the block at ``depth`` began; SQLite may have rolled back already."""
         import sqlite3
 
         db = self._db
+        if depth == 0:
+            self._erased_in_transaction = False
         with contextlib.suppress(sqlite3.Error):
             if depth == 0:
                 if db.in_transaction:
@@ -746,17 +758,70 @@ class SQLiteStore:
                 yield self._decode(table, entity_id, data, cls)
 
     def erase_person(self, person_id: str) -> int:
-        """Delete the person and their memberships and remove every other reference, atomically."""
+        """Delete the person and their memberships and remove every other reference, atomically.
+
+        No copy stays in the files: ``secure_delete`` zeroes the old rows in the database, and
+        when the transaction commits, a checkpoint moves the pages into it and empties the -wal
+        file, which holds the old pages until then. Another connection's read transaction blocks
+        that: after a short wait, an :class:`~integrationsnetz.privacy.ErasureIncompleteWarning`
+        says so, and :meth:`finish_erasure` (or the next commit) finishes it.
+        """
         with self.transaction():
             erasure = plan_erasure(person_id, builtins.list(self._mentioning(person_id)))
             for entity in erasure.deletions:
                 self.delete(type(entity), entity.id, revision=entity.revision)
             if erasure.updates:
                 self.put_many(erasure.updates, draft=True)  # removing references never waits for others
-        if erasure.changed:
-            with self._errors():
-                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # old pages leave the WAL file
+            if erasure.changed:
+                self._erased_in_transaction = True
         return erasure.changed
+
+    def finish_erasure(self) -> None:
+        """Empty the -wal file of the pages an erasure replaced; StoreError if a reader still blocks it.
+
+        Needed only after an :class:`~integrationsnetz.privacy.ErasureIncompleteWarning`; closing
+        the last connection to the database does the same.
+        """
+        self._check_open()
+        if not self._checkpoint(_ERASURE_WAIT_MS):
+            self._erasure_unfinished = True
+            raise StoreError(
+                f"{self.url.masked}: an erased person's old data is still in {self._wal_name()}: another "
+                f"connection has held a read transaction for over {_ERASURE_WAIT_MS / 1000:g} s; "
+                "end it (or close the other programs using the database) and call finish_erasure() again"
+            )
+        self._erasure_unfinished = False
+
+    def _clear_wal(self, *, warn: bool) -> None:
+        """After a commit that erased (``warn``) or followed an unfinished erasure: empty the -wal file."""
+        self._erased_in_transaction = False
+        if self._checkpoint(_ERASURE_WAIT_MS if warn else 0):
+            self._erasure_unfinished = False
+            return
+        self._erasure_unfinished = True
+        if warn:
+            warnings.warn(
+                f"{self.url.masked}: the person is erased from the store, but their old data stays in "
+                f"{self._wal_name()} while another connection reads the database (it blocked the checkpoint "
+                f"for {_ERASURE_WAIT_MS / 1000:g} s); call store.finish_erasure() when the other readers are "
+                "done (the next write or the last connection to close also finishes it)",
+                ErasureIncompleteWarning,
+                stacklevel=5,  # the caller of erase_person (through transaction and contextlib)
+            )
+
+    def _checkpoint(self, wait_ms: int) -> bool:
+        """Move the -wal file's pages into the database and truncate it; False if readers blocked it."""
+        db = self._db
+        with self._errors():
+            db.execute(f"PRAGMA busy_timeout = {wait_ms}")  # the checkpoint waits for readers this long
+            try:
+                busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            finally:
+                db.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+        return not busy
+
+    def _wal_name(self) -> str:
+        return repr(f"{self.path}-wal")
 
     def personal_data_of(self, person_id: str) -> PersonalData:
         """Everything held on the person."""
@@ -767,6 +832,9 @@ class SQLiteStore:
     def close(self) -> None:
         """Close the connection; further use raises StoreError."""
         if not self._closed:
+            if self._erasure_unfinished:  # one more try; the last connection to close clears the file anyway
+                with contextlib.suppress(StoreError):
+                    self._checkpoint(0)
             self._closed = True
             self._db.close()
 
