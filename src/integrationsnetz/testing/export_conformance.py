@@ -27,7 +27,15 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import attrs
-import pytest
+
+try:
+    import pytest
+except ImportError as exc:
+    raise ImportError(
+        "integrationsnetz.testing.export_conformance needs pytest, which is not installed: "
+        "pip install 'integrationsnetz[testing]'",
+        name=exc.name,
+    ) from exc
 
 from integrationsnetz.errors import ExportError, InvalidData
 from integrationsnetz.export import ExportOptions, export
