@@ -166,7 +166,8 @@ class ExportRequest:
     ``data`` is already narrowed to the selection and the time range and, unless
     ``options.include_personal_data``, stripped of personal data. ``selected`` is what the
     caller asked for (empty for the whole network), so a document exporter can tell "one
-    meeting's invitation" from "the year's overview".
+    meeting's invitation" from "the year's overview"; it is stripped like ``data`` and holds
+    the very objects of ``data`` where ``data`` has them.
     """
 
     data: NetworkData
@@ -210,9 +211,10 @@ def export(
     ``data`` with that id (``select="nt-2026-2"`` is that one meeting, :class:`NotFound` if
     ``data`` has no such id). ``target`` is a path (written atomically: readers see the old file
     or the new one), a binary stream, or None. Raises :class:`ExportError` for an unknown format,
-    naming the known ones.
+    naming the known ones (a :class:`PluginError` naming the plugins that failed to load, if
+    any did: one of them may be the one that provides it).
     """
-    from integrationsnetz.export.privacy import redact
+    from integrationsnetz.export.privacy import redact, redact_selected
     from integrationsnetz.export.selection import narrow
     from integrationsnetz.plugins import default_host
 
@@ -231,11 +233,13 @@ def export(
     exporters = host.exporters()
     exporter = exporters.get(format) if isinstance(format, str) else None
     if exporter is None:
-        raise ExportError(f"no exporter for format {format!r}; known formats: {', '.join(exporters) or 'none'}")
+        known = ", ".join(exporters) or "none"
+        raise host.missing(ExportError(f"no exporter for format {format!r}; known formats: {known}."))
     selected = _selected(select, data)
     narrowed = narrow(data, selected, options.start, options.end)
     if not options.include_personal_data:
         narrowed = redact(narrowed)
+        selected = redact_selected(selected, narrowed, data)
     buffer = io.BytesIO()
     exporter.write(ExportRequest(data=narrowed, options=options, host=host, selected=selected), buffer)
     payload = buffer.getvalue()

@@ -3,12 +3,19 @@
 :func:`redact` runs before any exporter sees the data, so the built-ins and third-party
 exporters alike can only publish what is public: people stay visible by their function
 ("Leitung Migrationsamt"), never by name, contact details, consents or attendance.
+:func:`redact_selected` does the same for what the caller selected, which an exporter gets
+beside the data.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
+from integrationsnetz.model.actors import Person
+from integrationsnetz.model.entity import Entity
+from integrationsnetz.model.meetings import Meeting
 from integrationsnetz.model.network_data import NetworkData
 
 
@@ -19,16 +26,43 @@ def redact(data: NetworkData) -> NetworkData:
     ``headcount``. Free text (descriptions, minutes) is kept as written: do not put names there.
     """
     person_ids = {person.id for person in data.persons}
-    persons = tuple(
-        person
-        if person.name is None and not person.contacts and not person.consents
-        else attrs.evolve(person, name=None, contacts=(), consents=())
-        for person in data.persons
+    return attrs.evolve(
+        data,
+        persons=tuple(_person(person) for person in data.persons),
+        meetings=tuple(_meeting(meeting, person_ids) for meeting in data.meetings),
     )
-    meetings = tuple(
-        attrs.evolve(meeting, invitations=tuple(i for i in meeting.invitations if i.actor_id not in person_ids))
-        if any(i.actor_id in person_ids for i in meeting.invitations)
-        else meeting
-        for meeting in data.meetings
-    )
-    return attrs.evolve(data, persons=persons, meetings=meetings)
+
+
+def redact_selected(selected: Iterable[Entity], redacted: NetworkData, everyone: NetworkData) -> tuple[Entity, ...]:
+    """The selected entities as ``redacted`` holds them, so an exporter gets the same objects twice.
+
+    A selected entity that ``redacted`` lacks (a meeting outside the time range, or one the
+    caller built and never put into the data) is redacted on its own; ``everyone`` (the data
+    before narrowing) says which invited actors are people.
+    """
+    held = {(type(entity), entity.id): entity for entity in redacted.entities()}
+    person_ids = {person.id for person in everyone.persons}
+    chosen = []
+    for entity in selected:
+        found = held.get((type(entity), entity.id))
+        if found is not None:
+            chosen.append(found)
+        elif isinstance(entity, Person):
+            chosen.append(_person(entity))
+        elif isinstance(entity, Meeting):
+            chosen.append(_meeting(entity, person_ids))
+        else:
+            chosen.append(entity)
+    return tuple(chosen)
+
+
+def _person(person: Person) -> Person:
+    if person.name is None and not person.contacts and not person.consents:
+        return person
+    return attrs.evolve(person, name=None, contacts=(), consents=())
+
+
+def _meeting(meeting: Meeting, person_ids: set[str]) -> Meeting:
+    if not any(invitation.actor_id in person_ids for invitation in meeting.invitations):
+        return meeting
+    return attrs.evolve(meeting, invitations=tuple(i for i in meeting.invitations if i.actor_id not in person_ids))

@@ -135,10 +135,12 @@ def import_from(
         suffix = Path(source).suffix.lower()
         format = next((name for name, importer in importers.items() if importer.suffix == suffix), None)
         if format is None:
-            raise NotFound(f"no importer for files ending in {suffix!r}; known formats: {', '.join(importers)}")
+            known = ", ".join(importers) or "none"
+            raise host.missing(NotFound(f"no importer for files ending in {suffix!r}; known formats: {known}."))
     importer = importers.get(format)
     if importer is None:
-        raise NotFound(f"no importer for format {format!r}; known formats: {', '.join(importers) or 'none'}")
+        known = ", ".join(importers) or "none"
+        raise host.missing(NotFound(f"no importer for format {format!r}; known formats: {known}."))
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         if options.source is None:

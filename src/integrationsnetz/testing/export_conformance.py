@@ -11,10 +11,11 @@ Every built-in exporter and importer passes these, and so should yours::
 :class:`IcsExporterConformance` adds the checks every calendar file must pass.
 
 What they prove: the same input gives the same bytes; the output is UTF-8; the sentinel person's
-name and e-mail never appear unless personal data is asked for (and do when it is, if the format
+name, e-mail and phone never appear unless personal data is asked for, not even when the sentinel
+or a meeting they attend is what the caller selects (and do when it is asked for, if the format
 shows people); writing to a path gives the same bytes; an importer gives back what
 the exporter wrote, and refuses a malformed file with :class:`~integrationsnetz.InvalidData`
-naming the line, importing nothing. Needs pytest (the ``dev`` extra).
+naming the line, importing nothing. Needs pytest: ``pip install 'integrationsnetz[testing]'``.
 """
 
 from __future__ import annotations
@@ -26,13 +27,23 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import attrs
-import pytest
 
-from integrationsnetz.errors import InvalidData
+try:
+    import pytest
+except ImportError as exc:
+    raise ImportError(
+        "integrationsnetz.testing.export_conformance needs pytest, which is not installed: "
+        "pip install 'integrationsnetz[testing]'",
+        name=exc.name,
+    ) from exc
+
+from integrationsnetz.errors import ExportError, InvalidData
 from integrationsnetz.export import ExportOptions, export
 from integrationsnetz.export.selection import narrow
 from integrationsnetz.export.wording import word
 from integrationsnetz.ingest import ImportOptions, ImportResult, import_from
+from integrationsnetz.model.actors import Person
+from integrationsnetz.model.contacts import ContactKind
 from integrationsnetz.model.courses import CourseStatus
 from integrationsnetz.model.entity import Entity
 from integrationsnetz.model.events import AllDay
@@ -101,6 +112,26 @@ class ExporterConformance:
             text = self.readable(export(sample, self.format, options=options, host=host))
             assert SENTINEL_NAME not in text, f"{self.format}: a person's name leaked with {options}"
             assert SENTINEL_EMAIL not in text, f"{self.format}: a person's e-mail leaked with {options}"
+
+    def test_no_personal_data_of_a_selected_person_or_meeting(self, host: PluginHost, sample: NetworkData) -> None:
+        """DSGVO: selecting the sentinel, or a meeting they attend, shows none of their data either.
+
+        An exporter gets what the caller selected as ``request.selected``, redacted like
+        ``request.data``; one that renders it must still not print a name it was not given.
+        A format that refuses such a selection with :class:`ExportError` passes.
+        """
+        secrets = _personal_data_of(sample)
+        attended = [m for m in sample.meetings if any(i.actor_id == secrets.person.id for i in m.invitations)]
+        assert attended, "the sample has no meeting the sentinel attends"
+        for select in (secrets.person, secrets.person.id, attended[0], [attended[0], secrets.person]):
+            for options in self._variants():
+                try:
+                    payload = export(sample, self.format, select=select, options=options, host=host)
+                except ExportError:
+                    continue
+                text = self.readable(payload)
+                for secret in secrets.values:
+                    assert secret not in text, f"{self.format}: {secret!r} leaked with select={select!r}, {options}"
 
     def test_personal_data_when_asked(self, host: PluginHost, sample: NetworkData) -> None:
         """Asked for, personal data is there (the opposite check proves the sentinel test can fail)."""
@@ -220,6 +251,21 @@ class ImporterConformance:
         with pytest.raises(InvalidData) as caught:
             import_from(io.BytesIO(payload), self.format, options=ImportOptions(network_id="netz"), host=host)
         assert f"line {line}" in str(caught.value)
+
+
+@attrs.frozen
+class _Secrets:
+    person: Person
+    values: tuple[str, ...]
+
+
+def _personal_data_of(sample: NetworkData) -> _Secrets:
+    """The sentinel person of ``sample`` and what of them no default export may show."""
+    found = [p for p in sample.persons if p.name == SENTINEL_NAME]
+    assert found, f"the sample holds no person named {SENTINEL_NAME!r}; build yours on sample_network()"
+    person = found[0]
+    phones = tuple(c.value for c in person.contacts if c.kind is ContactKind.PHONE)
+    return _Secrets(person, (SENTINEL_NAME, SENTINEL_EMAIL, *phones))
 
 
 def _show(value: date | datetime) -> str:

@@ -16,8 +16,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from hypothesis import HealthCheck, settings
-from hypothesis import strategies as st
+try:
+    from hypothesis import HealthCheck, settings
+    from hypothesis import strategies as st
+except ImportError as exc:
+    raise ImportError(
+        "integrationsnetz.testing.fuzzing needs hypothesis, which is not installed: "
+        "pip install 'integrationsnetz[testing]'",
+        name=exc.name,
+    ) from exc
 
 from integrationsnetz.errors import IntegrationsnetzError
 

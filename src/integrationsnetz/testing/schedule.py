@@ -91,7 +91,13 @@ def plan_requests(state: object = None) -> Any:
 
     Periods are a few months long so a property runs fast; states vary so different holidays bite.
     """
-    from hypothesis import strategies as st
+    try:
+        from hypothesis import strategies as st
+    except ImportError as exc:
+        raise ImportError(
+            "plan_requests() needs hypothesis, which is not installed: pip install 'integrationsnetz[testing]'",
+            name=exc.name,
+        ) from exc
 
     from integrationsnetz.model import State
     from integrationsnetz.schedule import Absence, MonthlyNth, OnBlocked, PlanRequest, Strictness

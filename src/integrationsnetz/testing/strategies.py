@@ -21,7 +21,8 @@ Sizes stay small by default so tests run fast; raise ``max_size`` to stress a co
     def test_my_exporter_never_fails(data):
         my_exporter.write(data, ...)
 
-Hypothesis is a development dependency: import this module only from tests.
+Hypothesis is a test dependency: import this module only from tests, after
+``pip install 'integrationsnetz[testing]'``.
 """
 
 from __future__ import annotations
@@ -33,7 +34,15 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import attrs
-from hypothesis import strategies as st
+
+try:
+    from hypothesis import strategies as st
+except ImportError as exc:
+    raise ImportError(
+        f"integrationsnetz.testing.strategies needs {exc.name or 'hypothesis'}, which is not installed: "
+        "pip install 'integrationsnetz[testing]'",
+        name=exc.name,
+    ) from exc
 
 from integrationsnetz.courses.catalogue import OFFICIAL_COURSE_TYPES
 from integrationsnetz.model import (
