@@ -625,7 +625,8 @@ def test_a_randomly_double_booked_room_is_always_found(
     reported once, on the later one; the same meeting starting when the first ends clashes with nothing."""
     start, length, share, zone = timing
     end = (start.astimezone(UTC) + length).astimezone(start.tzinfo)
-    overlapping = (start.astimezone(UTC) + length * share).astimezone(zone)
+    # length * share rounds to whole microseconds: 60 s * 0.9999999999999999 is 60 s, no overlap left.
+    overlapping = (start.astimezone(UTC) + min(length * share, length - timedelta(microseconds=1))).astimezone(zone)
     first = _in_room(data, "defekt-mtg1", start, end, rooms[0])
     second = _in_room(data, "defekt-mtg2", overlapping, overlapping + timedelta(hours=1), rooms[1])
     problems = _booked(data, first, second)
