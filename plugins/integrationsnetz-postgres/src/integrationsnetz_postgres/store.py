@@ -596,6 +596,44 @@ class PostgresStore:
                 self.put_many(erasure.updates, draft=True)  # removing references never waits for others
         return erasure.changed
 
+    def compact(self) -> None:
+        """Rewrite the store's tables (``VACUUM FULL``), so old row versions leave the table files.
+
+        After :meth:`erase_person` the erased data is gone from every live row, but PostgreSQL
+        keeps the old row versions in the table pages (a plain ``VACUUM`` only marks their space
+        free); this removes them. Each table is locked against reads and writes while it is
+        rewritten (with ``lock_timeout`` to get the lock; no statement timeout for the rewrite).
+        What stays in the write-ahead log, replicas and backups is in the plugin's README.
+
+        Raises :class:`~integrationsnetz.errors.StoreError`, after rewriting, when another
+        session's transaction began before the store's last write: PostgreSQL keeps the old row
+        versions it may still see, so end that session (or wait for it) and compact again.
+        """
+        if self._depth:
+            raise StoreError(f"{self.url.masked}: compact() rewrites the tables and cannot run inside a transaction")
+        tables = ", ".join(self._table(name) for name in (*ENTITY_TYPES, "schema_version"))
+        latest = " UNION ALL ".join(f"SELECT max(modified) AS at FROM {self._table(name)}" for name in ENTITY_TYPES)
+        with self._errors("looking for sessions that still see old rows"):
+            conn = self._live()
+            row = conn.execute(f"SELECT max(at) FROM ({latest}) AS latest").fetchone()
+            last_write = None if row is None else row[0]
+            readers = conn.execute(_OLD_SNAPSHOTS, (last_write,) * 2).fetchall() if last_write else []
+        with self._errors(f"rewriting the tables (VACUUM FULL {tables})"):
+            conn.execute("SELECT set_config('statement_timeout', '0', false)")
+            try:
+                conn.execute(f"VACUUM (FULL) {tables}")
+            finally:
+                if not conn.broken:
+                    timeout = self._timeouts["statement_timeout"]
+                    conn.execute("SELECT set_config('statement_timeout', %s, false)", (timeout,))
+        if readers:
+            raise StoreError(
+                f"{self.url.masked}: the tables were rewritten, but old row versions may remain: "
+                f"{'; '.join(text for (text,) in readers)} began before the store's last write and may still "
+                "see them. End it (SELECT pg_terminate_backend(pid)) or wait until it ends, then compact again"
+            )
+        log.info("rewrote the tables of %s (VACUUM FULL)", self.url.masked)
+
     def personal_data_of(self, person_id: str) -> PersonalData:
         """Everything held on a person (DSGVO Art. 15): the record, memberships, every mention."""
         return personal_data(person_id, self._mentioning(person_id))
@@ -612,6 +650,22 @@ class PostgresStore:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+#: Whatever keeps old row versions of this database from being removed: another session's
+#: transaction, a prepared transaction or a replication slot older than the given time / any.
+_OLD_SNAPSHOTS = """
+SELECT 'session ' || pid || ' (' || coalesce(nullif(application_name, ''), usename) || ', ' || state
+       || ' since ' || xact_start || ')'
+FROM pg_stat_activity
+WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL
+  AND backend_type <> 'autovacuum worker' AND xact_start <= %s
+UNION ALL
+SELECT 'prepared transaction ' || quote_literal(gid) || ' (since ' || prepared || ')'
+FROM pg_prepared_xacts WHERE database = current_database() AND prepared <= %s
+UNION ALL
+SELECT 'replication slot ' || quote_literal(slot_name) FROM pg_replication_slots WHERE xmin IS NOT NULL
+"""
 
 
 def stamped(entity: E, revision: int, created: datetime, modified: datetime) -> E:
