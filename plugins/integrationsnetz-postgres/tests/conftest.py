@@ -1,18 +1,29 @@
-"""A real PostgreSQL server for the plugin's tests, and a throwaway database for each run.
+"""Real PostgreSQL servers for the plugin's tests: a shared one, and a throwaway one of the run's own.
 
-The server is the one ``INTEGRATIONSNETZ_TEST_POSTGRES_URL`` names (a role that may create
-databases), else the machine's own at ``postgresql://postgres@127.0.0.1:5432/postgres``; a local
-cluster that is installed but stopped is started with ``pg_ctlcluster``. With no server the tests
-skip and say how to enable them, except in CI (``CI`` set), where they fail: there they must run.
+Most tests use the server ``INTEGRATIONSNETZ_TEST_POSTGRES_URL`` names (a role that may create
+databases), else ``postgresql://postgres@127.0.0.1:5432/postgres``, in a database made for the run
+and dropped at its end. They never start, stop or reconfigure that server: it may be shared.
+
+Tests that restart a server or read its files get a cluster of their own (``own_cluster``):
+``initdb`` into a temporary folder, started with ``pg_ctl`` on a free port with its socket in that
+folder (no TCP), stopped and removed at the end. Run as root, it belongs to the ``postgres`` user,
+since ``initdb`` refuses root.
+
+Without a server, or without the PostgreSQL programs, the tests skip and say how to enable them,
+except in CI (``CI`` set), where they fail: there they must run.
 """
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import itertools
 import os
+import pwd
 import shutil
+import socket
 import subprocess
-import time
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,9 +37,10 @@ from integrationsnetz.store import StoreURL
 URL_ENV = "INTEGRATIONSNETZ_TEST_POSTGRES_URL"
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 ENABLE_HINT = (
-    f"start the local PostgreSQL server, or set {URL_ENV}=postgresql://user@host/db "
+    f"start a PostgreSQL server there, or set {URL_ENV}=postgresql://user@host/db "
     "(a role that may create databases) to run them"
 )
+PROGRAMS_HINT = "install PostgreSQL (apt-get install postgresql) to run them"
 
 
 def in_ci() -> bool:
@@ -36,20 +48,17 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
 
 
-class LocalCluster:
-    """The machine's PostgreSQL cluster, driven with Debian's ``pg_ctlcluster``."""
+def skip_or_fail(message: str) -> None:
+    if in_ci():
+        pytest.fail(f"CI must run the PostgreSQL tests, but {message}", pytrace=False)
+    pytest.skip(message)
+
+
+class SharedServer:
+    """The server most tests use. It is not theirs: they only connect to it."""
 
     def __init__(self, admin_url: str) -> None:
         self.admin_url = admin_url
-        versions = sorted(os.listdir("/etc/postgresql")) if Path("/etc/postgresql").is_dir() else []
-        host = urlsplit(admin_url).hostname or "localhost"
-        local = host in ("127.0.0.1", "localhost", "::1") or host.startswith("/")
-        self.version = versions[-1] if versions and local and shutil.which("pg_ctlcluster") else None
-
-    @property
-    def controllable(self) -> bool:
-        """Whether this run may start, stop and restart the server (a local Debian cluster)."""
-        return self.version is not None
 
     def reachable(self) -> bool:
         """Whether the server accepts a connection now."""
@@ -59,50 +68,110 @@ class LocalCluster:
         except psycopg.Error:
             return False
 
-    def _ctl(self, action: str) -> None:
-        assert self.version is not None
-        subprocess.run(
-            ["pg_ctlcluster", "--skip-systemctl-redirect", self.version, "main", action],
-            check=False,
-            capture_output=True,
-            timeout=60,
-        )
 
-    def start(self, timeout: float = 30.0) -> bool:
-        """Start the cluster if it is down; whether it accepts connections within ``timeout``."""
-        if self.reachable():
-            return True
-        if not self.controllable:
-            return False
-        self._ctl("start")
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.reachable():
-                return True
-            time.sleep(0.2)
-        return False
+def postgres_programs() -> Path | None:
+    """The folder of ``initdb`` and ``pg_ctl``: the newest Debian/Ubuntu install, else the PATH."""
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda path: int(Path(path).parts[-3]))
+    if found:
+        return Path(found[-1]).parent
+    initdb = shutil.which("initdb")
+    return Path(initdb).parent if initdb and shutil.which("pg_ctl") else None
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+class ThrowawayCluster:
+    """A PostgreSQL cluster in a temporary folder, owned by this test run and removed after it."""
+
+    def __init__(self, programs: Path, folder: Path, user: str | None) -> None:
+        self.programs = programs
+        self.folder = folder
+        self.data = folder / "data"
+        self.port = free_port()
+        self._user = user  # run the programs as this user (when the tests run as root)
+        self.admin_url = f"postgresql://postgres@/postgres?host={folder}&port={self.port}"
+
+    def _run(self, program: str, *args: str) -> None:
+        command = [str(self.programs / program), *args]
+        if self._user is not None:
+            command = ["runuser", "-u", self._user, "--", *command]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+        if result.returncode != 0:
+            log = self.folder / "server.log"
+            tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
+            raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout}{result.stderr}{tail}")
+
+    def create(self) -> None:
+        """``initdb``: trust for local connections, the superuser ``postgres``, UTF-8."""
+        self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync")
+
+    def start(self) -> None:
+        """Start on the cluster's port, with its socket in the folder and no TCP; wait until it is up."""
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=''"
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"), "-o", options, "-w", "start")
 
     def restart(self) -> None:
-        """Restart the cluster (fast shutdown ends every session) and wait until it is back."""
-        self._ctl("restart")
-        if not self.start():
-            raise RuntimeError(f"PostgreSQL {self.version} did not come back after a restart")
+        """Restart (a fast shutdown ends every session) and wait until it is back."""
+        # With its log file named again: a server writing to pg_ctl's output would keep it open.
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"), "-m", "fast", "-w", "restart")
+
+    def stop(self) -> None:
+        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
 
 
 @pytest.fixture(scope="session")
-def postgres_cluster() -> LocalCluster:
-    """The server the tests use, started if it is installed but stopped; skips or fails without one."""
-    cluster = LocalCluster(os.environ.get(URL_ENV) or DEFAULT_URL)
-    if not cluster.start():
-        message = f"no PostgreSQL server at {StoreURL.parse(cluster.admin_url).masked}: {ENABLE_HINT}"
-        if in_ci():
-            pytest.fail(f"CI must run the PostgreSQL tests, but there is {message}", pytrace=False)
-        pytest.skip(message)
-    return cluster
+def own_cluster() -> Iterator[ThrowawayCluster]:
+    """A cluster of this run's own, to restart and to read the files of; skips or fails without PostgreSQL."""
+    programs = postgres_programs()
+    if programs is None:
+        skip_or_fail(f"the PostgreSQL programs (initdb, pg_ctl) are not installed: {PROGRAMS_HINT}")
+        raise AssertionError("unreachable")
+    user = None
+    if os.geteuid() == 0:  # initdb refuses to run as root
+        user = next((name for name in ("postgres", "nobody") if _exists(name)), None)
+        if user is None:
+            pytest.fail("running as root, but there is no postgres or nobody user to run initdb as", pytrace=False)
+    folder = Path(tempfile.mkdtemp(prefix="integrationsnetz-pg-"))
+    try:
+        if user is not None:
+            entry = pwd.getpwnam(user)
+            os.chown(folder, entry.pw_uid, entry.pw_gid)
+        cluster = ThrowawayCluster(programs, folder, user)
+        cluster.create()
+        cluster.start()
+        try:
+            yield cluster
+        finally:
+            with contextlib.suppress(RuntimeError):
+                cluster.stop()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _exists(user: str) -> bool:
+    try:
+        pwd.getpwnam(user)
+    except KeyError:
+        return False
+    return True
 
 
 @pytest.fixture(scope="session")
-def postgres_database(postgres_cluster: LocalCluster) -> Iterator[str]:
+def postgres_cluster() -> SharedServer:
+    """The shared server; skips (fails in CI) when it does not answer."""
+    server = SharedServer(os.environ.get(URL_ENV) or DEFAULT_URL)
+    if not server.reachable():
+        skip_or_fail(f"there is no PostgreSQL server at {StoreURL.parse(server.admin_url).masked}: {ENABLE_HINT}")
+    return server
+
+
+@pytest.fixture(scope="session")
+def postgres_database(postgres_cluster: SharedServer) -> Iterator[str]:
     """The URL of a database made for this run and dropped at its end."""
     name = f"integrationsnetz_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
     admin = postgres_cluster.admin_url
@@ -113,7 +182,6 @@ def postgres_database(postgres_cluster: LocalCluster) -> Iterator[str]:
     try:
         yield url
     finally:
-        postgres_cluster.start()  # a fault test may have left it restarting
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 

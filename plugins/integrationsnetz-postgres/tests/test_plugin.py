@@ -67,3 +67,19 @@ def test_passwords_are_masked_in_reprs_errors_and_logs(store_url: str, caplog: p
 def test_a_bad_schema_name_is_refused_before_it_reaches_sql(postgres_database: str) -> None:
     with pytest.raises(StoreError, match=r"schema 'x; DROP TABLE' is not usable"):
         open_store(f"{postgres_database}?schema=x;%20DROP%20TABLE")
+
+
+def test_without_psycopg_opening_says_how_to_install_or_block_it() -> None:
+    code = (
+        "import sys; sys.modules['psycopg'] = None\n"
+        "from integrationsnetz import PluginError, open_store\n"
+        "try:\n"
+        "    open_store('postgresql://u:secret@127.0.0.1:1/db')\n"
+        "except PluginError as exc:\n"
+        "    print(exc)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "postgresql://u:***@127.0.0.1:1/db" in result.stdout
+    assert "pip install 'psycopg[binary]>=3.2'" in result.stdout
+    assert "INTEGRATIONSNETZ_DISABLE_PLUGINS=integrationsnetz-postgres" in result.stdout
+    assert "secret" not in result.stdout

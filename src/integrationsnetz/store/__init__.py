@@ -54,6 +54,15 @@ class StoreURL:
             port = parts.port
         except ValueError:
             raise StoreError(f"store URL {_mask(url)!r}: the port is not a number") from None
+        try:
+            # The query follows the HTML form rules, as in SQLAlchemy URLs: "+" is a space, "%2B" a
+            # plus; an empty value is kept (so "?schema=" is refused rather than ignored).
+            query = tuple(parse_qsl(parts.query, keep_blank_values=True, errors="strict"))
+        except UnicodeDecodeError:
+            raise StoreError(
+                f"store URL {_mask(url)!r}: a query parameter's percent-escapes are not UTF-8 text; "
+                "write each non-ASCII character as the percent-escapes of its UTF-8 bytes, e.g. %C3%A4 for 'ä'"
+            ) from None
         return cls(
             raw=url,
             scheme=parts.scheme.lower(),
@@ -62,7 +71,7 @@ class StoreURL:
             password=unquote(parts.password) if parts.password else None,
             host=parts.hostname,
             port=port,
-            query=tuple(parse_qsl(parts.query)),
+            query=query,
         )
 
     @property

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from integrationsnetz import hookimpl
+from integrationsnetz.errors import PluginError
+from integrationsnetz.plugins import DISABLE_ENV
 from integrationsnetz.store import Capability, StoreBackend
 
 if TYPE_CHECKING:
@@ -23,8 +25,14 @@ __all__ = ["open_postgres", "register_store_backends"]
 
 def open_postgres(url: StoreURL, host: PluginHost) -> Store:
     """Open (and create or migrate, if needed) the store a ``postgresql://`` URL names."""
-    from integrationsnetz_postgres.store import PostgresStore
-
+    try:
+        from integrationsnetz_postgres.store import PostgresStore
+    except ImportError as exc:
+        raise PluginError(
+            f"plugin 'integrationsnetz-postgres' cannot open {url.masked}: {exc}. Install its driver with "
+            "pip install 'psycopg[binary]>=3.2', or block the plugin with "
+            f"{DISABLE_ENV}=integrationsnetz-postgres"
+        ) from exc
     return PostgresStore(url, host.codec)
 
 

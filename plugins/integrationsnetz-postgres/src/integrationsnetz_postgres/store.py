@@ -23,11 +23,12 @@ from __future__ import annotations
 import builtins
 import copy
 import logging
+import re
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from typing import Any, NoReturn, TypeVar
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 import orjson
 import psycopg
@@ -57,8 +58,16 @@ E = TypeVar("E", bound=Entity)
 
 log = logging.getLogger("integrationsnetz_postgres")
 
+#: How long a session waits for a lock another one holds, and how long one statement may run, unless
+#: the URL says otherwise (``?lock_timeout=3s&statement_timeout=30min``; ``0`` waits for ever).
+#: A writer holds its row locks only for its own short transaction, so a few seconds is plenty; a
+#: bulk import of a whole state takes well under a minute.
+TIMEOUTS = {"lock_timeout": "5s", "statement_timeout": "10min"}
+
 #: URL query parameters the plugin reads itself; the rest go to libpq (sslmode, connect_timeout ...).
-OWN_PARAMETERS = frozenset({"schema"})
+OWN_PARAMETERS = frozenset({"schema", *TIMEOUTS})
+
+_DURATION = re.compile(r"\d+ ?(us|ms|s|min|h|d)?")
 
 _MICROSECOND = timedelta(microseconds=1)
 _COPY_FROM = 64  # new rows from this many on go in with COPY, several times faster than INSERTs
@@ -74,7 +83,30 @@ def conninfo_of(url: StoreURL) -> str:
         query.append(("connect_timeout", "10"))
     if "application_name" not in keys:
         query.append(("application_name", "integrationsnetz"))
-    return urlunsplit(("postgresql", parts.netloc, parts.path, urlencode(query), ""))
+    # Percent-escapes only: libpq takes a "+" literally and refuses a bare "=" in a value.
+    return urlunsplit(("postgresql", parts.netloc, parts.path, urlencode(query, quote_via=quote), ""))
+
+
+def session_settings(url: StoreURL) -> dict[str, str]:
+    """The settings each connection makes: UTC, and the timeouts of :data:`TIMEOUTS` or the URL.
+
+    A timeout the URL sets through libpq's ``options=-c lock_timeout=...`` is left as it is.
+    """
+    query = dict(url.query)
+    settings = {"TimeZone": "UTC"}
+    for name, default in TIMEOUTS.items():
+        value = query.get(name)
+        if value is None:
+            if name in query.get("options", ""):
+                continue
+            value = default
+        if not _DURATION.fullmatch(value):
+            raise StoreError(
+                f"{url.masked}: {name}={value!r} is not a duration; expected milliseconds or a number with "
+                f"a unit (us, ms, s, min, h, d), e.g. {name}={default}, or 0 to wait for ever"
+            )
+        settings[name] = value
+    return settings
 
 
 class PostgresStore:
@@ -92,6 +124,8 @@ class PostgresStore:
         query = dict(url.query)
         self.schema = check_schema_name(query.get("schema", DEFAULT_SCHEMA), where=url.masked)
         self._conninfo = conninfo_of(url)
+        self._settings = session_settings(url)
+        self._timeouts = dict.fromkeys(TIMEOUTS, "?")  # as the server has them, once connected
         self._conn: psycopg.Connection[Any] | None = None
         self._depth = 0  # open transaction() blocks
         self._last: datetime | None = None  # the latest stamp this store handed out
@@ -144,10 +178,18 @@ class PostgresStore:
         return text.replace(password, "***") if password else text
 
     def _connect(self) -> psycopg.Connection[Any]:
+        conn: psycopg.Connection[Any] | None = None
         try:
             conn = psycopg.connect(self._conninfo, autocommit=True)
-            conn.execute("SET TIME ZONE 'UTC'")
+            assignments = ", ".join("set_config(%s, %s, false)" for _ in self._settings)
+            conn.execute(f"SELECT {assignments}", [item for pair in self._settings.items() for item in pair])
+            names = builtins.list(TIMEOUTS)
+            row = conn.execute(f"SELECT {', '.join('current_setting(%s)' for _ in names)}", names).fetchone()
+            assert row is not None
+            self._timeouts = dict(zip(names, row, strict=True))
         except psycopg.Error as exc:
+            if conn is not None:
+                conn.close()
             reason = self._scrub(str(exc).strip()).replace("\n", " ")
             raise StoreError(f"cannot connect to PostgreSQL at {self.url.masked}: {reason}") from None
         log.debug("connected to %s", self.url.masked)
@@ -178,7 +220,21 @@ class PostgresStore:
         if isinstance(exc, pg_errors.SerializationFailure | pg_errors.DeadlockDetected):
             raise Conflict(f"{self.url.masked}: a concurrent writer got in the way ({reason}); try again") from None
         conn = self._conn
-        if isinstance(exc, psycopg.OperationalError) or conn is None or conn.broken or conn.closed:
+        alive = conn is not None and not conn.broken and not conn.closed
+        if alive and isinstance(exc, pg_errors.LockNotAvailable):
+            raise Conflict(
+                f"{self.url.masked}: waited longer than lock_timeout ({self._timeouts['lock_timeout']}) while "
+                f"{doing}: another session holds the lock (a writer in the middle of its transaction, or "
+                "maintenance such as VACUUM FULL); nothing of the unfinished transaction was written. Try again, "
+                "or raise ?lock_timeout= in the store URL"
+            ) from None
+        if alive and isinstance(exc, pg_errors.QueryCanceled):
+            raise StoreError(
+                f"{self.url.masked}: the server cancelled the statement while {doing} ({reason}; statement_timeout "
+                f"is {self._timeouts['statement_timeout']}); nothing of the unfinished transaction was written. "
+                "Write in smaller batches, or raise ?statement_timeout= in the store URL"
+            ) from None
+        if isinstance(exc, psycopg.OperationalError) or not alive:
             raise StoreError(
                 f"{self.url.masked}: lost the connection to the server while {doing} ({reason}); "
                 "nothing of the unfinished transaction was written, the next call reconnects"
@@ -544,6 +600,44 @@ class PostgresStore:
                 self.put_many(erasure.updates, draft=True)  # removing references never waits for others
         return erasure.changed
 
+    def compact(self) -> None:
+        """Rewrite the store's tables (``VACUUM FULL``), so old row versions leave the table files.
+
+        After :meth:`erase_person` the erased data is gone from every live row, but PostgreSQL
+        keeps the old row versions in the table pages (a plain ``VACUUM`` only marks their space
+        free); this removes them. Each table is locked against reads and writes while it is
+        rewritten (with ``lock_timeout`` to get the lock; no statement timeout for the rewrite).
+        What stays in the write-ahead log, replicas and backups is in the plugin's README.
+
+        Raises :class:`~integrationsnetz.errors.StoreError`, after rewriting, when another
+        session's transaction began before the store's last write: PostgreSQL keeps the old row
+        versions it may still see, so end that session (or wait for it) and compact again.
+        """
+        if self._depth:
+            raise StoreError(f"{self.url.masked}: compact() rewrites the tables and cannot run inside a transaction")
+        tables = ", ".join(self._table(name) for name in (*ENTITY_TYPES, "schema_version"))
+        latest = " UNION ALL ".join(f"SELECT max(modified) AS at FROM {self._table(name)}" for name in ENTITY_TYPES)
+        with self._errors("looking for sessions that still see old rows"):
+            conn = self._live()
+            row = conn.execute(f"SELECT max(at) FROM ({latest}) AS latest").fetchone()
+            last_write = None if row is None else row[0]
+            readers = conn.execute(_OLD_SNAPSHOTS, (last_write,) * 2).fetchall() if last_write else []
+        with self._errors(f"rewriting the tables (VACUUM FULL {tables})"):
+            conn.execute("SELECT set_config('statement_timeout', '0', false)")
+            try:
+                conn.execute(f"VACUUM (FULL) {tables}")
+            finally:
+                if not conn.broken:
+                    timeout = self._timeouts["statement_timeout"]
+                    conn.execute("SELECT set_config('statement_timeout', %s, false)", (timeout,))
+        if readers:
+            raise StoreError(
+                f"{self.url.masked}: the tables were rewritten, but old row versions may remain: "
+                f"{'; '.join(text for (text,) in readers)} began before the store's last write and may still "
+                "see them. End it (SELECT pg_terminate_backend(pid)) or wait until it ends, then compact again"
+            )
+        log.info("rewrote the tables of %s (VACUUM FULL)", self.url.masked)
+
     def personal_data_of(self, person_id: str) -> PersonalData:
         """Everything held on a person (DSGVO Art. 15): the record, memberships, every mention."""
         return personal_data(person_id, self._mentioning(person_id))
@@ -560,6 +654,22 @@ class PostgresStore:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+#: Whatever keeps old row versions of this database from being removed: another session's
+#: transaction, a prepared transaction or a replication slot older than the given time / any.
+_OLD_SNAPSHOTS = """
+SELECT 'session ' || pid || ' (' || coalesce(nullif(application_name, ''), usename) || ', ' || state
+       || ' since ' || xact_start || ')'
+FROM pg_stat_activity
+WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL
+  AND backend_type <> 'autovacuum worker' AND xact_start <= %s
+UNION ALL
+SELECT 'prepared transaction ' || quote_literal(gid) || ' (since ' || prepared || ')'
+FROM pg_prepared_xacts WHERE database = current_database() AND prepared <= %s
+UNION ALL
+SELECT 'replication slot ' || quote_literal(slot_name) FROM pg_replication_slots WHERE xmin IS NOT NULL
+"""
 
 
 def stamped(entity: E, revision: int, created: datetime, modified: datetime) -> E:
