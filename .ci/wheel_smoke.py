@@ -56,7 +56,7 @@ host = PluginHost(strict=True)  # a plugin that cannot load raises here instead 
 plugins = {info.name: info for info in host.plugins()}
 check(set(DEFAULT_PLUGINS) <= set(plugins), f"the {len(DEFAULT_PLUGINS)} built-in plugins register")
 failed = {name: info.error for name, info in plugins.items() if info.error}
-check(not failed, f"no plugin failed to load {failed or ''}")
+check(not failed, f"no plugin failed to load{f': {failed}' if failed else ''}")
 schemes = set(host.store_backends())
 check(
     {"memory", "files", "sqlite", "jsonl", "postgresql"} <= schemes, f"the store backends: {', '.join(sorted(schemes))}"
