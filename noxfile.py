@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
@@ -94,7 +93,3 @@ def wheel(session: nox.Session) -> None:
         smoke = shutil.copy(ROOT / ".ci" / "wheel_smoke.py", temp)
         with session.chdir(temp):
             session.run(python, "-I", smoke, external=True)
-
-
-if __name__ == "__main__":
-    sys.exit("run nox (./dev nox), not this file")
