@@ -218,7 +218,7 @@ def test_rules_that_cannot_work_are_refused_before_planning(host: PluginHost) ->
         plan(request(broken, broken), host=host)
     text = str(caught.value)
     assert "series 'x': two series have this id" in text
-    assert "series 'x': strictness names the unknown constraint 'no-such-rule'" in text
+    assert "series 'x': strictness['no-such-rule']: unknown constraint 'no-such-rule'" in text
     assert "series 'x': venues[0]: no venue with id 'rathaus'" in text
 
 

@@ -17,6 +17,7 @@ import attrs
 from integrationsnetz.model.meetings import Meeting, MeetingStatus
 from integrationsnetz.model.networks import State
 from integrationsnetz.model.venues import Venue
+from integrationsnetz.schedule.bounds import validate_planning_date
 from integrationsnetz.schedule.calendars import HolidayCalendar, HolidayKind, HolidayOverrides, Language
 
 _WEEKDAY_DE = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
@@ -37,8 +38,8 @@ class Absence:
     """
 
     person_id: str
-    start: date
-    end: date = attrs.field(validator=_validate_absence_end)
+    start: date = attrs.field(validator=validate_planning_date)
+    end: date = attrs.field(validator=[validate_planning_date, _validate_absence_end])
     reason: str | None = None
 
 
@@ -138,6 +139,8 @@ class PlanContext:
                 break
             if start > day:
                 gaps.append((day, start - timedelta(days=1)))
+            if end >= last:  # a plugin's span may reach date.max: nothing after it to step to
+                return gaps
             day = max(day, end + timedelta(days=1))
         if day <= last:
             gaps.append((day, last))

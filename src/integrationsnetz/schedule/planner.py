@@ -39,8 +39,9 @@ from integrationsnetz.model.meetings import Invitation, Meeting, MeetingStatus
 from integrationsnetz.model.network_data import NetworkData
 from integrationsnetz.model.networks import State
 from integrationsnetz.model.venues import Venue
+from integrationsnetz.schedule.bounds import FIRST_YEAR, LAST_YEAR, in_planning_years
 from integrationsnetz.schedule.calendars import HolidayCalendar, HolidayKind, HolidayOverrides, Language
-from integrationsnetz.schedule.constraints import Candidate, Constraint, Strictness
+from integrationsnetz.schedule.constraints import Candidate, Constraint, Strictness, unknown_constraint
 from integrationsnetz.schedule.context import Absence, PlanContext, format_day, format_time
 from integrationsnetz.schedule.series import Occurrence, OnBlocked, Series, VenueChoice, VenueOption, Weekday
 
@@ -213,6 +214,9 @@ def _check(request: PlanRequest, constraints: Mapping[str, Constraint]) -> None:
     problems: list[str] = []
     if request.end < request.start:
         problems.append(f"the period ends ({request.end.isoformat()}) before it starts ({request.start.isoformat()})")
+    for name, day in (("start", request.start), ("end", request.end)):
+        if not in_planning_years(day):
+            problems.append(f"{name}: expected a date in the years {FIRST_YEAR} to {LAST_YEAR}, got {day.isoformat()}")
     venues = {venue.id: venue for venue in request.venues}
     seen: set[str] = set()
     for series in request.series:
@@ -222,8 +226,7 @@ def _check(request: PlanRequest, constraints: Mapping[str, Constraint]) -> None:
         seen.add(series.id)
         for code in series.strictness:
             if code not in constraints:
-                known = ", ".join(sorted(constraints)) or "none"
-                problems.append(f"{where}: strictness names the unknown constraint {code!r} (known: {known})")
+                problems.append(f"{where}: strictness[{code!r}]: {unknown_constraint(code, constraints)}")
         if request.group_ids is not None and series.group_id is not None and series.group_id not in request.group_ids:
             problems.append(f"{where}: group_id: no working group with id {series.group_id!r}")
         if request.actor_ids is not None:
