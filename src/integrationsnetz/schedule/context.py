@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from integrationsnetz.model.entity import instant
 from integrationsnetz.model.meetings import Meeting, MeetingStatus
 from integrationsnetz.model.networks import State
 from integrationsnetz.model.venues import Venue
@@ -186,7 +187,7 @@ class PlanContext:
         A meeting without a room takes the whole venue, so it clashes with every room of it.
         """
         for meeting in self._by_place_day.get((venue_id, self.local_day(start)), ()):
-            if meeting.id == ignore or not (meeting.start < end and start < meeting.end):
+            if meeting.id == ignore or not _overlaps(meeting, start, end):
                 continue
             if room_id is None or meeting.room_id is None or meeting.room_id == room_id:
                 return meeting
@@ -241,8 +242,14 @@ class PlanContext:
         bisect.insort(self._dropped.setdefault(series_id, []), nominal)
 
 
+def _overlaps(meeting: Meeting, start: datetime, end: datetime) -> bool:
+    # Instants, not wall clocks: two times of one zone compare by the clock and ignore ``fold``,
+    # so in the hour the clocks go back a clash would be missed or invented.
+    return instant(meeting.start) < instant(end) and instant(start) < instant(meeting.end)
+
+
 def _overlapping(meetings: Iterable[Meeting], start: datetime, end: datetime, ignore: str | None) -> Meeting | None:
     for meeting in meetings:
-        if meeting.id != ignore and meeting.start < end and start < meeting.end:
+        if meeting.id != ignore and _overlaps(meeting, start, end):
             return meeting
     return None

@@ -308,8 +308,9 @@ class Series:
     """The rules for the sessions of one body: when, where, with whom, and how to handle blocked days.
 
     ``times`` lists the allowed time slots, the preferred first. ``weekdays`` are the days a
-    blocked session may move to (default: the rule's weekday only); ``preferred_weekdays`` are
-    tried before the others (default: the rule's weekday). ``start``/``end`` narrow the planning
+    blocked session may move to (default: the rule's weekday only; a list without the rule's
+    weekday excludes it); ``preferred_weekdays`` are tried before the others (default: the
+    rule's weekday). ``start``/``end`` narrow the planning
     period. ``strictness`` overrides a constraint per series, e.g. ``{"school-holiday": "hard"}``.
     ``participant_ids`` must all attend, so none of them may be busy elsewhere.
     """
@@ -339,9 +340,12 @@ class Series:
 
     @property
     def allowed_weekdays(self) -> tuple[Weekday, ...]:
-        """The days a session may fall on: the rule's weekday and the extra allowed ones."""
-        rule_day = self.rule.weekday_of_rule()
-        return (rule_day, *(day for day in self.weekdays if day is not rule_day))
+        """The days a blocked session may move to: ``weekdays`` as written, else the rule's weekday.
+
+        A list that leaves out the rule's own weekday means it: a blocked Tuesday with
+        ``weekdays = ["wednesday", "thursday"]`` never moves to the next Tuesday.
+        """
+        return self.weekdays or (self.rule.weekday_of_rule(),)
 
     @property
     def preferred(self) -> tuple[Weekday, ...]:
