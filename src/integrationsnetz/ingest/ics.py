@@ -24,6 +24,7 @@ line, and nothing is imported.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import re
@@ -304,7 +305,7 @@ def _cap_series(calendar: Any, window_end: datetime) -> list[tuple[str, date | d
                 limit = min(limit, _sort_key(rule["UNTIL"][0]) + timedelta(days=1))
             try:
                 dates = rrulestr(text, dtstart=dtstart)
-                within = itertools.takewhile(lambda day, limit=limit: _sort_key(day) <= limit, dates)
+                within = itertools.takewhile(functools.partial(_not_after, limit), dates)
                 kept = list(itertools.islice(within, MAX_OCCURRENCES + 1))
             except _PARSER_ERRORS:
                 continue  # a rule dateutil cannot read is the expansion's to refuse
@@ -320,6 +321,10 @@ def _cap_series(calendar: Any, window_end: datetime) -> list[tuple[str, date | d
                 rule["UNTIL"] = [last]
             capped.append((str(event.get("UID")), last if isinstance(start, datetime) else last.date()))
     return capped
+
+
+def _not_after(limit: datetime, day: datetime) -> bool:
+    return _sort_key(day) <= limit
 
 
 def _moment_text(value: date | datetime) -> str:
