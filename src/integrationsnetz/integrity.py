@@ -8,7 +8,7 @@ What it examines is listed in ``docs/reference/model.md`` ("What check examines"
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 
 import attrs
@@ -328,10 +328,8 @@ class _Checker:
             yield from self._ref(f"{path}.venue_id", course.venue_id, self.venues, "venue")
             for position, teacher in enumerate(course.teacher_ids):
                 yield from self._ref(f"{path}.teacher_ids[{position}]", teacher, self.persons, "person")
-            if course.participants > course.seats:
-                seats = f"only {_count(course.seats, 'seat')}" if course.seats else "no seats"
-                yield Problem(f"{path}.participants", f"{_count(course.participants, 'participant')}, but {seats}")
-            yield from self._course_rules(path, course, self.course_types.get(course.course_type))
+            for field, message in course_problems(course, self.course_types.get(course.course_type)):
+                yield Problem(f"{path}.{field}", message)
         for waitlist in self.data.waitlists:
             path = _at("waitlists", waitlist.id)
             yield from self._ref(f"{path}.course_type", waitlist.course_type, self.course_types, "course type")
@@ -340,38 +338,51 @@ class _Checker:
             path = _at("provider_capacities", capacity.id)
             yield from self._ref(f"{path}.provider_id", capacity.provider_id, self.organizations, "organisation")
 
-    def _course_rules(self, path: str, course: Course, kind: CourseType | None) -> Iterable[Problem]:
-        """Hours, seats and start date within the rules of the course's type (the BAMF's, or the user's)."""
-        if course.units_per_week <= 0:
-            yield Problem(f"{path}.units_per_week", "0 teaching units a week: a course teaches at least 1")
-        elif 0 < course.units_total < course.units_per_week:
-            message = (
+
+def course_problems(course: Course, kind: CourseType | None) -> Iterator[tuple[str, str]]:
+    """Where ``course`` breaks the rules of its type (``kind``, None when unknown): (field, message) pairs.
+
+    Hours, seats and start date within the rules of the course's type (the BAMF's, or the
+    user's), and no more participants than seats. :func:`check` and the course-list importer
+    both ask this, so a list cannot import what ``check`` refuses.
+    """
+    if course.participants > course.seats:
+        seats = f"only {_count(course.seats, 'seat')}" if course.seats else "no seats"
+        yield "participants", f"{_count(course.participants, 'participant')}, but {seats}"
+    if course.units_per_week <= 0:
+        yield "units_per_week", "0 teaching units a week: a course teaches at least 1"
+    elif 0 < course.units_total < course.units_per_week:
+        yield (
+            "units_per_week",
+            (
                 f"{_count(course.units_per_week, 'teaching unit')} a week, "
                 f"more than the course's {_count(course.units_total, 'unit')} in all"
-            )
-            yield Problem(f"{path}.units_per_week", message)
-        if course.seats <= 0:
-            yield Problem(f"{path}.seats", "0 seats: a course has at least 1")
-        if course.units_total <= 0:
-            yield Problem(f"{path}.units_total", "0 teaching units: a course teaches at least 1")
-        if kind is None:
-            return
-        if kind.max_group_size is not None and course.seats > kind.max_group_size:
-            message = (
-                f"{_count(course.seats, 'seat')}, but the maximum group size of {kind.code!r} is {kind.max_group_size}"
-            )
-            yield Problem(f"{path}.seats", message)
-        allowed = kind.total_units + kind.repeat_units
-        if course.units_total > allowed:
-            parts = f" ({kind.total_units} + {kind.repeat_units} for repetition)" if kind.repeat_units else ""
-            units = _count(course.units_total, "teaching unit")
-            yield Problem(f"{path}.units_total", f"{units}, but a {kind.code!r} course has at most {allowed}{parts}")
-        abolished = kind.abolished_from
-        if abolished is None or course.start is None or course.status is CourseStatus.CANCELLED:
-            return  # a cancelled course never ran, so it may keep the date it was planned for
-        if not kind.open_for_new_courses(course.start):  # the rule the course-list importer applies too
-            message = (
+            ),
+        )
+    if course.seats <= 0:
+        yield "seats", "0 seats: a course has at least 1"
+    if course.units_total <= 0:
+        yield "units_total", "0 teaching units: a course teaches at least 1"
+    if kind is None:
+        return
+    if kind.max_group_size is not None and course.seats > kind.max_group_size:
+        yield (
+            "seats",
+            (f"{_count(course.seats, 'seat')}, but the maximum group size of {kind.code!r} is {kind.max_group_size}"),
+        )
+    allowed = kind.total_units + kind.repeat_units
+    if course.units_total > allowed:
+        parts = f" ({kind.total_units} + {kind.repeat_units} for repetition)" if kind.repeat_units else ""
+        units = _count(course.units_total, "teaching unit")
+        yield "units_total", f"{units}, but a {kind.code!r} course has at most {allowed}{parts}"
+    abolished = kind.abolished_from
+    if abolished is None or course.start is None or course.status is CourseStatus.CANCELLED:
+        return  # a cancelled course never ran, so it may keep the date it was planned for
+    if not kind.open_for_new_courses(course.start):  # the rule the course-list importer applies too
+        yield (
+            "start",
+            (
                 f"starts {course.start.isoformat()}, but no {kind.code!r} course may start on or after "
                 f"{abolished.isoformat()}, when the type was abolished"
-            )
-            yield Problem(f"{path}.start", message)
+            ),
+        )

@@ -127,17 +127,17 @@ def test_new_providers_on_request(article: NetworkData, tmp_path: Path) -> None:
      ("999.999.999", 999_999_999), ("1 000 000 000", 1_000_000_000)],
 )  # fmt: skip
 def test_whole_numbers_are_read_exactly(article: NetworkData, cell: str, expected: int) -> None:
-    text = HEADER + f"Alpha;VHS Eisenach;14.10.2024;;20;{cell};0\r\n"
+    text = HEADER + f"Alpha;VHS Eisenach;14.10.2024;;20;16;{cell}\r\n"
     (course,) = read_course_list(text.encode(), article, as_of=AS_OF).courses
-    assert course.seats == expected
-    assert type(course.seats) is int
+    assert course.participants == expected
+    assert type(course.participants) is int
 
 
 @pytest.mark.parametrize("cell", ["1" * 20, "1" * 400, "9" * 5000, "1.000.000.001", "12,5", "1e3", "inf", "١٢"])
 def test_numbers_that_are_not_whole_or_too_large_are_refused(article: NetworkData, cell: str) -> None:
     """A 20-digit seat count used to change silently through ``float``, 400 digits raised OverflowError."""
-    text = HEADER + f"Alpha;VHS Eisenach;14.10.2024;;20;{cell};0\r\n"
-    with pytest.raises(InvalidData, match=r"row 2, column 'Plätze': expected a whole number"):
+    text = HEADER + f"Alpha;VHS Eisenach;14.10.2024;;20;16;{cell}\r\n"
+    with pytest.raises(InvalidData, match=r"row 2, column 'Teilnehmende': expected a whole number"):
         read_course_list(text.encode(), article, as_of=AS_OF)
 
 
@@ -171,3 +171,58 @@ def test_long_provider_names_give_ids_within_the_limit(article: NetworkData) -> 
     assert all(len(entity.id) <= 200 for entity in (*found.courses, *found.new_providers))
     (provider,) = found.new_providers
     assert provider.name == name.strip()
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [("01.01.0001", "expected a date in the years 2000 to 2099, got '01.01.0001'"),
+     ("01.01.0024", "expected a date in the years 2000 to 2099, got '01.01.0024'"),
+     ("0024-01-01", "expected a date in the years 2000 to 2099, got '0024-01-01'"),
+     ("01.01.202", "expected a date like 14.10.2024, got '01.01.202'")],
+)  # fmt: skip
+def test_a_year_that_is_a_typo_is_refused_not_guessed(article: NetworkData, cell: str, expected: str) -> None:
+    text = HEADER + f"Alpha;VHS Eisenach;{cell};;20;16;0\r\n"
+    with pytest.raises(InvalidData) as caught:
+        read_course_list(text.encode(), article, as_of=AS_OF)
+    assert caught.value.problems == (f"row 2, column 'Beginn': {expected}",)
+
+
+@pytest.mark.parametrize("cell", ["1.0000", "1,000", "20,000"])
+def test_a_separator_that_is_no_thousands_group_is_refused(article: NetworkData, cell: str) -> None:
+    text = HEADER + f"Alpha;VHS Eisenach;14.10.2024;;{cell};16;0\r\n"
+    with pytest.raises(InvalidData) as caught:
+        read_course_list(text.encode(), article, as_of=AS_OF)
+    assert caught.value.problems == (
+        f"row 2, column 'UE/Woche': expected a whole number > 0, written 1000 or 1.000 (a dot between groups of "
+        f"three digits), got {cell!r}",
+    )
+
+
+def test_an_unclosed_quote_is_named(article: NetworkData) -> None:
+    text = HEADER + 'Alpha;"VHS Eisenach;14.10.2024;;20;16;0\r\nAlpha;VHS Eisenach;14.10.2024;;20;16;0\r\n'
+    with pytest.raises(InvalidData) as caught:
+        read_course_list(text.encode(), article, as_of=AS_OF, name="kurse.csv")
+    assert (
+        str(caught.value)
+        == 'kurse.csv: line 2: unclosed quote: a cell opened with " is never closed before the file ends'
+    )
+
+
+def test_the_list_refuses_what_check_refuses_and_warns_of_overbooking(article: NetworkData) -> None:
+    text = HEADER.replace("Teilnehmende", "Teilnehmende;UE gesamt") + (
+        "Alpha;VHS Eisenach;14.10.2024;;20;0;0;\r\n"  # row 2: no seats
+        "Alpha;VHS Eisenach;14.10.2024;;20;17;0;\r\n"  # row 3: above the group size of 16
+        "Alpha;VHS Eisenach;14.10.2024;;20;16;0;1.301\r\n"  # row 4: above 1,000 + 300 units
+        "Alpha;VHS Eisenach;14.10.2024;;20;16;18;\r\n"  # row 5: overbooked, real
+    )
+    with pytest.raises(InvalidData) as caught:
+        read_course_list(text.encode(), article, as_of=AS_OF)
+    assert caught.value.problems == (
+        "row 2, column 'Plätze': 0 seats: a course has at least 1",
+        "row 3, column 'Plätze': 17 seats, but the maximum group size of 'literacy' is 16",
+        "row 4, column 'UE gesamt': 1301 teaching units, but a 'literacy' course has at most 1300 (1000 + 300 for "
+        "repetition)",
+    )
+    found = read_course_list((HEADER + "Alpha;VHS Eisenach;14.10.2024;;20;16;18\r\n").encode(), article, as_of=AS_OF)
+    assert len(found.courses) == 1
+    assert found.warnings == ("row 2, column 'Teilnehmende': 18 participants, but only 16 seats",)

@@ -375,3 +375,35 @@ def test_the_how_to_shows_the_report_as_it_is(article: NetworkData, article_infl
     shown = page.read_text(encoding="utf-8").split("````markdown\n", 1)[1].split("````", 1)[0]
     result = report(article, inflow=article_inflow, clear_by=date(2025, 6, 30), charts=False)
     assert shown == result.markdown
+
+
+@pytest.mark.parametrize("as_of", [date(1, 1, 1), date(1899, 12, 31), date(9999, 12, 31)])
+def test_a_report_date_outside_the_models_years_is_refused(article: NetworkData, as_of: date) -> None:
+    with pytest.raises(InvalidData) as caught:
+        report(article, as_of=as_of, charts=False)
+    assert caught.value.problems == (f"as_of: expected a date in the years 1900 to 2999, got {as_of.isoformat()}",)
+
+
+def one_course_of(article: NetworkData, course_type: str) -> NetworkData:
+    """The district with one running course of ``course_type`` and one person on one waiting list."""
+    (course,) = [c for c in article.courses if c.course_type == "general"][:1]
+    waitlist = article.waitlists[0]
+    return attrs.evolve(
+        article,
+        courses=(attrs.evolve(course, course_type=course_type),),
+        waitlists=(attrs.evolve(waitlist, registrations=waitlist.registrations[:1]),),
+    )
+
+
+def test_one_course_and_one_person_read_in_the_singular(article: NetworkData) -> None:
+    data = one_course_of(article, "general")
+    assert "1 Integrationskurs läuft, 1 Mensch steht auf einer Warteliste." in report(data, charts=False).markdown
+    english = report(data, language="en", charts=False).markdown
+    assert "1 integration course is running; 1 person is on a waiting list." in english
+
+
+def test_a_course_type_not_in_the_catalogue_is_counted_with_a_warning_at_the_top(article: NetworkData) -> None:
+    summary = report(one_course_of(article, "kochkurs"), charts=False).markdown.split("## Auf einen Blick\n\n")[1]
+    assert summary.startswith(
+        "- Achtung, nicht im Katalog der Kursarten und doch mitgezählt (ein Tippfehler?): 'kochkurs' (1 Kurs).\n"
+    )

@@ -162,6 +162,34 @@ def test_a_cell_too_large_for_the_csv_reader_is_refused_with_its_line(host: inz.
         inz.import_from(io.BytesIO(payload), "csv", options=ImportOptions(network_id="n"), host=host)
 
 
+def test_a_column_named_twice_is_refused_with_both_positions(host: inz.PluginHost) -> None:
+    payload = b"Typ;Name;Name;Art\r\nOrganisation;VHS;Volkshochschule;Sonstige\r\n"
+    with pytest.raises(InvalidData) as caught:
+        inz.import_from(
+            io.BytesIO(payload), "csv", options=ImportOptions(network_id="n", source="akteure.csv"), host=host
+        )
+    assert str(caught.value).splitlines()[0] == "akteure.csv: line 1: the column 'Name' appears twice (columns 2 and 3)"
+
+
+@pytest.mark.parametrize(
+    ("payload", "expected"),
+    [
+        (b'Typ;Name;Art\r\nOrganisation;;"Offen;Sonstige;;;;\r\n',
+         'akteure.csv: line 2: unclosed quote: a cell opened with " is never closed before the file ends'),
+        (b'Typ;Name;Art\r\nOrganisation;"VHS;Sonstige\r\nOrganisation;Jobcenter;Sonstige\r\n',
+         'akteure.csv: line 2: unclosed quote: a cell opened with " is never closed before the file ends'),
+        (b'Typ;Name;Art\r\nOrganisation;"VHS" Mitte;Sonstige\r\n',
+         'akteure.csv: line 2: a quote inside a cell: quote the whole cell and double the quote (""), or remove it'),
+    ],
+)  # fmt: skip
+def test_a_broken_quote_is_refused_with_its_line(host: inz.PluginHost, payload: bytes, expected: str) -> None:
+    with pytest.raises(InvalidData) as caught:
+        inz.import_from(
+            io.BytesIO(payload), "csv", options=ImportOptions(network_id="n", source="akteure.csv"), host=host
+        )
+    assert str(caught.value) == expected
+
+
 class TestCsvExporterConformance(ExporterConformance):
     format = "csv"
 

@@ -160,3 +160,85 @@ class TestIcsImporterConformance(ImporterConformance):
 
     def malformed(self) -> tuple[bytes, int]:
         return b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nEND:VCALENDAR\r\n", 5
+
+
+def calendar(*events: str) -> bytes:
+    """A calendar of VEVENTs written as ``"NAME:value"`` lines joined by ``|``."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//test//EN"]
+    for event in events:
+        lines += ["BEGIN:VEVENT", "DTSTAMP:20250101T000000Z", *event.split("|"), "END:VEVENT"]
+    return ("\r\n".join([*lines, "END:VCALENDAR"]) + "\r\n").encode()
+
+
+def read_bytes(payload: bytes, host: inz.PluginHost) -> inz.ImportResult:
+    options = ImportOptions(network_id="netz-wak", source="kalender.ics")
+    return inz.import_from(io.BytesIO(payload), "ics", options=options, host=host)
+
+
+class TookTooLong(Exception):
+    pass
+
+
+def test_a_series_of_endless_seconds_or_millions_of_minutes_imports_fast_and_says_what_it_left(
+    host: inz.PluginHost,
+) -> None:
+    import signal
+
+    payload = calendar(
+        "UID:sekunden@x|DTSTART:20250301T100000Z|DURATION:PT1S|RRULE:FREQ=SECONDLY|SUMMARY:Sekunde",
+        "UID:minuten@x|DTSTART;TZID=Europe/Berlin:20250301T100000|DTEND;TZID=Europe/Berlin:20250301T100100"
+        "|RRULE:FREQ=MINUTELY;COUNT=100000000|SUMMARY:Minute",
+    )
+
+    def stop(*_: object) -> None:
+        raise TookTooLong
+
+    previous = signal.signal(signal.SIGVTALRM, stop)
+    signal.setitimer(signal.ITIMER_VIRTUAL, 30)  # CPU seconds: a busy machine does not make it fail
+    try:
+        result = read_bytes(payload, host)
+    finally:
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        signal.signal(signal.SIGVTALRM, previous)
+    per_series = {uid: sum(1 for e in result.entities if e.id.startswith(f"ics-{uid}")) for uid in ("sek", "min")}
+    assert per_series == {"sek": 5000, "min": 5000}  # every second its own meeting, none merged
+    reasons = {skip.item: skip.reason for skip in result.skipped}
+    assert reasons == {
+        "series sekunden@x": "has more than 5,000 dates; those after 2025-03-01 11:23:19 are not imported",
+        "series minuten@x": "has more than 5,000 dates; those after 2025-03-04 21:19:00 are not imported",
+    }
+
+
+def test_different_uids_never_become_the_same_meeting(host: inz.PluginHost) -> None:
+    uids = ["🎉@x", "🎈@x", "a/b", "a_b"]
+    payload = calendar(
+        *(f"UID:{uid}|DTSTART:2025030{day}T100000Z|DTEND:2025030{day}T110000Z|SUMMARY:{uid}" for day, uid in
+          enumerate(uids, start=1))
+    )  # fmt: skip
+    result = read_bytes(payload, host)
+    assert [e.title for e in result.entities] == uids
+    assert result.skipped == ()
+    assert result.entities[3].id == "ics-a_b"  # a UID that is an id as it stands stays readable
+    assert result.entities[2].id.startswith("ics-a_b-")
+
+
+def test_the_same_uid_twice_is_skipped_with_an_honest_reason(host: inz.PluginHost) -> None:
+    twice = "UID:a@x|DTSTART:20250301T100000Z|DTEND:20250301T110000Z|SUMMARY:Zweimal"
+    (skip,) = read_bytes(calendar(twice, twice.replace("20250301T1", "20250302T1")), host).skipped
+    assert (skip.reason, skip.line) == ("has the same UID as the entry on line 4; only that one is imported", 11)
+
+
+@pytest.mark.parametrize(
+    ("ending", "reason"),
+    [
+        ("DURATION:-PT1H", "ends before it starts (DURATION:-PT1H)"),
+        ("DTEND:20250301T090000Z", "ends before it starts (DTEND before DTSTART)"),
+    ],
+)
+def test_an_entry_ending_before_it_starts_is_skipped_with_line_and_reason(
+    host: inz.PluginHost, ending: str, reason: str
+) -> None:
+    result = read_bytes(calendar(f"UID:rueckwaerts@x|DTSTART:20250301T100000Z|{ending}|SUMMARY:Rückwärts"), host)
+    assert result.entities == ()
+    (skip,) = result.skipped
+    assert (skip.reason, skip.line) == (reason, 8)

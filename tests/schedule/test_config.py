@@ -10,7 +10,16 @@ import pytest
 
 from integrationsnetz.errors import InvalidData
 from integrationsnetz.plugins import PluginHost
-from integrationsnetz.schedule import MonthlyNth, OnBlocked, Seasonal, Strictness, Weekday, Weekly, load_plan_config
+from integrationsnetz.schedule import (
+    HolidayOverrides,
+    MonthlyNth,
+    OnBlocked,
+    Seasonal,
+    Strictness,
+    Weekday,
+    Weekly,
+    load_plan_config,
+)
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -174,4 +183,62 @@ def test_an_unsupported_language_is_named_without_internals(tmp_path: Path, host
     shown = language.strip('"') if language.startswith('"') else int(language)
     assert str(caught.value) == (
         f"{path}: $.language: expected 'de' or 'en' (the languages the report is written in), got {shown!r}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("every_weeks = 8", "every_weeks = 9223372036854775807",
+         "$.series[2].rule.every_weeks: at most 52, got 9223372036854775807"),
+        ("move_window_days = 2", "move_window_days = 100000000",
+         "$.series[1].move_window_days: at most 366, got 100000000"),
+        ("min_gap_days = 21", "min_gap_days = 100000000", "$.series[1].min_gap_days: at most 366, got 100000000"),
+        ('first = "2027-01-14"', 'first = "0001-01-04"', "$.series[2].rule.first: expected a date in the years 2000 "
+         "to 2999, got 0001-01-04"),
+        ('end = "2027-08-20"', 'end = "9999-12-31"', "$.absences[0].end: expected a date in the years 2000 to 2999, "
+         "got 9999-12-31"),
+    ],
+)  # fmt: skip
+def test_extreme_numbers_and_dates_are_refused_with_the_field(
+    tmp_path: Path, host: PluginHost, old: str, new: str, expected: str
+) -> None:
+    path = goettingen_copy(tmp_path, (old, new))
+    with pytest.raises(InvalidData) as caught:
+        load_plan_config(path, host=host)
+    assert str(caught.value) == f"{path}: {expected}"
+
+
+def test_a_corrections_file_spanning_every_date_is_refused_not_overflowed(tmp_path: Path, host: PluginHost) -> None:
+    path = tmp_path / "feiertage.toml"
+    path.write_text('[[known]]\nkind = "school"\nstart = 0001-01-01\nend = 9999-12-31\n', encoding="utf-8")
+    with pytest.raises(InvalidData) as caught:
+        HolidayOverrides.load(path, host=host)
+    assert str(caught.value) == f"{path}: $.known[0].start: expected a date in the years 2000 to 2999, got 0001-01-01"
+
+
+def test_an_unknown_strictness_code_is_refused_on_loading_with_the_close_match(
+    tmp_path: Path, host: PluginHost
+) -> None:
+    path = goettingen_copy(tmp_path, ('school-holiday = "hard"', 'school-holidays = "hard"'))
+    with pytest.raises(InvalidData) as caught:
+        load_plan_config(path, host=host)
+    assert str(caught.value).startswith(
+        f"{path}: $.series[0].strictness.school-holidays: unknown constraint 'school-holidays'; "
+        "did you mean 'school-holiday'? (known: "
+    )
+
+
+def test_a_network_that_is_no_document_names_the_planning_file_and_field(tmp_path: Path, host: PluginHost) -> None:
+    (tmp_path / "passwd").write_text("root:x:0:0\n", encoding="utf-8")
+    path = goettingen_copy(tmp_path, ('network = "landkreis-goettingen-netzwerk.toml"', 'network = "passwd"'))
+    with pytest.raises(InvalidData) as caught:
+        load_plan_config(path, host=host)
+    assert str(caught.value) == f"{path}: $.network: expected a network document ending in .json or .toml, got 'passwd'"
+    (tmp_path / "netz.json").write_text("{}", encoding="utf-8")
+    path = goettingen_copy(tmp_path, ('network = "landkreis-goettingen-netzwerk.toml"', 'network = "netz.json"'))
+    with pytest.raises(InvalidData) as caught:
+        load_plan_config(path, host=host)
+    assert all(
+        line.startswith(f"{path}: $.network: {tmp_path / 'netz.json'}: ") for line in str(caught.value).splitlines()
     )

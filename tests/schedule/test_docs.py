@@ -7,9 +7,11 @@ import types
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from integrationsnetz.model import State
 from integrationsnetz.plugins import PluginHost
-from integrationsnetz.schedule import HolidayKind, Outcome, PlanContext, PlanRequest, Weekday, Weekly, plan
+from integrationsnetz.schedule import HolidayKind, Outcome, Plan, PlanContext, PlanRequest, Weekday, Weekly, plan
 from integrationsnetz.testing.schedule import district_office, working_group
 
 HOW_TO = Path(__file__).resolve().parents[2] / "docs" / "how-to" / "add-a-constraint-or-holiday-calendar.md"
@@ -79,3 +81,23 @@ def test_the_reference_corrections_file_fills_the_missing_hessen_dates(tmp_path:
     result = plan(request, host=host)
     assert result.warnings == ()
     assert not [m for m in result.meetings if date(2030, 3, 25) <= m.start.date() <= date(2030, 4, 12)]
+
+
+TUTORIAL = HOW_TO.parents[1] / "tutorial-plan-a-year.md"
+
+
+def test_the_tutorials_python_section_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import integrationsnetz as inz
+
+    section = TUTORIAL.read_text(encoding="utf-8").split("## 6. From Python", 1)[1]
+    (code,) = re.findall(r"```python\n(.*?)```", section, flags=re.S)
+    store_url = f"sqlite://{tmp_path / 'netz.db'}"
+    assert code.count("sqlite:///path/to/netz.db") == 1
+    monkeypatch.chdir(HOW_TO.parents[2])  # the tutorial runs from the repository's root
+    namespace: dict[str, object] = {}
+    exec(compile(code.replace("sqlite:///path/to/netz.db", store_url), TUTORIAL.name, "exec"), namespace)
+    result = namespace["result"]
+    assert isinstance(result, Plan)
+    with inz.open_store(store_url) as store:
+        stored = store.list(inz.Meeting)
+    assert {meeting.id for meeting in stored} >= {meeting.id for meeting in result.meetings}

@@ -255,3 +255,23 @@ def test_a_plugin_calendar_that_names_no_known_periods_counts_as_complete(host: 
         },
     }
     assert plan(hessen_2030(network_meeting()), calendars=calendars, host=host).meetings
+
+
+def test_a_calendar_known_up_to_the_last_date_python_has_does_not_overflow(host: PluginHost) -> None:
+    calendars = {
+        **host.holiday_calendars(),
+        "school": HolidayCalendar(
+            code="school",
+            kind=HolidayKind.SCHOOL,
+            description="a district's list, complete for ever",
+            days=lambda *_: {},
+            known=lambda _state: [(date.min, date.max)],
+        ),
+    }
+    context = PlanContext(state=State.HE, calendars=calendars.values())
+    assert context.unknown_holidays(HolidayKind.SCHOOL, date(2030, 1, 1), date(2030, 12, 31)) == []
+
+
+def test_a_period_outside_the_planning_years_is_refused(host: PluginHost) -> None:
+    with pytest.raises(ScheduleError, match=r"end: expected a date in the years 2000 to 2999, got 9999-12-31"):
+        plan(hessen_2030(network_meeting(), end=date(9999, 12, 31)), host=host)

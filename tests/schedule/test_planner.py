@@ -218,7 +218,7 @@ def test_rules_that_cannot_work_are_refused_before_planning(host: PluginHost) ->
         plan(request(broken, broken), host=host)
     text = str(caught.value)
     assert "series 'x': two series have this id" in text
-    assert "series 'x': strictness names the unknown constraint 'no-such-rule'" in text
+    assert "series 'x': strictness['no-such-rule']: unknown constraint 'no-such-rule'" in text
     assert "series 'x': venues[0]: no venue with id 'rathaus'" in text
 
 
@@ -290,3 +290,35 @@ def test_changed_rules_withdraw_planned_meetings_but_keep_confirmed_ones(host: P
     assert withdrawn == {m.id for m in stored if m is not confirmed} - new_ids
     assert withdrawn
     assert {line.meeting_id for line in again.outcomes(Outcome.WITHDRAWN)} == withdrawn
+
+
+def test_a_blocked_session_moves_only_to_the_weekdays_the_series_lists(host: PluginHost) -> None:
+    """``weekdays = ["wednesday", "thursday"]`` is where a blocked Tuesday may go: not to the next Tuesday."""
+    series = working_group("sprache", date(2025, 8, 12), move_window_days=7, min_gap_days=0)
+    leave = Absence(person_id="koordination-2", start=date(2025, 8, 12), end=date(2025, 8, 12))
+    (line,) = plan(request(series, absences=(leave,)), host=host).outcomes(Outcome.MOVED)
+    assert line.start is not None
+    assert line.start.date() == date(2025, 8, 13)
+    only_tuesdays = attrs.evolve(series, weekdays=())  # the default: the rule's weekday
+    (line,) = plan(request(only_tuesdays, absences=(leave,)), host=host).outcomes(Outcome.MOVED)
+    assert line.start is not None
+    assert line.start.date() == date(2025, 8, 19)
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"rule": Weekly(weekday=Weekday.TUESDAY, first=date(2030, 1, 1))},
+         "AG sprache: keine Termine – der erste Termin der Regel (first) ist Di 01.01.2030, nach dem Ende des "
+         "Zeitraums Mi 31.12.2025"),
+        ({"start": date(2026, 3, 1)},
+         "AG sprache: keine Termine – die Reihe gilt So 01.03.2026 – … (start/end), außerhalb von "
+         "Mi 01.01.2025 – Mi 31.12.2025"),
+    ],
+)  # fmt: skip
+def test_a_series_with_nothing_to_plan_says_why(host: PluginHost, changes: dict[str, object], expected: str) -> None:
+    series = working_group("sprache", date(2025, 1, 7), **changes)
+    result = plan(request(series), host=host)
+    assert result.meetings == ()
+    assert result.warnings == (expected,)
+    assert expected in result.text()

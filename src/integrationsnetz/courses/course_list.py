@@ -19,8 +19,13 @@ Status         no        geplant, läuft, beendet, abgesagt (default: from the d
 ============== ========= ==================================================================
 
 Every bad row is reported with the file, the row as a spreadsheet numbers it, the column and
-what was expected, all at once; a file with any bad row imports nothing. Whole numbers are read
-exactly, up to :data:`LARGEST_NUMBER`. Excel's encodings (UTF-8, UTF-16 "Unicode text", and
+what was expected, all at once; a file with any bad row imports nothing. Dates lie in the years
+:data:`FIRST_YEAR` to :data:`LAST_YEAR` (``01.01.0024`` is refused, not read as 2024). Whole
+numbers are read exactly, up to :data:`LARGEST_NUMBER`; a dot separates thousands only between
+groups of three digits (``1.000``), and ``1,000`` or ``1.0000`` is refused rather than guessed.
+A course is checked by the rules :func:`~integrationsnetz.check` applies (seats, group size,
+teaching units); more participants than seats is imported with a warning (``CourseList.warnings``).
+Excel's encodings (UTF-8, UTF-16 "Unicode text", and
 Windows-1252, its "CSV (Trennzeichen-getrennt)" default in Germany) and line ends are read alike
 (:mod:`~integrationsnetz.ingest.spreadsheet`). ``kursliste-beispiel.csv`` beside this module is a sample.
 """
@@ -40,6 +45,7 @@ import attrs
 from integrationsnetz.courses.catalogue import CourseCatalogue, official_catalogue
 from integrationsnetz.errors import InvalidData, WrongType
 from integrationsnetz.ingest import spreadsheet
+from integrationsnetz.integrity import course_problems
 from integrationsnetz.model.actors import Organization, OrganizationKind
 from integrationsnetz.model.courses import Course, CourseStatus, CourseType
 from integrationsnetz.model.entity import MAX_ID_LENGTH, is_valid_id
@@ -83,6 +89,9 @@ SAMPLE_NAME = "kursliste-beispiel.csv"
 #: The length a derived course id may take, leaving room for ``-2``, ``-3`` ... when ids repeat.
 _ID_ROOM = MAX_ID_LENGTH - 8
 
+#: The years a course list's dates may fall in: integration courses exist since 2005.
+FIRST_YEAR, LAST_YEAR = 2000, 2099
+
 #: The largest seat count or number of teaching units a list may hold: far above any course,
 #: and what the course figures still compute with.
 LARGEST_NUMBER = 1_000_000_000
@@ -102,10 +111,15 @@ def slug(text: str) -> str:
 
 @attrs.frozen(kw_only=True)
 class CourseList:
-    """What a course list holds: the courses, and providers not yet in the network (if allowed)."""
+    """What a course list holds: the courses, providers not yet in the network (if allowed), and warnings.
+
+    A warning is something a real list may hold but ``check`` reports, such as more participants
+    than seats (an overbooked course); the courses are imported as they are.
+    """
 
     courses: tuple[Course, ...]
     new_providers: tuple[Organization, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 def sample_course_list() -> bytes:
@@ -172,7 +186,11 @@ def read_course_list(
                             f"{course_id!r} appears {count} times")  # fmt: skip
     if problems:
         raise InvalidData(problems, source=label)
-    return CourseList(courses=tuple(_unique_ids(courses)), new_providers=tuple(reader.created.values()))
+    return CourseList(
+        courses=tuple(_unique_ids(courses)),
+        new_providers=tuple(reader.created.values()),
+        warnings=tuple(reader.warnings),
+    )
 
 
 def import_course_list(source: str | Path | bytes, data: NetworkData, **options: object) -> NetworkData:
@@ -239,6 +257,7 @@ class _RowReader:
                 self.types[fold(key)] = kind.code
         self.created: dict[str, Organization] = {}
         self.explicit_ids: dict[str, list[int]] = {}
+        self.warnings: list[str] = []
 
     def course(
         self, number: int, cells: Mapping[str, str], header: list[str], columns: Mapping[str, int]
@@ -296,7 +315,13 @@ class _RowReader:
             )
         except ValueError as exc:  # a check only the model makes: a row problem, not a crash
             return None, [f"row {number}: {exc}"]
-        return course, problems
+        for field, message in course_problems(course, kind):  # the rules check() applies
+            place = where(field) if field in columns else f"row {number}, {field}"
+            if field == "participants":  # an overbooked course is real: imported, but said
+                self.warnings.append(f"{place}: {message}")
+            else:
+                problems.append(f"{place}: {message}")
+        return (None if problems else course), problems
 
     def _course_type(self, value: str, where: str, problems: list[str]) -> CourseType | None:
         code = self.types.get(fold(value))
@@ -344,17 +369,25 @@ def _date(value: str, where: str, problems: list[str], *, required: bool) -> dat
         if required:
             problems.append(f"{where}: expected a date like 14.10.2024, got an empty cell")
         return None
-    match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})", value)
+    german = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})", value, re.ASCII)
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value, re.ASCII)
     try:
-        if match:
-            day, month, year = (int(part) for part in match.groups())
-            return date(year + 2000 if year < 100 else year, month, day)
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return date.fromisoformat(value)
+        if german:
+            day, month, year = german.group(1), german.group(2), german.group(3)
+            found = date(int(year) + 2000 if len(year) == 2 else int(year), int(month), int(day))
+        elif iso:
+            found = date.fromisoformat(value)
+        else:
+            found = None
     except ValueError:
-        pass
-    problems.append(f"{where}: expected a date like 14.10.2024, got {value!r}")
-    return None
+        found = None
+    if found is None:
+        problems.append(f"{where}: expected a date like 14.10.2024, got {value!r}")
+        return None
+    if not FIRST_YEAR <= found.year <= LAST_YEAR:  # 01.01.0024 is a typo, not the year 24 (nor 2024)
+        problems.append(f"{where}: expected a date in the years {FIRST_YEAR} to {LAST_YEAR}, got {value!r}")
+        return None
+    return found
 
 
 def _whole(value: str, where: str, problems: list[str], *, required: bool, positive: bool = False) -> int | None:
@@ -365,10 +398,15 @@ def _whole(value: str, where: str, problems: list[str], *, required: bool, posit
         return None
     text = value.replace(" ", "").replace("\u00a0", "")
     if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", text, re.ASCII):
-        text = text.replace(".", "")
+        text = text.replace(".", "")  # dots between groups of three: thousands
     match = re.fullmatch(r"(\d+)(?:[,.](\d+))?", text, re.ASCII)
+    wanted = "a whole number > 0" if positive else "a whole number >= 0"
+    if match is not None and not (match.group(2) or "0").strip("0") and len(match.group(2) or "") >= 3:
+        # "1.0000" is no thousands group and "1,000" is a thousand in English but 1 in German
+        problems.append(f"{where}: expected {wanted}, written 1000 or 1.000 (a dot between groups of three "
+                        f"digits), got {value!r}")  # fmt: skip
+        return None
     if match is None or (match.group(2) or "0").strip("0") or (positive and not match.group(1).strip("0")):
-        wanted = "a whole number > 0" if positive else "a whole number >= 0"
         problems.append(f"{where}: expected {wanted}, got {value!r}")
         return None
     digits = match.group(1).lstrip("0") or "0"

@@ -393,6 +393,10 @@ def course_figures(
     )
 
 
+#: The years a report may be made for (``as_of``, ``clear_by``): the dates the model stores.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
 def _number_problem(value: object, *, positive: bool = False) -> str | None:
     """Why ``value`` cannot enter the figures, or None: a finite number from 0 (or above 0) up to LARGEST_INPUT."""
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -426,9 +430,14 @@ def _check_inputs(
         raise WrongType([f"catalogue: expected a CourseCatalogue, got {type(rules).__name__}"])
     if not isinstance(as_of, date) or isinstance(as_of, datetime):
         raise InvalidData([f"as_of: expected a date, got {as_of!r}"])
+    if not FIRST_YEAR <= as_of.year <= LAST_YEAR:  # the inflow window reaches back before it
+        raise InvalidData([f"as_of: expected a date in the years {FIRST_YEAR} to {LAST_YEAR}, got {as_of.isoformat()}"])
     if clear_by is not None:
         if not isinstance(clear_by, date) or isinstance(clear_by, datetime):
             problems.append(f"clear_by: expected a date, got {clear_by!r}")
+        elif not FIRST_YEAR <= clear_by.year <= LAST_YEAR:
+            problems.append(f"clear_by: expected a date in the years {FIRST_YEAR} to {LAST_YEAR}, got "
+                            f"{clear_by.isoformat()}")  # fmt: skip
         elif clear_by <= as_of:
             problems.append(f"clear_by: expected a date after the report's date {as_of:%d.%m.%Y}, "
                             f"got {clear_by:%d.%m.%Y}")  # fmt: skip

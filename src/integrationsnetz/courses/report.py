@@ -46,10 +46,17 @@ _TEXT: dict[str, dict[str, str]] = {
     "title": {"de": "Integrationskurse – Zahlen, Daten, Fakten", "en": "Integration courses – facts and figures"},
     "as_of": {"de": "Stand", "en": "As of"},
     "summary": {"de": "Auf einen Blick", "en": "At a glance"},
-    "running_waiting": {
-        "de": "{running} Integrationskurse laufen, {waiting} Menschen stehen auf Wartelisten.",
-        "en": "{running} integration courses are running; {waiting} people are on waiting lists.",
+    "running_waiting": {"de": "{running}, {waiting}.", "en": "{running}; {waiting}."},
+    "running_one": {"de": "{n} Integrationskurs läuft", "en": "{n} integration course is running"},
+    "running_many": {"de": "{n} Integrationskurse laufen", "en": "{n} integration courses are running"},
+    "waiting_one": {"de": "{n} Mensch steht auf einer Warteliste", "en": "{n} person is on a waiting list"},
+    "waiting_many": {"de": "{n} Menschen stehen auf Wartelisten", "en": "{n} people are on waiting lists"},
+    "unknown_counted": {
+        "de": "Achtung, nicht im Katalog der Kursarten und doch mitgezählt (ein Tippfehler?): {types}.",
+        "en": "Note: not in the catalogue of course types, yet counted (a typo?): {types}.",
     },
+    "unknown_courses": {"de": "{code!r} ({n} Kurse)", "en": "{code!r} ({n} courses)"},
+    "unknown_course": {"de": "{code!r} (1 Kurs)", "en": "{code!r} (1 course)"},
     "wait_today": {
         "de": "Wer sich heute anmeldet, wartet {wait}; die Regel ist ein Kursbeginn binnen {target} Wochen.",
         "en": "Someone registering today waits {wait}; the rule is a course start within {target} weeks.",
@@ -81,9 +88,13 @@ _TEXT: dict[str, dict[str, str]] = {
         "the running courses bind {bound}.",
     },
     "more_courses": {"de": "{n} Kurse mehr", "en": "{n} more courses"},
+    "more_course": {"de": "{n} Kurs mehr", "en": "{n} more course"},
     "more_teachers": {"de": "{n} Lehrkräfte (VZÄ) mehr", "en": "{n} more teachers (FTE)"},
+    "more_teacher": {"de": "{n} Lehrkraft (VZÄ) mehr", "en": "{n} more teacher (FTE)"},
     "extra_courses": {"de": "{n} zusätzliche Kurse", "en": "{n} extra courses"},
+    "extra_course": {"de": "{n} zusätzlicher Kurs", "en": "{n} extra course"},
     "extra_teachers": {"de": "{n} zusätzliche Lehrkräfte (VZÄ)", "en": "{n} extra teachers (FTE)"},
+    "extra_teacher": {"de": "{n} zusätzliche Lehrkraft (VZÄ)", "en": "{n} extra teacher (FTE)"},
     "by_type": {"de": "Kurse nach Kursart", "en": "Courses by type"},
     "by_provider": {"de": "Kurse nach Träger", "en": "Courses by provider"},
     "queue": {"de": "Wartelisten und Wartezeit", "en": "Waiting lists and waits"},
@@ -462,14 +473,32 @@ def _say_date(day: date, language: Language) -> str:
     return day.strftime("%d.%m.%Y") if language == "de" else day.isoformat()
 
 
+def _counted(t: Mapping[str, str], key: str, count: str) -> str:
+    """``count`` in the phrase ``key`` (singular) or ``key + "s"`` (plural): "1 Kurs mehr", "2 Kurse mehr"."""
+    one = count.rsplit(" ", 1)[-1] == "1"  # "1" or "etwa 1", never a range such as "1 (1–2)"
+    return t[key if one else f"{key}s"].format(n=count)
+
+
 def _summary(figures: CourseFigures, language: Language) -> list[str]:
     t = _texts(language)
     target = format_number(figures.target_weeks, language)
     teachers = figures.teachers
+    running = t["running_one" if figures.running == 1 else "running_many"].format(n=figures.running)
+    waiting = t["waiting_one" if figures.waiting == 1 else "waiting_many"].format(n=figures.waiting)
     lines = [
-        t["running_waiting"].format(running=figures.running, waiting=figures.waiting),
+        t["running_waiting"].format(running=running, waiting=waiting),
         t["wait_today"].format(wait=say_wait(figures.mean_wait_now, language), target=target),
     ]
+    unknown = [kind for kind in figures.types if kind.code in {note.course_type for note in figures.notes
+                                                               if note.kind == "unknown_type"}]  # fmt: skip
+    if unknown:
+        named = [
+            t["unknown_course" if kind.running + kind.planned == 1 else "unknown_courses"].format(
+                code=kind.code, n=kind.running + kind.planned
+            )
+            for kind in unknown
+        ]
+        lines.insert(0, t["unknown_counted"].format(types=", ".join(named)))
     growing = [_type_name(kind, language) for kind in figures.types if kind.plan.growing]
     if growing:
         lines.append(t["growing"].format(types=", ".join(growing)))
@@ -479,8 +508,8 @@ def _summary(figures: CourseFigures, language: Language) -> list[str]:
     lines.append(
         t["for_target"].format(
             target=target,
-            courses=t["more_courses"].format(n=say_count(extra_courses, language)),
-            teachers=t["more_teachers"].format(n=say_count(teachers.extra_for_target, language, fte=True)),
+            courses=_counted(t, "more_course", say_count(extra_courses, language)),
+            teachers=_counted(t, "more_teacher", say_count(teachers.extra_for_target, language, fte=True)),
         )
     )
     if figures.clear_by is not None and teachers.clearing is not None:
@@ -495,8 +524,8 @@ def _summary(figures: CourseFigures, language: Language) -> list[str]:
             lines.append(
                 t["clearing"].format(
                     date=when,
-                    courses=t["extra_courses"].format(n=say_count(clearing_courses, language)),
-                    teachers=t["extra_teachers"].format(n=say_count(teachers.clearing, language, fte=True)),
+                    courses=_counted(t, "extra_course", say_count(clearing_courses, language)),
+                    teachers=_counted(t, "extra_teacher", say_count(teachers.clearing, language, fte=True)),
                 )
             )
     if teachers.available is not None:

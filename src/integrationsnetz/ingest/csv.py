@@ -71,7 +71,12 @@ def read_actors(stream: BinaryIO, options: ImportOptions) -> ImportResult:
             if title.strip():
                 problems.append(f"line 1: unknown column {title.strip()!r}")
             continue
-        columns.setdefault(key, position)
+        if key in columns:  # reading one of the two would silently drop the other
+            problems.append(
+                f"line 1: the column {title.strip()!r} appears twice (columns {columns[key] + 1} and {position + 1})"
+            )
+            continue
+        columns[key] = position
     if "type" not in columns:
         problems.append("line 1: the column 'Typ' (Organisation or Person) is missing")
     if problems:

@@ -8,7 +8,13 @@ our exporter wrote) :class:`~integrationsnetz.Event` s. What the clients write d
 * floating times without any zone: read as Europe/Berlin, the zone of a German district;
 * series (``RRULE`` with ``EXDATE``, ``RDATE`` and ``RECURRENCE-ID`` overrides, expanded by
   ``recurring-ical-events``): one meeting per date, sharing a ``series_id``; a series without
-  an end is read up to ``ImportOptions.horizon`` and the report says so.
+  an end is read up to ``ImportOptions.horizon``, and no series imports more than
+  :data:`MAX_OCCURRENCES` dates; the report says what was left out.
+
+Every entry the importer leaves out is in ``ImportResult.skipped`` with its line and the reason:
+one that ends before it starts, a second entry with the same UID, one beyond a series' cap.
+Ids come from the UID (``ics-<uid>``); a UID that has to be changed to be an id gets a short
+hash of itself, so two different UIDs never become one meeting.
 
 Entries our own exporter wrote carry ``X-INTEGRATIONSNETZ-ID`` and get their ids back. To-dos,
 journal entries, free/busy blocks, entries without a start, and our course entries are skipped,
@@ -18,10 +24,13 @@ line, and nothing is imported.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import itertools
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
@@ -121,7 +130,14 @@ def _refused_as(source: str, what: str) -> Iterator[None]:
 
 
 def _entity_id(uid: str, suffix: str = "") -> str:
-    cleaned = "".join(ch if ch.isalnum() or ch in "-_.@" else "_" for ch in uid.strip())[:150] or "entry"
+    """``ics-`` and the UID, readable; when the UID had to be changed to be an id, a hash of it keeps it apart.
+
+    ``a/b`` and ``a_b``, or ``🎉@x`` and ``🎈@x``, would otherwise become the same id.
+    """
+    text = uid.strip()
+    cleaned = "".join(ch if ch.isalnum() or ch in "-_.@" else "_" for ch in text)[:150]
+    if cleaned != text or not cleaned:
+        cleaned = f"{cleaned or 'entry'}-{hashlib.sha256(uid.encode('utf-8', 'surrogatepass')).hexdigest()[:10]}"
     return f"ics-{cleaned}{suffix}"
 
 
@@ -165,12 +181,24 @@ def read_ics(stream: BinaryIO, options: ImportOptions) -> ImportResult:
     vevent_blocks = [block for block in blocks if block.name == "VEVENT"]
     problems = []
     skipped: list[Skipped] = []
+    first_of_uid: dict[str, int] = {}  # UID -> line of its entry (not an override of one date)
     for block, component in zip(vevent_blocks, calendar.walk("VEVENT"), strict=False):
+        if block.uid is not None and "RECURRENCE-ID" not in component:
+            first = first_of_uid.setdefault(block.uid, block.line)
+            if first != block.line:  # the expansion would keep one of the two without a word
+                twice = f"has the same UID as the entry on line {first}; only that one is imported"
+                skipped.append(Skipped(item=_describe(component), reason=twice, line=block.line))
+                calendar.subcomponents.remove(component)
+                continue
         for prop, message in component.errors:
             where = block.properties.get((prop or "").upper(), block.line)
             problems.append(f"line {where}: {prop} of the event that starts on line {block.line}: {message}")
         if component.get("DTSTART") is None:
             skipped.append(Skipped(item=_describe(component), reason="has no start (DTSTART)", line=block.line))
+        elif not component.errors and (backwards := _runs_backwards(component)) is not None:
+            where = block.properties.get("DURATION" if "DURATION" in component else "DTEND", block.line)
+            skipped.append(Skipped(item=_describe(component), reason=backwards, line=where))
+            calendar.subcomponents.remove(component)  # the expansion would drop it without a word
     if problems:
         raise InvalidData(problems, source=source)
     for block in blocks:
@@ -184,9 +212,20 @@ def read_ics(stream: BinaryIO, options: ImportOptions) -> ImportResult:
         calendar.subcomponents.remove(event)
     with _refused_as(source, "cannot read the dates of the entries"):
         window_start, window_end, unbounded = _window(calendar, options)
+        capped = _cap_series(calendar, window_end)
     with _refused_as(source, "cannot expand the recurring entries"):
         occurrences = list(recurring_ical_events.of(calendar).between(window_start, window_end))
+    for uid, last in capped:
+        skipped.append(
+            Skipped(
+                item=f"series {uid}",
+                reason=f"has more than {MAX_OCCURRENCES:,} dates; those after {_moment_text(last)} are not imported",
+                line=line_of_uid.get(uid),
+            )
+        )
     for uid in unbounded:
+        if any(uid == capped_uid for capped_uid, _ in capped):
+            continue
         skipped.append(
             Skipped(
                 item=f"series {uid}",
@@ -207,7 +246,7 @@ def read_ics(stream: BinaryIO, options: ImportOptions) -> ImportResult:
     seen: set[str] = set()
     occurrences.sort(key=lambda e: (_sort_key(e.start), str(e.get("UID"))))
     for occurrence in occurrences:
-        uid = str(occurrence.get("UID", "")) or "entry"
+        uid = str(occurrence.get("UID", "")) or f"(no UID) {_describe(occurrence)}"
         line = line_of_uid.get(uid)
         entity = _to_entity(
             occurrence, uid=uid, series_id=series_of.get(uid), options=options, skipped=skipped, line=line
@@ -215,11 +254,89 @@ def read_ics(stream: BinaryIO, options: ImportOptions) -> ImportResult:
         if entity is None:
             continue
         if entity.id in seen:
-            skipped.append(Skipped(item=_describe(occurrence), reason="appears twice (same UID and date)", line=line))
+            key = "X-INTEGRATIONSNETZ-ID" if "X-INTEGRATIONSNETZ-ID" in occurrence else "UID"
+            same = f"same {key}" + (" and start" if series_of.get(uid) else "")
+            skipped.append(
+                Skipped(item=_describe(occurrence), reason=f"repeats an entry already imported ({same})", line=line)
+            )
             continue
         seen.add(entity.id)
         entities.append(entity)
     return ImportResult(entities=tuple(entities), skipped=tuple(skipped))
+
+
+def _runs_backwards(event: Any) -> str | None:
+    """Why an entry ends before it starts (a negative ``DURATION``, ``DTEND`` before ``DTSTART``), or None."""
+    # icalendar's ``end`` hides a negative duration (it gives the start), so read the properties.
+    duration, end, start = (getattr(event.get(name), "dt", None) for name in ("DURATION", "DTEND", "DTSTART"))
+    if isinstance(duration, timedelta) and duration < timedelta(0):
+        return f"ends before it starts (DURATION:{event['DURATION'].to_ical().decode()})"
+    if isinstance(end, date) and isinstance(start, date) and _sort_key(end) < _sort_key(start):
+        return "ends before it starts (DTEND before DTSTART)"
+    return None  # a malformed property is the expansion's to refuse
+
+
+#: The most dates one recurring entry imports: years of any real meeting series, few enough to
+#: read in seconds (``FREQ=SECONDLY`` without an end would otherwise run for hours).
+MAX_OCCURRENCES = 5_000
+
+
+def _cap_series(calendar: Any, window_end: datetime) -> list[tuple[str, date | datetime]]:
+    """End every rule that asks for more than :data:`MAX_OCCURRENCES` dates after that many.
+
+    The dates are counted lazily (``dateutil`` generates one at a time), so counting stops at the
+    cap; the rule then gets an ``UNTIL`` at its last kept date. Returns each UID cut short, with
+    the last day it keeps.
+    """
+    from dateutil.rrule import rrulestr
+
+    capped = []
+    for event in calendar.walk("VEVENT"):
+        rules = event.get("RRULE")
+        if not rules or "RECURRENCE-ID" in event:
+            continue
+        start = event.start
+        dtstart = start if isinstance(start, datetime) else datetime.combine(start, time(0))
+        for rule in rules if isinstance(rules, list) else [rules]:
+            plain = {key: value for key, value in rule.items() if key != "UNTIL"}
+            text = _recur_text(plain)
+            limit = window_end
+            if rule.get("UNTIL"):
+                limit = min(limit, _sort_key(rule["UNTIL"][0]) + timedelta(days=1))
+            try:
+                dates = rrulestr(text, dtstart=dtstart)
+                within = itertools.takewhile(functools.partial(_not_after, limit), dates)
+                kept = list(itertools.islice(within, MAX_OCCURRENCES + 1))
+            except _PARSER_ERRORS:
+                continue  # a rule dateutil cannot read is the expansion's to refuse
+            if len(kept) <= MAX_OCCURRENCES:
+                continue
+            last = kept[MAX_OCCURRENCES - 1]
+            rule.pop("COUNT", None)
+            if not isinstance(start, datetime):
+                rule["UNTIL"] = [last.date()]
+            elif last.tzinfo is not None:
+                rule["UNTIL"] = [last.astimezone(UTC)]
+            else:
+                rule["UNTIL"] = [last]
+            capped.append((str(event.get("UID")), last if isinstance(start, datetime) else last.date()))
+    return capped
+
+
+def _not_after(limit: datetime, day: datetime) -> bool:
+    return _sort_key(day) <= limit
+
+
+def _moment_text(value: date | datetime) -> str:
+    return f"{value:%Y-%m-%d %H:%M:%S}" if isinstance(value, datetime) else value.isoformat()
+
+
+def _recur_text(parts: dict[str, Any]) -> str:
+    """A recurrence rule's text (``FREQ=WEEKLY;BYDAY=TU``) from its parts as icalendar holds them."""
+    import icalendar
+
+    text: bytes = icalendar.vRecur(parts).to_ical()  # type: ignore[no-untyped-call]
+    return text.decode()
 
 
 def _sort_key(value: date | datetime) -> datetime:
@@ -284,7 +401,8 @@ def _to_entity(
         return None
     start, end = occurrence.start, occurrence.end
     recurrence = occurrence.get("RECURRENCE-ID")
-    stamp = _sort_key(recurrence.dt if recurrence is not None else start).strftime("-%Y%m%dT%H%M")
+    moment = _sort_key(recurrence.dt if recurrence is not None else start)
+    stamp = moment.strftime("-%Y%m%dT%H%M%S" if moment.second else "-%Y%m%dT%H%M")
     if kind in ("meeting", "event") and is_valid_id(own_id):
         entity_id = own_id
     elif kind == "series" and is_valid_id(own_id):

@@ -66,15 +66,23 @@ def delimiter_of(text: str) -> str:
 
 def rows(text: str, source: str, *, delimiter: str | None = None) -> list[tuple[int, list[str]]]:
     """Every record of the file with the line it ends on (a quoted cell may span lines)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or delimiter_of(text))
+    # strict: without it an unclosed quote silently swallows the rest of the file into one cell
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or delimiter_of(text), strict=True)
     found: list[tuple[int, list[str]]] = []
     try:
         for row in reader:
             found.append((reader.line_num, row))
     except csv.Error as exc:
         line = reader.line_num
+        opened = found[-1][0] + 1 if found else 1  # where the record that failed begins
         if "field larger than field limit" in str(exc):
             problem = f"line {line}: a cell holds more than {LONGEST_CELL:,} characters; is this a CSV list?"
+        elif "unexpected end of data" in str(exc):
+            problem = f'line {opened}: unclosed quote: a cell opened with " is never closed before the file ends'
+        elif "expected after" in str(exc):
+            problem = (
+                f'line {line}: a quote inside a cell: quote the whole cell and double the quote (""), or remove it'
+            )
         else:
             problem = f"line {line}: cannot be read as CSV ({exc})"
         raise InvalidData([problem], source=source) from None

@@ -25,6 +25,7 @@ import attrs
 
 from integrationsnetz.errors import InvalidData
 from integrationsnetz.model.networks import State
+from integrationsnetz.schedule.bounds import validate_planning_date
 
 if TYPE_CHECKING:
     from integrationsnetz.plugins import PluginHost
@@ -74,8 +75,8 @@ class HolidayEntry:
     """
 
     kind: HolidayKind
-    start: date
-    end: date | None = attrs.field(default=None, validator=_validate_end)
+    start: date = attrs.field(validator=validate_planning_date)
+    end: date | None = attrs.field(default=None, validator=[validate_planning_date, _validate_end])
     name: str = ""
     states: tuple[State, ...] = ()
     source: str | None = None

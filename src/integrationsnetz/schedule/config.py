@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from integrationsnetz.errors import InvalidData, WrongType
+from integrationsnetz.schedule.bounds import FIRST_PLAN_YEAR, LAST_PLAN_YEAR
 from integrationsnetz.schedule.calendars import HolidayOverrides, Language, structure_toml
+from integrationsnetz.schedule.constraints import unknown_constraint
 from integrationsnetz.schedule.context import Absence
 from integrationsnetz.schedule.series import Series
 
@@ -29,8 +31,10 @@ if TYPE_CHECKING:
 
 
 def _validate_year(_instance: Any, attribute: attrs.Attribute[int | None], value: int | None) -> None:
-    if value is not None and not 2000 <= value <= 2100:
-        raise ValueError(f"{attribute.name}: expected a year between 2000 and 2100, got {value}")
+    if value is not None and not FIRST_PLAN_YEAR <= value <= LAST_PLAN_YEAR:
+        raise ValueError(
+            f"{attribute.name}: expected a year between {FIRST_PLAN_YEAR} and {LAST_PLAN_YEAR}, got {value}"
+        )
 
 
 def _validate_series(_instance: Any, attribute: attrs.Attribute[Any], value: tuple[Series, ...]) -> None:
@@ -67,6 +71,18 @@ class PlanConfig:
         if self.holiday_overrides is None:
             return HolidayOverrides()
         return HolidayOverrides.load(self.holiday_overrides, host=host)
+
+    def constraint_problems(self, host: PluginHost | None = None) -> list[str]:
+        """Every ``strictness`` key that names no constraint of ``host`` (default: the default host)."""
+        from integrationsnetz.plugins import default_host
+
+        known = (host or default_host()).schedule_constraints()
+        return [
+            f"$.series[{index}].strictness.{code}: {unknown_constraint(code, known)}"
+            for index, series in enumerate(self.series)
+            for code in series.strictness
+            if code not in known
+        ]
 
     def reference_problems(self, data: NetworkData) -> list[str]:
         """Every id in the file that ``data``'s network does not have, as ``$.path: what is missing``."""
@@ -122,12 +138,14 @@ def load_plan_config(
     except RecursionError:  # tomllib recurses once per nesting level
         raise InvalidData(["not a valid planning file: nested too deeply"], source=str(target)) from None
     config = structure_toml(raw, PlanConfig, source=str(target), host=host)
-    problems = []
+    problems = config.constraint_problems(host)
     network, overrides = config.network, config.holiday_overrides
     if network is not None:
         network = str((target.parent / network).resolve())
         if not Path(network).is_file():
             problems.append(f"$.network: no file {config.network!r} next to the planning file")
+        elif Path(network).suffix.lower() not in (".json", ".toml"):
+            problems.append(f"$.network: expected a network document ending in .json or .toml, got {config.network!r}")
     if overrides is not None:
         overrides = str((target.parent / overrides).resolve())
         if not Path(overrides).is_file():
@@ -138,7 +156,13 @@ def load_plan_config(
     if network is not None and data is None:
         from integrationsnetz.documents import load
 
-        data = load(network, host=host)
+        try:
+            data = load(network, host=host)
+        except InvalidData as exc:  # the document's own errors, told as the planning file's field
+            where = f"{exc.source}: " if exc.source else ""
+            raise InvalidData(
+                [f"$.network: {where}{problem}" for problem in exc.problems], source=str(target)
+            ) from None
     if data is not None:
         problems = config.reference_problems(data)
         if problems:

@@ -27,7 +27,8 @@ A district's own rule is a few lines::
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import difflib
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -92,3 +93,12 @@ class Constraint:
     check: Callable[[Candidate, PlanContext], str | None]
     strictness: Strictness = Strictness.HARD
     holiday_kind: HolidayKind | None = None
+
+
+def unknown_constraint(code: str, known: Iterable[str]) -> str:
+    """Why ``code`` names no constraint: the close match if there is one (``school-holidays``), else the known codes."""
+    codes = sorted(known)
+    close = difflib.get_close_matches(code, codes, n=1)
+    if close:
+        return f"unknown constraint {code!r}; did you mean {close[0]!r}? (known: {', '.join(codes) or 'none'})"
+    return f"unknown constraint {code!r} (known: {', '.join(codes) or 'none'})"

@@ -14,9 +14,11 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from integrationsnetz.model.entity import instant
 from integrationsnetz.model.meetings import Meeting, MeetingStatus
 from integrationsnetz.model.networks import State
 from integrationsnetz.model.venues import Venue
+from integrationsnetz.schedule.bounds import validate_planning_date
 from integrationsnetz.schedule.calendars import HolidayCalendar, HolidayKind, HolidayOverrides, Language
 
 _WEEKDAY_DE = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
@@ -37,8 +39,8 @@ class Absence:
     """
 
     person_id: str
-    start: date
-    end: date = attrs.field(validator=_validate_absence_end)
+    start: date = attrs.field(validator=validate_planning_date)
+    end: date = attrs.field(validator=[validate_planning_date, _validate_absence_end])
     reason: str | None = None
 
 
@@ -138,6 +140,8 @@ class PlanContext:
                 break
             if start > day:
                 gaps.append((day, start - timedelta(days=1)))
+            if end >= last:  # a plugin's span may reach date.max: nothing after it to step to
+                return gaps
             day = max(day, end + timedelta(days=1))
         if day <= last:
             gaps.append((day, last))
@@ -183,7 +187,7 @@ class PlanContext:
         A meeting without a room takes the whole venue, so it clashes with every room of it.
         """
         for meeting in self._by_place_day.get((venue_id, self.local_day(start)), ()):
-            if meeting.id == ignore or not (meeting.start < end and start < meeting.end):
+            if meeting.id == ignore or not _overlaps(meeting, start, end):
                 continue
             if room_id is None or meeting.room_id is None or meeting.room_id == room_id:
                 return meeting
@@ -238,8 +242,14 @@ class PlanContext:
         bisect.insort(self._dropped.setdefault(series_id, []), nominal)
 
 
+def _overlaps(meeting: Meeting, start: datetime, end: datetime) -> bool:
+    # Instants, not wall clocks: two times of one zone compare by the clock and ignore ``fold``,
+    # so in the hour the clocks go back a clash would be missed or invented.
+    return instant(meeting.start) < instant(end) and instant(start) < instant(meeting.end)
+
+
 def _overlapping(meetings: Iterable[Meeting], start: datetime, end: datetime, ignore: str | None) -> Meeting | None:
     for meeting in meetings:
-        if meeting.id != ignore and meeting.start < end and start < meeting.end:
+        if meeting.id != ignore and _overlaps(meeting, start, end):
             return meeting
     return None

@@ -39,8 +39,9 @@ from integrationsnetz.model.meetings import Invitation, Meeting, MeetingStatus
 from integrationsnetz.model.network_data import NetworkData
 from integrationsnetz.model.networks import State
 from integrationsnetz.model.venues import Venue
+from integrationsnetz.schedule.bounds import FIRST_YEAR, LAST_YEAR, in_planning_years
 from integrationsnetz.schedule.calendars import HolidayCalendar, HolidayKind, HolidayOverrides, Language
-from integrationsnetz.schedule.constraints import Candidate, Constraint, Strictness
+from integrationsnetz.schedule.constraints import Candidate, Constraint, Strictness, unknown_constraint
 from integrationsnetz.schedule.context import Absence, PlanContext, format_day, format_time
 from integrationsnetz.schedule.series import Occurrence, OnBlocked, Series, VenueChoice, VenueOption, Weekday
 
@@ -213,6 +214,9 @@ def _check(request: PlanRequest, constraints: Mapping[str, Constraint]) -> None:
     problems: list[str] = []
     if request.end < request.start:
         problems.append(f"the period ends ({request.end.isoformat()}) before it starts ({request.start.isoformat()})")
+    for name, day in (("start", request.start), ("end", request.end)):
+        if not in_planning_years(day):
+            problems.append(f"{name}: expected a date in the years {FIRST_YEAR} to {LAST_YEAR}, got {day.isoformat()}")
     venues = {venue.id: venue for venue in request.venues}
     seen: set[str] = set()
     for series in request.series:
@@ -222,8 +226,7 @@ def _check(request: PlanRequest, constraints: Mapping[str, Constraint]) -> None:
         seen.add(series.id)
         for code in series.strictness:
             if code not in constraints:
-                known = ", ".join(sorted(constraints)) or "none"
-                problems.append(f"{where}: strictness names the unknown constraint {code!r} (known: {known})")
+                problems.append(f"{where}: strictness[{code!r}]: {unknown_constraint(code, constraints)}")
         if request.group_ids is not None and series.group_id is not None and series.group_id not in request.group_ids:
             problems.append(f"{where}: group_id: no working group with id {series.group_id!r}")
         if request.actor_ids is not None:
@@ -347,7 +350,10 @@ class _Planner:
         replaceable: dict[str, Meeting] = {}
         queue: list[tuple[date, int, str, int, Occurrence, Series]] = []
         for series in sorted(request.series, key=lambda s: s.id):
-            for ordinal, occurrence in enumerate(series.occurrences(request.start, request.end)):
+            occurrences = series.occurrences(request.start, request.end)
+            if not occurrences:
+                self.warnings.append(self._nothing_to_plan(series))
+            for ordinal, occurrence in enumerate(occurrences):
                 queue.append((occurrence.day, _rank(series), series.id, ordinal, occurrence, series))
         queue.sort(key=lambda item: item[:4])
         asked = {series.meeting_id(occurrence) for *_, occurrence, series in queue}
@@ -407,6 +413,30 @@ class _Planner:
             withdrawn=tuple(sorted(replaceable.values(), key=lambda m: m.id)),
             language=request.language,
             warnings=tuple(self.warnings),
+        )
+
+    def _nothing_to_plan(self, series: Series) -> str:
+        """Why a series gets no session in the period, so "0 Termine" never stands unexplained."""
+        start, end, day = self.request.start, self.request.end, self.context.day_text
+        period = f"{day(start)} – {day(end)}"
+        if (series.start is not None and series.start > end) or (series.end is not None and series.end < start):
+            own = f"{day(series.start) if series.start else '…'} – {day(series.end) if series.end else '…'}"
+            return self.say(
+                de=f"{series.title}: keine Termine – die Reihe gilt {own} (start/end), außerhalb von {period}",
+                en=f"{series.title}: no sessions – the series runs {own} (start/end), outside {period}",
+            )
+        last = min(end, series.end) if series.end else end
+        first = getattr(series.rule, "first", None)
+        if isinstance(first, date) and first > last:
+            return self.say(
+                de=f"{series.title}: keine Termine – der erste Termin der Regel (first) ist {day(first)}, "
+                f"nach dem Ende des Zeitraums {day(last)}",
+                en=f"{series.title}: no sessions – the rule's first session (first) is {day(first)}, "
+                f"after the period ends on {day(last)}",
+            )
+        return self.say(
+            de=f"{series.title}: keine Termine – die Regel ergibt in {period} keinen Tag",
+            en=f"{series.title}: no sessions – the rule gives no day in {period}",
         )
 
     # -- one session --------------------------------------------------------------------------

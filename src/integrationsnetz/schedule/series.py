@@ -23,8 +23,16 @@ import cattrs
 from cattrs.strategies import configure_tagged_union
 
 from integrationsnetz.hookspecs import hookimpl
-from integrationsnetz.model.entity import validate_id, validate_ids, validate_non_negative, validate_not_blank
+from integrationsnetz.model.entity import validate_id, validate_ids, validate_not_blank
 from integrationsnetz.model.meetings import MeetingKind
+from integrationsnetz.schedule.bounds import (
+    MAX_ATTENDANCE,
+    MAX_DAYS,
+    MAX_EVERY_MONTHS,
+    MAX_EVERY_WEEKS,
+    at_most,
+    validate_planning_date,
+)
 from integrationsnetz.schedule.calendars import Language
 from integrationsnetz.schedule.constraints import Strictness
 
@@ -52,11 +60,6 @@ class Weekday(StrEnum):
 
 
 _WEEKDAYS: tuple[Weekday, ...] = tuple(Weekday)
-
-
-def _validate_positive(_instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
-    if value < 1:
-        raise ValueError(f"{attribute.name}: expected a number >= 1, got {value}")
 
 
 def _validate_slot_end(instance: TimeSlot, attribute: attrs.Attribute[time], value: time) -> None:
@@ -103,8 +106,8 @@ class Weekly:
     """
 
     weekday: Weekday
-    every_weeks: int = attrs.field(default=1, validator=_validate_positive)
-    first: date | None = attrs.field(default=None, validator=_validate_first)
+    every_weeks: int = attrs.field(default=1, validator=at_most(MAX_EVERY_WEEKS, least=1))
+    first: date | None = attrs.field(default=None, validator=[validate_planning_date, _validate_first])
 
     def occurrences(self, start: date, end: date) -> list[Occurrence]:
         """Sessions between ``start`` and ``end`` (inclusive)."""
@@ -135,7 +138,7 @@ class MonthlyNth:
 
     weekday: Weekday
     ordinal: int = attrs.field(validator=_validate_ordinal)
-    every_months: int = attrs.field(default=1, validator=_validate_positive)
+    every_months: int = attrs.field(default=1, validator=at_most(MAX_EVERY_MONTHS, least=1))
 
     def occurrences(self, start: date, end: date) -> list[Occurrence]:
         """Sessions between ``start`` and ``end`` (inclusive); months count from ``start``'s month."""
@@ -305,8 +308,9 @@ class Series:
     """The rules for the sessions of one body: when, where, with whom, and how to handle blocked days.
 
     ``times`` lists the allowed time slots, the preferred first. ``weekdays`` are the days a
-    blocked session may move to (default: the rule's weekday only); ``preferred_weekdays`` are
-    tried before the others (default: the rule's weekday). ``start``/``end`` narrow the planning
+    blocked session may move to (default: the rule's weekday only; a list without the rule's
+    weekday excludes it); ``preferred_weekdays`` are tried before the others (default: the
+    rule's weekday). ``start``/``end`` narrow the planning
     period. ``strictness`` overrides a constraint per series, e.g. ``{"school-holiday": "hard"}``.
     ``participant_ids`` must all attend, so none of them may be busy elsewhere.
     """
@@ -317,28 +321,31 @@ class Series:
     times: tuple[TimeSlot, ...] = attrs.field(validator=_validate_times)
     kind: MeetingKind = MeetingKind.WORKING_GROUP
     group_id: str | None = None
-    start: date | None = None
-    end: date | None = attrs.field(default=None, validator=_validate_series_end)
+    start: date | None = attrs.field(default=None, validator=validate_planning_date)
+    end: date | None = attrs.field(default=None, validator=[validate_planning_date, _validate_series_end])
     weekdays: tuple[Weekday, ...] = ()
     preferred_weekdays: tuple[Weekday, ...] = ()
-    min_gap_days: int = attrs.field(default=0, validator=validate_non_negative)
-    max_gap_days: int | None = attrs.field(default=None, validator=_validate_max_gap)
-    expected_attendance: int | None = attrs.field(default=None, validator=validate_non_negative)
+    min_gap_days: int = attrs.field(default=0, validator=at_most(MAX_DAYS))
+    max_gap_days: int | None = attrs.field(default=None, validator=[at_most(MAX_DAYS), _validate_max_gap])
+    expected_attendance: int | None = attrs.field(default=None, validator=at_most(MAX_ATTENDANCE))
     participant_ids: tuple[str, ...] = attrs.field(default=(), validator=validate_ids)
     organizer_id: str | None = None
     venues: tuple[VenueOption, ...] = ()
     venue_choice: VenueChoice = VenueChoice.IN_ORDER
     on_blocked: OnBlocked = OnBlocked.MOVE
-    move_window_days: int = attrs.field(default=7, validator=validate_non_negative)
+    move_window_days: int = attrs.field(default=7, validator=at_most(MAX_DAYS))
     strictness: Mapping[str, Strictness] = attrs.field(factory=dict, converter=_strictness_map)
     timezone: str = attrs.field(default="Europe/Berlin", validator=_validate_timezone)
     description: str | None = None
 
     @property
     def allowed_weekdays(self) -> tuple[Weekday, ...]:
-        """The days a session may fall on: the rule's weekday and the extra allowed ones."""
-        rule_day = self.rule.weekday_of_rule()
-        return (rule_day, *(day for day in self.weekdays if day is not rule_day))
+        """The days a blocked session may move to: ``weekdays`` as written, else the rule's weekday.
+
+        A list that leaves out the rule's own weekday means it: a blocked Tuesday with
+        ``weekdays = ["wednesday", "thursday"]`` never moves to the next Tuesday.
+        """
+        return self.weekdays or (self.rule.weekday_of_rule(),)
 
     @property
     def preferred(self) -> tuple[Weekday, ...]:
