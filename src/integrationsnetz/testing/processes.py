@@ -114,20 +114,40 @@ def _child(role: str, url: str, recipe: HostRecipe, *args: str) -> subprocess.Po
     )
 
 
-def _expect(process: subprocess.Popen[str], word: str) -> None:
-    """Read the child's next line; it must be ``word``, else the child failed: say how."""
+def _expect(process: subprocess.Popen[str], word: str) -> str:
+    """Read the child's next line; it must start with ``word``, else the child failed: say how."""
     assert process.stdout is not None
     line = process.stdout.readline().strip()
-    if line != word:
+    if not line.startswith(word):
         process.kill()
-        _, error = process.communicate(timeout=CHILD_TIMEOUT)
+        _, error = _rest(process)
         raise AssertionError(f"the child process said {line!r} instead of {word!r}: {error.strip()}")
+    return line
+
+
+def _rest(process: subprocess.Popen[str]) -> tuple[str, str]:
+    """Wait for the child to end and read what it wrote since the last line read.
+
+    Read through the buffered streams (``communicate`` reads around them and would miss what
+    ``readline`` buffered); the children write little, so waiting first cannot fill a pipe.
+    """
+    assert process.stdin is not None
+    assert process.stdout is not None
+    assert process.stderr is not None
+    process.stdin.close()
+    try:
+        process.wait(timeout=CHILD_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        return process.stdout.read(), f"stuck for {CHILD_TIMEOUT:g} s. {process.stderr.read()}"
+    return process.stdout.read(), process.stderr.read()
 
 
 def _kill(process: subprocess.Popen[str]) -> tuple[str, str]:
     """SIGKILL the child and collect what it wrote; a child that died by itself is a failure."""
     process.send_signal(signal.SIGKILL)
-    output, error = process.communicate(timeout=CHILD_TIMEOUT)
+    output, error = _rest(process)
     if process.returncode not in (-signal.SIGKILL, 0):
         raise AssertionError(f"the child writer failed before it was killed (exit {process.returncode}): {error}")
     return output, error
@@ -213,7 +233,7 @@ def kill_small_transactions(
         lines = []
         stamps = []
         for _ in range(rng.randint(2, 5)):
-            lines.append(_expect_prefix(writer, "done"))
+            lines.append(_expect(writer, "done "))
             stamps.append(time.monotonic())
         pause = (stamps[-1] - stamps[0]) / (len(stamps) - 1)
         time.sleep(rng.uniform(0, 1.5 * pause))
@@ -223,16 +243,6 @@ def kill_small_transactions(
         with host.open_store(url) as store:
             outcomes.append(_small_state(store, acknowledged))
     return KillReport(tuple(outcomes))
-
-
-def _expect_prefix(process: subprocess.Popen[str], word: str) -> str:
-    assert process.stdout is not None
-    line = process.stdout.readline().strip()
-    if not line.startswith(word):
-        process.kill()
-        _, error = process.communicate(timeout=CHILD_TIMEOUT)
-        raise AssertionError(f"the child process said {line!r} instead of {word!r}...: {error.strip()}")
-    return line
 
 
 # --- one large transaction ----------------------------------------------------------------------
@@ -274,7 +284,7 @@ def kill_large_transaction(
     started = time.monotonic()
     _expect(writer, "saved")
     duration = time.monotonic() - started
-    writer.communicate(timeout=CHILD_TIMEOUT)
+    _rest(writer)
     with host.open_store(url) as store:
         first = _large_state(store, size)
     outcomes = [first if first != "new" else "new (not killed)"]
@@ -344,12 +354,7 @@ def race(url: str, host: PluginHost, recipe: HostRecipe, *, writers: int, increm
     conflicts = 0
     failures = []
     for racer in racers:
-        try:
-            output, error = racer.communicate(timeout=CHILD_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            racer.kill()
-            output, error = racer.communicate()
-            error = f"stuck for {CHILD_TIMEOUT:g} s. {error}"
+        output, error = _rest(racer)
         if racer.returncode != 0 or not output.startswith("conflicts "):
             failures.append(f"exit {racer.returncode}: {error.strip()[-2000:]}")
             continue
