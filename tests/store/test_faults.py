@@ -1,17 +1,15 @@
-"""Faults with real processes: SIGKILL mid-save, two writers at once, read-only, full disk, damage.
+"""Faults of the medium and the data: read-only, full disk, damaged documents and databases.
 
 Every test runs against the durable built-in backends (``files:`` and ``sqlite:``) and checks
-that the store afterwards opens and holds exactly the old or the new state, never a mix.
+that the store afterwards opens and holds exactly the old or the new state, never a mix. Killed
+writers and racing writers are the shipped suite's harnesses (``StoreConformance``,
+:mod:`integrationsnetz.testing.processes`), run for every backend in ``test_conformance.py``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import signal
 import subprocess
-import sys
-import textwrap
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,18 +25,6 @@ PEOPLE = 200
 def url_for(backend: str, directory: Path) -> str:
     """A store URL of the backend inside ``directory``."""
     return f"files://{directory}/netz" if backend == "files" else f"sqlite://{directory}/netz.db"
-
-
-def child(code: str, *args: str, **popen: object) -> subprocess.Popen[str]:
-    """Start a Python process running ``code`` with ``args`` as ``sys.argv[1:]``."""
-    return subprocess.Popen(  # type: ignore[call-overload, no-any-return]
-        [sys.executable, "-c", textwrap.dedent(code), *args],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        **popen,
-    )
 
 
 def old_state(url: str, host: PluginHost) -> None:
@@ -58,106 +44,6 @@ def state_of(url: str, host: PluginHost) -> str:
     if len(people) == 2 * PEOPLE and functions == {"neu"} and revisions == {1, 2}:
         return "new"
     return f"MIXED: {len(people)} people, functions {sorted(functions)}, revisions {sorted(revisions)}"
-
-
-SAVER = """
-    import sys
-    import attrs
-    from integrationsnetz import Person
-    from integrationsnetz.plugins import PluginHost
-
-    url = sys.argv[1]
-    with PluginHost(entry_points=False).open_store(url) as store:
-        people = store.list(Person)
-        batch = [attrs.evolve(p, function="neu") for p in people]
-        batch += [Person(id=f"q{i:04d}", network_id="n", function="neu") for i in range(len(people))]
-        print("saving", flush=True)
-        store.put_many(batch, draft=True)
-        print("saved", flush=True)
-"""
-
-
-@pytest.mark.parametrize("backend", BACKENDS)
-def test_sigkill_during_a_large_save_leaves_old_or_new_state(
-    backend: str, tmp_path: Path, builtin_host: PluginHost
-) -> None:
-    """Kill the writer at many points of one big save: each time exactly the old or the new state."""
-    url = url_for(backend, tmp_path)
-    old_state(url, builtin_host)
-    saver = child(SAVER, url)
-    assert saver.stdout is not None
-    assert saver.stdout.readline().strip() == "saving"
-    started = time.monotonic()
-    assert saver.stdout.readline().strip() == "saved", saver.stderr.read() if saver.stderr else ""
-    duration = time.monotonic() - started
-    saver.wait()
-    assert state_of(url, builtin_host) == "new"
-
-    outcomes: list[str] = []
-    points = 7
-    for point in range(points):
-        directory = tmp_path / f"kill-{point}"
-        directory.mkdir()
-        url = url_for(backend, directory)
-        old_state(url, builtin_host)
-        saver = child(SAVER, url)
-        assert saver.stdout is not None
-        assert saver.stdout.readline().strip() == "saving"
-        time.sleep(duration * 1.2 * point / (points - 1))
-        saver.send_signal(signal.SIGKILL)
-        saver.wait()
-        outcomes.append(state_of(url, builtin_host))
-        with builtin_host.open_store(url) as store:  # and the store still takes writes
-            store.put(Person(id="after", network_id="n", function="x"), draft=True)
-    print(f"{backend}: states after SIGKILL at {points} points: {outcomes}")
-    assert set(outcomes) <= {"old", "new"}, outcomes
-
-
-RACER = """
-    import sys
-    import attrs
-    from integrationsnetz import Conflict, Person
-    from integrationsnetz.plugins import PluginHost
-
-    url, value = sys.argv[1], sys.argv[2]
-    with PluginHost(entry_points=False).open_store(url) as store:
-        person = store.get(Person, "p0000")
-        print("ready", flush=True)
-        sys.stdin.readline()
-        try:
-            store.put(attrs.evolve(person, function=value), draft=True)
-        except Conflict as exc:
-            print("conflict", exc, flush=True)
-        else:
-            print("ok", flush=True)
-"""
-
-
-@pytest.mark.parametrize("backend", BACKENDS)
-def test_two_processes_writing_one_entity_one_wins_one_gets_conflict(
-    backend: str, tmp_path: Path, builtin_host: PluginHost
-) -> None:
-    """Both read revision 1 and write at the same moment: one succeeds, the other gets Conflict."""
-    for attempt in range(2):
-        directory = tmp_path / f"race-{attempt}"
-        directory.mkdir()
-        url = url_for(backend, directory)
-        old_state(url, builtin_host)
-        racers = [child(RACER, url, name) for name in ("eins", "zwei")]
-        for racer in racers:
-            assert racer.stdout is not None
-            assert racer.stdout.readline().strip() == "ready"
-        for racer in racers:
-            assert racer.stdin is not None
-            racer.stdin.write("go\n")
-            racer.stdin.flush()
-        answers = [racer.communicate(timeout=60)[0].strip() for racer in racers]
-        assert sorted(answer.split()[0] for answer in answers) == ["conflict", "ok"], answers
-        assert "person 'p0000'" in next(answer for answer in answers if answer.startswith("conflict"))
-        winner = ("eins", "zwei")[[answer.split()[0] for answer in answers].index("ok")]
-        with builtin_host.open_store(url) as store:
-            person = store.get(Person, "p0000")
-        assert (person.function, person.revision) == (winner, 2)
 
 
 @contextlib.contextmanager

@@ -15,10 +15,25 @@ URL of a new, empty store each time it is called (Hypothesis needs a fresh store
             counter = itertools.count()
             return lambda: f"mydb://{tmp_path}/store-{next(counter)}"
 
-What a backend can do beyond the basics comes from its ``StoreBackend.capabilities``:
-``DURABLE`` enables the reopen tests, ``MULTI_PROCESS`` the tests with two stores open on one
-URL. Override ``set_schema_version`` to enable the schema-version tests, and ``plugin_host``
-if your backend is not installed as a plugin (``PluginHost(entry_points=False, plugins=[mod])``).
+What a backend can do beyond the basics comes from its ``StoreBackend.capabilities``, and the
+suite holds it to exactly that:
+
+* ``DURABLE``: every write must survive closing and reopening (the state machine reopens the
+  store between steps), a clock stepping back across a reopen, and a writer process killed with
+  SIGKILL at many points of small and large transactions (:mod:`integrationsnetz.testing.processes`);
+* ``MULTI_PROCESS``: the state machine switches between two stores open on one URL, and the
+  second must see the first's writes, conflicts and clock;
+* ``CONCURRENT_WRITERS``: several processes increment one counter through the revision API
+  (reload on ``Conflict``) and no increment may be lost.
+
+The schema tests run for every durable backend: a store written under schema *n* must be
+migrated when opened under *n + 1* and refused under *n - 1*. A backend that cannot migrate says
+so with ``migrates_older_stores = False`` in its test class; it must then refuse older stores.
+
+Child processes open the store with the same plugins as ``plugin_host`` (a plugin that is not
+installed is loaded from its file). Override ``plugin_host`` if your backend is not installed as
+a plugin (``PluginHost(entry_points=False, plugins=[mod])``). The long harness runs are marked
+``@pytest.mark.slow``; register the marker in your pytest configuration.
 
 The suite compares the backend with the ``memory:`` store, the reference: a Hypothesis state
 machine drives both side by side and checks after every step that they agree.
@@ -29,7 +44,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
@@ -71,11 +86,11 @@ from integrationsnetz.model import (
 )
 from integrationsnetz.model.entity import MAX_ID_LENGTH
 from integrationsnetz.plugins import PluginHost
-from integrationsnetz.store import Capability, Change, Store, StoreURL
+from integrationsnetz.store import Capability, Change, Store, StoreURL, bookkeeping
 from integrationsnetz.store.schema import current_version
-from integrationsnetz.testing import strategies
+from integrationsnetz.testing import processes, strategies
 
-__all__ = ["StoreConformance"]
+__all__ = ["StoreConformance", "WallClock"]
 
 BERLIN = ZoneInfo("Europe/Berlin")
 _SETTINGS = settings(
@@ -265,6 +280,63 @@ def _abort_after(store: Store, work: Callable[[], object]) -> None:
         run()
 
 
+class WallClock:
+    """The wall clock the stores' stamps come from, which a test steps back (as NTP or a restored VM does).
+
+    It replaces the clock :class:`integrationsnetz.store.bookkeeping.Clock` reads; a backend that
+    stamps from elsewhere overrides the suite's ``wall_clock`` fixture.
+    """
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        clock = self
+        self.offset = timedelta(0)
+
+        class SteppedDatetime(datetime):
+            @classmethod
+            def now(cls, tz: tzinfo | None = None) -> datetime:  # type: ignore[override]
+                return datetime.now(tz) + clock.offset
+
+        monkeypatch.setattr(bookkeeping, "datetime", SteppedDatetime)
+
+    def step(self, delta: timedelta) -> None:
+        """Move the clock by ``delta`` (negative: back)."""
+        self.offset += delta
+
+
+_UNOBSERVED_CLOCK = (
+    "a store stamped a write earlier than a write already in storage, so changed_since() misses it: "
+    "before stamping, observe the newest stamp in storage while holding the write lock "
+    "(bookkeeping.Clock.observe), as files: and sqlite: do"
+)
+
+_NO_MIGRATION = (
+    "a store written under schema {old} was opened under schema {new} and its documents were not migrated: "
+    "record the schema version in the store, and on opening an older store run every document through "
+    "integrationsnetz.store.schema.upgrade_entity and record the new version. A backend that cannot migrate "
+    "declares it in its test class with `migrates_older_stores = False`, and must then refuse older stores "
+    "with SchemaVersionError"
+)
+
+
+def _raise_schema_version(monkeypatch: pytest.MonkeyPatch, step: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
+    """Make the library one schema version newer, with ``step`` as the migration to it."""
+    old = current_version()
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", old + 1)
+    monkeypatch.setitem(migrations.MIGRATIONS, old, step)
+
+
+def _snapshot(store: Store, networks: Sequence[str]) -> dict[str, Any]:
+    """Everything the store answers about its content, by the call that answers it."""
+    answers: dict[str, Any] = {"changed_since()": store.changed_since()}
+    for network_id in networks:
+        answers[f"changed_since(network_id={network_id!r})"] = store.changed_since(network_id=network_id)
+    for cls in ENTITY_TYPES.values():
+        answers[f"list({cls.__name__})"] = store.list(cls)
+        for network_id in networks:
+            answers[f"list({cls.__name__}, network_id={network_id!r})"] = store.list(cls, network_id=network_id)
+    return answers
+
+
 # --- the suite ---------------------------------------------------------------------------------
 
 
@@ -277,6 +349,9 @@ class StoreConformance:
 
     #: Raise for a slow backend (e.g. a server); every Hypothesis test uses these settings.
     hypothesis_settings: ClassVar[settings] = _SETTINGS
+
+    #: Set to False if the backend cannot migrate a store of an older schema; it must then refuse one.
+    migrates_older_stores: ClassVar[bool] = True
 
     # -- fixtures a backend overrides ---------------------------------------------------------
 
@@ -292,11 +367,26 @@ class StoreConformance:
 
     @pytest.fixture
     def set_schema_version(self) -> Callable[[str, int], None] | None:
-        """A function that records ``version`` as the schema version of the (closed) store at the URL.
+        """Optional: a function that records ``version`` as the schema version of the (closed) store at the URL.
 
-        Return None (the default) to skip the schema-version tests.
+        The schema tests run without it (they write stores while the library's schema version is
+        raised); given, the newer-schema test also rewrites the version of a store written normally.
         """
         return None
+
+    @pytest.fixture
+    def wall_clock(self, monkeypatch: pytest.MonkeyPatch) -> WallClock | None:
+        """The clock the clock tests step back: the one ``bookkeeping.Clock`` reads.
+
+        A backend that stamps from another clock (a database server's) overrides this, or returns
+        None to skip the clock tests.
+        """
+        return WallClock(monkeypatch)
+
+    @pytest.fixture
+    def host_recipe(self, plugin_host: PluginHost) -> processes.HostRecipe:
+        """How the harnesses' child processes build a host with ``plugin_host``'s plugins."""
+        return processes.HostRecipe.of(plugin_host)
 
     # -- fixtures the tests use ---------------------------------------------------------------
 
@@ -661,6 +751,200 @@ class StoreConformance:
             with pytest.raises(NotFound):
                 two.get(Person, "q")
 
+    def test_every_write_survives_reopening(
+        self, store_url: str, open_store: Callable[[str], Store], capabilities: frozenset[Capability]
+    ) -> None:
+        """Batches, transactions, updates and deletions: after reopening every answer is the same."""
+        if Capability.DURABLE not in capabilities:
+            pytest.skip("the backend is not durable")
+        start = datetime(2025, 5, 6, 17, tzinfo=BERLIN)
+        network = Network(id="n1", name="Netz", region=Region(name="Wartburgkreis", state=State.TH, ags="16063"))
+        with open_store(store_url) as store:
+            store.put_many(
+                [
+                    network,
+                    Person(id="a", network_id="n1", function="Lotsin"),
+                    Person(id="b", network_id="n2", function="Lehrkraft"),
+                    Person(id="c", network_id="n1", function="Ehrenamt"),
+                    Meeting(id="m", network_id="n2", kind=MeetingKind.NETWORK, title="Treffen", start=start,
+                            end=start + timedelta(hours=2), invitations=(Invitation(actor_id="a"),)),
+                    Person(id="z", network_id="n2", function="the last of the batch"),
+                ],
+                draft=True,
+            )  # fmt: skip
+            store.delete(Person, "b", revision=1)
+            with store.transaction():
+                store.put(attrs.evolve(store.get(Person, "a"), function="Lotsin 🧭"), draft=True)
+                store.put(Person(id="d", network_id="n2", function="Sprachmittlerin"), draft=True)
+                store.delete(Person, "c")
+                store.put(Person(id="e", network_id="n1", function="the last of the transaction"), draft=True)
+            before = _snapshot(store, ["n1", "n2"])
+        with open_store(store_url) as store:
+            after = _snapshot(store, ["n1", "n2"])
+            for call, answer in before.items():
+                assert after[call] == answer, f"after reopening, {call} answers differently"
+            again = store.put(Person(id="b", network_id="n2", function="wieder da"), draft=True)
+            assert again.revision == 3, "re-creating a deleted entity continues after its tombstone's revision"
+
+    def test_clock_stepping_back_between_two_stores(
+        self,
+        store_url: str,
+        open_store: Callable[[str], Store],
+        capabilities: frozenset[Capability],
+        wall_clock: WallClock | None,
+    ) -> None:
+        """The wall clock steps back an hour between two stores' writes: the later writes are still later."""
+        if Capability.MULTI_PROCESS not in capabilities:
+            pytest.skip("the backend is not shared between processes")
+        if wall_clock is None:
+            pytest.skip("the wall_clock fixture returns None: the backend's clock cannot be stepped")
+        with open_store(store_url) as one, open_store(store_url) as two:
+            assert two.list(Person) == []  # the second store has looked before the first writes
+            first = one.put(Person(id="a", network_id="n", function="x"), draft=True)
+            wall_clock.step(timedelta(hours=-1))
+            second = two.put(Person(id="b", network_id="n", function="y"), draft=True)
+            two.delete(Person, "a")
+            assert first.modified is not None
+            assert second.modified is not None
+            assert second.modified > first.modified, _UNOBSERVED_CLOCK
+            for store in (one, two):
+                changes = [(c.id, c.deleted) for c in store.changed_since(first.modified)]
+                assert changes == [("b", False), ("a", True)], _UNOBSERVED_CLOCK
+
+    def test_clock_stepping_back_across_a_reopen(
+        self,
+        store_url: str,
+        open_store: Callable[[str], Store],
+        capabilities: frozenset[Capability],
+        wall_clock: WallClock | None,
+    ) -> None:
+        """The wall clock steps back an hour while the store is closed: writes after reopening are later."""
+        if Capability.DURABLE not in capabilities:
+            pytest.skip("the backend is not durable")
+        if wall_clock is None:
+            pytest.skip("the wall_clock fixture returns None: the backend's clock cannot be stepped")
+        with open_store(store_url) as store:
+            first = store.put(Person(id="a", network_id="n", function="x"), draft=True)
+        wall_clock.step(timedelta(hours=-1))
+        with open_store(store_url) as store:
+            second = store.put(attrs.evolve(first, function="y"), draft=True)
+            assert first.modified is not None
+            assert second.modified is not None
+            assert second.modified > first.modified, _UNOBSERVED_CLOCK
+            assert [c.revision for c in store.changed_since(first.modified)] == [2], _UNOBSERVED_CLOCK
+
+    # -- crashes and races, with real processes ------------------------------------------------
+
+    def test_sigkill_during_small_transactions(
+        self,
+        store_url: str,
+        plugin_host: PluginHost,
+        host_recipe: processes.HostRecipe,
+        capabilities: frozenset[Capability],
+    ) -> None:
+        """A writer killed at random moments of small transactions: each time the state after a whole one."""
+        self._kill_small_transactions(store_url, plugin_host, host_recipe, capabilities, kills=4)
+
+    @pytest.mark.slow
+    def test_sigkill_during_small_transactions_thoroughly(
+        self,
+        store_url: str,
+        plugin_host: PluginHost,
+        host_recipe: processes.HostRecipe,
+        capabilities: frozenset[Capability],
+    ) -> None:
+        """The same, killed 15 times."""
+        self._kill_small_transactions(store_url, plugin_host, host_recipe, capabilities, kills=15)
+
+    @staticmethod
+    def _kill_small_transactions(
+        url: str, host: PluginHost, recipe: processes.HostRecipe, capabilities: frozenset[Capability], kills: int
+    ) -> None:
+        if Capability.DURABLE not in capabilities:
+            pytest.skip("the backend is not durable: there is nothing to find after a crash")
+        report = processes.kill_small_transactions(url, host, recipe, kills=kills)
+        assert not report.problems, f"after SIGKILL of a writer: {report.outcomes}"
+
+    def test_sigkill_during_a_large_transaction(
+        self,
+        new_store_url: Callable[[], str],
+        plugin_host: PluginHost,
+        host_recipe: processes.HostRecipe,
+        capabilities: frozenset[Capability],
+    ) -> None:
+        """A writer killed at points spread over one save of 120 entities: each time the old or the new state."""
+        self._kill_large_transaction(new_store_url, plugin_host, host_recipe, capabilities, size=60, points=4)
+
+    @pytest.mark.slow
+    def test_sigkill_during_a_large_transaction_thoroughly(
+        self,
+        new_store_url: Callable[[], str],
+        plugin_host: PluginHost,
+        host_recipe: processes.HostRecipe,
+        capabilities: frozenset[Capability],
+    ) -> None:
+        """The same with 400 entities, killed at 8 points."""
+        self._kill_large_transaction(new_store_url, plugin_host, host_recipe, capabilities, size=200, points=8)
+
+    @staticmethod
+    def _kill_large_transaction(
+        new_url: Callable[[], str],
+        host: PluginHost,
+        recipe: processes.HostRecipe,
+        capabilities: frozenset[Capability],
+        *,
+        size: int,
+        points: int,
+    ) -> None:
+        if Capability.DURABLE not in capabilities:
+            pytest.skip("the backend is not durable: there is nothing to find after a crash")
+        report = processes.kill_large_transaction(new_url, host, recipe, size=size, points=points)
+        print(f"states after SIGKILL at {points} points: {report.outcomes}")
+        assert not report.problems, f"after SIGKILL of a writer: {report.outcomes}"
+
+    def test_concurrent_writers_lose_no_update(
+        self,
+        store_url: str,
+        plugin_host: PluginHost,
+        host_recipe: processes.HostRecipe,
+        capabilities: frozenset[Capability],
+    ) -> None:
+        """Three processes increment one counter 8 times each, reloading on Conflict: it reaches 24."""
+        self._race(store_url, plugin_host, host_recipe, capabilities, writers=3, increments=8)
+
+    @pytest.mark.slow
+    def test_concurrent_writers_lose_no_update_thoroughly(
+        self,
+        store_url: str,
+        plugin_host: PluginHost,
+        host_recipe: processes.HostRecipe,
+        capabilities: frozenset[Capability],
+    ) -> None:
+        """Four processes, 50 increments each."""
+        self._race(store_url, plugin_host, host_recipe, capabilities, writers=4, increments=50)
+
+    @staticmethod
+    def _race(
+        url: str,
+        host: PluginHost,
+        recipe: processes.HostRecipe,
+        capabilities: frozenset[Capability],
+        *,
+        writers: int,
+        increments: int,
+    ) -> None:
+        if Capability.CONCURRENT_WRITERS not in capabilities:
+            pytest.skip("the backend does not declare CONCURRENT_WRITERS")
+        report = processes.race(url, host, recipe, writers=writers, increments=increments)
+        print(f"{writers} writers, {report.expected} increments, {report.conflicts} conflicts")
+        assert not report.failures, f"writers failed: {report.failures}"
+        assert report.lost == 0, (
+            f"{report.lost} of {report.expected} increments were lost: the counter ended at {report.counted} "
+            f"(revision {report.revision}); a backend declaring CONCURRENT_WRITERS must serialise writers "
+            "and check revisions against what is stored, under its write lock"
+        )
+        assert report.revision == report.expected + 1
+
     def test_closed_store_refuses_work(self, store_url: str, open_store: Callable[[str], Store]) -> None:
         """Using a closed store raises StoreError instead of failing obscurely."""
         store = open_store(store_url)
@@ -792,30 +1076,53 @@ class StoreConformance:
         self,
         store_url: str,
         open_store: Callable[[str], Store],
+        capabilities: frozenset[Capability],
         set_schema_version: Callable[[str, int], None] | None,
+        monkeypatch: pytest.MonkeyPatch,
     ) -> None:
         """A store written by a newer integrationsnetz: SchemaVersionError, nothing touched."""
-        if set_schema_version is None:
-            pytest.skip("override set_schema_version to test schema versions")
-        with open_store(store_url) as store:
-            store.put(Person(id="p", network_id="n", function="x"), draft=True)
-        set_schema_version(store_url, current_version() + 1)
-        with pytest.raises(SchemaVersionError, match="upgrade integrationsnetz"):
-            open_store(store_url)
-        set_schema_version(store_url, current_version())
-        with open_store(store_url) as store:
-            assert store.get(Person, "p").function == "x"
+        if Capability.DURABLE not in capabilities:
+            pytest.skip("the backend is not durable: no store outlives the library that wrote it")
+        with monkeypatch.context() as newer:
+            _raise_schema_version(newer, lambda body: body)
+            with open_store(store_url) as store:
+                store.put(Person(id="p", network_id="n", function="x"), draft=True)
+        self._check_refused(store_url, open_store, "upgrade integrationsnetz")
+        with monkeypatch.context() as newer:
+            _raise_schema_version(newer, lambda body: body)
+            with open_store(store_url) as store:
+                assert store.get(Person, "p").function == "x"
+        if set_schema_version is not None:
+            set_schema_version(store_url, current_version() + 1)
+            self._check_refused(store_url, open_store, "upgrade integrationsnetz")
+
+    @staticmethod
+    def _check_refused(store_url: str, open_store: Callable[[str], Store], match: str) -> None:
+        try:
+            store = open_store(store_url)
+        except SchemaVersionError as exc:
+            message = str(exc)
+        else:
+            store.close()
+            pytest.fail(
+                f"a store of another schema than this library's ({current_version()}) was opened: record the "
+                "schema version in the store and check it on opening (integrationsnetz.store.schema)"
+            )
+        assert match in message
 
     def test_older_schema_is_migrated(
         self,
         store_url: str,
         open_store: Callable[[str], Store],
-        set_schema_version: Callable[[str, int], None] | None,
+        capabilities: frozenset[Capability],
         monkeypatch: pytest.MonkeyPatch,
     ) -> None:
-        """Opening a store of an older schema runs the migrations on every stored document."""
-        if set_schema_version is None:
-            pytest.skip("override set_schema_version to test schema versions")
+        """Opening a store of an older schema runs the migrations on every stored document, once.
+
+        A backend that declares ``migrates_older_stores = False`` must refuse the store instead.
+        """
+        if Capability.DURABLE not in capabilities:
+            pytest.skip("the backend is not durable: no store outlives the library that wrote it")
         start = datetime(2027, 3, 1, 9, 0, tzinfo=BERLIN)
         meeting = Meeting(id="m", network_id="n", kind=MeetingKind.NETWORK, title="Treffen", start=start,
                           end=start + timedelta(hours=2), invitations=(Invitation(actor_id="p"),))  # fmt: skip
@@ -823,27 +1130,41 @@ class StoreConformance:
             store.put_many([Person(id="p", network_id="n", function="lehrkraft"), meeting], draft=True)
         old = current_version()
 
-        def capitalise_functions(body: dict[str, Any]) -> dict[str, Any]:
+        def mark_functions(body: dict[str, Any]) -> dict[str, Any]:
             for person in body.get("persons", []):
-                person["function"] = person["function"].capitalize()
+                person["function"] += " (migriert)"
             return body
 
-        monkeypatch.setattr(migrations, "SCHEMA_VERSION", old + 1)
-        monkeypatch.setitem(migrations.MIGRATIONS, old, capitalise_functions)
+        _raise_schema_version(monkeypatch, mark_functions)
+        if not self.migrates_older_stores:
+            self._check_refused(store_url, open_store, "")
+            return
         with open_store(store_url) as store:
-            assert store.get(Person, "p").function == "Lehrkraft"
+            function = store.get(Person, "p").function
+            if function == "lehrkraft":
+                pytest.fail(_NO_MIGRATION.format(old=old, new=old + 1))
+            assert function == "lehrkraft (migriert)"
             # the migrated meeting is still found by its participant
             assert [m.id for m in store.meetings_between(start, start + timedelta(days=1), person_id="p")] == ["m"]
+            store.put(Person(id="q", network_id="n", function="neu"), draft=True)
         with open_store(store_url) as store:  # migrated once, not again
-            assert store.get(Person, "p").function == "Lehrkraft"
+            assert store.get(Person, "p").function == "lehrkraft (migriert)", "the store was migrated twice"
+            assert store.get(Person, "q").function == "neu"
 
     # -- the backend beside the reference ---------------------------------------------------
 
     def test_agrees_with_the_memory_store(
-        self, new_store_url: Callable[[], str], open_store: Callable[[str], Store]
+        self,
+        new_store_url: Callable[[], str],
+        open_store: Callable[[str], Store],
+        capabilities: frozenset[Capability],
     ) -> None:
-        """A Hypothesis state machine drives the backend and ``memory:`` alike; they always agree."""
-        machine = _side_by_side(lambda: open_store(new_store_url()), lambda: open_store("memory:"))
+        """A Hypothesis state machine drives the backend and ``memory:`` alike; they always agree.
+
+        Between steps it reopens a durable store and switches to a second store on the same URL
+        (``MULTI_PROCESS``), so every write must survive and be seen by the other store.
+        """
+        machine = _side_by_side(new_store_url, open_store, capabilities)
         run_state_machine_as_test(
             machine,
             settings=settings(
@@ -854,7 +1175,9 @@ class StoreConformance:
         )
 
 
-def _side_by_side(open_real: Callable[[], Store], open_reference: Callable[[], Store]) -> type[RuleBasedStateMachine]:
+def _side_by_side(
+    new_url: Callable[[], str], open_store: Callable[[str], Store], capabilities: frozenset[Capability]
+) -> type[RuleBasedStateMachine]:
     """A state machine class comparing a backend with the reference store after every step."""
     ids = st.sampled_from(["a", "b", "ä-ß", "🎉"])
     types = list(ENTITY_TYPES.values())
@@ -867,8 +1190,10 @@ def _side_by_side(open_real: Callable[[], Store], open_reference: Callable[[], S
     class SideBySide(RuleBasedStateMachine):
         def __init__(self) -> None:
             super().__init__()
-            self.real = open_real()
-            self.reference = open_reference()
+            self.url = new_url()
+            self.real = open_store(self.url)
+            self.other: Store | None = None  # a second store on the URL, when the backend is MULTI_PROCESS
+            self.reference = open_store("memory:")
             self.marks: list[tuple[datetime, datetime]] = []
 
         def both(self, call: Callable[[Store], Any]) -> Any:
@@ -879,7 +1204,25 @@ def _side_by_side(open_real: Callable[[], Store], open_reference: Callable[[], S
 
         def teardown(self) -> None:
             self.real.close()
+            if self.other is not None:
+                self.other.close()
             self.reference.close()
+
+        @precondition(lambda self: Capability.DURABLE in capabilities)
+        @rule()
+        def reopen(self) -> None:
+            self.real.close()
+            if self.other is not None:
+                self.other.close()
+                self.other = None
+            self.real = open_store(self.url)
+
+        @precondition(lambda self: Capability.MULTI_PROCESS in capabilities)
+        @rule()
+        def switch_to_the_other_store(self) -> None:
+            if self.other is None:
+                self.other = open_store(self.url)
+            self.real, self.other = self.other, self.real
 
         @rule(entity=new_entities)
         def put_new(self, entity: Entity) -> None:

@@ -32,7 +32,7 @@ def register_store_backends() -> Iterable[StoreBackend]:
         StoreBackend(
             scheme="jsonl",
             open=open_jsonl_store,
-            description="One append-only JSON-lines file: every write kept, in order",
-            capabilities=frozenset({Capability.DURABLE, Capability.MULTI_PROCESS}),
+            description="One append-only JSON-lines file: every write kept, in order, until a person is erased",
+            capabilities=frozenset({Capability.DURABLE, Capability.MULTI_PROCESS, Capability.CONCURRENT_WRITERS}),
         )
     ]
