@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import attrs
@@ -13,7 +13,9 @@ import pytest
 from integrationsnetz import Person, migrations
 from integrationsnetz.model import ContactKind, ContactPoint, Membership
 from integrationsnetz.plugins import PluginHost
+from integrationsnetz.store import StoreURL
 from integrationsnetz.store.schema import current_version
+from integrationsnetz.testing.erasure_conformance import ErasureConformance, RawStorage, raw_files
 from integrationsnetz.testing.store_conformance import StoreConformance
 
 
@@ -121,10 +123,20 @@ def test_a_file_of_an_older_schema_is_migrated_and_rewritten(tmp_path: Path, mon
     assert orjson.loads(header)["schema_version"] == old + 1
 
 
-class TestJsonLinesStore(StoreConformance):
-    """The shipped conformance suite: a few lines is all a plugin needs."""
+class TestJsonLinesStore(StoreConformance, ErasureConformance):
+    """The shipped conformance suites: a few lines is all a plugin needs."""
 
     @pytest.fixture
     def new_store_url(self, tmp_path: Path) -> Callable[[], str]:
         counter = itertools.count()
         return lambda: f"jsonl://{tmp_path}/netz-{next(counter)}.jsonl"
+
+    @pytest.fixture
+    def raw_storage(self) -> RawStorage:
+        """The log file and anything beside it that shares its name (a lock file, a rewrite in progress)."""
+
+        def files_of(url: str) -> Iterator[tuple[str, bytes]]:
+            path = Path(StoreURL.parse(url).path)
+            return raw_files(*sorted(path.parent.glob(path.name + "*")))
+
+        return files_of
