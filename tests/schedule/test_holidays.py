@@ -10,6 +10,7 @@ from pathlib import Path
 import attrs
 import pytest
 
+import integrationsnetz as inz
 from integrationsnetz.errors import InvalidData, ScheduleError
 from integrationsnetz.model import State
 from integrationsnetz.plugins import PluginHost
@@ -273,5 +274,7 @@ def test_a_calendar_known_up_to_the_last_date_python_has_does_not_overflow(host:
 
 
 def test_a_period_outside_the_planning_years_is_refused(host: PluginHost) -> None:
-    with pytest.raises(ScheduleError, match=r"end: expected a date in the years 2000 to 2999, got 9999-12-31"):
+    with pytest.raises(ScheduleError, match=r"start: expected a date in the years 2000 to 2999, got 1950-01-01"):
+        plan(hessen_2030(network_meeting(), start=date(1950, 1, 1)), host=host)
+    with pytest.raises(inz.InvalidField, match=r"PlanRequest\.end: expected a date in the years 1900 to 2999"):
         plan(hessen_2030(network_meeting(), end=date(9999, 12, 31)), host=host)
