@@ -57,9 +57,13 @@ class PluginSettings:
         return self.prefix + key.upper()
 
     def text(self, key: str, default: str | None = None) -> str | None:
-        """The setting as set (surrounding spaces removed), or ``default`` when it is not set."""
+        """The setting as set (surrounding spaces removed), or ``default`` when it is not set.
+
+        A variable set to nothing (``FOO=`` in an ``.env`` file) counts as not set, for every kind.
+        """
         value = self.values.get(self.variable(key))
-        return default if value is None else value.strip()
+        value = None if value is None else value.strip()
+        return value or default
 
     def require(self, key: str) -> str:
         """The setting; an :class:`InvalidData` saying which variable to set when it is missing or empty."""
@@ -69,11 +73,13 @@ class PluginSettings:
         return value
 
     def number(self, key: str, default: int) -> int:
-        """A whole number, or ``default`` when the setting is not set."""
+        """A whole number (ASCII digits, an optional sign), or ``default`` when the setting is not set."""
         value = self.text(key)
         if value is None:
             return default
         try:
+            if not re.fullmatch(r"[+-]?[0-9]+", value):
+                raise ValueError(value)
             return int(value)
         except ValueError:
             raise InvalidData([f"{self.variable(key)}: expected a whole number, got {value!r}"]) from None

@@ -245,6 +245,8 @@ class PluginHost:
         for plugin in plugins:
             name = getattr(plugin, "__name__", None) or type(plugin).__name__
             self._register(plugin, name, ("(passed in)", ""))
+        for hook_name in _REGISTRY_HOOKS:  # a bad descriptor is reported now, as the plugin loads
+            self._registry(hook_name)
 
     def _fail(self, name: str, distribution: tuple[str, str], message: str) -> None:
         """Skip plugin ``name`` with a warning, or raise at once in strict mode."""
@@ -287,12 +289,14 @@ class PluginHost:
         for attribute, value in vars(plugin).items():
             hooklike = attribute in HOOK_NAMES or difflib.get_close_matches(attribute, HOOK_NAMES, 1, cutoff=0.9)
             if hooklike and inspect.isfunction(value) and not hasattr(value, marker):
-                warnings.warn(
-                    f"plugin {name!r} defines {attribute}() without @hookimpl, so it is ignored; "
-                    "mark it with integrationsnetz.hookimpl",
-                    PluginWarning,
-                    stacklevel=4,
+                shipped = " ".join(self._distributions.get(name, ("", ""))).strip().strip("()")
+                message = (
+                    f"plugin {name!r}{f' ({shipped})' if shipped else ''} defines {attribute}() without "
+                    "@hookimpl, so it is ignored; mark it with integrationsnetz.hookimpl"
                 )
+                if self.strict:
+                    raise PluginError(message)
+                warnings.warn(message, PluginWarning, stacklevel=4)
 
     def _load_entry_points(self, only: set[str] | None) -> None:
         seen: dict[str, str] = {}

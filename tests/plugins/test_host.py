@@ -198,6 +198,8 @@ def test_a_forgotten_hookimpl_gets_a_warning() -> None:
     )
     with pytest.warns(PluginWarning, match=r"unmarked.*register_exporters\(\) without @hookimpl"):
         PluginHost(entry_points=False, plugins=[module])
+    with pytest.raises(PluginError, match=r"register_exporters\(\) without @hookimpl"):
+        PluginHost(entry_points=False, plugins=[module], strict=True)
 
 
 @pytest.mark.parametrize(
@@ -221,10 +223,11 @@ def test_descriptors_are_checked_when_registered(descriptor: str, expected: str)
             return [{descriptor}]
         """,
     )
-    host = PluginHost(entry_points=False, plugins=[module])
-    with pytest.warns(PluginWarning, match=expected):
-        backends = host.store_backends()
-    assert set(backends) == {"memory", "files", "sqlite"}
+    with pytest.warns(PluginWarning, match=expected):  # when the host loads the plugin, not later
+        host = PluginHost(entry_points=False, plugins=[module])
+    assert set(host.store_backends()) == {"memory", "files", "sqlite"}
+    with pytest.raises(PluginError, match=expected):  # strict mode: at once
+        PluginHost(entry_points=False, plugins=[module], strict=True)
     assert expected in str({plugin.name: plugin for plugin in host.plugins()}["bad_descriptor"].error)
 
 

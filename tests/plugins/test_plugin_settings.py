@@ -76,3 +76,18 @@ def test_names_are_checked() -> None:
         plugin_settings("", {})
     with pytest.raises(WrongType, match="lowercase words"):
         plugin_settings("x", {}).text("Closing-Days")
+
+
+def test_a_variable_set_to_nothing_counts_as_not_set_for_every_kind() -> None:
+    """``FOO=`` in an .env file: every kind of setting falls back to its default, none refuses it."""
+    settings = plugin_settings("integrationsnetz-myplugin", {"INTEGRATIONSNETZ_MYPLUGIN_K": "  "})
+    assert settings.text("k", "d") == "d"
+    assert settings.number("k", default=3) == 3
+    assert settings.flag("k", default=True) is True
+
+
+def test_a_number_is_ascii_digits() -> None:
+    for odd in ("1_000", "٣"):
+        settings = plugin_settings("integrationsnetz-myplugin", {"INTEGRATIONSNETZ_MYPLUGIN_K": odd})
+        with pytest.raises(InvalidData, match="expected a whole number"):
+            settings.number("k", default=0)
