@@ -12,10 +12,11 @@ from urllib.parse import urlsplit
 import pytest
 
 from integrationsnetz.plugins import PluginHost
+from integrationsnetz.testing.erasure_conformance import ErasureConformance, RawStorage, raw_files
 from integrationsnetz.testing.store_conformance import StoreConformance
 
 
-class TestMemoryStore(StoreConformance):
+class TestMemoryStore(StoreConformance, ErasureConformance):
     """``memory:`` against itself: proves the suite's expectations are met by the reference."""
 
     @pytest.fixture
@@ -27,7 +28,7 @@ class TestMemoryStore(StoreConformance):
         return lambda: "memory:"
 
 
-class TestSQLiteStore(StoreConformance):
+class TestSQLiteStore(StoreConformance, ErasureConformance):
     """``sqlite:`` files in a temporary directory."""
 
     @pytest.fixture
@@ -47,8 +48,13 @@ class TestSQLiteStore(StoreConformance):
 
         return set_version
 
+    @pytest.fixture
+    def raw_storage(self) -> RawStorage:
+        """The database and its -wal, -journal and -shm files."""
+        return lambda url: raw_files(*(Path(urlsplit(url).path + end) for end in ("", "-wal", "-journal", "-shm")))
 
-class TestFilesStore(StoreConformance):
+
+class TestFilesStore(StoreConformance, ErasureConformance):
     """``files:`` directories of JSON documents."""
 
     @pytest.fixture
@@ -63,6 +69,10 @@ class TestFilesStore(StoreConformance):
     @pytest.fixture
     def set_schema_version(self) -> Callable[[str, int], None]:
         return _set_files_schema_version
+
+    @pytest.fixture
+    def raw_storage(self) -> RawStorage:
+        return lambda url: raw_files(Path(urlsplit(url).path))
 
 
 class TestFilesStoreToml(TestFilesStore):

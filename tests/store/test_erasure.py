@@ -1,12 +1,13 @@
-"""Erasure leaves no trace: the shipped erasure suite on the built-in backends, and ``sqlite:``'s readers."""
+"""Erasure leaves no trace: the erasure suite's own guarantees, and ``sqlite:``'s readers.
+
+The suite itself runs on the built-in backends in test_conformance.py."""
 
 from __future__ import annotations
 
-import itertools
 import sqlite3
 import time
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,6 @@ from integrationsnetz.store.sqlite import SQLiteStore
 from integrationsnetz.testing.erasure_conformance import (
     SENTINEL_PHONE,
     ErasureConformance,
-    RawStorage,
     raw_files,
     trace_forms,
     traces_in,
@@ -32,55 +32,6 @@ def sqlite_files(url: str) -> Iterable[tuple[str, bytes]]:
     """The raw storage of a ``sqlite:`` store: the database and its -wal, -journal and -shm files."""
     path = StoreURL.parse(url).path
     return raw_files(*(Path(path + suffix) for suffix in ("", "-wal", "-journal", "-shm")))
-
-
-class TestMemoryErasure(ErasureConformance):
-    """``memory:`` keeps nothing beyond the process: the raw search is skipped, saying so."""
-
-    @pytest.fixture
-    def plugin_host(self, builtin_host: PluginHost) -> PluginHost:
-        return builtin_host
-
-    @pytest.fixture
-    def new_store_url(self) -> Callable[[], str]:
-        return lambda: "memory:"
-
-
-class TestSQLiteErasure(ErasureConformance):
-    @pytest.fixture
-    def plugin_host(self, builtin_host: PluginHost) -> PluginHost:
-        return builtin_host
-
-    @pytest.fixture
-    def new_store_url(self, tmp_path: Path) -> Callable[[], str]:
-        counter = itertools.count()
-        return lambda: f"sqlite://{tmp_path}/netz-{next(counter)}.db"
-
-    @pytest.fixture
-    def raw_storage(self) -> RawStorage:
-        return sqlite_files
-
-
-class TestFilesErasure(ErasureConformance):
-    @pytest.fixture
-    def plugin_host(self, builtin_host: PluginHost) -> PluginHost:
-        return builtin_host
-
-    @pytest.fixture
-    def new_store_url(self, tmp_path: Path) -> Callable[[], str]:
-        counter = itertools.count()
-        return lambda: f"files://{tmp_path}/netz-{next(counter)}"
-
-    @pytest.fixture
-    def raw_storage(self) -> RawStorage:
-        return lambda url: raw_files(Path(StoreURL.parse(url).path))
-
-
-class TestFilesTomlErasure(TestFilesErasure):
-    @pytest.fixture
-    def new_store_url(self, tmp_path: Path) -> Callable[[], str]:
-        counter = itertools.count()
-        return lambda: f"files://{tmp_path}/netz-{next(counter)}?format=toml"
 
 
 def test_a_durable_backend_without_a_hook_is_told_to_provide_one(tmp_path: Path, builtin_host: PluginHost) -> None:
