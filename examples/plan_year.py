@@ -108,7 +108,7 @@ def run(
 
 def publish(data: inz.NetworkData, result: Plan, config: PlanConfig, *, out: Path, year: int) -> list[Path]:
     """One calendar feed per working group, one for the whole network, and the Markdown overview."""
-    from integrationsnetz.export import ExportOptions, IcsOptions, export
+    from integrationsnetz.exporters import ExportOptions, IcsOptions, export
 
     out.mkdir(parents=True, exist_ok=True)
     window = ExportOptions(language=config.language, start=date(year, 1, 1), end=date(year + 1, 1, 1))

@@ -7,6 +7,9 @@ calendars, documents and spreadsheets.
 Each name loads its module on first use (PEP 562), so ``import integrationsnetz`` is cheap: a
 plugin that only needs ``hookimpl``, or a tool that only reads ``--help``, never builds the model
 classes or the converter. ``from integrationsnetz import Meeting`` works as usual.
+
+This package is the top of the house (``docs/explanation/architecture.md``): it is the one place
+that knows the concrete plugin host, and it gives the features below their default host.
 """
 
 from __future__ import annotations
@@ -16,201 +19,92 @@ import sys
 import types
 from typing import TYPE_CHECKING, Any
 
+from integrationsnetz.contract.registries import provide_default_host
+
 if TYPE_CHECKING:
-    from integrationsnetz import documents
-    from integrationsnetz.errors import (
-        Conflict,
-        ExportError,
-        IntegrationsnetzError,
-        InvalidData,
-        InvalidField,
-        NotFound,
-        PluginError,
-        ScheduleError,
-        SchemaVersionError,
-        StoreError,
-        WrongType,
-    )
-    from integrationsnetz.export import CsvOptions, ExportOptions, IcsMethod, IcsOptions, export
-    from integrationsnetz.hookspecs import hookimpl
-    from integrationsnetz.ingest import ImportOptions, ImportResult, import_from
-    from integrationsnetz.integrity import Problem, check
-    from integrationsnetz.model import (
-        COLLECTIONS,
-        ENTITY_TYPES,
-        Address,
-        AgendaItem,
-        AgendaItemKind,
-        AllDay,
-        AttendanceStatus,
-        Consent,
-        ConsentPurpose,
-        ContactKind,
-        ContactPoint,
-        Coordinates,
-        Course,
-        CourseStatus,
-        CourseType,
-        Decision,
-        Entity,
-        Event,
-        EventKind,
-        FundingProgramme,
-        Goal,
-        Invitation,
-        Meeting,
-        MeetingKind,
-        MeetingStatus,
-        Membership,
-        Minutes,
-        Network,
-        NetworkData,
-        NetworkPart,
-        Organization,
-        OrganizationKind,
-        Person,
-        ProviderCapacity,
-        Region,
-        Registration,
-        Role,
-        Room,
-        State,
-        Task,
-        TaskStatus,
-        Timed,
-        Venue,
-        Waitlist,
-        WorkingGroup,
-        entity_type_name,
-        is_valid_id,
-    )
-    from integrationsnetz.plugins import PluginHost, default_host
-    from integrationsnetz.serialization import SCHEMA_VERSION, Codec
-    from integrationsnetz.store import Store, StoreBackend, StoreURL, open_store
+    from integrationsnetz import documents as documents
+    from integrationsnetz.contract.registries import Registries as Registries
+    from integrationsnetz.errors import *  # noqa: F403 - every error, as errors.__all__ lists them
+    from integrationsnetz.exporters import CsvOptions as CsvOptions
+    from integrationsnetz.exporters import ExportOptions as ExportOptions
+    from integrationsnetz.exporters import IcsMethod as IcsMethod
+    from integrationsnetz.exporters import IcsOptions as IcsOptions
+    from integrationsnetz.exporters import export as export
+    from integrationsnetz.hookspecs import hookimpl as hookimpl
+    from integrationsnetz.ingest import ImportOptions as ImportOptions
+    from integrationsnetz.ingest import ImportResult as ImportResult
+    from integrationsnetz.ingest import import_from as import_from
+    from integrationsnetz.integrity import Problem as Problem
+    from integrationsnetz.integrity import check as check
+    from integrationsnetz.model import *  # noqa: F403 - every model name, as model.__all__ lists them
+    from integrationsnetz.plugins import PluginHost as PluginHost
+    from integrationsnetz.plugins import default_host as default_host
+    from integrationsnetz.serialization import SCHEMA_VERSION as SCHEMA_VERSION
+    from integrationsnetz.serialization import Codec as Codec
+    from integrationsnetz.store import Store as Store
+    from integrationsnetz.store import StoreBackend as StoreBackend
+    from integrationsnetz.store import StoreURL as StoreURL
+    from integrationsnetz.store import open_store as open_store
 
-# The modules behind the names in __all__, lightest first: a name loads the modules up to the one
-# that has it, so ``hookimpl`` never loads the model. A test checks every name resolves to the
-# object its own module defines.
-_SOURCES = (
-    "errors",
-    "hookspecs",
-    "model",
-    "serialization",
-    "documents",
-    "integrity",
-    "store",
-    "plugins",
-    "export",
-    "ingest",
-)
+# Where each public name comes from, lightest module first: a name loads the modules up to the
+# one that has it, so ``hookimpl`` never loads the model. ``"*"`` takes the module's ``__all__``,
+# the one list of its names. A test checks every name resolves to the object its own module defines.
+_SOURCES: dict[str, tuple[str, ...] | str] = {
+    "errors": "*",
+    "hookspecs": ("hookimpl",),
+    "model": "*",
+    "serialization": ("SCHEMA_VERSION", "Codec"),
+    "integrity": ("Problem", "check"),
+    "store": ("Store", "StoreBackend", "StoreURL", "open_store"),
+    "plugins": ("PluginHost", "default_host"),
+    "exporters": ("CsvOptions", "ExportOptions", "IcsMethod", "IcsOptions", "export"),
+    "ingest": ("ImportOptions", "ImportResult", "import_from"),
+}
+_MODULES = ("documents",)
 
-__all__ = [
-    "COLLECTIONS",
-    "ENTITY_TYPES",
-    "SCHEMA_VERSION",
-    "Address",
-    "AgendaItem",
-    "AgendaItemKind",
-    "AllDay",
-    "AttendanceStatus",
-    "Codec",
-    "Conflict",
-    "Consent",
-    "ConsentPurpose",
-    "ContactKind",
-    "ContactPoint",
-    "Coordinates",
-    "Course",
-    "CourseStatus",
-    "CourseType",
-    "CsvOptions",
-    "Decision",
-    "Entity",
-    "Event",
-    "EventKind",
-    "ExportError",
-    "ExportOptions",
-    "FundingProgramme",
-    "Goal",
-    "IcsMethod",
-    "IcsOptions",
-    "ImportOptions",
-    "ImportResult",
-    "IntegrationsnetzError",
-    "InvalidData",
-    "InvalidField",
-    "Invitation",
-    "Meeting",
-    "MeetingKind",
-    "MeetingStatus",
-    "Membership",
-    "Minutes",
-    "Network",
-    "NetworkData",
-    "NetworkPart",
-    "NotFound",
-    "Organization",
-    "OrganizationKind",
-    "Person",
-    "PluginError",
-    "PluginHost",
-    "Problem",
-    "ProviderCapacity",
-    "Region",
-    "Registration",
-    "Role",
-    "Room",
-    "ScheduleError",
-    "SchemaVersionError",
-    "State",
-    "Store",
-    "StoreBackend",
-    "StoreError",
-    "StoreURL",
-    "Task",
-    "TaskStatus",
-    "Timed",
-    "Venue",
-    "Waitlist",
-    "WorkingGroup",
-    "WrongType",
-    "check",
-    "default_host",
-    "documents",
-    "entity_type_name",
-    "export",
-    "hookimpl",
-    "import_from",
-    "is_valid_id",
-    "open_store",
-]
+
+def _names_of(source: str) -> tuple[str, ...]:
+    names = _SOURCES[source]
+    if names == "*":
+        return tuple(importlib.import_module(f"integrationsnetz.{source}").__all__)
+    return tuple(names)
+
+
+def _default_host() -> Registries:
+    from integrationsnetz.plugins import default_host
+
+    return default_host()
+
+
+provide_default_host(_default_host)
 
 
 def __getattr__(name: str) -> Any:
-    if name not in __all__:
-        raise AttributeError(f"module 'integrationsnetz' has no attribute {name!r}")
-    if name == "documents":
-        value: Any = importlib.import_module("integrationsnetz.documents")
+    if name == "__all__":
+        value: Any = sorted({*_MODULES, *(name for source in _SOURCES for name in _names_of(source))})
+    elif name in _MODULES:
+        value = importlib.import_module(f"integrationsnetz.{name}")
     else:
         for source in _SOURCES:
-            module = importlib.import_module(f"integrationsnetz.{source}")
-            if name in vars(module) and not isinstance(vars(module)[name], types.ModuleType):
-                value = vars(module)[name]
+            if name in _names_of(source):
+                value = getattr(importlib.import_module(f"integrationsnetz.{source}"), name)
                 break
+        else:
+            raise AttributeError(f"module 'integrationsnetz' has no attribute {name!r}")
     globals()[name] = value  # the next access is an ordinary attribute
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    return sorted({*globals(), *__getattr__("__all__")})
 
 
 class _Package(types.ModuleType):
-    """This package, keeping ``integrationsnetz.export`` the function.
+    """This package, keeping ``integrationsnetz.export`` the function while the old subpackage exists.
 
-    Importing the subpackage ``integrationsnetz.export`` binds it as an attribute of this package;
-    the eager imports used to overwrite that with the function right after. Now the subpackage
-    may be imported first at any time, so the binding is refused here instead.
+    The subpackage ``integrationsnetz.export`` was renamed ``integrationsnetz.exporters`` after 0.1;
+    for one release the old name still imports (with a DeprecationWarning), and importing it
+    would bind the module over the function. Remove with ``integrationsnetz/export/``.
     """
 
     def __setattr__(self, name: str, value: Any) -> None:

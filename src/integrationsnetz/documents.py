@@ -20,6 +20,7 @@ import orjson
 
 from integrationsnetz import guard
 from integrationsnetz.atomic import write_atomic
+from integrationsnetz.contract.host import default_codec
 from integrationsnetz.errors import InvalidData, WrongType
 from integrationsnetz.migrations import upgrade_document
 from integrationsnetz.model.entity import Entity
@@ -27,16 +28,15 @@ from integrationsnetz.model.network_data import COLLECTIONS, NetworkData
 from integrationsnetz.serialization import SCHEMA_VERSION, Codec, paused_gc
 
 if TYPE_CHECKING:
-    from integrationsnetz.plugins import PluginHost
+    from integrationsnetz.contract.host import Host
 
 DocumentFormat = Literal["json", "toml"]
 FORMATS: tuple[DocumentFormat, ...] = ("json", "toml")
 
 
-def _codec(host: PluginHost | None) -> Codec:
-    from integrationsnetz.plugins import default_host
+def _codec(host: Host | None) -> Codec:
 
-    return (host or default_host()).codec
+    return host.codec if host is not None else default_codec()
 
 
 def _path(path: object) -> Path:
@@ -70,7 +70,7 @@ def format_of(path: str | Path) -> DocumentFormat:
 
 
 def dumps(
-    data: NetworkData, format: DocumentFormat = "json", *, host: PluginHost | None = None, source: str | None = None
+    data: NetworkData, format: DocumentFormat = "json", *, host: Host | None = None, source: str | None = None
 ) -> bytes:
     """The document for ``data`` as UTF-8 bytes.
 
@@ -116,7 +116,7 @@ def loads(
     format: DocumentFormat = "json",
     *,
     source: str | None = None,
-    host: PluginHost | None = None,
+    host: Host | None = None,
 ) -> NetworkData:
     """Read a document; :class:`InvalidData` lists every problem with ``source`` and the field path."""
     format = _format(format)
@@ -157,7 +157,7 @@ def loads(
     return _codec(host).structure(body, NetworkData, source=source)
 
 
-def save(data: NetworkData, path: str | Path, *, draft: bool = False, host: PluginHost | None = None) -> None:
+def save(data: NetworkData, path: str | Path, *, draft: bool = False, host: Host | None = None) -> None:
     """Write the document atomically; the format follows the file's suffix.
 
     Before the file is touched, the new document is read back as :func:`load` would read it,
@@ -197,7 +197,7 @@ def _document_path(entity: Entity) -> str:
     return f'{collection}["{entity.id}"]' if collection != "network" else "network"
 
 
-def load(path: str | Path, *, host: PluginHost | None = None) -> NetworkData:
+def load(path: str | Path, *, host: Host | None = None) -> NetworkData:
     """Read a document file; the format follows the file's suffix."""
     target = _path(path)
     try:

@@ -83,3 +83,18 @@ class WrongType(InvalidData, TypeError):
     Also a :class:`TypeError`, what Python itself raises for such a call, so code that caught
     that keeps working.
     """
+
+
+__all__ = [
+    "Conflict",
+    "ExportError",
+    "IntegrationsnetzError",
+    "InvalidData",
+    "InvalidField",
+    "NotFound",
+    "PluginError",
+    "ScheduleError",
+    "SchemaVersionError",
+    "StoreError",
+    "WrongType",
+]

@@ -23,11 +23,11 @@ import pluggy
 if TYPE_CHECKING:
     import cattrs
 
-    from integrationsnetz.export import Exporter
-    from integrationsnetz.ingest import Importer
-    from integrationsnetz.schedule.calendars import HolidayCalendar
-    from integrationsnetz.schedule.constraints import Constraint
-    from integrationsnetz.store import StoreBackend
+    from integrationsnetz.contract.constraints import Constraint
+    from integrationsnetz.contract.exporters import Exporter
+    from integrationsnetz.contract.holidays import HolidayCalendar
+    from integrationsnetz.contract.importers import Importer
+    from integrationsnetz.contract.stores import StoreBackend
 
 PROJECT_NAME = "integrationsnetz"
 

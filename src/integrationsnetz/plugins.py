@@ -50,22 +50,22 @@ from integrationsnetz.errors import IntegrationsnetzError, PluginError, StoreErr
 from integrationsnetz.serialization import Codec, make_codec
 
 if TYPE_CHECKING:
-    from integrationsnetz.export import Exporter
-    from integrationsnetz.ingest import Importer
-    from integrationsnetz.schedule.calendars import HolidayCalendar
-    from integrationsnetz.schedule.constraints import Constraint
-    from integrationsnetz.store import Store, StoreBackend
+    from integrationsnetz.contract.constraints import Constraint
+    from integrationsnetz.contract.exporters import Exporter
+    from integrationsnetz.contract.holidays import HolidayCalendar
+    from integrationsnetz.contract.importers import Importer
+    from integrationsnetz.contract.stores import Store, StoreBackend
 
 #: The built-in plugins, registered exactly like installed ones (full dotted module names).
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "integrationsnetz.store.memory",
     "integrationsnetz.store.files",
     "integrationsnetz.store.sqlite",
-    "integrationsnetz.export.ics",
-    "integrationsnetz.export.jsondoc",
-    "integrationsnetz.export.csv",
-    "integrationsnetz.export.markdown",
-    "integrationsnetz.export.html",
+    "integrationsnetz.exporters.ics",
+    "integrationsnetz.exporters.jsondoc",
+    "integrationsnetz.exporters.csv",
+    "integrationsnetz.exporters.markdown",
+    "integrationsnetz.exporters.html",
     "integrationsnetz.ingest.ics",
     "integrationsnetz.ingest.jsondoc",
     "integrationsnetz.ingest.csv",
@@ -430,7 +430,7 @@ class PluginHost:
 
     def open_store(self, url: str) -> Store:
         """Open a store by URL with the backend registered for its scheme."""
-        from integrationsnetz.store import StoreURL
+        from integrationsnetz.contract.stores import StoreURL
 
         if isinstance(url, str) and "\0" in url:
             raise StoreError("a store URL cannot hold a NUL character")

@@ -76,8 +76,8 @@ def test_glossary_names_exist_in_code() -> None:
     }
     fields = {field.name for cls in _public_classes() if attrs.has(cls) for field in attrs.fields(cls)}
     import integrationsnetz
+    from integrationsnetz.contract import holidays as calendars
     from integrationsnetz.courses.catalogue import OFFICIAL_COURSE_TYPES
-    from integrationsnetz.schedule import calendars
 
     values |= set(OFFICIAL_COURSE_TYPES) | {"courses.catalogue", *dir(calendars)}
     unknown = [

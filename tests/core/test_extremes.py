@@ -92,7 +92,7 @@ def test_a_crash_inside_a_built_in_plugin_is_called_a_bug_not_a_plugin_to_block(
         raise ZeroDivisionError("x")
 
     with pytest.raises(inz.PluginError, match="bug in integrationsnetz") as caught:
-        _guarded(broken, "integrationsnetz.export.ics", "register_exporters (write)")()
+        _guarded(broken, "integrationsnetz.exporters.ics", "register_exporters (write)")()
     assert "DISABLE_PLUGINS" not in str(caught.value)
 
 

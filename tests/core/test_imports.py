@@ -40,17 +40,37 @@ def test_import_leaves_the_courses_package_and_toml_unloaded() -> None:
 
 
 def test_the_package_exports_load_on_first_use() -> None:
-    """``import integrationsnetz`` loads none of its modules; each name loads its own on first use."""
+    """``import integrationsnetz`` loads only the default-host slot; each name loads its own on first use."""
     code = (
         "import sys, integrationsnetz as inz\n"
         "before = sorted(m for m in sys.modules if m.startswith('integrationsnetz.'))\n"
         "from integrationsnetz import hookimpl\n"
         "plugin = 'integrationsnetz.model' in sys.modules\n"
-        "from integrationsnetz.export import ics\n"  # binds the subpackage: the name stays the function
-        "print(before, plugin, callable(inz.export), inz.export.__module__, type(inz.documents).__name__)"
+        "from integrationsnetz.exporters import ics\n"
+        "print(','.join(before), plugin, callable(inz.export), inz.export.__module__, type(inz.documents).__name__)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.split() == ["[]", "False", "True", "integrationsnetz.export", "module"]
+    slot = "integrationsnetz.contract,integrationsnetz.contract.host,integrationsnetz.contract.registries"
+    assert result.stdout.split() == [slot, "False", "True", "integrationsnetz.exporters", "module"]
+
+
+def test_the_old_export_subpackage_warns_and_is_the_new_one() -> None:
+    """``integrationsnetz.export.*`` (renamed ``exporters``) still imports for one release, with a warning."""
+    code = (
+        "import warnings; warnings.simplefilter('error')\n"
+        "import integrationsnetz as inz\n"
+        "try:\n"
+        "    from integrationsnetz.export import ExportOptions\n"
+        "except DeprecationWarning as warning:\n"
+        "    print('warned:', 'integrationsnetz.exporters' in str(warning))\n"
+        "warnings.simplefilter('ignore')\n"
+        "from integrationsnetz.export import ExportOptions\n"
+        "from integrationsnetz.export.ics import uid_for\n"
+        "import integrationsnetz.exporters as new, integrationsnetz.exporters.ics as new_ics\n"
+        "print(ExportOptions is new.ExportOptions, uid_for is new_ics.uid_for, callable(inz.export))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["warned:", "True", "True", "True", "True"]
 
 
 def test_every_exported_name_is_the_object_its_module_defines() -> None:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from integrationsnetz import NetworkData, PluginHost
-from integrationsnetz.export import ExportOptions, export
+from integrationsnetz.exporters import ExportOptions, export
 from integrationsnetz.testing.export_conformance import ExporterConformance
 
 

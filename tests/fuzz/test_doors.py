@@ -30,7 +30,7 @@ from integrationsnetz.testing.fuzzing import accepted_or_refused, fuzz_settings,
 from integrationsnetz.testing.samples import sample_network
 
 ROOT = Path(__file__).parents[2]
-FIXTURES = ROOT / "tests" / "export" / "fixtures"
+FIXTURES = ROOT / "tests" / "exporters" / "fixtures"
 NETWORK = wartburgkreis.build()  # the course list's providers
 SAMPLE = sample_network()  # small (31 entities), with the tricky values: zones, folds, escapes, a sentinel
 DOCUMENT = orjson.loads(documents.dumps(SAMPLE, "json"))

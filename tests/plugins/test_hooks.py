@@ -15,11 +15,11 @@ import attrs
 import pytest
 
 from integrationsnetz import PluginError, hookimpl, hookspecs
-from integrationsnetz.export import Exporter
+from integrationsnetz.contract.constraints import Constraint
+from integrationsnetz.contract.holidays import HolidayCalendar
+from integrationsnetz.exporters import Exporter
 from integrationsnetz.ingest import Importer
 from integrationsnetz.plugins import PluginHost
-from integrationsnetz.schedule.calendars import HolidayCalendar
-from integrationsnetz.schedule.constraints import Constraint
 from integrationsnetz.store import StoreBackend, StoreURL
 from integrationsnetz.store.memory import MemoryStore
 

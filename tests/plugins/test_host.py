@@ -237,7 +237,7 @@ def test_errors_inside_a_plugin_are_named_with_the_original_as_cause(tmp_path: P
         "buggy_exporter",
         """
         from integrationsnetz import ExportError, hookimpl
-        from integrationsnetz.export import Exporter
+        from integrationsnetz.exporters import Exporter
 
         def crash(request, stream):
             raise ZeroDivisionError("division by zero in the template")

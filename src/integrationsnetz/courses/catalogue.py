@@ -30,11 +30,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from integrationsnetz.contract.host import default_codec
 from integrationsnetz.errors import InvalidData, NotFound, WrongType
 from integrationsnetz.model.courses import CourseType
 
 if TYPE_CHECKING:
-    from integrationsnetz.plugins import PluginHost
+    from integrationsnetz.contract.host import Host
     from integrationsnetz.serialization import Codec
 
 _ABOLISHED = date(2025, 5, 1)  # 5. IntVÄndV: no new youth, parents' or women's courses after early May 2025
@@ -118,7 +119,7 @@ def load_course_types(
     path: str | Path,
     *,
     base: CourseCatalogue | None = None,
-    host: PluginHost | None = None,
+    host: Host | None = None,
 ) -> CourseCatalogue:
     """Read a course-type file (``.toml`` or ``.json``) over ``base`` (default: the official catalogue).
 
@@ -180,7 +181,7 @@ def load_course_types(
     )
 
 
-def dumps_course_types(catalogue: CourseCatalogue | None = None, *, host: PluginHost | None = None) -> str:
+def dumps_course_types(catalogue: CourseCatalogue | None = None, *, host: Host | None = None) -> str:
     """The catalogue as TOML text in the format :func:`load_course_types` reads: a template to edit."""
     import tomli_w
 
@@ -229,7 +230,6 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
-def _codec(host: PluginHost | None) -> Codec:
-    from integrationsnetz.plugins import default_host
+def _codec(host: Host | None) -> Codec:
 
-    return (host or default_host()).codec
+    return host.codec if host is not None else default_codec()

@@ -13,7 +13,7 @@ from datetime import date
 from typing import BinaryIO
 
 from integrationsnetz.courses.report import CourseReport, Language, report
-from integrationsnetz.export import Exporter, ExportRequest
+from integrationsnetz.exporters import Exporter, ExportRequest
 from integrationsnetz.hookspecs import hookimpl
 
 

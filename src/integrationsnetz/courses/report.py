@@ -31,7 +31,7 @@ from integrationsnetz.courses.catalogue import CourseCatalogue
 from integrationsnetz.courses.figures import DEFAULT_TEACHING_SHARE, CourseFigures, TypeFigures, course_figures
 from integrationsnetz.courses.planning import Range
 from integrationsnetz.errors import InvalidData, StoreError, WrongType
-from integrationsnetz.export.markdown import escape as escape_markdown
+from integrationsnetz.exporters.markdown import escape as escape_markdown
 from integrationsnetz.model.network_data import NetworkData
 
 Language = Literal["de", "en"]

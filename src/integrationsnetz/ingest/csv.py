@@ -1,6 +1,6 @@
 """The ``csv`` importer: an actor directory as a district office keeps it in Excel.
 
-The columns are those the ``csv`` exporter writes (:data:`~integrationsnetz.export.csv.ACTOR_COLUMNS`),
+The columns are those the ``csv`` exporter writes (:data:`~integrationsnetz.exporters.csv.ACTOR_COLUMNS`),
 found by their German or English header in any order; only ``Typ`` and ``Name`` (organisations)
 or ``Funktion`` (people) are required. A row without an ``ID`` gets one from the organisation's
 name or the person's function, never from a person's name (personal data must not become an id).
@@ -15,7 +15,7 @@ import unicodedata
 from typing import BinaryIO
 
 from integrationsnetz.errors import InvalidData, InvalidField
-from integrationsnetz.export.csv import ACTOR_COLUMNS, ACTOR_TYPES, KIND_WORDS, neutralise
+from integrationsnetz.exporters.csv import ACTOR_COLUMNS, ACTOR_TYPES, KIND_WORDS, neutralise
 from integrationsnetz.hookspecs import hookimpl
 from integrationsnetz.ingest import Importer, ImportOptions, ImportResult, spreadsheet
 from integrationsnetz.model.actors import Organization, OrganizationKind, Person

@@ -7,13 +7,10 @@ holiday calendars are plugins (``register_schedule_constraints``, ``register_hol
 the built-in ones cover German public and school holidays, people, rooms and gaps.
 """
 
-from integrationsnetz.schedule.calendars import HolidayCalendar, HolidayEntry, HolidayKind, HolidayOverrides, Language
-from integrationsnetz.schedule.config import PlanConfig, load_plan_config
-from integrationsnetz.schedule.constraints import Candidate, Constraint, Strictness
-from integrationsnetz.schedule.context import Absence, PlanContext, format_day
-from integrationsnetz.schedule.planner import Adjustment, Outcome, Plan, PlanRequest, plan
-from integrationsnetz.schedule.saving import save_plan
-from integrationsnetz.schedule.series import (
+from integrationsnetz.contract.constraints import Candidate, Constraint
+from integrationsnetz.contract.holidays import HolidayCalendar, HolidayEntry, HolidayKind, HolidayOverrides, Language
+from integrationsnetz.contract.plan_context import Absence, PlanContext, format_day
+from integrationsnetz.contract.series import (
     MonthlyNth,
     Occurrence,
     OnBlocked,
@@ -21,12 +18,16 @@ from integrationsnetz.schedule.series import (
     Season,
     Seasonal,
     Series,
+    Strictness,
     TimeSlot,
     VenueChoice,
     VenueOption,
     Weekday,
     Weekly,
 )
+from integrationsnetz.schedule.config import PlanConfig, load_plan_config
+from integrationsnetz.schedule.planner import Adjustment, Outcome, Plan, PlanRequest, plan
+from integrationsnetz.schedule.saving import save_plan
 
 __all__ = [
     "Absence",

@@ -18,16 +18,17 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from integrationsnetz.contract.bounds import FIRST_PLAN_YEAR, LAST_PLAN_YEAR
+from integrationsnetz.contract.constraints import unknown_constraint
+from integrationsnetz.contract.holidays import HolidayOverrides, Language, structure_toml
+from integrationsnetz.contract.plan_context import Absence
+from integrationsnetz.contract.registries import default_host
+from integrationsnetz.contract.series import Series
 from integrationsnetz.errors import InvalidData, WrongType
-from integrationsnetz.schedule.bounds import FIRST_PLAN_YEAR, LAST_PLAN_YEAR
-from integrationsnetz.schedule.calendars import HolidayOverrides, Language, structure_toml
-from integrationsnetz.schedule.constraints import unknown_constraint
-from integrationsnetz.schedule.context import Absence
-from integrationsnetz.schedule.series import Series
 
 if TYPE_CHECKING:
+    from integrationsnetz.contract.registries import Registries
     from integrationsnetz.model.network_data import NetworkData
-    from integrationsnetz.plugins import PluginHost
 
 
 def _validate_year(_instance: Any, attribute: attrs.Attribute[int | None], value: int | None) -> None:
@@ -66,15 +67,14 @@ class PlanConfig:
         year = self.year if self.year is not None else today.year + 1
         return date(year, 1, 1), date(year, 12, 31)
 
-    def overrides(self, *, host: PluginHost | None = None) -> HolidayOverrides:
+    def overrides(self, *, host: Registries | None = None) -> HolidayOverrides:
         """The district's holiday corrections (none when the file names none)."""
         if self.holiday_overrides is None:
             return HolidayOverrides()
         return HolidayOverrides.load(self.holiday_overrides, host=host)
 
-    def constraint_problems(self, host: PluginHost | None = None) -> list[str]:
+    def constraint_problems(self, host: Registries | None = None) -> list[str]:
         """Every ``strictness`` key that names no constraint of ``host`` (default: the default host)."""
-        from integrationsnetz.plugins import default_host
 
         known = (host or default_host()).schedule_constraints()
         return [
@@ -118,7 +118,7 @@ class PlanConfig:
 
 
 def load_plan_config(
-    path: str | Path, *, host: PluginHost | None = None, data: NetworkData | None = None
+    path: str | Path, *, host: Registries | None = None, data: NetworkData | None = None
 ) -> PlanConfig:
     """Read a planning file; :class:`InvalidData` names the file and every wrong field at once.
 

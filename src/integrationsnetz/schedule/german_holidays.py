@@ -17,9 +17,9 @@ from datetime import date
 from importlib import resources
 from types import MappingProxyType
 
+from integrationsnetz.contract.holidays import HolidayCalendar, HolidayKind, HolidayOverrides, Language, plain_toml
 from integrationsnetz.hookspecs import hookimpl
 from integrationsnetz.model.networks import State
-from integrationsnetz.schedule.calendars import HolidayCalendar, HolidayKind, HolidayOverrides, Language, plain_toml
 
 #: The corrections shipped with the library (package data).
 OVERRIDES_FILE = "data/holiday_overrides.toml"

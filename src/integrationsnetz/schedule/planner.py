@@ -33,20 +33,29 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from integrationsnetz.contract.bounds import FIRST_YEAR, LAST_YEAR, in_planning_years
+from integrationsnetz.contract.constraints import Candidate, Constraint, unknown_constraint
+from integrationsnetz.contract.holidays import HolidayCalendar, HolidayKind, HolidayOverrides, Language
+from integrationsnetz.contract.plan_context import Absence, PlanContext, format_day, format_time
+from integrationsnetz.contract.registries import default_host
+from integrationsnetz.contract.series import (
+    Occurrence,
+    OnBlocked,
+    Series,
+    Strictness,
+    VenueChoice,
+    VenueOption,
+    Weekday,
+)
 from integrationsnetz.errors import ScheduleError, WrongType
 from integrationsnetz.model.field_types import typed_fields
 from integrationsnetz.model.meetings import Invitation, Meeting, MeetingStatus
 from integrationsnetz.model.network_data import NetworkData
 from integrationsnetz.model.networks import State
 from integrationsnetz.model.venues import Venue
-from integrationsnetz.schedule.bounds import FIRST_YEAR, LAST_YEAR, in_planning_years
-from integrationsnetz.schedule.calendars import HolidayCalendar, HolidayKind, HolidayOverrides, Language
-from integrationsnetz.schedule.constraints import Candidate, Constraint, Strictness, unknown_constraint
-from integrationsnetz.schedule.context import Absence, PlanContext, format_day, format_time
-from integrationsnetz.schedule.series import Occurrence, OnBlocked, Series, VenueChoice, VenueOption, Weekday
 
 if TYPE_CHECKING:
-    from integrationsnetz.plugins import PluginHost
+    from integrationsnetz.contract.registries import Registries
 
 #: Statuses the planner never touches: the meeting stays where it is, with its id.
 FIXED_STATUSES = frozenset({MeetingStatus.CONFIRMED, MeetingStatus.HELD, MeetingStatus.CANCELLED})
@@ -188,7 +197,7 @@ def plan(
     *,
     constraints: Mapping[str, Constraint] | None = None,
     calendars: Mapping[str, HolidayCalendar] | None = None,
-    host: PluginHost | None = None,
+    host: Registries | None = None,
 ) -> Plan:
     """Plan the series of ``request``; constraints and calendars default to the host's registries.
 
@@ -199,7 +208,6 @@ def plan(
     if not isinstance(request, PlanRequest):
         raise WrongType([f"plan: expected a PlanRequest (PlanRequest.for_network(...)), got {type(request).__name__}"])
     if constraints is None or calendars is None:
-        from integrationsnetz.plugins import default_host
 
         chosen_host = host or default_host()
         constraints = chosen_host.schedule_constraints() if constraints is None else constraints

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from integrationsnetz.contract.constraints import Candidate, Constraint
+from integrationsnetz.contract.holidays import HolidayKind
+from integrationsnetz.contract.plan_context import PlanContext, format_time
+from integrationsnetz.contract.series import Strictness
 from integrationsnetz.hookspecs import hookimpl
-from integrationsnetz.schedule.calendars import HolidayKind
-from integrationsnetz.schedule.constraints import Candidate, Constraint, Strictness
-from integrationsnetz.schedule.context import PlanContext, format_time
 
 
 def public_holiday(candidate: Candidate, context: PlanContext) -> str | None:

@@ -67,7 +67,7 @@ from integrationsnetz.store.schema import check_store_version, current_version, 
 from integrationsnetz.store.simple import SimpleStore
 
 if TYPE_CHECKING:
-    from integrationsnetz.plugins import PluginHost
+    from integrationsnetz.contract.host import Host
     from integrationsnetz.serialization import Codec
 
 FORMATS = ("json", "toml")
@@ -598,7 +598,7 @@ def _root_of(url: StoreURL) -> Path:
     return Path(url.path).expanduser()
 
 
-def open_files_store(url: StoreURL, host: PluginHost) -> FilesStore:
+def open_files_store(url: StoreURL, host: Host) -> FilesStore:
     """Open (or create) the directory store at the URL's path."""
     options = dict(url.query)
     wanted = options.pop("format", None)

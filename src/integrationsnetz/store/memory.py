@@ -15,7 +15,7 @@ from integrationsnetz.store.bookkeeping import Record
 from integrationsnetz.store.simple import SimpleStore
 
 if TYPE_CHECKING:
-    from integrationsnetz.plugins import PluginHost
+    from integrationsnetz.contract.host import Host
     from integrationsnetz.serialization import Codec
 
 
@@ -40,7 +40,7 @@ class MemoryStore(SimpleStore):
         self._data = {}
 
 
-def open_memory_store(url: StoreURL, host: PluginHost) -> MemoryStore:
+def open_memory_store(url: StoreURL, host: Host) -> MemoryStore:
     """Open a new, empty in-memory store (it holds objects; the codec serves the write guard)."""
     return MemoryStore(url, host.codec)
 

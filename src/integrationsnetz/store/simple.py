@@ -24,6 +24,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar, cast
 
 from integrationsnetz import guard
+from integrationsnetz.contract.host import default_codec
 from integrationsnetz.errors import NotFound, StoreError
 from integrationsnetz.model.courses import Course, CourseStatus
 from integrationsnetz.model.entity import Entity
@@ -179,9 +180,8 @@ class SimpleStore:
 
     def _write_codec(self) -> Codec:
         if self._guard_codec is None:
-            from integrationsnetz.plugins import default_host
 
-            self._guard_codec = default_host().codec
+            self._guard_codec = default_codec()
         return self._guard_codec
 
     def _live_ids(self, entity_type: str, ids: Collection[str]) -> set[str]:

@@ -55,7 +55,7 @@ from integrationsnetz.store.queries import check_batch, check_course_status, che
 from integrationsnetz.store.schema import check_store_version, current_version, upgrade_entity
 
 if TYPE_CHECKING:
-    from integrationsnetz.plugins import PluginHost
+    from integrationsnetz.contract.host import Host
     from integrationsnetz.serialization import Codec
 
 E = TypeVar("E", bound=Entity)
@@ -858,7 +858,7 @@ def _path_of(url: StoreURL) -> Path:
     return Path(url.path).expanduser()
 
 
-def open_sqlite_store(url: StoreURL, host: PluginHost) -> SQLiteStore:
+def open_sqlite_store(url: StoreURL, host: Host) -> SQLiteStore:
     """Open (or create) the SQLite store at the URL's path."""
     options = dict(url.query)
     synchronous = options.pop("synchronous", "full").upper()

@@ -38,9 +38,9 @@ except ImportError as exc:
     ) from exc
 
 from integrationsnetz.errors import ExportError, InvalidData
-from integrationsnetz.export import ExportOptions, export
-from integrationsnetz.export.selection import narrow
-from integrationsnetz.export.wording import word
+from integrationsnetz.exporters import ExportOptions, export
+from integrationsnetz.exporters.selection import narrow
+from integrationsnetz.exporters.wording import word
 from integrationsnetz.ingest import ImportOptions, ImportResult, import_from
 from integrationsnetz.model.actors import Person
 from integrationsnetz.model.contacts import ContactKind
@@ -280,7 +280,7 @@ def expected_occurrences(data: NetworkData, options: ExportOptions) -> list[tupl
     Each occurrence is ``(start, end, summary, status)``; times in UTC, all-day entries as dates
     with the exclusive end. Cancelled entries appear only with ``ics.show_cancelled``.
     """
-    from integrationsnetz.export.references import References
+    from integrationsnetz.exporters.references import References
 
     data = narrow(data, (), options.start, options.end)
     refs = References(data)
@@ -317,6 +317,6 @@ def expected_occurrences(data: NetworkData, options: ExportOptions) -> list[tupl
 
 
 def _clean(text: str) -> str:
-    from integrationsnetz.export.ics import clean_text
+    from integrationsnetz.exporters.ics import clean_text
 
     return clean_text(text)

@@ -14,11 +14,11 @@ from integrationsnetz import hookimpl
 from integrationsnetz.store import Capability, StoreBackend, StoreURL
 
 if TYPE_CHECKING:
-    from integrationsnetz.plugins import PluginHost
+    from integrationsnetz.contract.host import Host
     from integrationsnetz_jsonl.store import JsonLinesStore
 
 
-def open_jsonl_store(url: StoreURL, host: PluginHost) -> JsonLinesStore:
+def open_jsonl_store(url: StoreURL, host: Host) -> JsonLinesStore:
     """Open (or create) the file the URL names: ``jsonl:///abs/netz.jsonl`` or ``jsonl:netz.jsonl``."""
     from integrationsnetz_jsonl.store import JsonLinesStore
 

@@ -17,13 +17,13 @@ from integrationsnetz.plugins import DISABLE_ENV
 from integrationsnetz.store import Capability, StoreBackend
 
 if TYPE_CHECKING:
-    from integrationsnetz.plugins import PluginHost
+    from integrationsnetz.contract.host import Host
     from integrationsnetz.store import Store, StoreURL
 
 __all__ = ["open_postgres", "register_store_backends"]
 
 
-def open_postgres(url: StoreURL, host: PluginHost) -> Store:
+def open_postgres(url: StoreURL, host: Host) -> Store:
     """Open (and create or migrate, if needed) the store a ``postgresql://`` URL names."""
     try:
         from integrationsnetz_postgres.store import PostgresStore

@@ -15,7 +15,7 @@ import cattrs
 import orjson
 
 from integrationsnetz import InvalidData, Meeting, MeetingKind, State, hookimpl
-from integrationsnetz.export import Exporter, ExportRequest
+from integrationsnetz.exporters import Exporter, ExportRequest
 from integrationsnetz.ingest import Importer, ImportOptions, ImportResult
 from integrationsnetz.plugin_settings import plugin_settings
 from integrationsnetz.schedule import Candidate, Constraint, HolidayCalendar, HolidayKind, PlanContext, Strictness

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import BinaryIO
 
 from integrationsnetz import documents
-from integrationsnetz.export import Exporter, ExportRequest
+from integrationsnetz.exporters import Exporter, ExportRequest
 from integrationsnetz.hookspecs import hookimpl
 
 

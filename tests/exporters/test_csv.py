@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import integrationsnetz as inz
 from integrationsnetz import CsvOptions, ExportOptions, ImportOptions, InvalidData, NetworkData, Organization, Person
-from integrationsnetz.export.csv import neutralise
+from integrationsnetz.exporters.csv import neutralise
 from integrationsnetz.model.entity import Entity
 from integrationsnetz.testing.erasure_conformance import raw_files, trace_forms, traces_in
 from integrationsnetz.testing.export_conformance import ExporterConformance, ImporterConformance

@@ -30,24 +30,16 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 import attrs
 
-from integrationsnetz.schedule.calendars import HolidayKind
+from integrationsnetz.contract.holidays import HolidayKind
+from integrationsnetz.contract.series import Series, Strictness
 
 if TYPE_CHECKING:
-    from integrationsnetz.schedule.context import PlanContext
-    from integrationsnetz.schedule.series import Series
+    from integrationsnetz.contract.plan_context import PlanContext
 
-
-class Strictness(StrEnum):
-    """How a constraint binds: never broken (hard), avoided when possible (soft), or not applied (off)."""
-
-    HARD = "hard"
-    SOFT = "soft"
-    OFF = "off"
 
 
 @attrs.frozen(kw_only=True)

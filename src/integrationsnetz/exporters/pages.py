@@ -1,8 +1,8 @@
 """The documents people read: an invitation, minutes, open tasks, a meeting overview.
 
 A document is built once as a :class:`Page` of plain blocks (headings, facts, paragraphs,
-lists, tables) holding unescaped text; :mod:`~integrationsnetz.export.markdown` and
-:mod:`~integrationsnetz.export.html` only render blocks, each with its own escaping. So the two
+lists, tables) holding unescaped text; :mod:`~integrationsnetz.exporters.markdown` and
+:mod:`~integrationsnetz.exporters.html` only render blocks, each with its own escaping. So the two
 formats always say the same thing, and escaping lives in one place per format.
 """
 
@@ -13,10 +13,10 @@ from datetime import date, timedelta
 import attrs
 
 from integrationsnetz.errors import ExportError
-from integrationsnetz.export import DocumentKind, ExportRequest
-from integrationsnetz.export.references import References
-from integrationsnetz.export.selection import as_moment
-from integrationsnetz.export.wording import (
+from integrationsnetz.exporters import DocumentKind, ExportRequest
+from integrationsnetz.exporters.references import References
+from integrationsnetz.exporters.selection import as_moment
+from integrationsnetz.exporters.wording import (
     BERLIN,
     event_kind_word,
     format_date,

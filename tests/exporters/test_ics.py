@@ -13,7 +13,7 @@ import pytest
 
 import integrationsnetz as inz
 from integrationsnetz import ExportError, ExportOptions, IcsMethod, IcsOptions, MeetingStatus, NetworkData
-from integrationsnetz.export.ics import clean_text, uid_for
+from integrationsnetz.exporters.ics import clean_text, uid_for
 from integrationsnetz.testing.export_conformance import IcsExporterConformance, expected_occurrences
 from integrationsnetz.testing.samples import SENTINEL_EMAIL, SENTINEL_NAME, TRICKY_TITLE
 
@@ -141,7 +141,7 @@ def test_same_input_gives_the_same_bytes_also_from_the_cache(sample: NetworkData
 
 
 def test_reexport_renders_only_what_changed_and_never_stale(sample: NetworkData, host: inz.PluginHost) -> None:
-    from integrationsnetz.export.ics import IcsWriter
+    from integrationsnetz.exporters.ics import IcsWriter
 
     writer = host.exporters()["ics"].write.__wrapped__.__self__  # type: ignore[attr-defined]
     assert isinstance(writer, IcsWriter)

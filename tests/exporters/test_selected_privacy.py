@@ -10,7 +10,7 @@ import pytest
 
 import integrationsnetz as inz
 from integrationsnetz import hookimpl
-from integrationsnetz.export import Exporter, ExportOptions, ExportRequest
+from integrationsnetz.exporters import Exporter, ExportOptions, ExportRequest
 from integrationsnetz.plugins import PluginHost
 from integrationsnetz.testing.export_conformance import ExporterConformance
 from integrationsnetz.testing.samples import SENTINEL_EMAIL, SENTINEL_NAME, sample_network

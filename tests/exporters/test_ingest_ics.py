@@ -11,7 +11,7 @@ import pytest
 
 import integrationsnetz as inz
 from integrationsnetz import Event, ImportOptions, InvalidData, Meeting, MeetingStatus, NetworkData
-from integrationsnetz.export import ExportOptions
+from integrationsnetz.exporters import ExportOptions
 from integrationsnetz.model.entity import Entity
 from integrationsnetz.testing.export_conformance import ImporterConformance
 

@@ -34,9 +34,9 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from integrationsnetz.errors import ExportError
-from integrationsnetz.export import Exporter, ExportOptions, ExportRequest, IcsMethod
-from integrationsnetz.export.references import References
-from integrationsnetz.export.wording import event_kind_word, meeting_kind_word, word
+from integrationsnetz.exporters import Exporter, ExportOptions, ExportRequest, IcsMethod
+from integrationsnetz.exporters.references import References
+from integrationsnetz.exporters.wording import event_kind_word, meeting_kind_word, word
 from integrationsnetz.hookspecs import hookimpl
 from integrationsnetz.model.actors import Person
 from integrationsnetz.model.courses import Course, CourseStatus

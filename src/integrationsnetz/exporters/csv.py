@@ -16,9 +16,9 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import BinaryIO
 
-from integrationsnetz.export import Exporter, ExportRequest
-from integrationsnetz.export.references import References
-from integrationsnetz.export.wording import BERLIN, format_short_date, status_word
+from integrationsnetz.exporters import Exporter, ExportRequest
+from integrationsnetz.exporters.references import References
+from integrationsnetz.exporters.wording import BERLIN, format_short_date, status_word
 from integrationsnetz.hookspecs import hookimpl
 from integrationsnetz.model.actors import OrganizationKind, Person
 from integrationsnetz.model.contacts import ContactKind, ContactPoint

@@ -45,7 +45,11 @@ def test_every_builtin_format_is_in_the_reference() -> None:
     reference = (DOCS / "reference" / "formats.md").read_text(encoding="utf-8")
     host = inz.PluginHost(entry_points=False)
     names = [
-        *(n for n in host.exporters() if host.owner_of("register_exporters", n).startswith("integrationsnetz.export.")),
+        *(
+            n
+            for n in host.exporters()
+            if host.owner_of("register_exporters", n).startswith("integrationsnetz.exporters.")
+        ),
         *(n for n in host.importers() if host.owner_of("register_importers", n).startswith("integrationsnetz.ingest.")),
     ]
     assert len(names) == 8

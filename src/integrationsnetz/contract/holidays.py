@@ -23,12 +23,13 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 
+from integrationsnetz.contract.bounds import validate_planning_date
+from integrationsnetz.contract.host import default_codec
 from integrationsnetz.errors import InvalidData
 from integrationsnetz.model.networks import State
-from integrationsnetz.schedule.bounds import validate_planning_date
 
 if TYPE_CHECKING:
-    from integrationsnetz.plugins import PluginHost
+    from integrationsnetz.contract.host import Host
 
 T = TypeVar("T")
 
@@ -138,7 +139,7 @@ class HolidayOverrides:
         return bool(self.add or self.remove or self.known)
 
     @classmethod
-    def load(cls, path: str | Path, *, host: PluginHost | None = None) -> HolidayOverrides:
+    def load(cls, path: str | Path, *, host: Host | None = None) -> HolidayOverrides:
         """Read a corrections file (TOML); :class:`InvalidData` names the file and every bad field.
 
         The file has ``[[add]]``, ``[[remove]]`` and ``[[known]]`` tables with ``kind``, ``start``,
@@ -170,9 +171,8 @@ def plain_toml(value: Any) -> Any:
     return value
 
 
-def structure_toml(raw: Any, cls: type[T], *, source: str, host: PluginHost | None = None) -> T:
+def structure_toml(raw: Any, cls: type[T], *, source: str, host: Host | None = None) -> T:
     """Structure parsed TOML as ``cls`` with the host's codec (errors name ``source`` and the field)."""
-    from integrationsnetz.plugins import default_host
 
-    codec = (host or default_host()).codec
+    codec = host.codec if host is not None else default_codec()
     return codec.structure(plain_toml(raw), cls, source=source)

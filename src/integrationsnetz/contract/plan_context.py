@@ -14,12 +14,12 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from integrationsnetz.contract.bounds import validate_planning_date
+from integrationsnetz.contract.holidays import HolidayCalendar, HolidayKind, HolidayOverrides, Language
 from integrationsnetz.model.entity import instant
 from integrationsnetz.model.meetings import Meeting, MeetingStatus
 from integrationsnetz.model.networks import State
 from integrationsnetz.model.venues import Venue
-from integrationsnetz.schedule.bounds import validate_planning_date
-from integrationsnetz.schedule.calendars import HolidayCalendar, HolidayKind, HolidayOverrides, Language
 
 _WEEKDAY_DE = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
 _WEEKDAY_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")

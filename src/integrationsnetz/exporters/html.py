@@ -10,8 +10,8 @@ from __future__ import annotations
 from html import escape
 from typing import BinaryIO
 
-from integrationsnetz.export import Exporter, ExportRequest
-from integrationsnetz.export.pages import Block, Facts, Heading, Items, Page, Paragraph, build_page
+from integrationsnetz.exporters import Exporter, ExportRequest
+from integrationsnetz.exporters.pages import Block, Facts, Heading, Items, Page, Paragraph, build_page
 from integrationsnetz.hookspecs import hookimpl
 
 STYLE = """

@@ -13,7 +13,7 @@ import pytest
 
 import integrationsnetz as inz
 from integrationsnetz import ExportError, ExportOptions, NetworkData
-from integrationsnetz.export.wording import format_date, format_span
+from integrationsnetz.exporters.wording import format_date, format_span
 from integrationsnetz.model.entity import Entity
 from integrationsnetz.testing.export_conformance import ExporterConformance, ImporterConformance
 from integrationsnetz.testing.samples import SENTINEL_NAME

@@ -1,0 +1,183 @@
+"""The export contract: an Exporter, the ExportRequest it is given, and the export options.
+
+Exporters are plugins (``register_exporters``); users call
+:func:`integrationsnetz.export`, which narrows the data, strips personal data unless asked
+for, and hands each exporter an :class:`ExportRequest`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
+
+import attrs
+
+from integrationsnetz.errors import InvalidData, WrongType
+from integrationsnetz.model.entity import Entity
+from integrationsnetz.model.network_data import NetworkData
+
+if TYPE_CHECKING:
+    from integrationsnetz.contract.host import Host
+
+LANGUAGES = ("de", "en")
+
+
+def _validate_language(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if value not in LANGUAGES:
+        raise InvalidData([f"{attribute.name}: expected one of {', '.join(LANGUAGES)}, got {value!r}"])
+
+
+def _validate_aware_stamp(
+    _instance: object, attribute: attrs.Attribute[datetime | None], value: datetime | None
+) -> None:
+    if value is None:
+        return
+    if not isinstance(value, datetime):
+        raise WrongType([f"{attribute.name}: expected a timezone-aware date-time, got {value!r}"])
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise InvalidData([f"{attribute.name}: expected a timezone-aware date-time, got {value.isoformat()!r}"])
+
+
+def _validate_moment(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, date):
+        raise WrongType([f"{attribute.name}: expected a date or datetime, got {value!r}"])
+
+
+def _validate_flag(_instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    """A yes/no option takes True or False: ``"no"`` would count as yes."""
+    if not isinstance(value, bool):
+        raise WrongType([f"{attribute.name}: expected True or False, got {value!r}"])
+
+
+def _one_of(*allowed: object) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    def validate(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value not in allowed:
+            known = ", ".join(repr(item) for item in allowed)
+            raise InvalidData([f"{attribute.name}: expected one of {known}, got {value!r}"])
+
+    return validate
+
+
+def _instance_of(cls: type) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    def validate(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, cls):
+            raise WrongType([f"{attribute.name}: expected {cls.__name__}, got {value!r}"])
+
+    return validate
+
+
+def _validate_refresh(_instance: object, attribute: attrs.Attribute[timedelta], value: object) -> None:
+    if not isinstance(value, timedelta) or value <= timedelta(0):
+        raise WrongType([f"{attribute.name}: expected a timedelta above zero, e.g. timedelta(hours=6), got {value!r}"])
+
+
+def _to_method(value: object) -> object:
+    """``"request"`` and ``"REQUEST"`` name :attr:`IcsMethod.REQUEST`; anything else is left for the validator."""
+    return IcsMethod._value2member_map_.get(value.upper(), value) if isinstance(value, str) else value
+
+
+class IcsMethod(StrEnum):
+    """What a calendar file is for (RFC 5546): a feed, an invitation, or a cancellation."""
+
+    PUBLISH = "PUBLISH"
+    REQUEST = "REQUEST"
+    CANCEL = "CANCEL"
+
+
+@attrs.frozen(kw_only=True)
+class IcsOptions:
+    """Calendar options.
+
+    ``name`` is what a subscriber sees as the calendar's name (default: the network's name).
+    ``show_cancelled`` keeps cancelled meetings in a feed, marked ``STATUS:CANCELLED``; by default
+    they are left out, because that is the only way they vanish in every client (Google drops
+    cancelled entries, Apple strikes them through). ``series`` writes regular meeting series as
+    one recurring event; off, every meeting is its own event.
+    """
+
+    name: str | None = attrs.field(default=None, validator=attrs.validators.optional(_instance_of(str)))
+    method: IcsMethod = attrs.field(default=IcsMethod.PUBLISH, converter=_to_method, validator=_one_of(*IcsMethod))
+    refresh_interval: timedelta = attrs.field(default=timedelta(hours=6), validator=_validate_refresh)
+    show_cancelled: bool = attrs.field(default=False, validator=_validate_flag)
+    series: bool = attrs.field(default=True, validator=_validate_flag)
+
+
+CsvTable = Literal["actors", "attendance", "courses"]
+
+
+@attrs.frozen(kw_only=True)
+class CsvOptions:
+    """Spreadsheet options: which table, and how Excel should read it.
+
+    ``delimiter`` is ``;`` by default because that is what Excel expects on German systems;
+    ``bom`` writes a UTF-8 byte order mark so Excel does not read umlauts as Latin-1.
+    """
+
+    table: CsvTable = attrs.field(default="actors", validator=_one_of("actors", "attendance", "courses"))
+    bom: bool = attrs.field(default=False, validator=_validate_flag)
+    delimiter: str = attrs.field(default=";", validator=_one_of(";", ",", "\t"))
+
+
+DocumentKind = Literal["invitation", "minutes", "tasks", "overview"]
+
+
+@attrs.frozen(kw_only=True)
+class ExportOptions:
+    """What an export includes and how it reads.
+
+    Personal data (names, e-mail addresses, attendance of people) is left out unless
+    ``include_personal_data`` is set: public exports are the default (DSGVO). ``start``
+    (inclusive) and ``end`` (exclusive) limit meetings, events and courses to a time range; a
+    :class:`~datetime.date` means the start of that day. ``stamp`` is the time written as the
+    calendar's DTSTAMP; give it for byte-identical output (default: each entry's ``modified``).
+    ``document`` picks the Markdown/HTML document (default: from the selection).
+    """
+
+    language: str = attrs.field(default="de", validator=_validate_language)
+    include_personal_data: bool = attrs.field(default=False, validator=_validate_flag)
+    start: date | datetime | None = attrs.field(default=None, validator=_validate_moment)
+    end: date | datetime | None = attrs.field(default=None, validator=_validate_moment)
+    stamp: datetime | None = attrs.field(default=None, validator=_validate_aware_stamp)
+    ics: IcsOptions = attrs.field(default=IcsOptions(), validator=_instance_of(IcsOptions))
+    csv: CsvOptions = attrs.field(default=CsvOptions(), validator=_instance_of(CsvOptions))
+    document: DocumentKind | None = attrs.field(
+        default=None, validator=_one_of(None, "invitation", "minutes", "tasks", "overview")
+    )
+
+
+@attrs.frozen(kw_only=True)
+class ExportRequest:
+    """Everything an exporter's ``write`` gets: the data to write, the options and the host.
+
+    ``data`` is already narrowed to the selection and the time range and, unless
+    ``options.include_personal_data``, stripped of personal data. ``selected`` is what the
+    caller asked for (empty for the whole network), so a document exporter can tell "one
+    meeting's invitation" from "the year's overview"; it is stripped like ``data`` and holds
+    the very objects of ``data`` where ``data`` has them.
+    """
+
+    data: NetworkData
+    options: ExportOptions
+    host: Host
+    selected: tuple[Entity, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Exporter:
+    """An export format: ``write`` renders a request to a binary stream.
+
+    Register it from a plugin with ``register_exporters``; ``format`` is the name users pass
+    to :func:`export`, ``suffix`` the file ending (with the dot), ``media_type`` what a web
+    server sends.
+    """
+
+    format: str
+    media_type: str
+    suffix: str
+    description: str
+    write: Callable[[ExportRequest, BinaryIO], None]
+
+
+Selection = Entity | str | Iterable[Entity | str] | None

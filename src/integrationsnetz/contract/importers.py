@@ -1,0 +1,90 @@
+"""The import contract: an Importer, the options it reads with, and what it returns.
+
+Importers are plugins (``register_importers``); users call
+:func:`integrationsnetz.ingest.import_from` (``integrationsnetz.import_from``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import BinaryIO
+
+import attrs
+
+from integrationsnetz.errors import InvalidData, WrongType
+from integrationsnetz.model.entity import Entity, is_valid_id
+
+_LONGEST_HORIZON = timedelta(days=36_525)
+
+
+def _validate_network_id(_instance: object, _attribute: attrs.Attribute[str], value: object) -> None:
+    if not is_valid_id(value):
+        raise InvalidData([f"network_id: expected the id of the network the entries belong to, got {value!r}"])
+
+
+def _validate_source(_instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
+    if value is not None and not isinstance(value, str):
+        raise WrongType([f"{attribute.name}: expected the file's name for messages, got {value!r}"])
+
+
+def _validate_horizon(_instance: object, attribute: attrs.Attribute[timedelta], value: object) -> None:
+    if not isinstance(value, timedelta) or not timedelta(0) < value <= _LONGEST_HORIZON:
+        raise WrongType([f"{attribute.name}: expected a timedelta above zero and up to 100 years, "
+                         f"e.g. timedelta(days=366), got {value!r}"])  # fmt: skip
+
+
+def _validate_until(_instance: object, attribute: attrs.Attribute[date | None], value: object) -> None:
+    if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
+        raise WrongType([f"{attribute.name}: expected a date (the first day not imported), got {value!r}"])
+
+
+@attrs.frozen(kw_only=True)
+class ImportOptions:
+    """Where imported entities belong and how far recurring entries are expanded.
+
+    ``horizon`` bounds a series without an end (``RRULE`` without ``UNTIL``/``COUNT``): its
+    dates are imported up to ``horizon`` after its start, and the report says so.
+    ``until`` (exclusive), when set, drops everything from that day on.
+    """
+
+    network_id: str = attrs.field(validator=_validate_network_id)
+    source: str | None = attrs.field(default=None, validator=_validate_source)
+    horizon: timedelta = attrs.field(default=timedelta(days=366), validator=_validate_horizon)
+    until: date | None = attrs.field(default=None, validator=_validate_until)
+
+
+@attrs.frozen(kw_only=True)
+class Skipped:
+    """Something an import left out: what it was, why, and where in the file."""
+
+    item: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"line {self.line}: " if self.line is not None else ""
+        return f"{where}{self.item}: {self.reason}"
+
+
+@attrs.frozen(kw_only=True)
+class ImportResult:
+    """What an import produced, and what it skipped with the reason for each."""
+
+    entities: tuple[Entity, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Importer:
+    """An import format: ``read`` parses a binary stream into entities of one network.
+
+    ``read`` raises :class:`InvalidData` (with ``options.source`` and the line) for a malformed
+    file and never returns part of one.
+    """
+
+    format: str
+    media_type: str
+    suffix: str
+    description: str
+    read: Callable[[BinaryIO, ImportOptions], ImportResult]
