@@ -37,11 +37,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         config = load_plan_config(args.config)
-        if config.network is None:
+        network = config.network
+        if network is None:
             raise InvalidData(["$.network: name the network document to plan for"], source=str(args.config))
         if args.year is not None:
             config = attrs.evolve(config, year=args.year)
-        data = inz.documents.load(config.network)
+        data = inz.documents.load(network)
         out = args.out or REPO / "out" / args.config.stem
         out.mkdir(parents=True, exist_ok=True)
         store_url = args.store or f"sqlite://{(out / 'integrationsnetz.db').resolve()}"

@@ -30,6 +30,7 @@ from integrationsnetz.atomic import write_atomic
 from integrationsnetz.courses.catalogue import OFFICIAL_COURSE_TYPES
 from integrationsnetz.errors import IntegrationsnetzError, NotFound
 from integrationsnetz.schedule import (
+    Language,
     Outcome,
     Plan,
     PlanConfig,
@@ -76,7 +77,7 @@ def run(
     out: Path,
     store_url: str,
     today: date,
-    language: str | None = None,
+    language: Language | None = None,
     host: inz.PluginHost | None = None,
 ) -> Plan:
     """Plan, save and publish one district's year; returns the plan."""

@@ -24,6 +24,22 @@ def test_the_example_is_sound(data: inz.NetworkData) -> None:
     assert wartburgkreis.build() == data
 
 
+def test_a_mistake_in_the_network_document_names_file_and_field(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The article's data is a network document: a typo in it stops build() with the file and the field."""
+    text = wartburgkreis.DOCUMENT.read_text(encoding="utf-8")
+    assert text.count('kind = "federal_agency"') == 1
+    broken = tmp_path / "netzwerk.toml"
+    broken.write_text(text.replace('kind = "federal_agency"', 'kind = "federal_agncy"'), encoding="utf-8")
+    monkeypatch.setattr(wartburgkreis, "DOCUMENT", broken)
+    with pytest.raises(inz.InvalidData) as raised:
+        wartburgkreis.build()
+    assert str(broken) in str(raised.value)
+    assert "$.organizations[6].kind" in str(raised.value)
+    assert "'federal_agncy'" in str(raised.value)
+
+
 def test_network_contact_and_coordinators(data: inz.NetworkData) -> None:
     """Founded in early 2024 at the district office, two coordinators, the public contact."""
     network = data.network
@@ -99,7 +115,7 @@ def test_the_october_meeting(data: inz.NetworkData) -> None:
     assert meeting.kind is inz.MeetingKind.NETWORK
     assert meeting.status is inz.MeetingStatus.HELD
     assert date(2024, 10, 10) <= meeting.start.date() <= date(2024, 10, 18)
-    assert meeting.start.date() < wartburgkreis.LETS_TALK_DAY  # announced there
+    assert meeting.start.date() < data.get(inz.Event, "lets-talk-about-2024").first_day  # announced there
     assert str(meeting.start.tzinfo) == "Europe/Berlin"
     venue = data.get(inz.Venue, meeting.venue_id or "")
     assert venue.address.city == "Eisenach"
@@ -157,13 +173,14 @@ def test_seventeen_courses_of_the_named_types(data: inz.NetworkData) -> None:
     types = {course.course_type for course in data.courses}
     assert {"literacy", "general", "second_script"} <= types
     assert types <= set(OFFICIAL_COURSE_TYPES)
+    (meeting,) = data.meetings
     for course in data.courses:
         assert data.get(inz.Organization, course.provider_id).kind is inz.OrganizationKind.COURSE_PROVIDER
         assert course.teacher_ids
         assert course.start is not None
-        assert course.start <= wartburgkreis.MEETING_DAY
+        assert course.start <= meeting.start.date()
         assert course.end is not None
-        assert course.end > wartburgkreis.MEETING_DAY
+        assert course.end > meeting.start.date()
         assert course.units_total == OFFICIAL_COURSE_TYPES[course.course_type].total_units
 
 
