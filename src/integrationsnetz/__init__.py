@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from integrationsnetz.ingest import ImportOptions as ImportOptions
     from integrationsnetz.ingest import ImportResult as ImportResult
     from integrationsnetz.ingest import import_from as import_from
+    from integrationsnetz.ingest import save_import as save_import
     from integrationsnetz.integrity import Problem as Problem
     from integrationsnetz.integrity import check as check
     from integrationsnetz.model import *  # noqa: F403 - every model name, as model.__all__ lists them
@@ -58,7 +59,7 @@ _SOURCES: dict[str, tuple[str, ...] | str] = {
     "store": ("Store", "StoreBackend", "StoreURL", "open_store"),
     "plugins": ("PluginHost", "default_host"),
     "exporters": ("CsvOptions", "ExportOptions", "IcsMethod", "IcsOptions", "export"),
-    "ingest": ("ImportOptions", "ImportResult", "import_from"),
+    "ingest": ("ImportOptions", "ImportResult", "import_from", "save_import"),
 }
 _MODULES = ("documents",)
 

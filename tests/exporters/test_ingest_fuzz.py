@@ -93,13 +93,14 @@ GOOGLE, OUTLOOK = CALENDARS["google.ics"], CALENDARS["outlook.ics"]
     ("payload", "message"),
     [
         pytest.param(GOOGLE.replace(b"X-WR-TIMEZONE:Europe/Berlin", b"X-WR-TIMEZONE:Mars/Olympus"),
-                     "X-WR-TIMEZONE cannot be applied: .*Mars/Olympus", id="unknown X-WR-TIMEZONE"),
+                     "line 7: X-WR-TIMEZONE: unknown time zone .Mars/Olympus.", id="unknown X-WR-TIMEZONE"),
         pytest.param(GOOGLE.replace(b"RRULE:FREQ=WEEKLY", b"RRULE:FREQ=DAILY;COUNT=2\r\nRRULE:FREQ=WEEKLY", 1),
                      None, id="two RRULEs"),
         pytest.param(GOOGLE.replace(b"DTEND:20260311T163000Z", b"DTEND:20260311T163000Z\r\nDTEND:20260311T170000Z", 1),
-                     "Multiple DTEND", id="two DTENDs"),
+                     "line 12: DTEND of the event that starts on line 9 appears twice", id="two DTENDs"),
         pytest.param(OUTLOOK.replace(b'"W. Europe Standard Time":20260316T10', b'"' + b"x" * 300 + b'":20260316T10', 1),
-                     "not a valid calendar", id="zone name longer than a file name"),
+                     "line 21: the VEVENT of line 21 cannot be read: a TZID that is no time zone name",
+                     id="zone name longer than a file name"),
     ],
 )  # fmt: skip
 def test_what_fuzzing_found_in_calendars(payload: bytes, message: str | None) -> None:

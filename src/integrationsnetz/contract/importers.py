@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import BinaryIO
+from typing import BinaryIO, Literal
 
 import attrs
 
@@ -39,6 +39,16 @@ def _validate_until(_instance: object, attribute: attrs.Attribute[date | None], 
         raise WrongType([f"{attribute.name}: expected a date (the first day not imported), got {value!r}"])
 
 
+#: What an importer does with a broken part of a file: refuse the whole file, or skip that part.
+OnError = Literal["refuse", "skip"]
+
+
+def _validate_on_error(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if value not in ("refuse", "skip"):
+        raise WrongType([f"{attribute.name}: expected 'refuse' (a broken file imports nothing) or 'skip' "
+                         f"(broken entries are left out and reported), got {value!r}"])  # fmt: skip
+
+
 @attrs.frozen(kw_only=True)
 class ImportOptions:
     """Where imported entities belong and how far recurring entries are expanded.
@@ -46,12 +56,17 @@ class ImportOptions:
     ``horizon`` bounds a series without an end (``RRULE`` without ``UNTIL``/``COUNT``): its
     dates are imported up to ``horizon`` after its start, and the report says so.
     ``until`` (exclusive), when set, drops everything from that day on.
+    ``on_error`` says what a broken file gives: ``"refuse"`` (the default) raises
+    :class:`~integrationsnetz.errors.InvalidData` listing every problem and imports nothing;
+    ``"skip"`` leaves out each broken entry and reports it with its line and reason in
+    ``ImportResult.skipped`` (the ``ics`` importer; the others read all or nothing).
     """
 
     network_id: str = attrs.field(validator=_validate_network_id)
     source: str | None = attrs.field(default=None, validator=_validate_source)
     horizon: timedelta = attrs.field(default=timedelta(days=366), validator=_validate_horizon)
     until: date | None = attrs.field(default=None, validator=_validate_until)
+    on_error: OnError = attrs.field(default="refuse", validator=_validate_on_error)
 
 
 @attrs.frozen(kw_only=True)
@@ -68,11 +83,30 @@ class Skipped:
 
 
 @attrs.frozen(kw_only=True)
+class ImportedSeries:
+    """A series (a recurring entry) of an imported file.
+
+    ``id`` is the series id its dates are named after (``<id>-20260316T1000``); ``complete`` says
+    whether every date of it is in the result, none cut off by a limit (the horizon of a series
+    without end, ``ImportOptions.until``, the caps): only then may a store drop the dates the
+    file no longer holds beyond the last one imported.
+    """
+
+    id: str
+    complete: bool
+
+
+@attrs.frozen(kw_only=True)
 class ImportResult:
-    """What an import produced, and what it skipped with the reason for each."""
+    """What an import produced, and what it skipped with the reason for each.
+
+    ``series`` lists the series of the file (for :func:`integrationsnetz.ingest.save_import`,
+    which updates a store from a calendar imported again).
+    """
 
     entities: tuple[Entity, ...] = ()
     skipped: tuple[Skipped, ...] = ()
+    series: tuple[ImportedSeries, ...] = ()
 
 
 @attrs.frozen(kw_only=True)

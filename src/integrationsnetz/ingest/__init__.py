@@ -7,10 +7,12 @@ One call reads every format::
     result = inz.import_from("kalender.ics", options=inz.ImportOptions(network_id="netz-wak"))
     result.entities      # meetings and events, ready to save in a store
     result.skipped       # what was left out, and why (a to-do, an entry without a start ...)
+    inz.save_import(store, result)   # into a store; importing the same calendar again updates it
 
 Importers are plugins (``register_importers``); the built-ins (``ics``, ``csv``) register the
-same way. An import is all or nothing: a malformed file raises
-:class:`~integrationsnetz.InvalidData` naming the file and the line, and returns nothing.
+same way. By default an import is all or nothing: a malformed file raises
+:class:`~integrationsnetz.InvalidData` naming the file and every problem's line, and returns
+nothing; ``ImportOptions(on_error="skip")`` leaves out the broken entries instead (``ics``).
 """
 
 from __future__ import annotations
@@ -22,9 +24,10 @@ from typing import BinaryIO
 
 import attrs
 
-from integrationsnetz.contract.importers import Importer, ImportOptions, ImportResult, Skipped
+from integrationsnetz.contract.importers import ImportedSeries, Importer, ImportOptions, ImportResult, Skipped
 from integrationsnetz.contract.registries import Registries, default_host
 from integrationsnetz.errors import InvalidData, NotFound, WrongType
+from integrationsnetz.ingest.saving import Saved, save_import
 
 
 def import_from(
@@ -73,4 +76,13 @@ def import_from(
     return importer.read(source, options)
 
 
-__all__ = ["ImportOptions", "ImportResult", "Importer", "Skipped", "import_from"]
+__all__ = [
+    "ImportOptions",
+    "ImportResult",
+    "ImportedSeries",
+    "Importer",
+    "Saved",
+    "Skipped",
+    "import_from",
+    "save_import",
+]

@@ -1,169 +1,85 @@
 """The ``ics`` importer: calendars from Outlook, Google, Apple, Thunderbird and Nextcloud.
 
 Timed entries become :class:`~integrationsnetz.Meeting` s, all-day entries (and public events
-our exporter wrote) :class:`~integrationsnetz.Event` s. What the clients write differently is read alike:
+our exporter wrote) :class:`~integrationsnetz.Event` s. The steps, each in its module:
 
-* Google's floating or UTC times with ``X-WR-TIMEZONE`` (converted with ``x-wr-timezone``);
-* Outlook's Windows zone names (``TZID=W. Europe Standard Time``, resolved by icalendar);
-* floating times without any zone: read as Europe/Berlin, the zone of a German district;
-* series (``RRULE`` with ``EXDATE``, ``RDATE`` and ``RECURRENCE-ID`` overrides, expanded by
-  ``recurring-ical-events``): one meeting per date, sharing a ``series_id``; a series without
-  an end is read up to ``ImportOptions.horizon``, and no series imports more than
-  :data:`MAX_OCCURRENCES` dates; the report says what was left out.
+1. :mod:`~integrationsnetz.ingest.ics_lines`: the file's structure, every problem with its line;
+2. icalendar parses what is sound; :mod:`~integrationsnetz.ingest.ics_entries` reads each
+   ``VEVENT`` (times, rules, the problems of its values);
+3. :mod:`~integrationsnetz.ingest.ics_series` makes series of them and expands them, within
+   limits (:mod:`~integrationsnetz.ingest.ics_rules` bounds each rule);
+4. :mod:`~integrationsnetz.ingest.ics_model` turns each date into a meeting or an event, with a
+   stable id.
 
-Every entry the importer leaves out is in ``ImportResult.skipped`` with its line and the reason:
-one that ends before it starts, a second entry with the same UID, one beyond a series' cap.
-Ids come from the UID (``ics-<uid>``); a UID that has to be changed to be an id gets a short
-hash of itself, so two different UIDs never become one meeting.
-
-Entries our own exporter wrote carry ``X-INTEGRATIONSNETZ-ID`` and get their ids back. To-dos,
-journal entries, free/busy blocks, entries without a start, and our course entries are skipped,
-each with the reason. A malformed file raises :class:`~integrationsnetz.InvalidData` naming the
-line, and nothing is imported.
+A broken file raises :class:`~integrationsnetz.InvalidData` listing every problem (line and
+property) and imports nothing; with ``ImportOptions(on_error="skip")`` each broken entry is left
+out instead and reported in ``ImportResult.skipped``, with the same words. To-dos, journal
+entries, free/busy blocks, entries without a start and our course entries are skipped, each with
+the reason. Only the library's errors leave this module.
 """
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import itertools
-import re
+import warnings
 from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
 from typing import Any, BinaryIO
-from zoneinfo import ZoneInfo
 
 import attrs
 
+from integrationsnetz.contract.importers import ImportedSeries, Importer, ImportOptions, ImportResult, Skipped
 from integrationsnetz.errors import InvalidData
 from integrationsnetz.hookspecs import hookimpl
-from integrationsnetz.ingest import Importer, ImportOptions, ImportResult, Skipped
-from integrationsnetz.model.entity import Entity, is_valid_id
-from integrationsnetz.model.events import AllDay, Event, EventKind, Timed
-from integrationsnetz.model.meetings import Meeting, MeetingKind, MeetingStatus
+from integrationsnetz.ingest.ics_entries import BERLIN, Entry, Zones, read_entry
+from integrationsnetz.ingest.ics_lines import Block, CalendarPart, Problem, Scan, scan
+from integrationsnetz.ingest.ics_model import Mapper, entity_id_for_uid, uidless_id
+from integrationsnetz.ingest.ics_rules import Budget, TooCostly
+from integrationsnetz.ingest.ics_series import Occurrence, Series, expand, group
+from integrationsnetz.model.entity import Entity
 
-BERLIN = ZoneInfo("Europe/Berlin")
-_NAME = re.compile(r"[A-Za-z0-9-]+(?=[;:])")
 _SKIPPED_COMPONENTS = {
     "VTODO": "a to-do, not a meeting",
     "VJOURNAL": "a journal entry, not a meeting",
     "VFREEBUSY": "a free/busy block, not a meeting",
 }
-_STATUS = {"CANCELLED": MeetingStatus.CANCELLED, "CONFIRMED": MeetingStatus.CONFIRMED}
 
-
-@attrs.define
-class _Block:
-    """A top-level component of the file and where it is."""
-
-    name: str
-    line: int
-    uid: str | None = None
-    properties: dict[str, int] = attrs.Factory(dict)  # first line of each property
-
-
-def _scan(text: str, source: str) -> list[_Block]:
-    """Check the content-line structure (RFC 5545 §3.1) and note where each component starts.
-
-    icalendar is lenient on structure; this pass makes a broken file an error with its line.
-    """
-    problems: list[str] = []
-    unfolded: list[list[Any]] = []
-    for number, raw in enumerate(re.split(r"\r\n|\n|\r", text), start=1):
-        if raw[:1] in (" ", "\t") and unfolded:
-            unfolded[-1][1] += raw[1:]
-        elif raw.strip():
-            unfolded.append([number, raw])
-    stack: list[tuple[str, int]] = []
-    blocks: list[_Block] = []
-    for number, content in unfolded:
-        match = _NAME.match(content)
-        if match is None or ":" not in content:
-            problems.append(f"line {number}: expected a content line NAME:value, got {content[:60]!r}")
-            continue
-        name = match.group(0).upper()
-        value = content.split(":", 1)[1].strip().upper() if ":" in content else ""
-        if name == "BEGIN":
-            if not stack and value != "VCALENDAR":
-                problems.append(f"line {number}: expected BEGIN:VCALENDAR, got BEGIN:{value}")
-            if len(stack) == 1:
-                blocks.append(_Block(name=value, line=number))
-            stack.append((value, number))
-        elif name == "END":
-            if not stack or stack[-1][0] != value:
-                opened = f"BEGIN:{stack[-1][0]} of line {stack[-1][1]}" if stack else "nothing"
-                problems.append(f"line {number}: END:{value} does not close {opened}")
-                break
-            stack.pop()
-        elif not stack:
-            problems.append(f"line {number}: {name} outside of BEGIN:VCALENDAR … END:VCALENDAR")
-        elif len(stack) == 2 and blocks:
-            blocks[-1].properties.setdefault(name, number)
-            if name == "UID":
-                blocks[-1].uid = content.split(":", 1)[1]
-    if stack and not problems:
-        kind, number = stack[-1]
-        problems.append(f"line {number}: BEGIN:{kind} is never closed (the file ends first; is it cut off?)")
-    if not unfolded:
-        problems.append("line 1: the file is empty")
-    if problems:
-        raise InvalidData(problems, source=source)
-    return blocks
-
-
-#: What the calendar libraries raise on input they cannot make sense of (icalendar, x-wr-timezone
-#: and recurring-ical-events differ): a zone name that does not exist is a KeyError, one too long
-#: for a file name an OSError from the zone database's look-up, a second RRULE an AttributeError.
+#: What the calendar libraries raise on input they cannot make sense of (a zone name that does
+#: not exist is a KeyError, one too long for a file name an OSError from the zone database).
 _PARSER_ERRORS = (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError, RecursionError, OSError)
 
 
-@contextmanager
-def _refused_as(source: str, what: str) -> Iterator[None]:
-    """Turn a calendar library's error on a malformed file into :class:`InvalidData` naming the file."""
-    try:
-        yield
-    except InvalidData:
-        raise
-    except _PARSER_ERRORS as exc:
-        raise InvalidData([f"{what}: {exc or type(exc).__name__}"], source=source) from None
+@attrs.define
+class _Outcome:
+    """What one import collects: problems that refuse the file, entries, and what it leaves out."""
 
+    options: ImportOptions
+    problems: list[Problem] = attrs.Factory(list)
+    skipped: list[Skipped] = attrs.Factory(list)
+    entries: list[Entry] = attrs.Factory(list)
 
-def _entity_id(uid: str, suffix: str = "") -> str:
-    """``ics-`` and the UID, readable; when the UID had to be changed to be an id, a hash of it keeps it apart.
+    @property
+    def tolerant(self) -> bool:
+        return self.options.on_error == "skip"
 
-    ``a/b`` and ``a_b``, or ``🎉@x`` and ``🎈@x``, would otherwise become the same id.
-    """
-    text = uid.strip()
-    cleaned = "".join(ch if ch.isalnum() or ch in "-_.@" else "_" for ch in text)[:150]
-    if cleaned != text or not cleaned:
-        cleaned = f"{cleaned or 'entry'}-{hashlib.sha256(uid.encode('utf-8', 'surrogatepass')).hexdigest()[:10]}"
-    return f"ics-{cleaned}{suffix}"
+    def broken(self, item: str, problems: list[Problem]) -> None:
+        """Problems of one part of the file: they refuse it, or (tolerant) leave out that part."""
+        if not self.tolerant:
+            self.problems.extend(problems)
+            return
+        for problem in problems:
+            self.skipped.append(Skipped(item=item, reason=f"left out: {problem.text}", line=problem.line))
 
-
-def _as_berlin(value: datetime) -> datetime:
-    """A named zone stays (a webinar in New York keeps its zone); UTC and unnamed zones become Berlin."""
-    if value.tzinfo is None:
-        return value.replace(tzinfo=BERLIN)
-    if isinstance(value.tzinfo, ZoneInfo) and value.tzinfo.key != "UTC":
-        return value
-    return value.astimezone(BERLIN)
-
-
-def _text(component: Any, name: str) -> str | None:
-    value = component.get(name)
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
+    def noted(self, item: str, problems: list[Problem], consequence: str) -> None:
+        """Problems that need not cost an entry: they refuse the file, or (tolerant) are only reported."""
+        if not self.tolerant:
+            self.problems.extend(problems)
+            return
+        for problem in problems:
+            self.skipped.append(Skipped(item=item, reason=f"{problem.text}; {consequence}", line=problem.line))
 
 
 def read_ics(stream: BinaryIO, options: ImportOptions) -> ImportResult:
     """The ``Importer.read`` of the ``ics`` format."""
-    import icalendar
-    import recurring_ical_events
-    import x_wr_timezone
-
     source = options.source or "<calendar stream>"
     payload = stream.read()
     try:
@@ -171,283 +87,180 @@ def read_ics(stream: BinaryIO, options: ImportOptions) -> ImportResult:
     except UnicodeDecodeError as exc:
         bad_line = payload[: exc.start].count(b"\n") + 1
         raise InvalidData([f"line {bad_line}: not UTF-8 ({exc.reason})"], source=source) from None
-    blocks = _scan(text, source)
-    line_of_uid: dict[str, int] = {}
-    for block in blocks:
-        if block.uid is not None:
-            line_of_uid.setdefault(block.uid, block.line)
-    with _refused_as(source, "not a valid calendar"):
-        calendar = icalendar.Calendar.from_ical(text)
-    vevent_blocks = [block for block in blocks if block.name == "VEVENT"]
-    problems = []
-    skipped: list[Skipped] = []
-    first_of_uid: dict[str, int] = {}  # UID -> line of its entry (not an override of one date)
-    for block, component in zip(vevent_blocks, calendar.walk("VEVENT"), strict=False):
-        if block.uid is not None and "RECURRENCE-ID" not in component:
-            first = first_of_uid.setdefault(block.uid, block.line)
-            if first != block.line:  # the expansion would keep one of the two without a word
-                twice = f"has the same UID as the entry on line {first}; only that one is imported"
-                skipped.append(Skipped(item=_describe(component), reason=twice, line=block.line))
-                calendar.subcomponents.remove(component)
-                continue
-        for prop, message in component.errors:
-            where = block.properties.get((prop or "").upper(), block.line)
-            problems.append(f"line {where}: {prop} of the event that starts on line {block.line}: {message}")
-        if component.get("DTSTART") is None:
-            skipped.append(Skipped(item=_describe(component), reason="has no start (DTSTART)", line=block.line))
-        elif not component.errors and (backwards := _runs_backwards(component)) is not None:
-            where = block.properties.get("DURATION" if "DURATION" in component else "DTEND", block.line)
-            skipped.append(Skipped(item=_describe(component), reason=backwards, line=where))
-            calendar.subcomponents.remove(component)  # the expansion would drop it without a word
-    if problems:
-        raise InvalidData(problems, source=source)
-    for block in blocks:
-        reason = _SKIPPED_COMPONENTS.get(block.name)
-        if reason is not None:
-            skipped.append(Skipped(item=block.name, reason=reason, line=block.line))
-    if calendar.get("X-WR-TIMEZONE"):
-        with _refused_as(source, "X-WR-TIMEZONE cannot be applied"):
-            calendar = x_wr_timezone.to_standard(calendar)
-    for event in [e for e in calendar.walk("VEVENT") if e.get("DTSTART") is None]:
-        calendar.subcomponents.remove(event)
-    with _refused_as(source, "cannot read the dates of the entries"):
-        window_start, window_end, unbounded = _window(calendar, options)
-        capped = _cap_series(calendar, window_end)
-    with _refused_as(source, "cannot expand the recurring entries"):
-        occurrences = list(recurring_ical_events.of(calendar).between(window_start, window_end))
-    for uid, last in capped:
-        skipped.append(
-            Skipped(
-                item=f"series {uid}",
-                reason=f"has more than {MAX_OCCURRENCES:,} dates; those after {_moment_text(last)} are not imported",
-                line=line_of_uid.get(uid),
-            )
-        )
-    for uid in unbounded:
-        if any(uid == capped_uid for capped_uid, _ in capped):
-            continue
-        skipped.append(
-            Skipped(
-                item=f"series {uid}",
-                reason=f"has no end; dates after {window_end.date().isoformat()} are not imported",
-                line=line_of_uid.get(uid),
-            )
-        )
-    series_of: dict[str, str] = {}  # UID of a recurring entry -> the series id its meetings share
-    for event in calendar.walk("VEVENT"):
-        if "RRULE" in event or "RDATE" in event or "RECURRENCE-ID" in event:
-            uid = str(event.get("UID"))
-            kind, _, own_id = (_text(event, "X-INTEGRATIONSNETZ-ID") or "").partition("/")
-            if kind == "series" and is_valid_id(own_id):
-                series_of[uid] = own_id
-            else:
-                series_of.setdefault(uid, _entity_id(uid))
+    structure = scan(text)
+    if structure.fatal is not None:
+        raise InvalidData([str(structure.fatal)], source=source)
+    outcome = _Outcome(options)
+    outcome.noted("the file", structure.problems, "ignored")
+    for calendar in structure.calendars:
+        _read_calendar(structure, calendar, outcome)
+    if outcome.problems:
+        raise InvalidData([str(p) for p in sorted(outcome.problems, key=lambda p: p.line)], source=source)
+    all_series = group(outcome.entries, outcome.skipped)
+    base_ids = _base_ids(all_series, structure)
+    try:
+        expansion = expand(all_series, options, Budget())
+    except TooCostly as exc:
+        raise InvalidData([f"{exc}: the file is refused, it would take too long to read"], source=source) from None
+    outcome.skipped.extend(expansion.skipped)
+    mapper = Mapper(options=options, base_ids=base_ids, skipped=outcome.skipped)
     entities: list[Entity] = []
     seen: set[str] = set()
-    occurrences.sort(key=lambda e: (_sort_key(e.start), str(e.get("UID"))))
-    for occurrence in occurrences:
-        uid = str(occurrence.get("UID", "")) or f"(no UID) {_describe(occurrence)}"
-        line = line_of_uid.get(uid)
-        entity = _to_entity(
-            occurrence, uid=uid, series_id=series_of.get(uid), options=options, skipped=skipped, line=line
-        )
-        if entity is None:
-            continue
+    ordered = sorted(expansion.occurrences, key=lambda o: (o.start_instant, o.series.key))
+    for occurrence, entity in _entities(ordered, mapper, outcome, source):
         if entity.id in seen:
-            key = "X-INTEGRATIONSNETZ-ID" if "X-INTEGRATIONSNETZ-ID" in occurrence else "UID"
-            same = f"same {key}" + (" and start" if series_of.get(uid) else "")
-            skipped.append(
-                Skipped(item=_describe(occurrence), reason=f"repeats an entry already imported ({same})", line=line)
-            )
+            reason = f"repeats an entry already imported (the same id {entity.id!r})"
+            outcome.skipped.append(Skipped(item=_describe(occurrence.entry.component), reason=reason,
+                                           line=occurrence.entry.block.line))  # fmt: skip
             continue
         seen.add(entity.id)
         entities.append(entity)
-    return ImportResult(entities=tuple(entities), skipped=tuple(skipped))
+    series: dict[str, bool] = {}
+    for one in all_series:
+        if one.recurring:
+            series.setdefault(mapper.series_id(one), one.key not in expansion.incomplete)
+    return ImportResult(
+        entities=tuple(entities),
+        skipped=tuple(outcome.skipped),
+        series=tuple(ImportedSeries(id=key, complete=complete) for key, complete in series.items()),
+    )
 
 
-def _runs_backwards(event: Any) -> str | None:
-    """Why an entry ends before it starts (a negative ``DURATION``, ``DTEND`` before ``DTSTART``), or None."""
-    # icalendar's ``end`` hides a negative duration (it gives the start), so read the properties.
-    duration, end, start = (getattr(event.get(name), "dt", None) for name in ("DURATION", "DTEND", "DTSTART"))
-    if isinstance(duration, timedelta) and duration < timedelta(0):
-        return f"ends before it starts (DURATION:{event['DURATION'].to_ical().decode()})"
-    if isinstance(end, date) and isinstance(start, date) and _sort_key(end) < _sort_key(start):
-        return "ends before it starts (DTEND before DTSTART)"
-    return None  # a malformed property is the expansion's to refuse
-
-
-#: The most dates one recurring entry imports: years of any real meeting series, few enough to
-#: read in seconds (``FREQ=SECONDLY`` without an end would otherwise run for hours).
-MAX_OCCURRENCES = 5_000
-
-
-def _cap_series(calendar: Any, window_end: datetime) -> list[tuple[str, date | datetime]]:
-    """End every rule that asks for more than :data:`MAX_OCCURRENCES` dates after that many.
-
-    The dates are counted lazily (``dateutil`` generates one at a time), so counting stops at the
-    cap; the rule then gets an ``UNTIL`` at its last kept date. Returns each UID cut short, with
-    the last day it keeps.
-    """
-    from dateutil.rrule import rrulestr
-
-    capped = []
-    for event in calendar.walk("VEVENT"):
-        rules = event.get("RRULE")
-        if not rules or "RECURRENCE-ID" in event:
+def _entities(
+    occurrences: list[Occurrence], mapper: Mapper, outcome: _Outcome, source: str
+) -> Iterator[tuple[Occurrence, Entity]]:
+    for occurrence in occurrences:
+        try:
+            entity = mapper.entity(occurrence)
+        except _PARSER_ERRORS as exc:  # a value no check foresaw: the entry, not the import, fails
+            problem = Problem(occurrence.entry.block.line, f"cannot be imported: {exc or type(exc).__name__}")
+            if not outcome.tolerant:
+                raise InvalidData([str(problem)], source=source) from None
+            outcome.broken(_describe(occurrence.entry.component), [problem])
             continue
-        start = event.start
-        dtstart = start if isinstance(start, datetime) else datetime.combine(start, time(0))
-        for rule in rules if isinstance(rules, list) else [rules]:
-            plain = {key: value for key, value in rule.items() if key != "UNTIL"}
-            text = _recur_text(plain)
-            limit = window_end
-            if rule.get("UNTIL"):
-                limit = min(limit, _sort_key(rule["UNTIL"][0]) + timedelta(days=1))
-            try:
-                dates = rrulestr(text, dtstart=dtstart)
-                within = itertools.takewhile(functools.partial(_not_after, limit), dates)
-                kept = list(itertools.islice(within, MAX_OCCURRENCES + 1))
-            except _PARSER_ERRORS:
-                continue  # a rule dateutil cannot read is the expansion's to refuse
-            if len(kept) <= MAX_OCCURRENCES:
-                continue
-            last = kept[MAX_OCCURRENCES - 1]
-            rule.pop("COUNT", None)
-            if not isinstance(start, datetime):
-                rule["UNTIL"] = [last.date()]
-            elif last.tzinfo is not None:
-                rule["UNTIL"] = [last.astimezone(UTC)]
-            else:
-                rule["UNTIL"] = [last]
-            capped.append((str(event.get("UID")), last if isinstance(start, datetime) else last.date()))
-    return capped
+        if entity is not None:
+            yield occurrence, entity
 
 
-def _not_after(limit: datetime, day: datetime) -> bool:
-    return _sort_key(day) <= limit
+def _read_calendar(structure: Scan, calendar: CalendarPart, outcome: _Outcome) -> None:
+    """Read the components of one VCALENDAR into ``outcome``."""
+    sound = []
+    for block in calendar.blocks:
+        if block.problems or block.last is None:
+            outcome.broken(f"the {block.name} of line {block.line}", block.problems)
+        else:
+            sound.append(block)
+    zones = _zones(calendar, outcome)
+    scale = calendar.property_value("CALSCALE")
+    if scale is not None and scale[0].strip().upper() != "GREGORIAN":
+        problem = Problem(scale[1], f"CALSCALE:{scale[0].strip()}: only Gregorian calendars can be read")
+        outcome.broken("the calendar", [problem])
+        return
+    for block, component in _parse(structure, calendar, sound, outcome):
+        if block.name != "VEVENT":
+            reason = _SKIPPED_COMPONENTS.get(block.name)
+            if reason is None and block.name != "VTIMEZONE":
+                reason = f"a {block.name}, not a meeting"
+            if reason is not None:
+                outcome.skipped.append(Skipped(item=block.name, reason=reason, line=block.line))
+            continue
+        reading = read_entry(component, block, zones)
+        item = _describe(component)
+        outcome.broken(item, reading.problems)
+        if reading.problems:
+            continue
+        outcome.noted(item, reading.unused, "the value is not used, the entry is imported")
+        if reading.skip is not None:
+            outcome.skipped.append(Skipped(item=item, reason=reading.skip, line=reading.skip_line))
+        elif reading.entry is not None:
+            outcome.entries.append(reading.entry)
 
 
-def _moment_text(value: date | datetime) -> str:
-    return f"{value:%Y-%m-%d %H:%M:%S}" if isinstance(value, datetime) else value.isoformat()
+def _zones(calendar: CalendarPart, outcome: _Outcome) -> Zones:
+    """How the calendar's times are read: ``X-WR-TIMEZONE`` (Google) for floating times, else Berlin."""
+    from icalendar.timezone import tzp
+
+    found = calendar.property_value("X-WR-TIMEZONE")
+    if found is None:
+        return Zones()
+    value, line = found
+    name = value.strip()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            zone = tzp.timezone(name) if name else None
+    except _PARSER_ERRORS:
+        zone = None
+    if zone is None:
+        problem = Problem(line, f"X-WR-TIMEZONE: unknown time zone {name!r}")
+        outcome.noted("the calendar", [problem], "floating times are read in Europe/Berlin")
+        return Zones(floating=BERLIN)
+    return Zones(floating=zone, utc_to=zone)
 
 
-def _recur_text(parts: dict[str, Any]) -> str:
-    """A recurrence rule's text (``FREQ=WEEKLY;BYDAY=TU``) from its parts as icalendar holds them."""
+def _parse(structure: Scan, calendar: CalendarPart, blocks: list[Block], outcome: _Outcome) -> list[tuple[Block, Any]]:
+    """icalendar's components for ``blocks``; a block it cannot parse is a problem of that block."""
     import icalendar
 
-    text: bytes = icalendar.vRecur(parts).to_ical()  # type: ignore[no-untyped-call]
-    return text.decode()
+    try:
+        parsed = icalendar.Calendar.from_ical(structure.text_of(calendar, blocks))
+        components = list(parsed.subcomponents)
+        if [c.name for c in components] == [b.name for b in blocks]:
+            return list(zip(blocks, components, strict=True))
+    except _PARSER_ERRORS:
+        pass
+    # One block spoils the whole parse: parse each alone (with the file's zones) to find which.
+    zones = [b for b in blocks if b.name == "VTIMEZONE" and isinstance(_parse_alone(structure, calendar, [], b), list)]
+    result = []
+    for block in blocks:
+        context = [] if block.name == "VTIMEZONE" else zones
+        found = _parse_alone(structure, calendar, context, block)
+        if isinstance(found, str):
+            problem = Problem(block.line, f"the {block.name} of line {block.line} cannot be read: {found}")
+            outcome.broken(f"the {block.name} of line {block.line}", [problem])
+        else:
+            result.append((block, found[0]))
+    return result
 
 
-def _sort_key(value: date | datetime) -> datetime:
-    if isinstance(value, datetime):
-        return _as_berlin(value)
-    return datetime.combine(value, time(0), tzinfo=BERLIN)
+def _parse_alone(structure: Scan, calendar: CalendarPart, context: list[Block], block: Block) -> list[Any] | str:
+    """``[component]`` for one block (parsed after ``context``), or what icalendar said against it."""
+    import icalendar
+
+    try:
+        parsed = icalendar.Calendar.from_ical(structure.text_of(calendar, [*context, block]))
+    except OSError:  # the zone database looked a TZID up as a file name
+        return "a TZID that is no time zone name"
+    except _PARSER_ERRORS as exc:
+        return str(exc)[:200] or type(exc).__name__
+    components = list(parsed.subcomponents)
+    if not components or components[-1].name != block.name:
+        return "icalendar does not see it as a component"
+    return [components[-1]]
+
+
+def _base_ids(all_series: list[Series], structure: Scan) -> dict[str, str]:
+    """The id each series' entries are named after: from the UID, or (no UID) from the entry's text."""
+    seen: dict[str, int] = {}
+    ids = {}
+    for series in all_series:
+        entry = series.first
+        if entry.uid is not None:
+            ids[series.key] = entity_id_for_uid(entry.uid)
+        else:
+            ids[series.key] = uidless_id(structure.block_text(entry.block), seen)
+    return ids
 
 
 def _describe(component: Any) -> str:
-    summary = _text(component, "SUMMARY") or "(no title)"
-    start = component.get("DTSTART")
-    when = f" on {start.dt.isoformat()}" if start is not None and hasattr(start, "dt") else ""
-    return f"{summary!r}{when}"
-
-
-def _window(calendar: Any, options: ImportOptions) -> tuple[datetime, datetime, list[str]]:
-    """The span to expand: from the first start to the last end, unbounded series to the horizon."""
-    starts: list[datetime] = []
-    ends: list[datetime] = []
-    unbounded: list[str] = []
-    for event in calendar.walk("VEVENT"):
-        start = _sort_key(event.start)
-        starts.append(start)
-        ends.append(start + timedelta(days=2))
-        rules = event.get("RRULE") or []
-        for rule in rules if isinstance(rules, list) else [rules]:
-            until = rule.get("UNTIL")
-            if until:
-                ends.append(_sort_key(until[0]) + timedelta(days=1))
-            else:
-                ends.append(start + options.horizon)
-                if not rule.get("COUNT"):
-                    unbounded.append(str(event.get("UID")))
-    if not starts:
-        now = datetime.now(BERLIN)
-        return now, now + timedelta(days=1), []
-    end = max(ends)
-    if options.until is not None:
-        end = min(end, datetime.combine(options.until, time(0), tzinfo=BERLIN))
-    return min(starts), end, unbounded
-
-
-def _to_entity(
-    occurrence: Any,
-    *,
-    uid: str,
-    series_id: str | None,
-    options: ImportOptions,
-    skipped: list[Skipped],
-    line: int | None,
-) -> Entity | None:
-    ref = _text(occurrence, "X-INTEGRATIONSNETZ-ID") or ""
-    kind, _, own_id = ref.partition("/")
-    if kind == "course":
-        skipped.append(
-            Skipped(
-                item=_describe(occurrence),
-                reason="a course entry written by integrationsnetz: import courses from the course list (CSV)",
-                line=line,
-            )
-        )
-        return None
-    start, end = occurrence.start, occurrence.end
-    recurrence = occurrence.get("RECURRENCE-ID")
-    moment = _sort_key(recurrence.dt if recurrence is not None else start)
-    stamp = moment.strftime("-%Y%m%dT%H%M%S" if moment.second else "-%Y%m%dT%H%M")
-    if kind in ("meeting", "event") and is_valid_id(own_id):
-        entity_id = own_id
-    elif kind == "series" and is_valid_id(own_id):
-        entity_id = f"{own_id}{stamp}"
-    else:
-        entity_id = _entity_id(uid, stamp if series_id else "")
-    title = _text(occurrence, "SUMMARY") or "(ohne Titel)"
-    description = _text(occurrence, "DESCRIPTION")
-    location = _text(occurrence, "LOCATION")
-    if location:
-        description = f"Ort: {location}" + (f"\n\n{description}" if description else "")
-    status = str(occurrence.get("STATUS", "")).upper()
-    url = _text(occurrence, "URL")
+    summary = component.get("SUMMARY")
+    title = str(summary).strip() if summary is not None and not isinstance(summary, list) else ""
     try:
-        if not isinstance(start, datetime) or kind == "event":
-            when: AllDay | Timed
-            if isinstance(start, datetime):
-                when = Timed(start=_as_berlin(start), end=_as_berlin(end))
-            else:
-                when = AllDay(first_day=start, last_day=end - timedelta(days=1) if end > start else start)
-            return Event(
-                id=entity_id,
-                network_id=options.network_id,
-                kind=EventKind.OTHER,
-                title=title,
-                when=when,
-                description=description,
-                url=url,
-                cancelled=status == "CANCELLED",
-            )
-        return Meeting(
-            id=entity_id,
-            network_id=options.network_id,
-            kind=MeetingKind.OTHER,
-            title=title,
-            start=_as_berlin(start),
-            end=_as_berlin(end),
-            status=_STATUS.get(status, MeetingStatus.PLANNED),
-            description=description,
-            series_id=series_id,
-            online_url=url,
-        )
-    except ValueError as exc:
-        skipped.append(Skipped(item=_describe(occurrence), reason=f"cannot be a meeting: {exc}", line=line))
-        return None
+        start = component.get("DTSTART").dt
+    except Exception:  # noqa: BLE001  # absent, repeated or broken: the title alone names the entry
+        start = None
+    when = f" on {start.isoformat()}" if isinstance(start, date) else ""
+    return f"{title or '(no title)'!r}{when}"
 
 
 @hookimpl

@@ -1,0 +1,301 @@
+"""One ``VEVENT`` read into an :class:`Entry`: its times resolved, its rules checked, its problems with lines.
+
+Reading is where a file's values are judged, so every problem names its line and property:
+two ``DTSTART``, ``DTEND`` and ``DURATION`` together, ``DTEND`` a date-time while ``DTSTART``
+is a date, a zone that exists nowhere, a rule dateutil cannot run. Valid entries this importer
+does not take (no start, ending before they start, outside the years it reads) get a reason
+instead.
+
+Times: a zone name (or a ``VTIMEZONE`` of the file) gives the zone; a UTC time is that instant;
+a floating time is read in the calendar's ``X-WR-TIMEZONE``, else in Europe/Berlin. With
+``X-WR-TIMEZONE`` (Google), UTC times are moved to that zone, the instant unchanged, so a series
+written in UTC repeats at the wall-clock time Google meant; nothing else depends on it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from integrationsnetz.ingest.ics_lines import Block, Problem
+from integrationsnetz.ingest.ics_rules import Rule, Unsupported, read_rule
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+#: The years an entry may lie in: a series can run and zones can convert without leaving Python's
+#: calendar (years 1 to 9999); dates outside are a broken export (``00001231``), not a meeting.
+FIRST_YEAR, LAST_YEAR = 1000, 8999
+
+#: The properties the importer reads; a broken value elsewhere (``CREATED``) does not touch a meeting.
+USED_PROPERTIES = frozenset(
+    {"DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", "UID", "SUMMARY",
+     "DESCRIPTION", "LOCATION", "STATUS", "URL", "SEQUENCE", "X-INTEGRATIONSNETZ-ID"}
+)  # fmt: skip
+
+Moment = date | datetime  #: a day (all-day entries) or an aware date-time
+
+
+@attrs.frozen
+class Entry:
+    """A ``VEVENT`` as the importer uses it. Date-times are aware; all-day entries hold dates."""
+
+    component: Any  #: icalendar's component, for the texts
+    block: Block
+    uid: str | None
+    start: Moment
+    end: Moment  #: DTEND, or DTSTART + DURATION, or DTSTART (timed) / the next day (all-day)
+    rules: tuple[Rule, ...] = ()
+    rdates: tuple[tuple[Moment, timedelta | None], ...] = ()  #: with a PERIOD's own length
+    exdates: tuple[Moment, ...] = ()
+    recurrence_id: Moment | None = None
+    this_and_future: bool = False
+    sequence: int = 0
+
+    @property
+    def all_day(self) -> bool:
+        """Whole days: ``DTSTART;VALUE=DATE``."""
+        return not isinstance(self.start, datetime)
+
+    @property
+    def duration(self) -> timedelta:
+        """What each date of the series lasts (wall-clock difference, as clients repeat it)."""
+        return self.end - self.start
+
+    @property
+    def recurs(self) -> bool:
+        """A series of its own: a rule or extra dates."""
+        return bool(self.rules or self.rdates)
+
+
+@attrs.define
+class Reading:
+    """What reading one ``VEVENT`` gave: an entry, or why there is none, and what is wrong."""
+
+    entry: Entry | None = None
+    problems: list[Problem] = attrs.Factory(list)  #: values it needs that are broken: it cannot be read
+    unused: list[Problem] = attrs.Factory(list)  #: broken values it does not need
+    skip: str | None = None  #: a valid entry not taken, and why
+    skip_line: int | None = None
+
+
+class _Broken(Exception):
+    """A value that makes the entry unreadable."""
+
+    def __init__(self, line: int, text: str) -> None:
+        super().__init__(text)
+        self.problem = Problem(line, text)
+
+
+@attrs.frozen
+class Zones:
+    """How the calendar's times are read: floating ones in ``floating``; UTC ones moved to ``utc_to``."""
+
+    floating: tzinfo = BERLIN
+    utc_to: tzinfo | None = None
+
+
+def read_entry(component: Any, block: Block, zones: Zones) -> Reading:
+    """Read one ``VEVENT``; every problem it has is in the result, none is raised."""
+    reading = Reading()
+    for name, message in getattr(component, "errors", []):
+        prop = (name or "").upper()
+        where = block.line_of(prop) if prop else block.line
+        problem = Problem(where, f"{name or 'a line'} of the event that starts on line {block.line}: {message}")
+        (reading.problems if not prop or prop in USED_PROPERTIES else reading.unused).append(problem)
+    if reading.problems:
+        return reading
+    try:
+        _read(component, block, zones, reading)
+    except _Broken as broken:
+        reading.problems.append(broken.problem)
+    return reading
+
+
+def _read(component: Any, block: Block, zones: Zones, reading: Reading) -> None:
+    where = f"of the event that starts on line {block.line}"
+    for name in ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "UID", "SEQUENCE"):
+        lines = block.lines_of(name)
+        if len(lines) > 1:
+            raise _Broken(lines[1], f"{name} {where} appears twice (also on line {lines[0]})")
+    start_prop = component.get("DTSTART")
+    if start_prop is None:
+        reading.skip, reading.skip_line = "has no start (DTSTART)", block.line
+        return
+    read = _Reader(block, zones, where)
+    start = read.moment(start_prop, "DTSTART")
+    end_prop, duration_prop = component.get("DTEND"), component.get("DURATION")
+    if end_prop is not None and duration_prop is not None:
+        raise _Broken(
+            block.line_of("DURATION"),
+            f"DTEND (line {block.line_of('DTEND')}) and DURATION {where}: RFC 5545 allows one of them",
+        )
+    if end_prop is not None:
+        end = read.moment(end_prop, "DTEND")
+        if isinstance(end, datetime) != isinstance(start, datetime):
+            kinds = ("a date-time", "a date") if isinstance(end, datetime) else ("a date", "a date-time")
+            raise _Broken(
+                block.line_of("DTEND"),
+                f"DTEND {where} is {kinds[0]} but DTSTART (line "
+                f"{block.line_of('DTSTART')}) is {kinds[1]}; RFC 5545 wants both of one type",
+            )
+    elif duration_prop is not None:
+        length = getattr(duration_prop, "dt", None)
+        if not isinstance(length, timedelta):
+            raise _Broken(block.line_of("DURATION"), f"DURATION {where}: expected a duration such as PT1H")
+        if not isinstance(start, datetime) and length % timedelta(days=1):
+            raise _Broken(
+                block.line_of("DURATION"),
+                f"DURATION {where} has hours or minutes, but DTSTART is a date; RFC 5545 wants whole days or weeks",
+            )
+        end = start + length
+    else:
+        end = start if isinstance(start, datetime) else start + timedelta(days=1)
+    if _before(end, start):
+        shown = f"DURATION:{duration_prop.to_ical().decode()}" if duration_prop is not None else "DTEND before DTSTART"
+        reading.skip = f"ends before it starts ({shown})"
+        reading.skip_line = block.line_of("DURATION" if duration_prop is not None else "DTEND")
+        return
+    recurrence_prop = component.get("RECURRENCE-ID")
+    recurrence_id = read.moment(recurrence_prop, "RECURRENCE-ID") if recurrence_prop is not None else None
+    scope = str(recurrence_prop.params.get("RANGE", "")).upper() if recurrence_prop is not None else ""
+    rdates = tuple(read.periods(component.get("RDATE"), "RDATE"))
+    exdates = tuple(moment for moment, _ in read.periods(component.get("EXDATE"), "EXDATE"))
+    moments = [start, end, *(moment for moment, _ in rdates), *exdates]
+    if recurrence_id is not None:
+        moments.append(recurrence_id)
+    outside = next((moment for moment in moments if not FIRST_YEAR <= moment.year <= LAST_YEAR), None)
+    if outside is not None:
+        reading.skip = f"lies in the year {outside.year}, outside the years {FIRST_YEAR}–{LAST_YEAR} read here"
+        reading.skip_line = block.line
+        return
+    try:
+        rules = tuple(read.rules(component.get("RRULE"), start))
+    except Unsupported as unsupported:
+        reading.skip, reading.skip_line = str(unsupported), block.line_of("RRULE")
+        return
+    uid_prop = component.get("UID")
+    uid = str(uid_prop).strip() if uid_prop is not None else ""
+    sequence = component.get("SEQUENCE", 0)
+    reading.entry = Entry(
+        component=component,
+        block=block,
+        uid=uid or None,
+        start=start,
+        end=end,
+        rules=rules,
+        rdates=rdates,
+        exdates=exdates,
+        recurrence_id=recurrence_id,
+        this_and_future=scope == "THISANDFUTURE",
+        sequence=sequence if isinstance(sequence, int) else 0,
+    )
+
+
+def _before(end: Moment, start: Moment) -> bool:
+    return instant(end) < instant(start)
+
+
+def instant(moment: Moment) -> datetime:
+    """Where a moment lies on the time line (a day: its midnight in Berlin), for ordering and matching."""
+    if isinstance(moment, datetime):
+        return moment.astimezone(UTC)
+    return datetime.combine(moment, time(0), tzinfo=BERLIN).astimezone(UTC)
+
+
+def wall(moment: Moment) -> datetime:
+    """The naive wall-clock time of a moment in its own zone (a day: its midnight)."""
+    if isinstance(moment, datetime):
+        return moment.replace(tzinfo=None)
+    return datetime.combine(moment, time(0))
+
+
+@attrs.frozen
+class _Reader:
+    """Reads the date values of one entry, naming the line of each problem."""
+
+    block: Block
+    zones: Zones
+    where: str
+
+    def moment(self, prop: Any, name: str, value: Any = None) -> Moment:
+        """A DATE or DATE-TIME property (or one value of a list) as a day or an aware date-time."""
+        value = getattr(prop, "dt", None) if value is None else value
+        line = self.block.line_of(name)
+        if isinstance(value, datetime):
+            moment: datetime = value
+            if moment.tzinfo is None or moment.utcoffset() is None:
+                zone_name = getattr(prop, "params", {}).get("TZID")
+                if zone_name:
+                    raise _Broken(
+                        line,
+                        f"{name} {self.where}: unknown time zone {zone_name!r} "
+                        "(neither a zone name nor a VTIMEZONE of the file)",
+                    )
+                moment = moment.replace(tzinfo=self.zones.floating)
+            elif self.zones.utc_to is not None and moment.utcoffset() == timedelta(0) and _is_utc(moment.tzinfo):
+                moment = moment.astimezone(self.zones.utc_to)
+            return moment
+        if isinstance(value, date):
+            day: date = value
+            return day
+        raise _Broken(line, f"{name} {self.where}: expected a date or a date-time, got {value!r}")
+
+    def periods(self, props: Any, name: str) -> list[tuple[Moment, timedelta | None]]:
+        """The values of every RDATE (or EXDATE) line: a day, a date-time, or a PERIOD with its length."""
+        found: list[tuple[Moment, timedelta | None]] = []
+        for prop in props if isinstance(props, list) else [props] if props is not None else []:
+            for item in getattr(prop, "dts", []):
+                value = item.dt
+                if isinstance(value, tuple):  # a PERIOD: start and end, or start and duration
+                    first = self.moment(prop, name, value[0])
+                    second = value[1]
+                    length = second if isinstance(second, timedelta) else self.moment(prop, name, second) - first
+                    found.append((first, length))
+                else:
+                    found.append((self.moment(prop, name, value), None))
+        return found
+
+    def rules(self, props: Any, start: Moment) -> list[Rule]:
+        """Every RRULE of the entry (RFC 2445 allowed several; their dates are joined)."""
+        found = []
+        lines = self.block.lines_of("RRULE")
+        for index, prop in enumerate(props if isinstance(props, list) else [props] if props is not None else []):
+            line = lines[index] if index < len(lines) else self.block.line
+            if not prop:
+                continue  # "RRULE:" with nothing after it (calendarlabs.com writes it): no rule
+            until_values = prop.get("UNTIL") or []
+            try:
+                until = self._until(until_values[0], start) if until_values else None
+                found.append(read_rule(dict(prop), wall(start), line, until))
+            except (ValueError, TypeError, OverflowError) as exc:
+                raise _Broken(line, f"RRULE {self.where}: {exc}") from None
+        return found
+
+    def _until(self, value: Any, start: Moment) -> datetime:
+        """UNTIL as the last wall-clock moment in the entry's zone that the rule may give (inclusive).
+
+        A day as UNTIL of a timed entry means that whole day (Outlook writes it so); a UTC or
+        floating UNTIL is read as the instant or wall time it names.
+        """
+        if not isinstance(value, datetime):
+            day = value if isinstance(value, date) else None
+            if day is None:
+                raise ValueError(f"UNTIL must be a date or a date-time, got {value!r}")
+            return datetime.combine(day, time.max if isinstance(start, datetime) else time(0))
+        if not isinstance(start, datetime):
+            return datetime.combine(value.date(), time(0))
+        if value.tzinfo is None or value.utcoffset() is None:
+            return value
+        zone = start.tzinfo
+        return value.astimezone(zone).replace(tzinfo=None)
+
+
+def _is_utc(zone: tzinfo | None) -> bool:
+    """A zone that is UTC by name, not just by today's offset (Iceland is +00:00 but no UTC)."""
+    if zone is UTC:
+        return True
+    key = getattr(zone, "key", None)
+    return key in ("UTC", "Etc/UTC") or (key is None and str(zone) in ("UTC", "UTC+00:00"))

@@ -1,0 +1,183 @@
+"""The dates of one recurrence rule (``RRULE``), with bounds that hold for any rule a file can hold.
+
+dateutil computes the dates, but it scans period after period until the year 9999 when a rule
+never matches (``FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30``: half a minute), and forever when
+``BYSETPOS`` never selects within a second (``FREQ=SECONDLY;BYSETPOS=2``). Calendars come from
+outside, so every rule is bounded here before it runs:
+
+* rules finer than daily (``HOURLY``, ``MINUTELY``, ``SECONDLY``) are expanded only without
+  ``BY…`` parts (no meeting repeats that way; with them dateutil's scan has no useful bound);
+* a rule whose day filters match no day of the 400-year Gregorian cycle, or whose ``BYSETPOS``
+  can never select, has no dates (found in a few hundred steps, not by scanning);
+* the rule runs on a calendar moved by a multiple of 400 years (the Gregorian calendar repeats
+  exactly: weekdays, leap years, week numbers) so that its last wanted date lies within 400
+  years of 9999, where dateutil stops by itself; and no file may hold more than
+  :data:`MAX_FRUITLESS_RULES` rules that scan to that end without a date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from typing import Any
+
+import attrs
+
+#: Rules of one file that may scan to the end of the calendar without giving a date (each one
+#: costs up to a tenth of a second): more is a file made to slow the importer down.
+MAX_FRUITLESS_RULES = 10
+
+_CYCLE_YEARS = 400  # the Gregorian calendar repeats exactly after 400 years (146,097 days)
+_FREQUENCIES = ("YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY", "MINUTELY", "SECONDLY")
+_SUB_DAILY = frozenset({"HOURLY", "MINUTELY", "SECONDLY"})
+_BY_PARTS = ("BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS")
+_DAY_FILTERS = ("BYMONTH", "BYWEEKNO", "BYYEARDAY", "BYMONTHDAY")
+_KNOWN = frozenset({"FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST", *_BY_PARTS})
+_DAYS_PER_PERIOD = {"YEARLY": 366, "MONTHLY": 31, "WEEKLY": 7, "DAILY": 1}
+
+
+class TooCostly(Exception):
+    """More rules than :data:`MAX_FRUITLESS_RULES` scanned to the end of the calendar without a date."""
+
+
+class Unsupported(Exception):
+    """A valid rule this importer does not expand; the message says why."""
+
+
+@attrs.define
+class Budget:
+    """What one import may still spend on fruitless scans."""
+
+    fruitless: int = 0
+
+    def spend(self) -> None:
+        self.fruitless += 1
+        if self.fruitless > MAX_FRUITLESS_RULES:
+            raise TooCostly(f"more than {MAX_FRUITLESS_RULES} recurrence rules never give a date")
+
+
+@attrs.frozen
+class Rule:
+    """One ``RRULE`` of an entry: what dateutil runs, and where the rule ends.
+
+    ``until`` is the last wanted wall-clock moment in the entry's zone (inclusive), None for a
+    rule without ``UNTIL``; ``count`` is ``COUNT``. A rule with ``empty`` set has no dates.
+    """
+
+    line: int
+    text: str  #: the rule as dateutil reads it, without UNTIL
+    count: int | None
+    until: datetime | None
+    empty: bool = False
+
+    @property
+    def unbounded(self) -> bool:
+        """Neither UNTIL nor COUNT: the rule goes on for ever."""
+        return self.until is None and self.count is None
+
+
+def read_rule(parts: dict[str, list[Any]], start: datetime, line: int, until: datetime | None) -> Rule:
+    """Check a rule (icalendar's parts of it) for an entry starting at ``start`` (naive wall time).
+
+    Raises ``ValueError`` for a rule that is not valid and :class:`Unsupported` for a valid one
+    this importer does not expand; ``until`` is the rule's ``UNTIL`` already read as wall time.
+    """
+    from dateutil.rrule import rrulestr
+
+    unknown = sorted(key for key in parts if key not in _KNOWN | {"RSCALE", "SKIP"} and not key.startswith("X-"))
+    if unknown:
+        raise ValueError(f"unknown part {unknown[0]}")
+    scale = str(parts.get("RSCALE", ["GREGORIAN"])[0]).upper()
+    if scale != "GREGORIAN":
+        raise Unsupported(f"uses the {scale} calendar (RSCALE), which this importer does not expand")
+    frequencies = parts.get("FREQ") or []
+    frequency = str(frequencies[0]).upper() if frequencies else ""
+    if frequency not in _FREQUENCIES:
+        raise ValueError(f"FREQ must be one of {', '.join(_FREQUENCIES)}, got {frequency or 'nothing'}")
+    used_by = [key for key in _BY_PARTS if parts.get(key)]
+    if frequency in _SUB_DAILY and used_by:
+        raise Unsupported(
+            f"repeats {frequency} with {used_by[0]}: rules finer than daily are expanded only without BY… parts"
+        )
+    counts = parts.get("COUNT") or []
+    count = counts[0] if counts else None
+    if count is not None and not isinstance(count, int):
+        raise ValueError(f"COUNT must be a whole number, got {count}")
+    if count is not None and count < 1:
+        count = None  # COUNT=-1 (some exporters' "for ever", as recurring-ical-events reads it): no count
+    text = _text({key: value for key, value in parts.items() if key in _KNOWN and key not in ("UNTIL", "COUNT")})
+    if count is not None:
+        text += f";COUNT={count}"
+    rrulestr(text, dtstart=start)  # raises ValueError on a rule dateutil cannot run
+    empty = _never_selects(parts, frequency) or _matches_no_day(parts, frequency)
+    return Rule(line=line, text=text, count=count, until=until, empty=empty)
+
+
+def dates(rule: Rule, start: datetime, limit: datetime, budget: Budget) -> Iterator[datetime]:
+    """The rule's wall-clock dates for an entry starting at ``start``, ascending, none after ``limit``.
+
+    ``limit`` is the earlier of the rule's ``UNTIL`` and the importer's horizon for it.
+    """
+    from dateutil.rrule import rrulestr
+
+    if rule.empty:
+        return
+    if rule.until is not None:
+        limit = min(limit, rule.until)
+    shift = max(0, (9999 - 1 - limit.year) // _CYCLE_YEARS) * _CYCLE_YEARS
+    moved = rrulestr(rule.text, dtstart=_years_later(start, shift))
+    given = 0
+    for moment in moved:
+        original = _years_later(moment, -shift)
+        if original > limit:
+            return
+        given += 1
+        yield original
+    if rule.count is None or given < rule.count:
+        budget.spend()  # dateutil scanned to the year 9999 without reaching the limit
+
+
+def _years_later(moment: datetime, years: int) -> datetime:
+    """The same wall-clock moment ``years`` (a multiple of 400) later: 29 February exists in both."""
+    return moment.replace(year=moment.year + years)
+
+
+def _text(parts: dict[str, list[Any]]) -> str:
+    """A rule's text (``FREQ=WEEKLY;BYDAY=TU``) from its parts as icalendar holds them."""
+    import icalendar
+
+    payload: bytes = icalendar.vRecur(parts).to_ical()  # type: ignore[no-untyped-call]
+    return payload.decode()
+
+
+def _never_selects(parts: dict[str, list[Any]], frequency: str) -> bool:
+    """``BYSETPOS`` asks only for positions no period has (dateutil would look for ever)."""
+    positions = [value for value in parts.get("BYSETPOS") or [] if isinstance(value, int)]
+    if not positions or frequency not in _DAYS_PER_PERIOD:
+        return False
+    times = 1
+    for key in ("BYHOUR", "BYMINUTE", "BYSECOND"):
+        times *= max(1, len(parts.get(key) or []))
+    largest = _DAYS_PER_PERIOD[frequency] * times
+    return all(abs(position) > largest or position == 0 for position in positions)
+
+
+def _matches_no_day(parts: dict[str, list[Any]], frequency: str) -> bool:
+    """The day filters of a daily or weekly rule match no day of a whole Gregorian cycle.
+
+    A yearly rule with the same filters visits every day of a year at once, so 400 steps decide
+    what a daily rule would scan 146,097 steps for. (Monthly and yearly rules scan cheaply.)
+    """
+    from dateutil.rrule import rrulestr
+
+    if frequency not in ("DAILY", "WEEKLY") or not any(parts.get(key) for key in _DAY_FILTERS):
+        return False
+    probe = {key: parts[key] for key in (*_DAY_FILTERS, "WKST") if parts.get(key)}
+    if parts.get("BYDAY"):
+        probe["BYDAY"] = [str(day).lstrip("+-0123456789") for day in parts["BYDAY"]]  # weekdays, no ordinals
+    probe["FREQ"] = ["YEARLY"]
+    yearly = rrulestr(_text(probe), dtstart=datetime.combine(date(9999 - _CYCLE_YEARS, 1, 1), time(0)))
+    return next(iter(yearly), None) is None
+
+
+__all__ = ["MAX_FRUITLESS_RULES", "Budget", "Rule", "TooCostly", "Unsupported", "dates", "read_rule"]
