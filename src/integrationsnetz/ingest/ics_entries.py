@@ -53,16 +53,19 @@ class Entry:
     recurrence_id: Moment | None = None
     this_and_future: bool = False
     sequence: int = 0
+    #: What each date of its series lasts: DTEND − DTSTART exactly (RFC 5545 §3.8.5.3), or DURATION,
+    #: whose days are calendar days (``nominal``: ``P1D`` is 23 hours on the spring switch).
+    length: timedelta = timedelta(0)
+    nominal: bool = False
 
     @property
     def all_day(self) -> bool:
         """Whole days: ``DTSTART;VALUE=DATE``."""
         return not isinstance(self.start, datetime)
 
-    @property
-    def duration(self) -> timedelta:
-        """What each date of the series lasts (wall-clock difference, as clients repeat it)."""
-        return self.end - self.start
+    def end_of(self, start: Moment) -> Moment:
+        """When a date of its series that starts at ``start`` ends."""
+        return later(start, self.length, exact=not self.nominal)
 
     @property
     def recurs(self) -> bool:
@@ -126,7 +129,11 @@ def _read(component: Any, block: Block, zones: Zones, reading: Reading) -> None:
         return
     read = _Reader(block, zones, where)
     start = read.moment(start_prop, "DTSTART")
+    if _outside(start, reading, block):
+        return
     end_prop, duration_prop = component.get("DTEND"), component.get("DURATION")
+    length: Any = None
+    end: Moment | None
     if end_prop is not None and duration_prop is not None:
         raise _Broken(
             block.line_of("DURATION"),
@@ -150,9 +157,11 @@ def _read(component: Any, block: Block, zones: Zones, reading: Reading) -> None:
                 block.line_of("DURATION"),
                 f"DURATION {where} has hours or minutes, but DTSTART is a date; RFC 5545 wants whole days or weeks",
             )
-        end = start + length
+        end = _later(start, length, exact=False)
     else:
-        end = start if isinstance(start, datetime) else start + timedelta(days=1)
+        end = start if isinstance(start, datetime) else _later(start, timedelta(days=1), exact=False)
+    if _outside(end, reading, block) or end is None:
+        return
     if _before(end, start):
         shown = f"DURATION:{duration_prop.to_ical().decode()}" if duration_prop is not None else "DTEND before DTSTART"
         reading.skip = f"ends before it starts ({shown})"
@@ -166,10 +175,7 @@ def _read(component: Any, block: Block, zones: Zones, reading: Reading) -> None:
     moments = [start, end, *(moment for moment, _ in rdates), *exdates]
     if recurrence_id is not None:
         moments.append(recurrence_id)
-    outside = next((moment for moment in moments if not FIRST_YEAR <= moment.year <= LAST_YEAR), None)
-    if outside is not None:
-        reading.skip = f"lies in the year {outside.year}, outside the years {FIRST_YEAR}–{LAST_YEAR} read here"
-        reading.skip_line = block.line
+    if any(_outside(moment, reading, block) for moment in moments):
         return
     try:
         rules = tuple(read.rules(component.get("RRULE"), start))
@@ -191,7 +197,52 @@ def _read(component: Any, block: Block, zones: Zones, reading: Reading) -> None:
         recurrence_id=recurrence_id,
         this_and_future=scope == "THISANDFUTURE",
         sequence=sequence if isinstance(sequence, int) else 0,
+        length=length if isinstance(length, timedelta) else _exact_length(start, end),
+        nominal=duration_prop is not None,
     )
+
+
+def _exact_length(start: Moment, end: Moment) -> timedelta:
+    if isinstance(start, datetime) or isinstance(end, datetime):
+        return instant(end) - instant(start)
+    return end - start
+
+
+def _outside(moment: Moment | None, reading: Reading, block: Block) -> bool:
+    """A moment outside the years read here (None: beyond Python's calendar); the entry is skipped."""
+    if moment is not None and FIRST_YEAR <= moment.year <= LAST_YEAR:
+        return False
+    year = "after the year 9999" if moment is None else f"in the year {moment.year}"
+    reading.skip = f"lies {year}, outside the years {FIRST_YEAR}–{LAST_YEAR} read here"
+    reading.skip_line = block.line
+    return True
+
+
+def _later(moment: Moment, length: timedelta, *, exact: bool) -> Moment | None:
+    """:func:`later`, or None past the year 9999."""
+    try:
+        return later(moment, length, exact=exact)
+    except OverflowError:
+        return None
+
+
+def later(moment: Moment, length: timedelta, *, exact: bool) -> Moment:
+    """``length`` after ``moment`` in its zone.
+
+    Exact: that much real time (02:30 in the repeated October hour plus 20 minutes is 02:50 of the
+    same hour). Not exact (a ``DURATION``): its days are calendar days, the same wall-clock time a
+    day later, and only the rest is real time (RFC 5545 §3.3.6).
+    """
+    if not isinstance(moment, datetime):
+        return moment + timedelta(days=length.days)
+    # A zone of the file's own VTIMEZONE may not convert back reliably: such ends stay in UTC.
+    zone = moment.tzinfo if isinstance(moment.tzinfo, ZoneInfo) else UTC
+    if exact:
+        return (moment.astimezone(UTC) + length).astimezone(zone)
+    days = timedelta(days=length.days)
+    moved = (moment + days).replace(fold=0) if days else moment
+    rest = length - days
+    return (moved.astimezone(UTC) + rest).astimezone(zone) if rest else moved
 
 
 def _before(end: Moment, start: Moment) -> bool:

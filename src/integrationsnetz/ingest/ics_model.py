@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from integrationsnetz.contract.importers import ImportOptions, Skipped
-from integrationsnetz.ingest.ics_entries import BERLIN, Entry, Moment, instant
+from integrationsnetz.ingest.ics_entries import BERLIN, Entry, Moment, instant, later
 from integrationsnetz.ingest.ics_series import Occurrence, Series, describe
 from integrationsnetz.model.entity import Entity, is_valid_id
 from integrationsnetz.model.events import AllDay, Event, EventKind, Timed
@@ -116,7 +116,7 @@ class Mapper:
                 )
             assert isinstance(end, datetime)
             if instant(end) == instant(start):
-                end = start + POINT_LENGTH
+                end = _point_end(start)
             return Meeting(
                 id=entity_id,
                 network_id=self.options.network_id,
@@ -166,11 +166,18 @@ class Mapper:
 def _when(start: Moment, end: Moment) -> AllDay | Timed:
     if isinstance(start, datetime) and isinstance(end, datetime):
         if instant(end) == instant(start):
-            end = start + POINT_LENGTH
+            end = _point_end(start)
         return Timed(start=as_berlin(start), end=as_berlin(end))
     first = start.date() if isinstance(start, datetime) else start
     after = end.date() if isinstance(end, datetime) else end
     return AllDay(first_day=first, last_day=after - timedelta(days=1) if after > first else first)
+
+
+def _point_end(start: datetime) -> datetime:
+    """The end of an entry without a length: :data:`POINT_LENGTH` of real time later."""
+    end = later(start, POINT_LENGTH, exact=True)
+    assert isinstance(end, datetime)
+    return end
 
 
 def _text(component: Any, name: str) -> str:

@@ -17,7 +17,7 @@ outside, so every rule is bounded here before it runs:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from typing import Any
 
@@ -90,6 +90,9 @@ def read_rule(parts: dict[str, list[Any]], start: datetime, line: int, until: da
     scale = str(parts.get("RSCALE", ["GREGORIAN"])[0]).upper()
     if scale != "GREGORIAN":
         raise Unsupported(f"uses the {scale} calendar (RSCALE), which this importer does not expand")
+    skip = str(parts.get("SKIP", ["OMIT"])[0]).upper()
+    if skip != "OMIT":
+        raise Unsupported(f"moves dates that do not exist (SKIP={skip}, RFC 7529), which this importer does not do")
     frequencies = parts.get("FREQ") or []
     frequency = str(frequencies[0]).upper() if frequencies else ""
     if frequency not in _FREQUENCIES:
@@ -113,28 +116,38 @@ def read_rule(parts: dict[str, list[Any]], start: datetime, line: int, until: da
     return Rule(line=line, text=text, count=count, until=until, empty=empty)
 
 
-def dates(rule: Rule, start: datetime, limit: datetime, budget: Budget) -> Iterator[datetime]:
+def dates(
+    rule: Rule, start: datetime, limit: datetime, budget: Budget, cut: Callable[[], None] = lambda: None
+) -> Iterator[datetime]:
     """The rule's wall-clock dates for an entry starting at ``start``, ascending, none after ``limit``.
 
-    ``limit`` is the earlier of the rule's ``UNTIL`` and the importer's horizon for it.
+    ``limit`` is where the importer stops the rule (a horizon); ``cut`` is called when the rule
+    would go on beyond it (its UNTIL or COUNT is further, or it has none).
     """
     from dateutil.rrule import rrulestr
 
     if rule.empty:
         return
-    if rule.until is not None:
-        limit = min(limit, rule.until)
+    own_end = rule.until
+    if own_end is not None and own_end <= limit:
+        limit, cut = own_end, _nothing
     shift = max(0, (9999 - 1 - limit.year) // _CYCLE_YEARS) * _CYCLE_YEARS
     moved = rrulestr(rule.text, dtstart=_years_later(start, shift))
     given = 0
     for moment in moved:
         original = _years_later(moment, -shift)
         if original > limit:
+            if rule.count is None or given < rule.count:
+                cut()
             return
         given += 1
         yield original
     if rule.count is None or given < rule.count:
         budget.spend()  # dateutil scanned to the year 9999 without reaching the limit
+
+
+def _nothing() -> None:
+    """No one to tell."""
 
 
 def _years_later(moment: datetime, years: int) -> datetime:

@@ -23,7 +23,7 @@ from typing import Any
 import attrs
 
 from integrationsnetz.contract.importers import ImportOptions, Skipped
-from integrationsnetz.ingest.ics_entries import BERLIN, LAST_YEAR, Entry, Moment, instant, wall
+from integrationsnetz.ingest.ics_entries import BERLIN, LAST_YEAR, Entry, Moment, instant, later, wall
 from integrationsnetz.ingest.ics_rules import Budget, dates
 
 #: The most dates one series imports: years of any real meeting series, few enough to read in
@@ -242,7 +242,7 @@ def _occurrences(series: Series, limits: _Limits) -> Iterator[Occurrence]:
     master = series.master
     overrides = _Overrides(series, limits.skipped)
     excluded = _Exclusions(master)
-    slots = _slots(master, limits) if master is not None else iter(())
+    slots = _slots(master, series, limits) if master is not None else iter(())
     for slot, length in slots:
         yield from overrides.unmatched_before(instant(slot) - timedelta(days=1), excluded)
         if excluded.covers(slot):
@@ -255,10 +255,15 @@ def _occurrences(series: Series, limits: _Limits) -> Iterator[Occurrence]:
         source = overrides.governing(slot) or master
         if source is master:
             start = slot
-            end = master.end if slot is master.start else slot + (length if length is not None else master.duration)
+            if slot is master.start:
+                end = master.end
+            elif length is not None:  # an RDATE with a PERIOD: its own length
+                end = later(slot, length, exact=True)
+            else:
+                end = master.end_of(slot)
         else:
-            start = slot + _moved_by(source)
-            end = start + source.duration
+            start = later(slot, _moved_by(source), exact=True)
+            end = source.end_of(start)
         yield Occurrence(entry=source, slot=slot, start=start, end=end, series=series)
     yield from overrides.unmatched_before(None, excluded)
 
@@ -268,7 +273,7 @@ def _moved_by(override: Entry) -> timedelta:
     recurrence_id = override.recurrence_id
     if recurrence_id is None or isinstance(recurrence_id, datetime) != isinstance(override.start, datetime):
         return timedelta(0)
-    return override.start - recurrence_id
+    return instant(override.start) - instant(recurrence_id)
 
 
 class _Overrides:
@@ -347,7 +352,7 @@ class _Exclusions:
         return slot in self.days
 
 
-def _slots(master: Entry, limits: _Limits) -> Iterator[tuple[Moment, timedelta | None]]:
+def _slots(master: Entry, series: Series, limits: _Limits) -> Iterator[tuple[Moment, timedelta | None]]:
     """The master's dates in time order: DTSTART, every rule's dates, RDATEs; each once.
 
     A rule without an end runs to the horizon, one with COUNT or UNTIL to its end; none further
@@ -363,16 +368,32 @@ def _slots(master: Entry, limits: _Limits) -> Iterator[tuple[Moment, timedelta |
         iter([(instant(start), 0, start, None)]),
         iter(sorted(((instant(m), 1, m, length) for m, length in master.rdates), key=lambda item: item[:2])),
     ]
+
+    def cut() -> None:
+        """A rule went on beyond where the importer stops it: the series is not imported whole."""
+        if series.key in limits.incomplete:
+            return
+        limits.incomplete.add(series.key)
+        if limits.stop is None or furthest < limits.stop:
+            last = _moment_text(furthest.astimezone(zone).date())
+            reason = f"repeats for more than {MAX_YEARS} years; dates after {last} are not imported"
+            limits.skipped.append(Skipped(item=f"series {series.key}", reason=reason, line=master.block.line))
+
     for rule in master.rules:
         limit = min(limits.horizon, furthest) if rule.unbounded else furthest
         wall_limit = limit.astimezone(zone).replace(tzinfo=None)
-        moments = (_attach(d, start) for d in dates(rule, first_wall, wall_limit, limits.budget) if d != first_wall)
+        found = dates(rule, first_wall, wall_limit, limits.budget, _nothing if rule.unbounded else cut)
+        moments = (_attach(d, start) for d in found if d != first_wall)
         sources.append((instant(moment), 2, moment, None) for moment in moments)
     seen: datetime | None = None
     for key, _, moment, length in heapq.merge(*sources, key=lambda item: item[:2]):
         if key != seen:
             seen = key
             yield moment, length
+
+
+def _nothing() -> None:
+    """A rule without an end is reported once for the series (``has no end``), not here."""
 
 
 def _moment_text(value: Moment) -> str:
