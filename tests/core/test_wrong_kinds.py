@@ -124,6 +124,10 @@ FUNCTIONS = [
          inz.InvalidData, "fehlt.csv"),
     case("import_from: an until that is a date-time",
          lambda w: inz.import_from(io.BytesIO(ICS), "ics", options=_opts(until=AWARE)), WrongType, "until"),
+    case("save_import: None for the store", lambda w: inz.save_import(None, inz.ImportResult()),  # type: ignore[arg-type]
+         WrongType, "store"),
+    case("save_import: a list for the result", lambda w: inz.save_import(inz.open_store("memory:"), []),  # type: ignore[arg-type]
+         WrongType, "ImportResult"),
     case("check: None", lambda w: inz.check(None), WrongType, "NetworkData"),  # type: ignore[arg-type]
     # options
     case("ExportOptions: an unknown language", lambda w: inz.ExportOptions(language="fr"), inz.InvalidData, "'fr'"),

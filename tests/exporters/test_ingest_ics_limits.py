@@ -10,7 +10,7 @@ import io
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -103,6 +103,25 @@ def test_rules_finer_than_daily_with_filters_are_skipped_with_the_reason(rule: s
     assert skip.line == 8  # the RRULE
 
 
+@pytest.mark.parametrize("rule", ["FREQ=SECONDLY", "FREQ=DAILY;BYHOUR=1,2,3"])
+def test_a_day_that_repeats_by_seconds_or_hours_is_refused_at_once(rule: str) -> None:
+    """Found by fuzzing: every second of a day is the same day, 86,400 times over."""
+    payload = calendar(f"UID:tag@x|DTSTART;VALUE=DATE:20240701|RRULE:{rule}|SUMMARY:Tag")
+    with cpu_seconds(1.0), pytest.raises(InvalidData, match=r"line 7: RRULE .*: .* for an entry of whole days"):
+        read(payload)
+
+
+def test_excluded_days_of_a_rule_of_minutes_do_not_make_the_import_slow() -> None:
+    days = ",".join(f"{date(2025, 3, 1) + timedelta(days=n):%Y%m%d}" for n in range(1, 400))
+    payload = calendar(f"UID:minuten@x|DTSTART:20250301T000000Z|DURATION:PT1M|RRULE:FREQ=MINUTELY"
+                       f"|EXDATE;VALUE=DATE:{days}|SUMMARY:Minuten")  # fmt: skip
+    with cpu_seconds(1.5):
+        result = read(payload)
+    assert len(result.entities) == 1440  # the first day; the next 399 days are excluded
+    (skip,) = result.skipped
+    assert skip.reason.startswith("has more than 20,000 dates, most of them excluded; those from 2025-03-14")
+
+
 def test_a_file_of_many_rules_that_never_match_is_refused_not_slow() -> None:
     never = "DTSTART:20250304T100000Z|DTEND:20250304T110000Z|RRULE:FREQ=DAILY;INTERVAL=7;BYDAY=MO|SUMMARY:Nie"
     payload = calendar(*(f"UID:nie{i}@x|{never}" for i in range(MAX_FRUITLESS_RULES + 1)))
@@ -150,7 +169,7 @@ def test_no_rule_runs_more_than_a_hundred_years() -> None:
         "DTSTART:99991231T230000Z|DTEND:99991231T235959Z",
         "DTSTART:20250303T100000Z|DTEND:99991231T235959Z",
         "DTSTART;VALUE=DATE:99991231",
-        "DTSTART:20250303T100000Z|DURATION:PT1H|EXDATE:00010101T000000Z|RRULE:FREQ=DAILY;COUNT=2",
+        "DTSTART:20250303T100000Z|DURATION:PT1H|RECURRENCE-ID:00010101T000000Z",
     ],
 )
 def test_dates_in_the_year_1_or_9999_are_skipped_with_the_reason(lines: str) -> None:
@@ -158,6 +177,27 @@ def test_dates_in_the_year_1_or_9999_are_skipped_with_the_reason(lines: str) -> 
     assert result.entities == ()
     (skip,) = result.skipped
     assert "outside the years 1000–8999 read here" in skip.reason
+
+
+def test_extra_and_excluded_dates_in_the_year_1_or_9999_are_dropped() -> None:
+    rule = "RRULE:FREQ=DAILY;COUNT=2|EXDATE:00010101T000000Z|RDATE:99991231T000000Z"
+    result = read(calendar(f"UID:weit@x|DTSTART:20250303T100000Z|DURATION:PT1H|{rule}|SUMMARY:Weit weg"))
+    assert len(result.entities) == 2
+    assert result.skipped == ()
+
+
+def test_dates_outside_the_years_the_model_holds_are_reported_once_per_series() -> None:
+    result = read(
+        calendar(
+            "UID:alt@x|DTSTART;VALUE=DATE:18500101|SUMMARY:Gründung",
+            "UID:jahrestag@x|DTSTART;VALUE=DATE:18900101|RRULE:FREQ=YEARLY;COUNT=15|SUMMARY:Jahrestag",
+        )
+    )
+    assert [e.when.first_day.year for e in result.entities if isinstance(e, Event)] == [1900, 1901, 1902, 1903, 1904]  # type: ignore[union-attr]
+    assert [str(s) for s in result.skipped] == [
+        "line 4: series alt@x: it lies outside the years 1900–2999 the model holds; not imported",
+        "line 9: series jahrestag@x: 10 of its dates lie outside the years 1900–2999 the model holds; not imported",
+    ]
 
 
 def test_a_rule_ending_in_9999_is_read() -> None:

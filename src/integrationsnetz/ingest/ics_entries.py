@@ -14,6 +14,7 @@ written in UTC repeats at the wall-clock time Google meant; nothing else depends
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -25,8 +26,9 @@ from integrationsnetz.ingest.ics_rules import Rule, Unsupported, read_rule
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
-#: The years an entry may lie in: a series can run and zones can convert without leaving Python's
+#: The years an entry is read in: a series can run and zones can convert without leaving Python's
 #: calendar (years 1 to 9999); dates outside are a broken export (``00001231``), not a meeting.
+#: (Of what is read, the model holds the years 1900 to 2999; the series drop the other dates.)
 FIRST_YEAR, LAST_YEAR = 1000, 8999
 
 #: The properties the importer reads; a broken value elsewhere (``CREATED``) does not touch a meeting.
@@ -170,12 +172,10 @@ def _read(component: Any, block: Block, zones: Zones, reading: Reading) -> None:
     recurrence_prop = component.get("RECURRENCE-ID")
     recurrence_id = read.moment(recurrence_prop, "RECURRENCE-ID") if recurrence_prop is not None else None
     scope = str(recurrence_prop.params.get("RANGE", "")).upper() if recurrence_prop is not None else ""
-    rdates = tuple(read.periods(component.get("RDATE"), "RDATE"))
-    exdates = tuple(moment for moment, _ in read.periods(component.get("EXDATE"), "EXDATE"))
-    moments = [start, end, *(moment for moment, _ in rdates), *exdates]
-    if recurrence_id is not None:
-        moments.append(recurrence_id)
-    if any(_outside(moment, reading, block) for moment in moments):
+    # RDATEs and EXDATEs beyond the years read here name no date this import could hold: dropped.
+    rdates = tuple(item for item in read.periods(component.get("RDATE"), "RDATE") if _readable(item[0]))
+    exdates = tuple(moment for moment, _ in read.periods(component.get("EXDATE"), "EXDATE") if _readable(moment))
+    if recurrence_id is not None and _outside(recurrence_id, reading, block):
         return
     try:
         rules = tuple(read.rules(component.get("RRULE"), start))
@@ -206,6 +206,10 @@ def _exact_length(start: Moment, end: Moment) -> timedelta:
     if isinstance(start, datetime) or isinstance(end, datetime):
         return instant(end) - instant(start)
     return end - start
+
+
+def _readable(moment: Moment) -> bool:
+    return FIRST_YEAR <= moment.year <= LAST_YEAR
 
 
 def _outside(moment: Moment | None, reading: Reading, block: Block) -> bool:
@@ -288,6 +292,10 @@ class _Reader:
                 moment = moment.replace(tzinfo=self.zones.floating)
             elif self.zones.utc_to is not None and moment.utcoffset() == timedelta(0) and _is_utc(moment.tzinfo):
                 moment = moment.astimezone(self.zones.utc_to)
+            elif not isinstance(moment.tzinfo, ZoneInfo):
+                known = known_zone(str(getattr(prop, "params", {}).get("TZID", "")))
+                if known is not None:
+                    moment = moment.replace(tzinfo=known)
             return moment
         if isinstance(value, date):
             day: date = value
@@ -320,7 +328,7 @@ class _Reader:
             until_values = prop.get("UNTIL") or []
             try:
                 until = self._until(until_values[0], start) if until_values else None
-                found.append(read_rule(dict(prop), wall(start), line, until))
+                found.append(read_rule(dict(prop), wall(start), line, until, all_day=not isinstance(start, datetime)))
             except (ValueError, TypeError, OverflowError) as exc:
                 raise _Broken(line, f"RRULE {self.where}: {exc}") from None
         return found
@@ -342,6 +350,28 @@ class _Reader:
             return value
         zone = start.tzinfo
         return value.astimezone(zone).replace(tzinfo=None)
+
+
+@functools.lru_cache(maxsize=256)
+def known_zone(name: str) -> ZoneInfo | None:
+    """The zone database's zone for a TZID: an IANA name, a Windows name (``W. Europe Standard
+    Time``), or a vendor's ``/mozilla.org/…/Europe/Berlin``.
+
+    Such a zone is read from the database even when the file has a VTIMEZONE for it: Outlook's
+    VTIMEZONE holds only today's rule (from 1601 on), the database every year's, and it converts
+    a hundred times faster. A name no database knows is read from the file's VTIMEZONE.
+    """
+    from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+
+    cleaned = name.strip().strip("/")
+    parts = cleaned.split("/")
+    for candidate in [cleaned, WINDOWS_TO_OLSON.get(cleaned, ""), *("/".join(parts[n:]) for n in range(1, len(parts)))]:
+        if candidate and len(candidate) < 100 and all(ch.isalnum() or ch in "/_-+" for ch in candidate):
+            try:
+                return ZoneInfo(candidate)
+            except (ValueError, KeyError, OSError):  # not a name of the database
+                continue
+    return None
 
 
 def _is_utc(zone: tzinfo | None) -> bool:

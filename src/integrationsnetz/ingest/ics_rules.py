@@ -76,11 +76,14 @@ class Rule:
         return self.until is None and self.count is None
 
 
-def read_rule(parts: dict[str, list[Any]], start: datetime, line: int, until: datetime | None) -> Rule:
+def read_rule(
+    parts: dict[str, list[Any]], start: datetime, line: int, until: datetime | None, *, all_day: bool = False
+) -> Rule:
     """Check a rule (icalendar's parts of it) for an entry starting at ``start`` (naive wall time).
 
     Raises ``ValueError`` for a rule that is not valid and :class:`Unsupported` for a valid one
     this importer does not expand; ``until`` is the rule's ``UNTIL`` already read as wall time.
+    An all-day entry (``all_day``) repeats by days: no times in its rule (RFC 5545 §3.3.10).
     """
     from dateutil.rrule import rrulestr
 
@@ -98,6 +101,11 @@ def read_rule(parts: dict[str, list[Any]], start: datetime, line: int, until: da
     if frequency not in _FREQUENCIES:
         raise ValueError(f"FREQ must be one of {', '.join(_FREQUENCIES)}, got {frequency or 'nothing'}")
     used_by = [key for key in _BY_PARTS if parts.get(key)]
+    if all_day:
+        timed = [key for key in ("BYHOUR", "BYMINUTE", "BYSECOND") if parts.get(key)]
+        if frequency in _SUB_DAILY or timed:
+            what = timed[0] if timed else f"FREQ={frequency}"
+            raise ValueError(f"{what} for an entry of whole days (DTSTART is a date)")
     if frequency in _SUB_DAILY and used_by:
         raise Unsupported(
             f"repeats {frequency} with {used_by[0]}: rules finer than daily are expanded only without BY… parts"

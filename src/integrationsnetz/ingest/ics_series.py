@@ -25,6 +25,7 @@ import attrs
 from integrationsnetz.contract.importers import ImportOptions, Skipped
 from integrationsnetz.ingest.ics_entries import BERLIN, LAST_YEAR, Entry, Moment, instant, later, wall
 from integrationsnetz.ingest.ics_rules import Budget, dates
+from integrationsnetz.model.field_types import YEARS
 
 #: The most dates one series imports: years of any real meeting series, few enough to read in
 #: a fraction of a second (``FREQ=SECONDLY`` without an end would otherwise run for hours).
@@ -38,6 +39,7 @@ MAX_DATES_PER_FILE = 50_000
 MAX_YEARS = 100
 
 _LAST_MOMENT = datetime(LAST_YEAR, 12, 31, tzinfo=BERLIN)
+_MAX_SLOTS = 4 * MAX_DATES_PER_SERIES  #: dates of a series looked at, excluded ones included
 
 
 @attrs.frozen
@@ -212,8 +214,9 @@ class _Limits:
 
 
 def _capped(series: Series, limits: _Limits) -> Iterator[Occurrence]:
-    """The series' occurrences in slot order, at most :data:`MAX_DATES_PER_SERIES`."""
-    given = 0
+    """The series' occurrences in slot order, at most :data:`MAX_DATES_PER_SERIES`, only those
+    in the years the model holds (the others are counted against the cap too, and reported)."""
+    given = outside = 0
     last: Occurrence | None = None
     for occurrence in _occurrences(series, limits):
         if limits.stop is not None and instant(occurrence.start) >= limits.stop:
@@ -222,18 +225,22 @@ def _capped(series: Series, limits: _Limits) -> Iterator[Occurrence]:
         if given == MAX_DATES_PER_SERIES:
             assert last is not None
             limits.incomplete.add(series.key)
-            limits.skipped.append(
-                Skipped(
-                    item=f"series {series.key}",
-                    reason=f"has more than {MAX_DATES_PER_SERIES:,} dates; those after "
-                    f"{_moment_text(last.slot)} are not imported",
-                    line=series.first.block.line,
-                )
+            reason = (
+                f"has more than {MAX_DATES_PER_SERIES:,} dates; those after {_moment_text(last.slot)} are not imported"
             )
-            return
+            limits.skipped.append(Skipped(item=f"series {series.key}", reason=reason, line=series.first.block.line))
+            break
         given += 1
         last = occurrence
-        yield occurrence
+        if occurrence.start.year in YEARS and occurrence.end.year in YEARS:
+            yield occurrence
+        else:
+            outside += 1
+    if outside:
+        limits.incomplete.add(series.key)
+        what = "it lies" if outside == 1 and not series.recurring else f"{outside:,} of its dates lie"
+        reason = f"{what} outside the years {YEARS.start}–{YEARS.stop - 1} the model holds; not imported"
+        limits.skipped.append(Skipped(item=f"series {series.key}", reason=reason, line=series.first.block.line))
 
 
 def _occurrences(series: Series, limits: _Limits) -> Iterator[Occurrence]:
@@ -243,7 +250,15 @@ def _occurrences(series: Series, limits: _Limits) -> Iterator[Occurrence]:
     overrides = _Overrides(series, limits.skipped)
     excluded = _Exclusions(master)
     slots = _slots(master, series, limits) if master is not None else iter(())
-    for slot, length in slots:
+    for looked_at, (slot, length) in enumerate(slots):
+        if looked_at == _MAX_SLOTS:  # a day excluded from a rule of minutes: 1,440 slots to pass
+            limits.incomplete.add(series.key)
+            reason = (
+                f"has more than {_MAX_SLOTS:,} dates, most of them excluded; "
+                f"those from {_moment_text(slot)} on are not imported"
+            )
+            limits.skipped.append(Skipped(item=f"series {series.key}", reason=reason, line=series.first.block.line))
+            break
         yield from overrides.unmatched_before(instant(slot) - timedelta(days=1), excluded)
         if excluded.covers(slot):
             continue

@@ -18,6 +18,7 @@ import attrs
 
 from integrationsnetz.contract.importers import ImportResult
 from integrationsnetz.contract.stores import Store
+from integrationsnetz.errors import WrongType
 from integrationsnetz.model.entity import Entity
 from integrationsnetz.model.events import AllDay, Event
 from integrationsnetz.model.meetings import Meeting
@@ -42,6 +43,10 @@ def save_import(store: Store, result: ImportResult) -> Saved:
     imported complete, else those between its first and last imported date. Entities the
     import did not name (a meeting planned in the store, another series) are never touched.
     """
+    if not isinstance(result, ImportResult):
+        raise WrongType([f"save_import: result: expected the ImportResult of import_from, got {type(result).__name__}"])
+    if not all(callable(getattr(store, name, None)) for name in ("list", "put_many", "delete", "transaction")):
+        raise WrongType([f"save_import: store: expected an open store (open_store(url)), got {type(store).__name__}"])
     imported = {(type(entity), entity.id): entity for entity in result.entities}
     network_ids = {getattr(entity, "network_id", None) for entity in result.entities}
     stored: dict[tuple[type[Entity], str], Entity] = {}
