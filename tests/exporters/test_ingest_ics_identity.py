@@ -54,12 +54,17 @@ def test_entries_without_uid_get_ids_of_their_own_that_a_second_import_finds_aga
     assert [e.id for e in read(exported_again).entities] == ids
 
 
-def test_a_series_without_uid_keeps_every_date() -> None:
-    result = read(calendar("DTSTART:20250303T100000Z|DTEND:20250303T110000Z|RRULE:FREQ=WEEKLY;COUNT=4|SUMMARY:AG"))
-    assert starts(result) == ["2025-03-03 11:00", "2025-03-10 11:00", "2025-03-17 11:00", "2025-03-24 11:00"]
+def test_series_without_uid_keep_every_date_and_stay_apart() -> None:
+    """Two series without UID, same title and start (one weekly, one monthly): two series, every date."""
+    weekly = "DTSTART:20250303T100000Z|DTEND:20250303T110000Z|RRULE:FREQ=WEEKLY;COUNT=4|SUMMARY:AG"
+    result = read(calendar(weekly, weekly.replace("WEEKLY;COUNT=4", "MONTHLY;COUNT=2")))
+    assert sorted(starts(result)) == ["2025-03-03 11:00", "2025-03-03 11:00", "2025-03-10 11:00",
+                                      "2025-03-17 11:00", "2025-03-24 11:00",
+                                      "2025-04-03 12:00"]  # fmt: skip  # 10:00 UTC is 12:00 in summer
     meetings = [e for e in result.entities if isinstance(e, Meeting)]
-    assert len({m.id for m in meetings}) == 4
-    assert len({m.series_id for m in meetings}) == 1
+    assert len({m.id for m in meetings}) == 6
+    assert len({m.series_id for m in meetings}) == 2
+    assert result.skipped == ()
 
 
 # -- series ---------------------------------------------------------------------------------------

@@ -203,7 +203,9 @@ def _parse(structure: Scan, calendar: CalendarPart, blocks: list[Block], outcome
     import icalendar
 
     try:
-        parsed = icalendar.Calendar.from_ical(structure.text_of(calendar, blocks))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # icalendar's guesses at vendor zone names: read by known_zone
+            parsed = icalendar.Calendar.from_ical(structure.text_of(calendar, blocks))
         components = list(parsed.subcomponents)
         if [c.name for c in components] == [b.name for b in blocks]:
             return list(zip(blocks, components, strict=True))
@@ -228,7 +230,9 @@ def _parse_alone(structure: Scan, calendar: CalendarPart, context: list[Block], 
     import icalendar
 
     try:
-        parsed = icalendar.Calendar.from_ical(structure.text_of(calendar, [*context, block]))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = icalendar.Calendar.from_ical(structure.text_of(calendar, [*context, block]))
     except OSError:  # the zone database looked a TZID up as a file name
         return "a TZID that is no time zone name"
     except _PARSER_ERRORS as exc:

@@ -79,6 +79,11 @@ class Series:
         return min(self.overrides.values(), key=lambda entry: entry.block.line)
 
     @property
+    def label(self) -> str:
+        """How messages name the series: its UID, or (none) its first entry's title and start."""
+        return self.key if not self.key.startswith("#") else describe(self.first)
+
+    @property
     def unbounded(self) -> bool:
         """A rule of the master goes on for ever."""
         return self.master is not None and any(rule.unbounded for rule in self.master.rules)
@@ -135,7 +140,8 @@ def _slot_key(moment: Moment) -> object:
 
 def describe(entry: Entry) -> str:
     """The entry as a person finds it in their calendar: title and start."""
-    summary = str(entry.component.get("SUMMARY") or "").strip() or "(no title)"
+    summary = entry.component.get("SUMMARY")
+    summary = str(summary[0] if isinstance(summary, list) else summary or "").strip() or "(no title)"
     return f"{summary!r} on {entry.start.isoformat()}"
 
 
@@ -157,7 +163,7 @@ def expand(all_series: list[Series], options: ImportOptions, budget: Budget) -> 
     if heap:
         cut = _moment_text(min(heap)[2].slot)
         for _, _, occurrence, _ in sorted(heap, key=lambda item: item[1]):
-            item = f"series {occurrence.series.key}"
+            item = f"series {occurrence.series.label}"
             reported.add(item)
             limits.incomplete.add(occurrence.series.key)
             reason = f"dates from {cut} on are not imported: the file holds more than {MAX_DATES_PER_FILE:,} dates"
@@ -165,10 +171,10 @@ def expand(all_series: list[Series], options: ImportOptions, budget: Budget) -> 
     if stop is None or stop > horizon:
         last_day = horizon.astimezone(BERLIN).date().isoformat()
         for series in all_series:
-            if series.unbounded and f"series {series.key}" not in reported:
+            if series.unbounded and f"series {series.label}" not in reported:
                 limits.incomplete.add(series.key)
                 reason = f"has no end; dates after {last_day} are not imported"
-                skipped.append(Skipped(item=f"series {series.key}", reason=reason, line=series.first.block.line))
+                skipped.append(Skipped(item=f"series {series.label}", reason=reason, line=series.first.block.line))
     if stop is not None:  # a series may have dates from ``until`` on: which, the import did not look
         limits.incomplete.update(s.key for s in all_series if s.master is not None and s.master.rules)
     return Expansion(occurrences=taken, skipped=skipped, incomplete=limits.incomplete)
@@ -228,7 +234,7 @@ def _capped(series: Series, limits: _Limits) -> Iterator[Occurrence]:
             reason = (
                 f"has more than {MAX_DATES_PER_SERIES:,} dates; those after {_moment_text(last.slot)} are not imported"
             )
-            limits.skipped.append(Skipped(item=f"series {series.key}", reason=reason, line=series.first.block.line))
+            limits.skipped.append(Skipped(item=f"series {series.label}", reason=reason, line=series.first.block.line))
             break
         given += 1
         last = occurrence
@@ -240,7 +246,7 @@ def _capped(series: Series, limits: _Limits) -> Iterator[Occurrence]:
         limits.incomplete.add(series.key)
         what = "it lies" if outside == 1 and not series.recurring else f"{outside:,} of its dates lie"
         reason = f"{what} outside the years {YEARS.start}–{YEARS.stop - 1} the model holds; not imported"
-        limits.skipped.append(Skipped(item=f"series {series.key}", reason=reason, line=series.first.block.line))
+        limits.skipped.append(Skipped(item=f"series {series.label}", reason=reason, line=series.first.block.line))
 
 
 def _occurrences(series: Series, limits: _Limits) -> Iterator[Occurrence]:
@@ -257,7 +263,7 @@ def _occurrences(series: Series, limits: _Limits) -> Iterator[Occurrence]:
                 f"has more than {_MAX_SLOTS:,} dates, most of them excluded; "
                 f"those from {_moment_text(slot)} on are not imported"
             )
-            limits.skipped.append(Skipped(item=f"series {series.key}", reason=reason, line=series.first.block.line))
+            limits.skipped.append(Skipped(item=f"series {series.label}", reason=reason, line=series.first.block.line))
             break
         yield from overrides.unmatched_before(instant(slot) - timedelta(days=1), excluded)
         if excluded.covers(slot):
@@ -392,7 +398,7 @@ def _slots(master: Entry, series: Series, limits: _Limits) -> Iterator[tuple[Mom
         if limits.stop is None or furthest < limits.stop:
             last = _moment_text(furthest.astimezone(zone).date())
             reason = f"repeats for more than {MAX_YEARS} years; dates after {last} are not imported"
-            limits.skipped.append(Skipped(item=f"series {series.key}", reason=reason, line=master.block.line))
+            limits.skipped.append(Skipped(item=f"series {series.label}", reason=reason, line=master.block.line))
 
     for rule in master.rules:
         limit = min(limits.horizon, furthest) if rule.unbounded else furthest
