@@ -311,8 +311,9 @@ class _Reader:
                 if isinstance(value, tuple):  # a PERIOD: start and end, or start and duration
                     first = self.moment(prop, name, value[0])
                     second = value[1]
-                    length = second if isinstance(second, timedelta) else self.moment(prop, name, second) - first
-                    found.append((first, length))
+                    if not isinstance(second, timedelta):
+                        second = _exact_length(first, self.moment(prop, name, second))
+                    found.append((first, second))
                 else:
                     found.append((self.moment(prop, name, value), None))
         return found
