@@ -169,15 +169,29 @@ def test_the_tolerant_mode_reads_every_calendar_and_says_what_it_left_out(name: 
         assert all(s.line is not None for s in tolerant.skipped if "left out" in s.reason)
 
 
+def _why_refused(name: str) -> str:
+    try:
+        _import(CORPUS[name])
+    except InvalidData as refused:
+        first = refused.problems[0]
+        if "expected BEGIN:VCALENDAR" in first:
+            return "not a calendar (a bare VEVENT, VTIMEZONE, VALARM … file)"
+        structure = ("content line", "does not close", "never closed", "outside of", "cannot be nested")
+        return "broken structure" if any(word in first for word in structure) else "broken values"
+    return ""
+
+
 def table() -> str:
-    """The corpus as a table: files imported, refused, and each difference with its reason."""
+    """The corpus as a table: files imported, refused (and why), and each difference with its reason."""
     rows = {name: outcome(name) for name in sorted(CORPUS)}
     kinds = Counter(kind for kind, _, _ in rows.values())
+    refused = Counter(_why_refused(name) for name, (kind, _, _) in rows.items() if kind == "refused")
     lines = [
         f"{len(rows)} files: {kinds['ok']} imported, {kinds['refused']} refused (InvalidData with lines)",
+        *(f"  refused, {why}: {count}" for why, count in sorted(refused.items())),
         f"imported: {sum(o for _, o, _ in rows.values())} meetings and events; "
         f"recurring-ical-events expands {sum(t for _, _, t in rows.values())} in the same spans",
-        "differences:",
+        f"differences: {sum(1 for kind, o, t in rows.values() if kind == 'ok' and o != t)} files",
     ]
     for name, (kind, ours, theirs) in rows.items():
         if kind == "ok" and ours != theirs:
