@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import psycopg
 import pytest
-from integrationsnetz_postgres.store import conninfo_of
+from integrationsnetz_postgres.connection import conninfo_of
 
 from integrationsnetz.plugins import PluginHost
 from integrationsnetz.store import Capability, StoreURL
