@@ -10,10 +10,8 @@ import psycopg
 import pytest
 from integrationsnetz_postgres.connection import conninfo_of
 
-from integrationsnetz.plugins import PluginHost
-from integrationsnetz.store import Capability, StoreURL
-from integrationsnetz.testing import processes
-from integrationsnetz.testing.store_conformance import StoreConformance
+from integrationsnetz.store import StoreURL
+from integrationsnetz.testing.store_conformance import Harness, StoreConformance
 
 _SIGKILL_FINDING = (
     "open finding (2026-12-03): 1 of about 4 runs of the 15-kill version under load saw, after killing "
@@ -25,27 +23,15 @@ class TestPostgresStore(StoreConformance):
     """Every test of the suite; each store is a fresh PostgreSQL schema in the run's database."""
 
     @pytest.mark.xfail(strict=False, reason=_SIGKILL_FINDING)
-    def test_sigkill_during_small_transactions(
-        self,
-        store_url: str,
-        plugin_host: PluginHost,
-        host_recipe: processes.HostRecipe,
-        capabilities: frozenset[Capability],
-    ) -> None:
+    def test_sigkill_during_small_transactions(self, harness: Harness) -> None:
         """Killed 4 times: see the mark."""
-        super().test_sigkill_during_small_transactions(store_url, plugin_host, host_recipe, capabilities)
+        super().test_sigkill_during_small_transactions(harness)
 
     @pytest.mark.slow
     @pytest.mark.xfail(strict=False, reason=_SIGKILL_FINDING)
-    def test_sigkill_during_small_transactions_thoroughly(
-        self,
-        store_url: str,
-        plugin_host: PluginHost,
-        host_recipe: processes.HostRecipe,
-        capabilities: frozenset[Capability],
-    ) -> None:
+    def test_sigkill_during_small_transactions_thoroughly(self, harness: Harness) -> None:
         """Killed 15 times: see the mark."""
-        super().test_sigkill_during_small_transactions_thoroughly(store_url, plugin_host, host_recipe, capabilities)
+        super().test_sigkill_during_small_transactions_thoroughly(harness)
 
     @pytest.fixture
     def new_store_url(self, postgres_database: str) -> Callable[[], str]:
