@@ -11,7 +11,8 @@ from integrationsnetz.schedule.calendars import HolidayCalendar, HolidayEntry, H
 from integrationsnetz.schedule.config import PlanConfig, load_plan_config
 from integrationsnetz.schedule.constraints import Candidate, Constraint, Strictness
 from integrationsnetz.schedule.context import Absence, PlanContext, format_day
-from integrationsnetz.schedule.planner import Adjustment, Outcome, Plan, PlanRequest, plan
+from integrationsnetz.schedule.planner import plan
+from integrationsnetz.schedule.plans import Adjustment, Outcome, Plan, PlanRequest
 from integrationsnetz.schedule.saving import save_plan
 from integrationsnetz.schedule.series import (
     MonthlyNth,
