@@ -13,7 +13,7 @@ import pytest
 
 import integrationsnetz as inz
 from integrationsnetz import ExportError, ExportOptions, IcsMethod, IcsOptions, MeetingStatus, NetworkData
-from integrationsnetz.exporters.ics import clean_text, uid_for
+from integrationsnetz.exporters.ics_values import clean_text, uid_for
 from integrationsnetz.testing.export_conformance import IcsExporterConformance, expected_occurrences
 from integrationsnetz.testing.samples import SENTINEL_EMAIL, SENTINEL_NAME, TRICKY_TITLE
 
@@ -154,6 +154,16 @@ def test_reexport_renders_only_what_changed_and_never_stale(sample: NetworkData,
     # A change to something a meeting shows (its venue) reaches the meeting too, without a new revision.
     venue = attrs.evolve(sample.venues[0], name="Stadtschloss")
     assert b"Stadtschloss" in ics(attrs.evolve(sample, venues=(venue, *sample.venues[1:])), host)
+
+
+def test_the_ics_module_still_offers_the_values_that_moved_to_ics_values() -> None:
+    """Code that imported the iCalendar values from ``exporters.ics`` gets the very same objects."""
+    from integrationsnetz.exporters import ics, ics_values
+
+    moved = ("BERLIN", "BERLIN_VTIMEZONE", "PRODID", "UID_NAMESPACE", "clean_text", "uid_for")
+    assert set(moved) <= set(ics.__all__)
+    for name in moved:
+        assert getattr(ics, name) is getattr(ics_values, name), name
 
 
 def test_personal_data_only_when_asked(sample: NetworkData, host: inz.PluginHost) -> None:
