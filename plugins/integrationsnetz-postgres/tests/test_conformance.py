@@ -11,27 +11,11 @@ import pytest
 from integrationsnetz_postgres.connection import conninfo_of
 
 from integrationsnetz.store import StoreURL
-from integrationsnetz.testing.store_conformance import Harness, StoreConformance
-
-_SIGKILL_FINDING = (
-    "open finding (2026-12-03): 1 of about 4 runs of the 15-kill version under load saw, after killing "
-    "the writer, tombstones that match no whole transaction; not yet explained (harness or plugin)"
-)
+from integrationsnetz.testing.store_conformance import StoreConformance
 
 
 class TestPostgresStore(StoreConformance):
     """Every test of the suite; each store is a fresh PostgreSQL schema in the run's database."""
-
-    @pytest.mark.xfail(strict=False, reason=_SIGKILL_FINDING)
-    def test_sigkill_during_small_transactions(self, harness: Harness) -> None:
-        """Killed 4 times: see the mark."""
-        super().test_sigkill_during_small_transactions(harness)
-
-    @pytest.mark.slow
-    @pytest.mark.xfail(strict=False, reason=_SIGKILL_FINDING)
-    def test_sigkill_during_small_transactions_thoroughly(self, harness: Harness) -> None:
-        """Killed 15 times: see the mark."""
-        super().test_sigkill_during_small_transactions_thoroughly(harness)
 
     @pytest.fixture
     def new_store_url(self, postgres_database: str) -> Callable[[], str]:
