@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
-from integrationsnetz_postgres.store import conninfo_of
+from integrationsnetz_postgres.connection import conninfo_of
 
 from integrationsnetz import StoreError
 from integrationsnetz.model import Course, Meeting
