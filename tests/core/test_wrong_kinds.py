@@ -27,7 +27,7 @@ import integrationsnetz as inz
 from integrationsnetz import courses, documents
 from integrationsnetz.courses.course_list import read_course_list, sample_course_list
 from integrationsnetz.errors import WrongType
-from integrationsnetz.schedule import PlanRequest, load_plan_config, plan
+from integrationsnetz.schedule import HolidayOverrides, PlanRequest, load_plan_config, plan
 from integrationsnetz.store import Store
 from integrationsnetz.testing.samples import sample_network
 
@@ -225,6 +225,8 @@ FUNCTIONS = [
          WrongType, "NoneType"),
     case("schedule.load_plan_config: TOML nested too deeply", lambda w: load_plan_config(
         w.written("p.toml", _deep_toml(5_000))), inz.InvalidData, "nested too deeply"),
+    case("schedule.HolidayOverrides.load: TOML nested too deeply", lambda w: HolidayOverrides.load(
+        w.written("f.toml", _deep_toml(5_000))), inz.InvalidData, "nested too deeply"),
     case("schedule.plan: None", lambda w: plan(None), WrongType, "PlanRequest"),  # type: ignore[arg-type]
     case("schedule.plan: a start as text", lambda w: plan(PlanRequest.for_network(
         DATA, load_plan_config(EXAMPLES / "wartburgkreis.toml").series, start="2025-01-01", end=date(2026, 1, 1))),  # type: ignore[arg-type]
