@@ -10,7 +10,6 @@
 """
 
 from integrationsnetz.courses.catalogue import (
-    OFFICIAL_COURSE_TYPES,
     CourseCatalogue,
     dumps_course_types,
     load_course_types,
@@ -21,6 +20,7 @@ from integrationsnetz.courses.course_list import CourseList, import_course_list,
 from integrationsnetz.courses.course_report import CourseReport, render, report
 from integrationsnetz.courses.figures import CourseFigures, course_figures
 from integrationsnetz.courses.planning import Range, TypeInputs, TypePlan, plan
+from integrationsnetz.model.course_types import OFFICIAL_COURSE_TYPES
 
 __all__ = [
     "OFFICIAL_COURSE_TYPES",

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from hypothesis import strategies as st
 
-from integrationsnetz.courses.catalogue import OFFICIAL_COURSE_TYPES
+from integrationsnetz.model.course_types import OFFICIAL_COURSE_TYPES
 from integrationsnetz.model.courses import (
     Course,
     CourseStatus,
