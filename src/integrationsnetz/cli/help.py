@@ -63,7 +63,8 @@ class _Localized:
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=say("usage"))
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        records = [record for param in self.get_params(ctx) if (record := param.get_help_record(ctx))]  # type: ignore[attr-defined]
+        params = [param for param in self.get_params(ctx) if isinstance(param, click.Option)]  # type: ignore[attr-defined]
+        records = [record for param in params if (record := param.get_help_record(ctx))]
         if records:
             with formatter.section(say("options")):
                 formatter.write_dl(records)

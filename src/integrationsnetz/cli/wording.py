@@ -44,9 +44,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     # init
     "help.init": (
         "Einen Arbeitsordner für ein Netzwerk anlegen: Netzwerkdokument, Planungsdatei mit den Feiertagen "
-        "des Landes, Speicher und out/.",
+        "des Landes, Speicher und out/. ORDNER ist standardmäßig der aktuelle Ordner; fehlende Angaben "
+        "werden auf einem Terminal erfragt.",
         "Create a workspace for a network: network document, planning file with the state's holidays, "
-        "store and out/.",
+        "store and out/. ORDNER is the current folder by default; on a terminal, missing answers are asked for.",
     ),
     "help.init.name": ("Name des Netzwerks.", "Name of the network."),
     "help.init.land": ("Bundesland als Kürzel, z. B. TH, NI.", "State code, e.g. TH, NI."),
@@ -84,8 +85,12 @@ _WORDS: dict[str, tuple[str, str]] = {
     "check.ok": ("{source}: keine Probleme.", "{source}: no problems."),
     "check.problems": ("{source}: {count} Problem(e):", "{source}: {count} problem(s):"),
     # lists
-    "help.liste": ("Personen, Organisationen, Gruppen, Termine, Aufgaben oder Kurse auflisten.",
-                   "List people, organisations, groups, meetings, tasks or courses."),
+    "help.liste": ("Personen, Organisationen, Gruppen, Termine, Aufgaben oder Kurse auflisten.\n\n"
+                   "ART: personen, organisationen, gruppen, termine, aufgaben, kurse (oder englisch: persons, "
+                   "organizations, groups, meetings, tasks, courses).",
+                   "List people, organisations, groups, meetings, tasks or courses.\n\n"
+                   "ART: persons, organizations, groups, meetings, tasks, courses (or German: personen, "
+                   "organisationen, gruppen, termine, aufgaben, kurse)."),
     "help.liste.gruppe": ("Nur diese Arbeitsgruppe (Kennung).", "Only this working group (id)."),
     "help.liste.von": ("Termine ab diesem Tag (TT.MM.JJJJ oder JJJJ-MM-TT).",
                        "Meetings from this day (DD.MM.YYYY or YYYY-MM-DD)."),

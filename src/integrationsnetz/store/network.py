@@ -10,7 +10,7 @@ from __future__ import annotations
 import attrs
 
 from integrationsnetz.contract.stores import Store
-from integrationsnetz.errors import NotFound
+from integrationsnetz.errors import NotFound, WrongType
 from integrationsnetz.model.entity import Entity
 from integrationsnetz.model.network_data import COLLECTIONS, NetworkData
 from integrationsnetz.model.networks import Network
@@ -24,6 +24,8 @@ def save_network(store: Store, data: NetworkData, *, draft: bool = False) -> lis
     unchanged is not written again. Entities the store holds and ``data`` lacks are kept. Returns
     the entities written, as stored. ``draft`` passes to ``put_many`` (references unchecked).
     """
+    if not isinstance(data, NetworkData):
+        raise WrongType([f"save_network: expected a NetworkData, got {type(data).__name__}"])
     changed: list[Entity] = []
     for entity in data.entities():
         try:
@@ -44,6 +46,8 @@ def load_network(store: Store, network_id: str) -> NetworkData:
 
     Raises :class:`~integrationsnetz.errors.NotFound` when the store holds no such network.
     """
+    if not isinstance(network_id, str):
+        raise WrongType([f"load_network: expected a network id (text), got {type(network_id).__name__}"])
     network = store.get(Network, network_id)
     collections = {name: tuple(store.list(cls, network_id=network_id)) for name, cls in COLLECTIONS.items()}
     return NetworkData(network=network, **collections)  # type: ignore[arg-type]  # each tuple has its type
