@@ -1,8 +1,8 @@
 """integrationsnetz: the data, plans and calendars of a district's integration network.
 
 The public API is re-exported here: the model classes, documents, the integrity check, the
-plugin host and ``hookimpl`` for plugin authors, ``open_store`` for storage, ``export`` for
-calendars, documents and spreadsheets.
+plugin host and ``hookimpl`` for plugin authors, ``open_store`` for storage (``save_network`` and
+``load_network`` for a whole network), ``export`` for calendars, documents and spreadsheets.
 
 Each name loads its module on first use (PEP 562), so ``import integrationsnetz`` is cheap: a
 plugin that only needs ``hookimpl``, or a tool that only reads ``--help``, never builds the model
@@ -45,7 +45,9 @@ if TYPE_CHECKING:
     from integrationsnetz.store import Store as Store
     from integrationsnetz.store import StoreBackend as StoreBackend
     from integrationsnetz.store import StoreURL as StoreURL
+    from integrationsnetz.store import load_network as load_network
     from integrationsnetz.store import open_store as open_store
+    from integrationsnetz.store import save_network as save_network
 
 # Where each public name comes from, lightest module first: a name loads the modules up to the
 # one that has it, so ``hookimpl`` never loads the model. ``"*"`` takes the module's ``__all__``,
@@ -59,7 +61,7 @@ _SOURCES: dict[str, tuple[str, ...] | str] = {
     "model": "*",
     "serialization": ("SCHEMA_VERSION", "Codec"),
     "integrity": ("Problem", "check"),
-    "store": ("Store", "StoreBackend", "StoreURL", "open_store"),
+    "store": ("Store", "StoreBackend", "StoreURL", "load_network", "open_store", "save_network"),
     "plugins": ("PluginHost", "default_host"),
     "exporters": ("CsvOptions", "ExportOptions", "IcsMethod", "IcsOptions", "export"),
     "ingest": ("ImportOptions", "ImportResult", "import_from"),

@@ -40,6 +40,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("features", ("store", "exporters", "ingest", "schedule", "courses", "documents", "integrity")),
     ("host", ("plugins",)),
     ("facade", ("", "export")),  # "" is the package itself; export is the deprecated old name
+    ("command line", ("cli", "__main__")),  # the installed command; a user of the facade, never of testing
     ("testing kit", ("testing",)),
 )
 PACKAGE = "integrationsnetz"

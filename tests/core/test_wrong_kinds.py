@@ -93,6 +93,12 @@ FUNCTIONS = [
     case("entity_type_name: a string for a class", lambda w: inz.entity_type_name("meeting"), WrongType,  # type: ignore[arg-type]
          "str is not a stored entity type"),
     case("entity_type_name: None", lambda w: inz.entity_type_name(None), WrongType, "NoneType"),  # type: ignore[arg-type]
+    case("save_network: a document path for the network",
+         lambda w: inz.save_network(inz.open_store("memory:"), "netz.toml"), WrongType, "expected a NetworkData"),  # type: ignore[arg-type]
+    case("load_network: a Network for its id",
+         lambda w: inz.load_network(inz.open_store("memory:"), DATA.network), WrongType, "got Network"),  # type: ignore[arg-type]
+    case("load_network: an id the store does not hold",
+         lambda w: inz.load_network(inz.open_store("memory:"), "netz-xyz"), inz.NotFound, "netz-xyz"),
     case("open_store: None", lambda w: inz.open_store(None), inz.StoreError, "store URL"),  # type: ignore[arg-type]
     case("open_store: an unknown scheme", lambda w: inz.open_store("nosql:x"), inz.StoreError, "nosql"),
     case("open_store: a file as the folder of a files: store", lambda w: inz.open_store(f"files://{w.file}"),
