@@ -524,9 +524,10 @@ def _header(ctx: _Context, request: ExportRequest) -> bytes:
         uid=uid_for(ctx.network.id, "calendar", name),
     )
     if options.method is IcsMethod.PUBLISH:
-        # NAME and X-WR-CALNAME: set as TEXT, since icalendar's calendar_name writes a backslash unescaped
-        cal["NAME"] = text_value(name)
-        cal["X-WR-CALNAME"] = text_value(name)
+        # NAME (RFC 7986) and X-WR-CALNAME are TEXT, but icalendar and ical.js (Thunderbird, Nextcloud)
+        # know neither and show their escapes ("A\, B"); VALUE=TEXT tells every parser to unescape.
+        cal["NAME"] = text_value(name, params={"VALUE": "TEXT"})
+        cal["X-WR-CALNAME"] = text_value(name, params={"VALUE": "TEXT"})
         cal.add("refresh-interval", options.refresh_interval, parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", vDuration(options.refresh_interval))
     cal.add("x-wr-timezone", "Europe/Berlin")
