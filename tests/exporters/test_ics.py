@@ -38,6 +38,7 @@ def test_feed_header_and_timezone_are_what_clients_need(sample: NetworkData, hos
     assert "METHOD:PUBLISH\r\n" in text
     assert "\r\nNAME;VALUE=TEXT:Netzwerk Integration Wartburgkreis\r\n" in text
     assert "\r\nX-WR-CALNAME;VALUE=TEXT:Netzwerk Integration Wartburgkreis\r\n" in text
+    assert "X-WR-TIMEZONE" not in text  # every time names its zone (see test_ics_fold.py)
     assert "REFRESH-INTERVAL;VALUE=DURATION:PT6H\r\n" in text
     calendar = icalendar.Calendar.from_ical(payload)
     (timezone,) = calendar.timezones

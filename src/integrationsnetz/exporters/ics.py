@@ -514,7 +514,15 @@ def _render_series(ctx: _Context, uid: str, series_id: str, members: list[Meetin
 
 
 def _header(ctx: _Context, request: ExportRequest) -> bytes:
+    """The calendar's properties and the time zone, without ``END:VCALENDAR``.
+
+    No ``X-WR-TIMEZONE``: every time here names its zone (``TZID``, UTC or a date), so Google,
+    Apple and Outlook have nothing floating to read in it, while readers that apply it (the
+    ``x-wr-timezone`` package under recurring-ical-events) turn UTC times into Berlin wall time
+    and lose which of the two repeated October hours was meant.
+    """
     from icalendar import Calendar, Timezone, vDuration
+
 
     options = request.options.ics
     name = one_line(options.name or ctx.network.name) or "integrationsnetz"
@@ -530,7 +538,6 @@ def _header(ctx: _Context, request: ExportRequest) -> bytes:
         cal["X-WR-CALNAME"] = text_value(name, params={"VALUE": "TEXT"})
         cal.add("refresh-interval", options.refresh_interval, parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", vDuration(options.refresh_interval))
-    cal.add("x-wr-timezone", "Europe/Berlin")
     cal.add_component(Timezone.from_ical(BERLIN_VTIMEZONE))
     body: bytes = cal.to_ical()
     end = b"END:VCALENDAR\r\n"
