@@ -93,6 +93,30 @@ def test_expansion_equals_the_generated_meetings(
     assert vob(payload) == expected
 
 
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(meetings=series(), cut=st.tuples(st.integers(0, 9), st.integers(1, 10)), show_cancelled=st.booleans())
+def test_a_feed_for_part_of_a_series_expands_to_that_part(
+    meetings: tuple[Meeting, ...],
+    cut: tuple[int, int],
+    show_cancelled: bool,
+    *,
+    rie: Expand,
+    vob: Expand,
+    host: inz.PluginHost,
+) -> None:
+    """A time range that cuts a series: the rule is planned on the whole series, and the feed still
+    expands to exactly the meetings that start in the range."""
+    starts = sorted(m.start for m in meetings)
+    low = starts[min(cut[0], len(starts) - 1)]
+    high = starts[min(cut[0] + cut[1], len(starts) - 1)] + timedelta(minutes=1)
+    data = _data(meetings)
+    options = ExportOptions(stamp=STAMP, start=low, end=high, ics=IcsOptions(show_cancelled=show_cancelled))
+    payload = inz.export(data, "ics", options=options, host=host)
+    expected = expected_occurrences(data, options)
+    assert rie(payload) == expected
+    assert vob(payload) == expected
+
+
 def _renumbered(groups: list[tuple[Meeting, ...]]) -> tuple[Meeting, ...]:
     return tuple(
         attrs.evolve(meeting, id=f"s{g}-{n}", series_id=f"s{g}")
@@ -148,4 +172,3 @@ def test_any_network_exports_in_every_format(
     for meeting in data.meetings[:1]:
         inz.export(data, "markdown", select=meeting, options=options, host=host)
     assert inz.documents.loads(inz.export(data, "json", options=options, host=host), host=host).network == data.network
-
