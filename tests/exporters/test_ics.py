@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import attrs
 import pytest
@@ -35,8 +36,9 @@ def test_feed_header_and_timezone_are_what_clients_need(sample: NetworkData, hos
     payload = ics(sample, host)
     text = unfold(payload)
     assert "METHOD:PUBLISH\r\n" in text
-    assert "NAME:Netzwerk Integration Wartburgkreis\r\n" in text
-    assert "X-WR-CALNAME:Netzwerk Integration Wartburgkreis\r\n" in text
+    assert "\r\nNAME;VALUE=TEXT:Netzwerk Integration Wartburgkreis\r\n" in text
+    assert "\r\nX-WR-CALNAME;VALUE=TEXT:Netzwerk Integration Wartburgkreis\r\n" in text
+    assert "X-WR-TIMEZONE" not in text  # every time names its zone (see test_ics_fold.py)
     assert "REFRESH-INTERVAL;VALUE=DURATION:PT6H\r\n" in text
     calendar = icalendar.Calendar.from_ical(payload)
     (timezone,) = calendar.timezones
@@ -259,7 +261,35 @@ def test_a_backslash_before_n_stays_text_in_every_parser(
     (event,) = icalendar.Calendar.from_ical(payload).events
     assert str(event["DESCRIPTION"]).startswith(title)
     named = attrs.evolve(data, network=attrs.evolve(data.network, name="Netz S:\\Neue; Ablage"))
-    assert "\r\nX-WR-CALNAME:Netz S:\\\\Neue\\; Ablage\r\n" in ics(named, host).decode()  # TEXT, escaped
+    assert "\r\nX-WR-CALNAME;VALUE=TEXT:Netz S:\\\\Neue\\; Ablage\r\n" in ics(named, host).decode()  # TEXT, escaped
+
+
+def test_group_names_in_categories_and_calendar_names_come_back_exactly(
+    sample: NetworkData, host: inz.PluginHost, icaljs_text: Callable[[bytes], dict[str, Any]]
+) -> None:
+    """CATEGORIES escaped as RFC 5545 TEXT (icalendar's own rules turned ``\\N`` into a line break);
+    NAME and X-WR-CALNAME with ``VALUE=TEXT`` (ical.js, the parser of Thunderbird and Nextcloud,
+    and icalendar show a name without it escapes and all: ``Netz\\, Kreis``)."""
+    import icalendar
+    import vobject
+
+    group_name = "AG S:\\Neue, Ablage; Sprache\\n"
+    calendar_name = "Netz, Kreis; AG \\N Sprache"
+    groups = tuple(attrs.evolve(g, name=group_name) if g.id == "ag-sprache" else g for g in sample.groups)
+    data = attrs.evolve(sample, groups=groups, events=(), courses=())
+    options = ExportOptions(stamp=STAMP, ics=IcsOptions(name=calendar_name))
+    payload = inz.export(data, "ics", options=options, host=host)
+    uid = uid_for("netz-wak", "series", "ag-sprache-2026")
+
+    calendar = icalendar.Calendar.from_ical(payload)
+    assert str(calendar["NAME"]) == str(calendar["X-WR-CALNAME"]) == calendar_name
+    assert {tuple(e.categories) for e in calendar.events if e.uid == uid} == {("AG-Sitzung", group_name)}
+    parsed = vobject.readOne(payload.decode("utf-8"))
+    assert parsed.contents["name"][0].value == parsed.x_wr_calname.value == calendar_name
+    assert {tuple(e.categories.value) for e in parsed.vevent_list if e.uid.value == uid} == {("AG-Sitzung", group_name)}
+    icaljs = icaljs_text(payload)
+    assert icaljs["name"] == icaljs["calname"] == calendar_name
+    assert {tuple(e["categories"]) for e in icaljs["events"] if e["uid"] == uid} == {("AG-Sitzung", group_name)}
 
 
 def test_import_integrationsnetz_and_a_host_do_not_import_calendar_libraries() -> None:

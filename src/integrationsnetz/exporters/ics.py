@@ -9,16 +9,19 @@ What real clients need, and how the ``ics`` modules give it (``docs/reference/fo
   ``modified``;
 * a feed is ``METHOD:PUBLISH`` with ``NAME``/``X-WR-CALNAME`` and ``REFRESH-INTERVAL``; one
   meeting can go out as an invitation (``REQUEST``) or a cancellation (``CANCEL``, same UID,
-  higher SEQUENCE);
+  higher SEQUENCE; for one date of a recurring entry, the series' UID and a ``RECURRENCE-ID``);
 * meetings that share a ``series_id`` and follow a weekly or monthly rule become one event with
   ``RRULE`` (UNTIL in UTC), ``EXDATE`` for skipped dates and ``RECURRENCE-ID`` overrides for moved
-  or changed ones; an irregular series stays single events, the form every client reads alike.
+  or changed ones, its SEQUENCE and stamps from all its meetings; an irregular series stays single
+  events, the form every client reads alike.
 
 This module is the writer: which entries a request makes, what each says, in which order, and
 the calendar around them. Its siblings hold what it builds on:
 :mod:`~integrationsnetz.exporters.ics_values` the iCalendar values (UIDs, the time zone, TEXT,
-times), :mod:`~integrationsnetz.exporters.ics_entry` one VEVENT from its content, and
-:mod:`~integrationsnetz.exporters.ics_series` the series planner.
+times), :mod:`~integrationsnetz.exporters.ics_entry` one VEVENT from its content,
+:mod:`~integrationsnetz.exporters.ics_series` the series planner,
+:mod:`~integrationsnetz.exporters.ics_rule_entry` a planned series' entries under its UID and
+:mod:`~integrationsnetz.exporters.ics_sequence` the series' SEQUENCE and stamps.
 
 Each entry is rendered once per value of the entity and what it references, and reused: a feed
 re-exported after a few meetings changed only renders those. icalendar is imported inside the
@@ -27,16 +30,18 @@ functions, so ``import integrationsnetz`` stays light.
 
 from __future__ import annotations
 
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 import attrs
 
 from integrationsnetz.errors import ExportError
 from integrationsnetz.exporters import Exporter, ExportOptions, ExportRequest, IcsMethod
 from integrationsnetz.exporters.ics_entry import EntryContent, Stamps, render_entry
+from integrationsnetz.exporters.ics_rule_entry import render_member, render_series
+from integrationsnetz.exporters.ics_sequence import series_version
 from integrationsnetz.exporters.ics_series import SeriesPlan, plan_series
 from integrationsnetz.exporters.ics_values import (
     BERLIN,
@@ -44,11 +49,9 @@ from integrationsnetz.exporters.ics_values import (
     PRODID,
     UID_NAMESPACE,
     clean_text,
-    in_berlin,
     one_line,
     text_value,
     uid_for,
-    wall_clock,
     written,
 )
 from integrationsnetz.exporters.references import References
@@ -104,6 +107,16 @@ class _Context:
             ics.show_cancelled,
             ics.series,
         )
+        self._series: dict[str, list[Meeting]] = {}
+        for meeting in request.series:
+            if meeting.series_id is not None:
+                self._series.setdefault(meeting.series_id, []).append(meeting)
+
+    def whole_series(self, series_id: str, shown: Iterable[Meeting]) -> list[Meeting]:
+        """Every meeting of the series, by start: the request's whole series, with ``shown`` as given."""
+        members = {m.id: m for m in self._series.get(series_id, ())}
+        members.update((m.id, m) for m in shown)
+        return sorted(members.values(), key=lambda m: (m.start, m.id))
 
     def stamps(self, modified: datetime | None, created: datetime | None) -> Stamps:
         dtstamp = self.options.stamp or modified or created or self.now
@@ -230,6 +243,18 @@ class IcsWriter:
 
     def __init__(self, max_cached: int = 200_000) -> None:
         self.cache = _RenderCache(max_cached)
+        self._plans: OrderedDict[Hashable, SeriesPlan | None] = OrderedDict()
+
+    def _plan(self, whole: list[Meeting]) -> SeriesPlan | None:
+        """:func:`plan_series` of a whole series, remembered by its meetings' ids and times (bounded)."""
+        key = tuple((m.id, m.start.astimezone(UTC), m.end.astimezone(UTC)) for m in whole)
+        if key in self._plans:
+            self._plans.move_to_end(key)
+            return self._plans[key]
+        plan = self._plans[key] = plan_series(whole)
+        if len(self._plans) > 20_000:
+            self._plans.popitem(last=False)
+        return plan
 
     def write(self, request: ExportRequest, stream: BinaryIO) -> None:
         """The ``Exporter.write`` of the ``ics`` format."""
@@ -296,17 +321,12 @@ class IcsWriter:
         return (meeting.start, uid, self.cache.get(key, render))
 
     def _series(self, ctx: _Context, series_id: str, members: list[Meeting]) -> list[tuple[datetime, str, bytes]]:
+        """A series as one entry with a rule, planned on the whole series; single entries if it follows none."""
         show_cancelled = ctx.options.ics.show_cancelled
-        key = (
-            "series",
-            series_id,
-            tuple((m, ctx.meeting_deps(m)) for m in members),
-            ctx.network,
-            ctx.option_key,
-        )
         if not show_cancelled and all(m.status is MeetingStatus.CANCELLED for m in members):
             return []
-        plan = plan_series(members)
+        whole = ctx.whole_series(series_id, members)
+        plan = self._plan(whole)
         if plan is None:
             return [
                 self._single_meeting(ctx, m)
@@ -314,9 +334,26 @@ class IcsWriter:
                 if show_cancelled or m.status is not MeetingStatus.CANCELLED
             ]
         uid = uid_for(ctx.network.id, "series", series_id)
+        key = (
+            "series",
+            series_id,
+            tuple((m, ctx.meeting_deps(m)) for m in members),
+            tuple(whole) if len(whole) > len(members) else None,
+            ctx.network,
+            ctx.option_key,
+        )
 
         def render() -> bytes:
-            return b"".join(_render_series(ctx, uid, series_id, members, plan))
+            return render_series(
+                uid=uid,
+                series_id=series_id,
+                members=members,
+                plan=plan,
+                contents={m.id: ctx.meeting_content(m) for m in members},
+                version=series_version(whole),
+                stamps=ctx.stamps,
+                show_cancelled=show_cancelled,
+            )
 
         return [(members[0].start, uid, self.cache.get(key, render))]
 
@@ -453,67 +490,41 @@ class IcsWriter:
             cancelled = meeting.status is MeetingStatus.CANCELLED
             sequence = meeting.revision if cancelled else meeting.revision + 1
             meeting = attrs.evolve(meeting, status=MeetingStatus.CANCELLED)
-            return self._single_meeting(ctx, meeting, sequence)
-        return self._single_meeting(ctx, meeting)
+            return self._series_member(ctx, meeting) or self._single_meeting(ctx, meeting, sequence)
+        return self._series_member(ctx, meeting) or self._single_meeting(ctx, meeting)
 
+    def _series_member(self, ctx: _Context, meeting: Meeting) -> tuple[datetime, str, bytes] | None:
+        """A message for one date of a series a feed writes with a rule: the series' UID and the
+        date's ``RECURRENCE-ID`` (RFC 5546), so a calendar updates the date it shows; else None.
 
-def _render_series(ctx: _Context, uid: str, series_id: str, members: list[Meeting], plan: SeriesPlan) -> list[bytes]:
-    show_cancelled = ctx.options.ics.show_cancelled
-    contents = {m.id: ctx.meeting_content(m) for m in members}
-    by_slot = {plan.slot_of[m.id]: m for m in members}
-    live = [m for m in members if show_cancelled or m.status is not MeetingStatus.CANCELLED]
-    # The template: the commonest content among meetings held at their slot.
-    at_slot = [m for m in live if wall_clock(m.start) == plan.slot_of[m.id]] or live or members
-    template_content = Counter(contents[m.id] for m in at_slot).most_common(1)[0][0]  # ties: the earliest
-    regular: list[Meeting] = []
-    overrides: list[Meeting] = []
-    exdates: list[datetime] = []
-    for slot in plan.slots:
-        meeting = by_slot.get(slot)
-        if meeting is None or (meeting.status is MeetingStatus.CANCELLED and not show_cancelled):
-            exdates.append(in_berlin(slot))
-        elif wall_clock(meeting.start) == slot and contents[meeting.id] == template_content:
-            regular.append(meeting)
-        else:
-            overrides.append(meeting)
-    shown = regular or overrides or members
-    master_sequence = max(m.revision for m in shown)
-    modified = [m.modified for m in shown if m.modified is not None]
-    created = [m.created for m in shown if m.created is not None]
-    first_slot = plan.slots[0]
-    rule: dict[str, Any] = {"FREQ": plan.rule.freq, "BYDAY": plan.rule.byday}
-    if plan.rule.interval > 1:
-        rule["INTERVAL"] = plan.rule.interval
-    rule["UNTIL"] = in_berlin(plan.slots[-1]).astimezone(UTC)
-    master = render_entry(
-        uid=uid,
-        start=in_berlin(first_slot),
-        end=in_berlin(first_slot) + template_content.duration,
-        content=template_content,
-        sequence=master_sequence,
-        stamps=ctx.stamps(max(modified) if modified else None, min(created) if created else None),
-        entity_ref=f"series/{series_id}",
-        rrule=rule,
-        exdates=exdates,
-    )
-    parts = [master]
-    for meeting in overrides:
-        parts.append(
-            render_entry(
-                uid=uid,
-                start=written(meeting.start),
-                end=written(meeting.end),
-                content=contents[meeting.id],
-                sequence=max(meeting.revision, master_sequence),
-                stamps=ctx.stamps(meeting.modified, meeting.created),
-                entity_ref=f"meeting/{meeting.id}",
-                recurrence_id=in_berlin(plan.slot_of[meeting.id]),
-            )
+        A cancellation counts as the change it is: the series' ``SEQUENCE`` with this meeting cancelled.
+        """
+        if meeting.series_id is None or not ctx.options.ics.series:
+            return None
+        whole = ctx.whole_series(meeting.series_id, [meeting])
+        plan = self._plan(whole)
+        if plan is None:
+            return None
+        uid = uid_for(ctx.network.id, "series", meeting.series_id)
+        payload = render_member(
+            uid=uid,
+            meeting=meeting,
+            plan=plan,
+            content=ctx.meeting_content(meeting),
+            sequence=series_version(whole).sequence,
+            stamps=ctx.stamps,
         )
-    return parts
+        return (meeting.start, uid, payload)
 
 
 def _header(ctx: _Context, request: ExportRequest) -> bytes:
+    """The calendar's properties and the time zone, without ``END:VCALENDAR``.
+
+    No ``X-WR-TIMEZONE``: every time here names its zone (``TZID``, UTC or a date), so Google,
+    Apple and Outlook have nothing floating to read in it, while readers that apply it (the
+    ``x-wr-timezone`` package under recurring-ical-events) turn UTC times into Berlin wall time
+    and lose which of the two repeated October hours was meant.
+    """
     from icalendar import Calendar, Timezone, vDuration
 
     options = request.options.ics
@@ -524,12 +535,12 @@ def _header(ctx: _Context, request: ExportRequest) -> bytes:
         uid=uid_for(ctx.network.id, "calendar", name),
     )
     if options.method is IcsMethod.PUBLISH:
-        # NAME and X-WR-CALNAME: set as TEXT, since icalendar's calendar_name writes a backslash unescaped
-        cal["NAME"] = text_value(name)
-        cal["X-WR-CALNAME"] = text_value(name)
+        # NAME (RFC 7986) and X-WR-CALNAME are TEXT, but icalendar and ical.js (Thunderbird, Nextcloud)
+        # know neither and show their escapes ("A\, B"); VALUE=TEXT tells every parser to unescape.
+        cal["NAME"] = text_value(name, params={"VALUE": "TEXT"})
+        cal["X-WR-CALNAME"] = text_value(name, params={"VALUE": "TEXT"})
         cal.add("refresh-interval", options.refresh_interval, parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", vDuration(options.refresh_interval))
-    cal.add("x-wr-timezone", "Europe/Berlin")
     cal.add_component(Timezone.from_ical(BERLIN_VTIMEZONE))
     body: bytes = cal.to_ical()
     end = b"END:VCALENDAR\r\n"

@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from integrationsnetz.exporters.ics_values import parameter, text_value, uri
+from integrationsnetz.exporters.ics_values import parameter, text_list_value, text_value, uri
 
 
 @attrs.frozen
@@ -84,6 +84,8 @@ def render_entry(
         ]
         or None,
     )
+    if content.categories:
+        event["CATEGORIES"] = text_list_value(content.categories)  # in place: escaped as text, not by icalendar
     if recurrence_id is not None:
         event.add("recurrence-id", recurrence_id)
     if rrule is not None:

@@ -5,7 +5,7 @@ whole; but each exception to the rule (a moved or skipped date) is an override o
 and single events are the form every client reads alike. So the planner tries the weekly and
 monthly rules a series could follow, lets a meeting move within a tolerance, and answers
 ``None`` (single events) when more than half the meetings would be exceptions or a time lies in
-the hour a DST switch repeats or skips. :mod:`~integrationsnetz.exporters.ics` writes the plan.
+the hour a DST switch repeats or skips. :mod:`~integrationsnetz.exporters.ics_rule_entry` writes the plan.
 """
 
 from __future__ import annotations

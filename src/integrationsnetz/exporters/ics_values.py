@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 import uuid
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -102,9 +103,22 @@ def _text_class() -> type[Any]:
     return PlainText
 
 
-def text_value(value: str | None) -> Any:
-    """``value`` as a TEXT property value for icalendar, or None."""
-    return None if value is None else _text_class()(value)
+def text_value(value: str | None, params: dict[str, str] | None = None) -> Any:
+    """``value`` as a TEXT property value for icalendar (with ``params``), or None."""
+    return None if value is None else _text_class()(value, params=params or {})
+
+
+def text_list_value(values: Iterable[str]) -> Any:
+    """Several TEXT values as one comma-separated property value (``CATEGORIES``), each escaped as text.
+
+    icalendar's own list value escapes each item by its rules, which read a literal ``\\N`` as a
+    line break; this one escapes by RFC 5545 §3.3.11 like :func:`text_value`.
+    """
+    from icalendar import vCategory
+
+    value = vCategory([])
+    value.cats = [_text_class()(item) for item in values]
+    return value
 
 
 def wall_clock(moment: datetime) -> datetime:
