@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 import integrationsnetz as inz
-from integrationsnetz.exporters.ics import BERLIN_VTIMEZONE, PRODID, uid_for
+from integrationsnetz.exporters.ics_values import BERLIN_VTIMEZONE, PRODID, uid_for
 
 BERLIN = ZoneInfo("Europe/Berlin")
 STAMP = datetime(2026, 1, 1, tzinfo=UTC)

@@ -26,7 +26,7 @@ import attrs
 import wartburgkreis
 
 import integrationsnetz as inz
-from integrationsnetz.atomic import write_atomic
+from integrationsnetz.cli.publishing import publish, report_markdown
 from integrationsnetz.courses.catalogue import OFFICIAL_COURSE_TYPES
 from integrationsnetz.errors import IntegrationsnetzError, NotFound
 from integrationsnetz.schedule import (
@@ -102,40 +102,10 @@ def run(
         written = save_plan(store, result, before)
         stored = store.list(inz.Meeting, network_id=data.network.id)
     planned = attrs.evolve(data, meetings=tuple(stored))
-    files = publish(planned, result, config, out=out, year=start.year)
+    report = report_markdown(result, config.language)
+    files = publish(planned, out=out, year=start.year, language=config.language, report=report, host=host)
     print_summary(data, config, result, written=written, files=files, store_url=store_url)
     return result
-
-
-def publish(data: inz.NetworkData, result: Plan, config: PlanConfig, *, out: Path, year: int) -> list[Path]:
-    """One calendar feed per working group, one for the whole network, and the Markdown overview."""
-    from integrationsnetz.exporters import ExportOptions, IcsOptions, export
-
-    out.mkdir(parents=True, exist_ok=True)
-    window = ExportOptions(language=config.language, start=date(year, 1, 1), end=date(year + 1, 1, 1))
-    files = []
-    for group in data.groups:
-        path = out / f"{group.id}.ics"
-        name = IcsOptions(name=f"{group.name} – {data.network.name}")
-        export(data, "ics", path, select=group, options=attrs.evolve(window, ics=name))
-        files.append(path)
-    path = out / "netzwerk.ics"
-    export(data, "ics", path, options=attrs.evolve(window, ics=IcsOptions(name=data.network.name)))
-    files.append(path)
-    table = export(data, "markdown", options=attrs.evolve(window, document="overview")).decode("utf-8")
-    path = out / f"jahresplan-{year}.md"
-    write_atomic(path, (table.rstrip() + "\n\n" + report_markdown(result, config)).encode("utf-8"))
-    files.append(path)
-    return files
-
-
-def report_markdown(result: Plan, config: PlanConfig) -> str:
-    """The planner's report as a Markdown section: every session moved, dropped or kept despite a soft rule."""
-    english = config.language == "en"
-    lines = ["## " + ("What the planner moved or dropped" if english else "Was der Planer verschoben hat"), ""]
-    lines += [f"- {warning}" for warning in result.warnings]
-    lines += [f"- {line.message}" for line in result.report] or ["- " + ("nothing" if english else "nichts")]
-    return "\n".join(lines) + "\n"
 
 
 def print_summary(

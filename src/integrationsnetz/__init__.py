@@ -1,8 +1,8 @@
 """integrationsnetz: the data, plans and calendars of a district's integration network.
 
 The public API is re-exported here: the model classes, documents, the integrity check, the
-plugin host and ``hookimpl`` for plugin authors, ``open_store`` for storage, ``export`` for
-calendars, documents and spreadsheets.
+plugin host and ``hookimpl`` for plugin authors, ``open_store`` for storage (``save_network`` and
+``load_network`` for a whole network), ``export`` for calendars, documents and spreadsheets.
 
 Each name loads its module on first use (PEP 562), so ``import integrationsnetz`` is cheap: a
 plugin that only needs ``hookimpl``, or a tool that only reads ``--help``, never builds the model
@@ -23,6 +23,7 @@ from integrationsnetz.contract.registries import provide_default_host
 
 if TYPE_CHECKING:
     from integrationsnetz import documents as documents
+    from integrationsnetz.contract.host import Host as Host
     from integrationsnetz.contract.registries import Registries as Registries
     from integrationsnetz.errors import *  # noqa: F403 - every error, as errors.__all__ lists them
     from integrationsnetz.exporters import CsvOptions as CsvOptions
@@ -45,18 +46,23 @@ if TYPE_CHECKING:
     from integrationsnetz.store import Store as Store
     from integrationsnetz.store import StoreBackend as StoreBackend
     from integrationsnetz.store import StoreURL as StoreURL
+    from integrationsnetz.store import load_network as load_network
     from integrationsnetz.store import open_store as open_store
+    from integrationsnetz.store import save_network as save_network
 
 # Where each public name comes from, lightest module first: a name loads the modules up to the
 # one that has it, so ``hookimpl`` never loads the model. ``"*"`` takes the module's ``__all__``,
-# the one list of its names. A test checks every name resolves to the object its own module defines.
+# the one list of its names. The block above says the same to type checkers; tests/core/test_imports.py
+# checks that the two agree and that every name resolves to the object its own module defines.
 _SOURCES: dict[str, tuple[str, ...] | str] = {
     "errors": "*",
     "hookspecs": ("hookimpl",),
+    "contract.host": ("Host",),
+    "contract.registries": ("Registries",),
     "model": "*",
     "serialization": ("SCHEMA_VERSION", "Codec"),
     "integrity": ("Problem", "check"),
-    "store": ("Store", "StoreBackend", "StoreURL", "open_store"),
+    "store": ("Store", "StoreBackend", "StoreURL", "load_network", "open_store", "save_network"),
     "plugins": ("PluginHost", "default_host"),
     "exporters": ("CsvOptions", "ExportOptions", "IcsMethod", "IcsOptions", "export"),
     "ingest": ("ImportOptions", "ImportResult", "import_from", "save_import"),
@@ -80,24 +86,25 @@ def _default_host() -> Registries:
 provide_default_host(_default_host)
 
 
-def __getattr__(name: str) -> Any:
-    if name == "__all__":
-        value: Any = sorted({*_MODULES, *(name for source in _SOURCES for name in _names_of(source))})
-    elif name in _MODULES:
-        value = importlib.import_module(f"integrationsnetz.{name}")
-    else:
-        for source in _SOURCES:
-            if name in _names_of(source):
-                value = getattr(importlib.import_module(f"integrationsnetz.{source}"), name)
-                break
+if not TYPE_CHECKING:  # type checkers read the block above, so a misspelt name is an error there
+
+    def __getattr__(name: str) -> Any:
+        if name == "__all__":
+            value: Any = sorted({*_MODULES, *(name for source in _SOURCES for name in _names_of(source))})
+        elif name in _MODULES:
+            value = importlib.import_module(f"integrationsnetz.{name}")
         else:
-            raise AttributeError(f"module 'integrationsnetz' has no attribute {name!r}")
-    globals()[name] = value  # the next access is an ordinary attribute
-    return value
+            for source in _SOURCES:
+                if name in _names_of(source):
+                    value = getattr(importlib.import_module(f"integrationsnetz.{source}"), name)
+                    break
+            else:
+                raise AttributeError(f"module 'integrationsnetz' has no attribute {name!r}")
+        globals()[name] = value  # the next access is an ordinary attribute
+        return value
 
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__getattr__("__all__")})
+    def __dir__() -> list[str]:
+        return sorted({*__getattr__("__all__"), *(name for name in globals() if name.startswith("__"))})
 
 
 class _Package(types.ModuleType):

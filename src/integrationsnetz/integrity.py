@@ -14,6 +14,7 @@ from datetime import date, datetime
 import attrs
 
 from integrationsnetz.errors import WrongType
+from integrationsnetz.model.course_types import OFFICIAL_COURSE_TYPES
 from integrationsnetz.model.courses import Course, CourseStatus, CourseType
 from integrationsnetz.model.entity import Entity, instant
 from integrationsnetz.model.field_types import type_problems
@@ -61,9 +62,6 @@ def check(data: NetworkData, *, course_types: Mapping[str, CourseType] | None = 
     if wrong:  # values set past the constructors: the rules below would trip over them
         return wrong
     if course_types is None:
-        # Imported here: the courses package is not needed by ``import integrationsnetz``.
-        from integrationsnetz.courses.catalogue import OFFICIAL_COURSE_TYPES
-
         course_types = OFFICIAL_COURSE_TYPES
     return list(_Checker(data, course_types).run())
 

@@ -70,7 +70,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "integrationsnetz.ingest.jsondoc",
     "integrationsnetz.ingest.csv",
     "integrationsnetz.courses.exporters",
-    "integrationsnetz.schedule.series",
+    "integrationsnetz.schedule.series_converter",
     "integrationsnetz.schedule.german_holidays",
     "integrationsnetz.schedule.standard_constraints",
 )

@@ -7,6 +7,8 @@ each module is imported first, in a child process, with the package's modules fo
 import subprocess
 import sys
 
+import pytest
+
 SCRIPT = r"""
 import importlib, pkgutil, sys
 import integrationsnetz
@@ -87,3 +89,69 @@ def test_every_exported_name_is_the_object_its_module_defines() -> None:
         elif hasattr(value, "__qualname__"):  # classes and functions know where they were defined
             assert getattr(sys.modules[value.__module__], value.__qualname__) is value, name
         assert getattr(integrationsnetz, name) is value  # cached after the first use
+
+
+def test_modules_split_into_parts_still_give_every_name_they_gave() -> None:
+    """``integrationsnetz.serialization`` and ``integrationsnetz.schedule.planner`` were single modules;
+    their public names stay where users import them from, each the object its part defines."""
+    import importlib
+
+    promised = {
+        "integrationsnetz.serialization": [
+            "SCHEMA_VERSION", "Codec", "Expected", "configure_converter", "format_datetime", "make_codec",
+            "make_converter", "paused_gc", "parse_datetime", "problems_of",
+        ],
+        "integrationsnetz.schedule.planner": ["FIXED_STATUSES", "Adjustment", "Outcome", "Plan", "PlanRequest", "plan"],
+    }  # fmt: skip
+    for module_name, names in promised.items():
+        module = importlib.import_module(module_name)
+        assert sorted(module.__all__) == sorted(names), module_name
+        for name in names:
+            value = getattr(module, name)
+            if hasattr(value, "__qualname__"):
+                assert getattr(sys.modules[value.__module__], value.__qualname__) is value, name
+
+
+def test_the_typing_block_names_what_the_package_serves() -> None:
+    """The names type checkers see (the ``TYPE_CHECKING`` block) are the names the package serves at run time."""
+    import ast
+    import importlib
+    from pathlib import Path
+
+    import integrationsnetz
+
+    tree = ast.parse(Path(integrationsnetz.__file__).read_text(encoding="utf-8"))
+    block = next(node for node in tree.body if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING")
+    typed: set[str] = set()
+    for node in block.body:
+        assert isinstance(node, ast.ImportFrom), ast.unparse(node)
+        for alias in node.names:
+            if alias.name == "*":
+                typed |= set(importlib.import_module(str(node.module)).__all__)
+            else:
+                assert alias.asname == alias.name, f"{alias.name} is imported without re-export"
+                typed.add(alias.name)
+    assert typed == set(integrationsnetz.__all__)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "name"),
+    [
+        ("integrationsnetz.schedule.constraints", "integrationsnetz.contract.constraints", "Constraint"),
+        ("integrationsnetz.schedule.calendars", "integrationsnetz.contract.holidays", "HolidayCalendar"),
+        ("integrationsnetz.schedule.context", "integrationsnetz.contract.plan_context", "PlanContext"),
+        ("integrationsnetz.schedule.bounds", "integrationsnetz.contract.bounds", "FIRST_YEAR"),
+        ("integrationsnetz.schedule.series", "integrationsnetz.contract.series", "Series"),
+    ],
+)
+def test_a_moved_module_path_warns_at_the_importer_and_serves_the_same_names(old: str, new: str, name: str) -> None:
+    code = (
+        "import warnings, importlib\n"
+        "with warnings.catch_warnings(record=True) as caught:\n"
+        "    warnings.simplefilter('always')\n"
+        f"    from {old} import {name} as value\n"
+        f"print(value is getattr(importlib.import_module({new!r}), {name!r}))\n"
+        "print([(w.category.__name__, w.filename) for w in caught if 'moved' in str(w.message)])"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines() == ["True", "[('DeprecationWarning', '<string>')]"]

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import integrationsnetz as inz
-from integrationsnetz import documents, serialization
-from integrationsnetz.serialization import format_datetime, make_codec, parse_datetime
+from integrationsnetz import documents
+from integrationsnetz.serialization import format_datetime, make_codec, parse_datetime, time_text
 from integrationsnetz.testing import strategies as inz_st
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -80,14 +80,14 @@ def test_a_datetime_parsed_again_is_the_same(value: datetime) -> None:
 
 
 def test_the_parsed_and_formatted_texts_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(serialization, "_PARSED", {})
-    monkeypatch.setattr(serialization, "_FORMATTED", {})
-    monkeypatch.setattr(serialization, "_SHARED_LIMIT", 3)
+    monkeypatch.setattr(time_text, "_PARSED", {})
+    monkeypatch.setattr(time_text, "_FORMATTED", {})
+    monkeypatch.setattr(time_text, "_SHARED_LIMIT", 3)
     texts = [f"2027-01-{day:02d}T09:00:00+01:00[Europe/Berlin]" for day in range(1, 11)]
     for _ in range(2):
         assert [format_datetime(parse_datetime(text)) for text in texts] == texts
-        assert len(serialization._PARSED) <= 3
-        assert len(serialization._FORMATTED) <= 3
+        assert len(time_text._PARSED) <= 3
+        assert len(time_text._FORMATTED) <= 3
 
 
 def test_equal_times_in_other_zones_or_folds_are_formatted_apart() -> None:
@@ -105,7 +105,7 @@ def test_equal_times_in_other_zones_or_folds_are_formatted_apart() -> None:
     assert format_datetime(london) == "2024-10-14T08:00:00+01:00[Europe/London]"
     assert format_datetime(berlin.astimezone(UTC)) == "2024-10-14T07:00:00Z"
     assert parse_datetime("2027-01-01T08:00:00Z") == datetime(2027, 1, 1, 8, tzinfo=UTC)
-    assert "2027-01-01T08:00:00Z" not in serialization._PARSED  # unique stamps are not kept
+    assert "2027-01-01T08:00:00Z" not in time_text._PARSED  # unique stamps are not kept
 
 
 def test_toml_native_dates_and_times_are_read() -> None:

@@ -27,7 +27,7 @@ import integrationsnetz as inz
 from integrationsnetz import courses, documents
 from integrationsnetz.courses.course_list import read_course_list, sample_course_list
 from integrationsnetz.errors import WrongType
-from integrationsnetz.schedule import PlanRequest, load_plan_config, plan
+from integrationsnetz.schedule import HolidayOverrides, PlanRequest, load_plan_config, plan
 from integrationsnetz.store import Store
 from integrationsnetz.testing.samples import sample_network
 
@@ -93,6 +93,12 @@ FUNCTIONS = [
     case("entity_type_name: a string for a class", lambda w: inz.entity_type_name("meeting"), WrongType,  # type: ignore[arg-type]
          "str is not a stored entity type"),
     case("entity_type_name: None", lambda w: inz.entity_type_name(None), WrongType, "NoneType"),  # type: ignore[arg-type]
+    case("save_network: a document path for the network",
+         lambda w: inz.save_network(inz.open_store("memory:"), "netz.toml"), WrongType, "expected a NetworkData"),  # type: ignore[arg-type]
+    case("load_network: a Network for its id",
+         lambda w: inz.load_network(inz.open_store("memory:"), DATA.network), WrongType, "got Network"),  # type: ignore[arg-type]
+    case("load_network: an id the store does not hold",
+         lambda w: inz.load_network(inz.open_store("memory:"), "netz-xyz"), inz.NotFound, "netz-xyz"),
     case("open_store: None", lambda w: inz.open_store(None), inz.StoreError, "store URL"),  # type: ignore[arg-type]
     case("open_store: an unknown scheme", lambda w: inz.open_store("nosql:x"), inz.StoreError, "nosql"),
     case("open_store: a file as the folder of a files: store", lambda w: inz.open_store(f"files://{w.file}"),
@@ -229,6 +235,8 @@ FUNCTIONS = [
          WrongType, "NoneType"),
     case("schedule.load_plan_config: TOML nested too deeply", lambda w: load_plan_config(
         w.written("p.toml", _deep_toml(5_000))), inz.InvalidData, "nested too deeply"),
+    case("schedule.HolidayOverrides.load: TOML nested too deeply", lambda w: HolidayOverrides.load(
+        w.written("f.toml", _deep_toml(5_000))), inz.InvalidData, "nested too deeply"),
     case("schedule.plan: None", lambda w: plan(None), WrongType, "PlanRequest"),  # type: ignore[arg-type]
     case("schedule.plan: a start as text", lambda w: plan(PlanRequest.for_network(
         DATA, load_plan_config(EXAMPLES / "wartburgkreis.toml").series, start="2025-01-01", end=date(2026, 1, 1))),  # type: ignore[arg-type]

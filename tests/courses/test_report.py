@@ -27,7 +27,8 @@ from integrationsnetz import (
     Waitlist,
 )
 from integrationsnetz.courses import Range, TypeInputs, course_figures, render, report
-from integrationsnetz.courses.report import WEEKS_PER_MONTH, safe_cell, say_count, say_wait
+from integrationsnetz.courses.rendering import safe_cell
+from integrationsnetz.courses.wording import WEEKS_PER_MONTH, say_count, say_wait
 
 HALF_A_YEAR_WEEKS = 26.0
 ARTICLE_DATE = date(2024, 10, 14)  # the date the conftest builds the district for
@@ -407,3 +408,14 @@ def test_a_course_type_not_in_the_catalogue_is_counted_with_a_warning_at_the_top
     assert summary.startswith(
         "- Achtung, nicht im Katalog der Kursarten und doch mitgezählt (ein Tippfehler?): 'kochkurs' (1 Kurs).\n"
     )
+
+
+def test_the_name_report_is_the_function_and_no_module_hides_behind_it() -> None:
+    """``integrationsnetz.courses.report`` means one thing: the function, with no module of that name."""
+    import importlib.util
+
+    import integrationsnetz.courses
+
+    assert integrationsnetz.courses.report is report
+    assert report.__module__ == "integrationsnetz.courses.course_report"
+    assert importlib.util.find_spec("integrationsnetz.courses.report") is None

@@ -67,7 +67,7 @@ def test_what_if_three_more_teachers() -> None:
 
     from integrationsnetz.courses import Range, plan
     from integrationsnetz.courses.planning import courses_carried
-    from integrationsnetz.courses.report import say_wait
+    from integrationsnetz.courses.wording import say_wait
 
     figures = course_figures(wartburgkreis.build(), as_of=date(2024, 10, 14))
     general = next(kind for kind in figures.types if kind.code == "general")

@@ -193,7 +193,8 @@ def test_the_code_of_the_page_runs(page: Path, tmp_path: Path, monkeypatch: pyte
             else:
                 exercised |= exercise(block, run_block(block, namespace), tmp_path)
     finally:
-        for store in [value for value in namespace.values() if hasattr(value, "close") and hasattr(value, "put")]:
+        opened = [value for value in namespace.values() if not isinstance(value, type)]  # not the Store class
+        for store in [value for value in opened if hasattr(value, "close") and hasattr(value, "put")]:
             store.close()
         for name in set(sys.modules) - modules_before:
             del sys.modules[name]

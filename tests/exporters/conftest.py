@@ -15,6 +15,7 @@ import subprocess
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 NODE_PREFIX = ROOT / ".venv" / "node"
 ICALJS = NODE_PREFIX / "node_modules" / "ical.js"
 SCRIPT = Path(__file__).with_name("icaljs_expand.mjs")
+TEXT_SCRIPT = Path(__file__).with_name("icaljs_text.mjs")
 UNTIL = date(2031, 1, 1)
 
 
@@ -132,6 +134,19 @@ def expand_with_icaljs(payload: bytes) -> list[Occurrence]:
     return sorted(found)
 
 
+def read_text_with_icaljs(payload: bytes) -> dict[str, Any]:
+    """The calendar name and each entry's UID, RECURRENCE-ID and CATEGORIES as ical.js reads them."""
+    module = _ensure_icaljs()
+    if module is None:
+        pytest.skip("node is not installed: the ical.js (Thunderbird/Nextcloud) check needs Node.js")
+    result = subprocess.run(
+        ["node", str(TEXT_SCRIPT), module], input=payload, capture_output=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    found: dict[str, Any] = json.loads(result.stdout)
+    return found
+
+
 def _iso_z(text: str) -> str:
     return text.replace(".000Z", "Z")
 
@@ -159,6 +174,12 @@ def rie() -> Expand:
 def vob() -> Expand:
     """vobject alone."""
     return expand_with_vobject
+
+
+@pytest.fixture
+def icaljs_text() -> Callable[[bytes], dict[str, Any]]:
+    """The text values ical.js reads (calendar name, each entry's CATEGORIES): :func:`read_text_with_icaljs`."""
+    return read_text_with_icaljs
 
 
 @pytest.fixture

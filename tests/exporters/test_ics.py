@@ -7,13 +7,14 @@ import subprocess
 import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import attrs
 import pytest
 
 import integrationsnetz as inz
 from integrationsnetz import ExportError, ExportOptions, IcsMethod, IcsOptions, MeetingStatus, NetworkData
-from integrationsnetz.exporters.ics import clean_text, uid_for
+from integrationsnetz.exporters.ics_values import clean_text, uid_for
 from integrationsnetz.testing.export_conformance import IcsExporterConformance, expected_occurrences
 from integrationsnetz.testing.samples import SENTINEL_EMAIL, SENTINEL_NAME, TRICKY_TITLE
 
@@ -35,8 +36,9 @@ def test_feed_header_and_timezone_are_what_clients_need(sample: NetworkData, hos
     payload = ics(sample, host)
     text = unfold(payload)
     assert "METHOD:PUBLISH\r\n" in text
-    assert "NAME:Netzwerk Integration Wartburgkreis\r\n" in text
-    assert "X-WR-CALNAME:Netzwerk Integration Wartburgkreis\r\n" in text
+    assert "\r\nNAME;VALUE=TEXT:Netzwerk Integration Wartburgkreis\r\n" in text
+    assert "\r\nX-WR-CALNAME;VALUE=TEXT:Netzwerk Integration Wartburgkreis\r\n" in text
+    assert "X-WR-TIMEZONE" not in text  # every time names its zone (see test_ics_fold.py)
     assert "REFRESH-INTERVAL;VALUE=DURATION:PT6H\r\n" in text
     calendar = icalendar.Calendar.from_ical(payload)
     (timezone,) = calendar.timezones
@@ -156,6 +158,16 @@ def test_reexport_renders_only_what_changed_and_never_stale(sample: NetworkData,
     assert b"Stadtschloss" in ics(attrs.evolve(sample, venues=(venue, *sample.venues[1:])), host)
 
 
+def test_the_ics_module_still_offers_the_values_that_moved_to_ics_values() -> None:
+    """Code that imported the iCalendar values from ``exporters.ics`` gets the very same objects."""
+    from integrationsnetz.exporters import ics, ics_values
+
+    moved = ("BERLIN", "BERLIN_VTIMEZONE", "PRODID", "UID_NAMESPACE", "clean_text", "uid_for")
+    assert set(moved) <= set(ics.__all__)
+    for name in moved:
+        assert getattr(ics, name) is getattr(ics_values, name), name
+
+
 def test_personal_data_only_when_asked(sample: NetworkData, host: inz.PluginHost) -> None:
     public = unfold(ics(sample, host))
     assert SENTINEL_NAME not in public
@@ -249,7 +261,35 @@ def test_a_backslash_before_n_stays_text_in_every_parser(
     (event,) = icalendar.Calendar.from_ical(payload).events
     assert str(event["DESCRIPTION"]).startswith(title)
     named = attrs.evolve(data, network=attrs.evolve(data.network, name="Netz S:\\Neue; Ablage"))
-    assert "\r\nX-WR-CALNAME:Netz S:\\\\Neue\\; Ablage\r\n" in ics(named, host).decode()  # TEXT, escaped
+    assert "\r\nX-WR-CALNAME;VALUE=TEXT:Netz S:\\\\Neue\\; Ablage\r\n" in ics(named, host).decode()  # TEXT, escaped
+
+
+def test_group_names_in_categories_and_calendar_names_come_back_exactly(
+    sample: NetworkData, host: inz.PluginHost, icaljs_text: Callable[[bytes], dict[str, Any]]
+) -> None:
+    """CATEGORIES escaped as RFC 5545 TEXT (icalendar's own rules turned ``\\N`` into a line break);
+    NAME and X-WR-CALNAME with ``VALUE=TEXT`` (ical.js, the parser of Thunderbird and Nextcloud,
+    and icalendar show a name without it escapes and all: ``Netz\\, Kreis``)."""
+    import icalendar
+    import vobject
+
+    group_name = "AG S:\\Neue, Ablage; Sprache\\n"
+    calendar_name = "Netz, Kreis; AG \\N Sprache"
+    groups = tuple(attrs.evolve(g, name=group_name) if g.id == "ag-sprache" else g for g in sample.groups)
+    data = attrs.evolve(sample, groups=groups, events=(), courses=())
+    options = ExportOptions(stamp=STAMP, ics=IcsOptions(name=calendar_name))
+    payload = inz.export(data, "ics", options=options, host=host)
+    uid = uid_for("netz-wak", "series", "ag-sprache-2026")
+
+    calendar = icalendar.Calendar.from_ical(payload)
+    assert str(calendar["NAME"]) == str(calendar["X-WR-CALNAME"]) == calendar_name
+    assert {tuple(e.categories) for e in calendar.events if e.uid == uid} == {("AG-Sitzung", group_name)}
+    parsed = vobject.readOne(payload.decode("utf-8"))
+    assert parsed.contents["name"][0].value == parsed.x_wr_calname.value == calendar_name
+    assert {tuple(e.categories.value) for e in parsed.vevent_list if e.uid.value == uid} == {("AG-Sitzung", group_name)}
+    icaljs = icaljs_text(payload)
+    assert icaljs["name"] == icaljs["calname"] == calendar_name
+    assert {tuple(e["categories"]) for e in icaljs["events"] if e["uid"] == uid} == {("AG-Sitzung", group_name)}
 
 
 def test_import_integrationsnetz_and_a_host_do_not_import_calendar_libraries() -> None:

@@ -91,6 +91,19 @@ def test_a_selected_meeting_outside_the_range_or_the_data_is_redacted_on_its_own
     assert person.name is None
 
 
+def test_the_series_of_a_selected_meeting_comes_whole_and_redacted() -> None:
+    """``series``: every date of the selected meeting's series, also outside the range, without the
+    people invited; the dates ``data`` holds are its very objects."""
+    member = SAMPLE.get(inz.Meeting, "ag-sprache-2026-03")
+    request = _captured(member, ExportOptions(end=member.end))
+    everyone = [m for m in SAMPLE.meetings if m.series_id == "ag-sprache-2026"]
+    assert [m.id for m in request.series] == [m.id for m in everyone]
+    assert request.series[2] is request.data.get(inz.Meeting, member.id)
+    assert all("p-sentinel" not in [i.actor_id for i in m.invitations] for m in request.series)
+    assert "p-sentinel" in [i.actor_id for i in member.invitations]  # the sample invites the sentinel
+    assert _captured(SAMPLE.events[0]).series == ()  # no meeting, no series
+
+
 def test_personal_data_asked_for_reaches_the_exporter_unchanged() -> None:
     """With ``include_personal_data`` the exporter gets the caller's objects as they are."""
     request = _captured(SENTINEL, ExportOptions(include_personal_data=True))

@@ -17,7 +17,7 @@ import pytest
 
 from integrationsnetz import Person, StoreError
 from integrationsnetz.plugins import PluginHost
-from integrationsnetz.store.files import FilesStore
+from integrationsnetz.store.file_journal import FileJournal
 
 
 @pytest.fixture
@@ -68,7 +68,7 @@ def test_a_commit_that_runs_out_of_space_is_rolled_back(
     url = f"files://{tiny_disk}/netz"
     with builtin_host.open_store(url) as store:
         old = store.put_many(_people("a", 60), draft=True)
-        monkeypatch.setattr(FilesStore, "_check_space", lambda *_: None)
+        monkeypatch.setattr(FileJournal, "_check_space", lambda *_: None)
         changed = [attrs.evolve(person, function="Migrationsberatung") for person in old]
         with pytest.raises(StoreError, match="the commit was rolled back, nothing was changed"):
             store.put_many([*changed, *_people("p", 400)], draft=True)

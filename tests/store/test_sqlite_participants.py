@@ -18,7 +18,7 @@ import pytest
 
 from integrationsnetz import AttendanceStatus, Conflict, Invitation, Meeting, MeetingKind
 from integrationsnetz.plugins import PluginHost
-from integrationsnetz.store.sqlite import _DELETE_PARTICIPANTS
+from integrationsnetz.store.sqlite_layout import DELETE_PARTICIPANTS
 
 BERLIN = ZoneInfo("Europe/Berlin")
 WINDOW = (datetime(2027, 1, 1, tzinfo=BERLIN), datetime(2028, 1, 1, tzinfo=BERLIN))
@@ -96,7 +96,7 @@ def test_finding_a_meetings_pairs_uses_the_primary_key(builtin_host: PluginHost,
     path = tmp_path / "netz.db"
     builtin_host.open_store(f"sqlite://{path}").close()
     with sqlite3.connect(path) as db:
-        plan = " ".join(row[-1] for row in db.execute("EXPLAIN QUERY PLAN " + _DELETE_PARTICIPANTS, ('["m"]',)))
+        plan = " ".join(row[-1] for row in db.execute("EXPLAIN QUERY PLAN " + DELETE_PARTICIPANTS, ('["m"]',)))
     assert "SEARCH meeting_participant USING PRIMARY KEY (actor_id=? AND meeting_id=?)" in plan
     assert "SCAN meeting_participant" not in plan
 

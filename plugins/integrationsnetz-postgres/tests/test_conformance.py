@@ -8,44 +8,14 @@ from collections.abc import Callable
 
 import psycopg
 import pytest
-from integrationsnetz_postgres.store import conninfo_of
+from integrationsnetz_postgres.connection import conninfo_of
 
-from integrationsnetz.plugins import PluginHost
-from integrationsnetz.store import Capability, StoreURL
-from integrationsnetz.testing import processes
+from integrationsnetz.store import StoreURL
 from integrationsnetz.testing.store_conformance import StoreConformance
-
-_SIGKILL_FINDING = (
-    "open finding (2026-12-03): 1 of about 4 runs of the 15-kill version under load saw, after killing "
-    "the writer, tombstones that match no whole transaction; not yet explained (harness or plugin)"
-)
 
 
 class TestPostgresStore(StoreConformance):
     """Every test of the suite; each store is a fresh PostgreSQL schema in the run's database."""
-
-    @pytest.mark.xfail(strict=False, reason=_SIGKILL_FINDING)
-    def test_sigkill_during_small_transactions(
-        self,
-        store_url: str,
-        plugin_host: PluginHost,
-        host_recipe: processes.HostRecipe,
-        capabilities: frozenset[Capability],
-    ) -> None:
-        """Killed 4 times: see the mark."""
-        super().test_sigkill_during_small_transactions(store_url, plugin_host, host_recipe, capabilities)
-
-    @pytest.mark.slow
-    @pytest.mark.xfail(strict=False, reason=_SIGKILL_FINDING)
-    def test_sigkill_during_small_transactions_thoroughly(
-        self,
-        store_url: str,
-        plugin_host: PluginHost,
-        host_recipe: processes.HostRecipe,
-        capabilities: frozenset[Capability],
-    ) -> None:
-        """Killed 15 times: see the mark."""
-        super().test_sigkill_during_small_transactions_thoroughly(store_url, plugin_host, host_recipe, capabilities)
 
     @pytest.fixture
     def new_store_url(self, postgres_database: str) -> Callable[[], str]:

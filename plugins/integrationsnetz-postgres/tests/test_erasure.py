@@ -13,8 +13,9 @@ from zoneinfo import ZoneInfo
 
 import psycopg
 import pytest
+from integrationsnetz_postgres.connection import conninfo_of
 from integrationsnetz_postgres.raw import find_in_storage
-from integrationsnetz_postgres.store import PostgresStore, conninfo_of
+from integrationsnetz_postgres.store import PostgresStore
 
 from integrationsnetz import Conflict, StoreError
 from integrationsnetz.model import ContactKind, ContactPoint, Invitation, Meeting, MeetingKind, Person

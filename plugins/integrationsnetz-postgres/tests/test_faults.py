@@ -1,5 +1,6 @@
-"""Faults against real servers: a session killed mid-transaction (on the shared server), a server
-restarted mid-run (the run's own throwaway cluster: a test restarts only a server it started)."""
+"""Faults against real servers: a session killed mid-transaction and a client killed while the
+server commits (on the shared server), a server restarted mid-run (the run's own throwaway
+cluster: a test restarts only a server it started)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,13 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
+from integrationsnetz_postgres.connection import conninfo_of
 
 from integrationsnetz import StoreError
 from integrationsnetz.model import Course, Meeting
-from integrationsnetz.store import Store, open_store
+from integrationsnetz.plugins import PluginHost
+from integrationsnetz.store import Store, StoreURL, open_store
+from integrationsnetz.testing import processes
 
 from .conftest import DEFAULT_URL, URL_ENV, SharedServer, ThrowawayCluster
 
@@ -85,6 +89,37 @@ def test_a_session_killed_during_a_large_write_keeps_all_or_nothing(
     with open_store(store_url) as reader:
         stored = len(reader.list(Course))
     assert stored == (0 if failed else len(batch))
+
+
+def slow_commits(store_url: str, seconds: float) -> None:
+    """Make every COMMIT that changed a working group take ``seconds``: a deferred trigger sleeps in it."""
+    url = StoreURL.parse(store_url)
+    schema = dict(url.query)["schema"]
+    with psycopg.connect(conninfo_of(url), autocommit=True) as conn:
+        conn.execute(
+            f'CREATE FUNCTION "{schema}".slow_commit() RETURNS trigger LANGUAGE plpgsql'
+            f" AS $$ BEGIN PERFORM pg_sleep({seconds}); RETURN NULL; END $$"
+        )
+        conn.execute(
+            f'CREATE CONSTRAINT TRIGGER slow_commit AFTER UPDATE ON "{schema}".working_group'
+            f' DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "{schema}".slow_commit()'
+        )
+
+
+def test_a_writer_killed_while_the_server_commits_is_judged_after_the_commit_landed(store_url: str) -> None:
+    """The server finishes a COMMIT its killed client sent, later: the kill harness must not read across it.
+
+    Each COMMIT of the harness's writer takes 0.2 s here, so most kills fall while the server is
+    committing, and the harness reads the store while that transaction lands. It used to read the
+    counter before the commit and the tombstones after it (the change feed waits for writers in
+    flight), and reported a state of no transaction (the finding of 2026-12-03, under load).
+    """
+    host = PluginHost()
+    with open_store(store_url):
+        pass  # the tables, for the trigger
+    slow_commits(store_url, 0.2)
+    report = processes.kill_small_transactions(store_url, host, processes.HostRecipe.of(host), kills=6, seed=3)
+    assert not report.problems, report.outcomes
 
 
 def started_at(admin_url: str) -> object:

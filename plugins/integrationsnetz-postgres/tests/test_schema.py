@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import psycopg
 import pytest
+from integrationsnetz_postgres.connection import conninfo_of
 from integrationsnetz_postgres.schema import LAYOUT_VERSION, meeting_people, migrate
-from integrationsnetz_postgres.store import conninfo_of
 
 from integrationsnetz import SchemaVersionError
 from integrationsnetz.model import Meeting, MeetingKind, ProviderCapacity

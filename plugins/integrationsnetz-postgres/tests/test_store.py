@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from integrationsnetz import Conflict, NotFound, StoreError
+from integrationsnetz import Conflict, NotFound, StoreError, WrongType
 from integrationsnetz.model import (
     Course,
     CourseStatus,
@@ -55,6 +55,13 @@ def course(course_id: str, network_id: str, course_type: str = "general", **fiel
 def store(store_url: str) -> Iterator[Store]:
     with open_store(store_url) as opened:
         yield opened
+
+
+@pytest.mark.parametrize("batch", [None, "n-1", network("n-1")], ids=["None", "a string", "one entity"])
+def test_put_many_refuses_what_is_not_a_list_of_entities_as_every_store_does(store: Store, batch: object) -> None:
+    with pytest.raises(WrongType, match="put_many: expected a list of entities"):
+        store.put_many(batch)  # type: ignore[arg-type]
+    assert store.list(Network) == []
 
 
 def test_round_trip_keeps_every_character_and_stamps_bookkeeping(store: Store) -> None:

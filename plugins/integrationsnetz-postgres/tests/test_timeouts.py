@@ -8,7 +8,8 @@ from collections.abc import Iterator
 import attrs
 import psycopg
 import pytest
-from integrationsnetz_postgres.store import PostgresStore, conninfo_of
+from integrationsnetz_postgres.connection import conninfo_of
+from integrationsnetz_postgres.store import PostgresStore
 from psycopg.conninfo import conninfo_to_dict
 
 from integrationsnetz import Conflict, StoreError

@@ -16,6 +16,7 @@ import attrs
 
 from integrationsnetz.errors import InvalidData, WrongType
 from integrationsnetz.model.entity import Entity
+from integrationsnetz.model.meetings import Meeting
 from integrationsnetz.model.network_data import NetworkData
 
 if TYPE_CHECKING:
@@ -156,12 +157,17 @@ class ExportRequest:
     caller asked for (empty for the whole network), so a document exporter can tell "one
     meeting's invitation" from "the year's overview"; it is stripped like ``data`` and holds
     the very objects of ``data`` where ``data`` has them.
+
+    ``series`` holds every meeting, before narrowing, of each series (``series_id``) that a
+    meeting of ``data`` belongs to, stripped like ``data``: an entry for part of a series (one
+    invitation, a feed for one year) can name the series as the whole series' entry does.
     """
 
     data: NetworkData
     options: ExportOptions
     host: Host
     selected: tuple[Entity, ...] = ()
+    series: tuple[Meeting, ...] = ()
 
 
 @attrs.frozen(kw_only=True)

@@ -147,13 +147,19 @@ class HolidayOverrides:
         ``"YYYY-MM-DD"``.
         """
         target = Path(path)
-        try:
-            raw = tomllib.loads(target.read_text(encoding="utf-8-sig"))
-        except OSError as exc:
-            raise InvalidData([f"cannot read the file ({exc.strerror or exc})"], source=str(target)) from None
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise InvalidData([f"not a valid TOML file: {exc}"], source=str(target)) from None
-        return structure_toml(raw, cls, source=str(target), host=host)
+        return structure_toml(read_toml(target), cls, source=str(target), host=host)
+
+
+def read_toml(target: Path) -> Any:
+    """The parsed TOML of a coordinator's file; :class:`InvalidData` naming the file if it cannot be read."""
+    try:
+        return tomllib.loads(target.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise InvalidData([f"cannot read the file ({exc.strerror or exc})"], source=str(target)) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InvalidData([f"not a valid TOML file: {exc}"], source=str(target)) from None
+    except RecursionError:  # tomllib recurses once per nesting level
+        raise InvalidData(["not a valid TOML file: nested too deeply"], source=str(target)) from None
 
 
 def plain_toml(value: Any) -> Any:

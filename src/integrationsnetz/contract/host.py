@@ -31,13 +31,8 @@ _default_host: Callable[[], Host] | None = None
 
 def default_codec() -> Codec:
     """The default host's codec: what a function given no ``host=`` reads and writes with."""
-    return default_host().codec
-
-
-def default_host() -> Host:
-    """The default plugin host, as its plugins see it."""
     if _default_host is None:
         from integrationsnetz.errors import PluginError
 
         raise PluginError("no default plugin host: import integrationsnetz before its modules are used")
-    return _default_host()
+    return _default_host().codec

@@ -62,5 +62,9 @@ def provide_default_host(factory: Callable[[], Registries]) -> None:
 
 def default_host() -> Registries:
     """The default plugin host: the one :func:`provide_default_host` was given."""
+    if _host._default_host is None:
+        from integrationsnetz.errors import PluginError
+
+        raise PluginError("no default plugin host: import integrationsnetz before its modules are used")
     # Only provide_default_host fills the slot, and only with a Registries.
-    return cast("Registries", _host.default_host())
+    return cast("Registries", _host._default_host())

@@ -7,7 +7,7 @@ date, or season and year), so a meeting keeps its id, and its calendar UID, when
 made again.
 
 The host's converter learns to read them from TOML (``"14:00"`` times, the tagged recurrence
-rules) in the built-in plugin :mod:`integrationsnetz.schedule.series`.
+rules) in the built-in plugin :mod:`integrationsnetz.schedule.series_converter`.
 """
 
 from __future__ import annotations

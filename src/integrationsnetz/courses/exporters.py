@@ -12,7 +12,8 @@ from __future__ import annotations
 from datetime import date
 from typing import BinaryIO
 
-from integrationsnetz.courses.report import CourseReport, Language, report
+from integrationsnetz.courses.course_report import CourseReport, report
+from integrationsnetz.courses.wording import Language
 from integrationsnetz.exporters import Exporter, ExportRequest
 from integrationsnetz.hookspecs import hookimpl
 

@@ -56,8 +56,8 @@ def export(
     naming the known ones (a :class:`PluginError` naming the plugins that failed to load, if
     any did: one of them may be the one that provides it).
     """
-    from integrationsnetz.exporters.privacy import redact, redact_selected
-    from integrationsnetz.exporters.selection import narrow
+    from integrationsnetz.exporters.privacy import redact, redact_meetings, redact_selected
+    from integrationsnetz.exporters.selection import narrow, series_of
 
     if not isinstance(data, NetworkData):
         raise WrongType([f"export: data: expected a NetworkData, got {type(data).__name__}"])
@@ -78,11 +78,14 @@ def export(
         raise host.missing(ExportError(f"no exporter for format {format!r}; known formats: {known}."))
     selected = _selected(select, data)
     narrowed = narrow(data, selected, options.start, options.end)
+    series = series_of(narrowed.meetings, data)
     if not options.include_personal_data:
         narrowed = redact(narrowed)
         selected = redact_selected(selected, narrowed, data)
+        series = redact_meetings(series, narrowed, data)
     buffer = io.BytesIO()
-    exporter.write(ExportRequest(data=narrowed, options=options, host=host, selected=selected), buffer)
+    request = ExportRequest(data=narrowed, options=options, host=host, selected=selected, series=series)
+    exporter.write(request, buffer)
     payload = buffer.getvalue()
     if target is None:
         return payload

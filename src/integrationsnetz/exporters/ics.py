@@ -1,6 +1,6 @@
 """The ``ics`` exporter: meetings, public events and courses as an iCalendar file (RFC 5545).
 
-What real clients need, and how this module gives it (``docs/reference/formats.md`` has more):
+What real clients need, and how the ``ics`` modules give it (``docs/reference/formats.md`` has more):
 
 * every timed entry is ``TZID=Europe/Berlin`` with a VTIMEZONE in the yearly RRULE form that
   Outlook reads (icalendar's ``add_missing_timezones()`` writes an RDATE list Outlook ignores);
@@ -9,10 +9,19 @@ What real clients need, and how this module gives it (``docs/reference/formats.m
   ``modified``;
 * a feed is ``METHOD:PUBLISH`` with ``NAME``/``X-WR-CALNAME`` and ``REFRESH-INTERVAL``; one
   meeting can go out as an invitation (``REQUEST``) or a cancellation (``CANCEL``, same UID,
-  higher SEQUENCE);
+  higher SEQUENCE; for one date of a recurring entry, the series' UID and a ``RECURRENCE-ID``);
 * meetings that share a ``series_id`` and follow a weekly or monthly rule become one event with
   ``RRULE`` (UNTIL in UTC), ``EXDATE`` for skipped dates and ``RECURRENCE-ID`` overrides for moved
-  or changed ones; an irregular series stays single events, the form every client reads alike.
+  or changed ones, its SEQUENCE and stamps from all its meetings; an irregular series stays single
+  events, the form every client reads alike.
+
+This module is the writer: which entries a request makes, what each says, in which order, and
+the calendar around them. Its siblings hold what it builds on:
+:mod:`~integrationsnetz.exporters.ics_values` the iCalendar values (UIDs, the time zone, TEXT,
+times), :mod:`~integrationsnetz.exporters.ics_entry` one VEVENT from its content,
+:mod:`~integrationsnetz.exporters.ics_series` the series planner,
+:mod:`~integrationsnetz.exporters.ics_rule_entry` a planned series' entries under its UID and
+:mod:`~integrationsnetz.exporters.ics_sequence` the series' SEQUENCE and stamps.
 
 Each entry is rendered once per value of the entity and what it references, and reused: a feed
 re-exported after a few meetings changed only renders those. icalendar is imported inside the
@@ -21,20 +30,30 @@ functions, so ``import integrationsnetz`` stays light.
 
 from __future__ import annotations
 
-import calendar as _calendar
-import functools
-import unicodedata
-import uuid
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, BinaryIO
-from zoneinfo import ZoneInfo
+from typing import BinaryIO
 
 import attrs
 
 from integrationsnetz.errors import ExportError
 from integrationsnetz.exporters import Exporter, ExportOptions, ExportRequest, IcsMethod
+from integrationsnetz.exporters.ics_entry import EntryContent, Stamps, render_entry
+from integrationsnetz.exporters.ics_rule_entry import render_member, render_series
+from integrationsnetz.exporters.ics_sequence import series_version
+from integrationsnetz.exporters.ics_series import SeriesPlan, plan_series
+from integrationsnetz.exporters.ics_values import (
+    BERLIN,
+    BERLIN_VTIMEZONE,
+    PRODID,
+    UID_NAMESPACE,
+    clean_text,
+    one_line,
+    text_value,
+    uid_for,
+    written,
+)
 from integrationsnetz.exporters.references import References
 from integrationsnetz.exporters.wording import event_kind_word, meeting_kind_word, word
 from integrationsnetz.hookspecs import hookimpl
@@ -43,34 +62,17 @@ from integrationsnetz.model.courses import Course, CourseStatus
 from integrationsnetz.model.events import AllDay, Event
 from integrationsnetz.model.meetings import AttendanceStatus, Meeting, MeetingStatus
 
-BERLIN = ZoneInfo("Europe/Berlin")
-
-#: The namespace of every UID this library writes. Never change it: UIDs must stay the same forever.
-UID_NAMESPACE = uuid.UUID("5b0f8a52-4c1e-5d53-9a3e-6f1f2d8c7a10")
-
-PRODID = "-//integrationsnetz//integrationsnetz//DE"
-
-#: Europe/Berlin as yearly rules (EU rule since 1996): the form Outlook can read (MS-STANOICAL 2.2.47).
-BERLIN_VTIMEZONE = (
-    "BEGIN:VTIMEZONE\r\n"
-    "TZID:Europe/Berlin\r\n"
-    "X-LIC-LOCATION:Europe/Berlin\r\n"
-    "BEGIN:DAYLIGHT\r\n"
-    "TZOFFSETFROM:+0100\r\n"
-    "TZOFFSETTO:+0200\r\n"
-    "TZNAME:CEST\r\n"
-    "DTSTART:19700329T020000\r\n"
-    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
-    "END:DAYLIGHT\r\n"
-    "BEGIN:STANDARD\r\n"
-    "TZOFFSETFROM:+0200\r\n"
-    "TZOFFSETTO:+0100\r\n"
-    "TZNAME:CET\r\n"
-    "DTSTART:19701025T030000\r\n"
-    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
-    "END:STANDARD\r\n"
-    "END:VTIMEZONE\r\n"
-)
+# The writer and its hook, and the values that lived here before ics_values (still importable from here).
+__all__ = [
+    "BERLIN",
+    "BERLIN_VTIMEZONE",
+    "PRODID",
+    "UID_NAMESPACE",
+    "IcsWriter",
+    "clean_text",
+    "register_exporters",
+    "uid_for",
+]
 
 _PARTSTAT = {
     AttendanceStatus.INVITED: "NEEDS-ACTION",
@@ -85,92 +87,6 @@ _STATUS = {
     MeetingStatus.HELD: "CONFIRMED",
     MeetingStatus.CANCELLED: "CANCELLED",
 }
-_WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-
-
-@functools.lru_cache(maxsize=65_536)
-def uid_for(network_id: str, kind: str, entity_id: str) -> str:
-    """The UID of an entity's calendar entry: a UUID from the network id, the kind and the id.
-
-    ``kind`` is ``meeting``, ``series``, ``event`` or ``course``. RFC 7986 §5.3 asks for UUIDs
-    (no host names, nothing personal); uuid5 makes them the same in every export, ever.
-    """
-    return str(uuid.uuid5(UID_NAMESPACE, f"{network_id}/{kind}/{entity_id}"))
-
-
-def clean_text(text: str) -> str:
-    r"""Text as every calendar parser can carry it: one kind of line break, no control characters.
-
-    CR, CRLF, NEL and the Unicode line and paragraph separators become ``\n`` (JavaScript
-    parsers such as ical.js treat U+2028 as a line end); other control characters and lone
-    surrogates are dropped. icalendar escapes the rest (``,`` ``;`` ``\`` and newlines), so no
-    text can start a new property or component.
-    """
-    if text.isprintable():
-        return text
-    text = text.replace("\r\n", "\n")
-    kept = []
-    for ch in text:
-        if ch in "\n\t":
-            kept.append(ch)
-            continue
-        category = unicodedata.category(ch)
-        if ch in "\r\x85" or category in ("Zl", "Zp"):
-            kept.append("\n")
-        elif category not in ("Cc", "Cs"):
-            kept.append(ch)
-    return "".join(kept)
-
-
-# RFC 5545 §3.3.11 TEXT escapes, backslash first. icalendar's own escaping also reads a literal
-# "\N" in the text as a line break (its way to ask for one), which would turn "S:\Neue Ablage"
-# into two lines: our texts are plain text, so they are escaped here.
-_TEXT_ESCAPES = (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\r\n", "\\n"), ("\r", "\\n"), ("\n", "\\n"))
-
-
-@functools.cache
-def _text_class() -> type[Any]:
-    from icalendar import vText
-
-    class PlainText(vText):
-        """A TEXT value whose every character is content (no ``\\N`` line-break shorthand)."""
-
-        def to_ical(self) -> bytes:
-            text = str(self)
-            for raw, escaped in _TEXT_ESCAPES:
-                text = text.replace(raw, escaped)
-            return text.encode("utf-8")
-
-    return PlainText
-
-
-def _text(value: str | None) -> Any:
-    """``value`` as a TEXT property value for icalendar, or None."""
-    return None if value is None else _text_class()(value)
-
-
-@attrs.frozen
-class _Content:
-    """What an entry says, apart from when and which entry it is (series overrides compare it)."""
-
-    summary: str
-    description: str | None
-    location: str | None
-    geo: tuple[float, float] | None
-    categories: tuple[str, ...]
-    status: str
-    organizer: tuple[str, str] | None  # (e-mail, name)
-    attendees: tuple[tuple[str, str, str, str, bool], ...]  # (e-mail, name, role, partstat, rsvp)
-    url: str | None
-    duration: timedelta
-    transparent: bool = False
-
-
-@attrs.frozen
-class _Stamps:
-    dtstamp: datetime
-    modified: datetime | None
-    created: datetime | None
 
 
 class _Context:
@@ -191,10 +107,20 @@ class _Context:
             ics.show_cancelled,
             ics.series,
         )
+        self._series: dict[str, list[Meeting]] = {}
+        for meeting in request.series:
+            if meeting.series_id is not None:
+                self._series.setdefault(meeting.series_id, []).append(meeting)
 
-    def stamps(self, modified: datetime | None, created: datetime | None) -> _Stamps:
+    def whole_series(self, series_id: str, shown: Iterable[Meeting]) -> list[Meeting]:
+        """Every meeting of the series, by start: the request's whole series, with ``shown`` as given."""
+        members = {m.id: m for m in self._series.get(series_id, ())}
+        members.update((m.id, m) for m in shown)
+        return sorted(members.values(), key=lambda m: (m.start, m.id))
+
+    def stamps(self, modified: datetime | None, created: datetime | None) -> Stamps:
         dtstamp = self.options.stamp or modified or created or self.now
-        return _Stamps(
+        return Stamps(
             dtstamp=dtstamp.astimezone(UTC),
             modified=modified.astimezone(UTC) if modified else None,
             created=created.astimezone(UTC) if created else None,
@@ -207,7 +133,7 @@ class _Context:
         email = self.refs.network_email()
         return (email, clean_text(self.network.name)) if email else None
 
-    def meeting_content(self, meeting: Meeting) -> _Content:
+    def meeting_content(self, meeting: Meeting) -> EntryContent:
         language = self.language
         refs = self.refs
         cancelled = meeting.status is MeetingStatus.CANCELLED
@@ -248,7 +174,7 @@ class _Context:
                 partstat = _PARTSTAT[invitation.status]
                 name = clean_text(refs.actor_name(invitation.actor_id) or "")
                 attendees.append((email, name, role, partstat, partstat == "NEEDS-ACTION"))
-        return _Content(
+        return EntryContent(
             summary=summary,
             description="\n".join(lines).strip("\n") or None,
             location=clean_text(location) if location else None,
@@ -279,205 +205,6 @@ class _Context:
             refs.groups.get(meeting.group_id) if meeting.group_id else None,
             tuple(actors),
         )
-
-
-def _local(moment: datetime) -> datetime:
-    """The Berlin wall-clock time, naive (series rules are rules of the wall clock)."""
-    return moment.astimezone(BERLIN).replace(tzinfo=None)
-
-
-def _aware(local: datetime) -> datetime:
-    return local.replace(tzinfo=BERLIN)
-
-
-def _unambiguous(local: datetime) -> bool:
-    """Whether a Berlin wall-clock time names one instant (not in the hour repeated or skipped at a DST switch)."""
-    return local.replace(tzinfo=BERLIN, fold=0).utcoffset() == local.replace(tzinfo=BERLIN, fold=1).utcoffset()
-
-
-def _written(moment: datetime) -> datetime:
-    """How a time goes into the file: Berlin wall time, or UTC where the wall time would be ambiguous.
-
-    ``02:30`` on the last Sunday of October happens twice and on the last Sunday of March not at
-    all; a TZID time cannot say which is meant, so such times are written in UTC (``…Z``).
-    """
-    local = moment.astimezone(BERLIN)
-    return local if _unambiguous(local.replace(tzinfo=None)) else moment.astimezone(UTC)
-
-
-def _render(
-    *,
-    uid: str,
-    start: datetime | date,
-    end: datetime | date,
-    content: _Content,
-    sequence: int,
-    stamps: _Stamps,
-    entity_ref: str | None,
-    recurrence_id: datetime | None = None,
-    rrule: dict[str, Any] | None = None,
-    exdates: Iterable[datetime] = (),
-) -> bytes:
-    from icalendar import STATUS, TRANSP, vCalAddress, vText
-    from icalendar import Event as IcalEvent
-
-    event = IcalEvent.new(
-        uid=uid,
-        stamp=stamps.dtstamp,
-        start=start,
-        end=end,
-        summary=_text(content.summary),
-        description=_text(content.description),
-        location=_text(content.location),
-        categories=list(content.categories),
-        status=STATUS(content.status),
-        sequence=sequence,
-        last_modified=stamps.modified,
-        created=stamps.created,
-        url=_uri(content.url) if content.url else None,
-        transparency=TRANSP.TRANSPARENT if content.transparent else None,
-        organizer=vCalAddress.new(_uri(content.organizer[0]), cn=_parameter(content.organizer[1]))
-        if content.organizer
-        else None,
-        attendees=[
-            vCalAddress.new(_uri(email), cn=_parameter(name), role=role, partstat=partstat, rsvp=True if rsvp else None)
-            for email, name, role, partstat, rsvp in content.attendees
-        ]
-        or None,
-    )
-    if recurrence_id is not None:
-        event.add("recurrence-id", recurrence_id)
-    if rrule is not None:
-        event.add("rrule", rrule)
-    exdate_list = list(exdates)
-    if exdate_list:
-        event.add("exdate", exdate_list)
-    if content.geo is not None:
-        event.add("geo", content.geo)
-    if entity_ref is not None:
-        event.add("x-integrationsnetz-id", vText(entity_ref))
-    payload: bytes = event.to_ical()
-    return payload
-
-
-def _one_line(text: str) -> str:
-    """A name on one line (calendar names and CN parameters cannot break lines)."""
-    return " ".join(clean_text(text).replace("\t", " ").split("\n")).strip()
-
-
-def _uri(text: str) -> str:
-    """A web or e-mail address as one token: white space and control characters cannot be in a URI."""
-    return "".join(clean_text(text).split())
-
-
-def _parameter(text: str) -> str | None:
-    """A name for a CN parameter: one line, double quotes as single ones (RFC 6868's ``^'`` confuses clients)."""
-    return _one_line(text).replace('"', "'") or None
-
-
-# -- meeting series --------------------------------------------------------------------------
-
-
-@attrs.frozen
-class _Rule:
-    freq: str  # WEEKLY or MONTHLY
-    interval: int
-    byday: str  # "WE", "2WE", "-1WE"
-    tolerance: timedelta
-
-    def slots(self, first: datetime, last: datetime) -> list[datetime]:
-        """Wall-clock starts from ``first`` (itself a slot) up to ``last`` inclusive."""
-        result = []
-        if self.freq == "WEEKLY":
-            step = timedelta(weeks=self.interval)
-            slot = first
-            while slot <= last:
-                result.append(slot)
-                slot += step
-            return result
-        weekday = first.weekday()
-        nth = int(self.byday[:-2])
-        year, month = first.year, first.month
-        while True:
-            days = _calendar.monthrange(year, month)[1]
-            candidates = [d for d in range(1, days + 1) if date(year, month, d).weekday() == weekday]
-            day = candidates[nth - 1] if nth > 0 else candidates[nth]
-            slot = datetime(year, month, day, first.hour, first.minute, first.second)
-            if slot > last:
-                return result
-            result.append(slot)
-            month += self.interval
-            year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
-
-
-def _rules_for(first: datetime) -> list[_Rule]:
-    """The rules a series starting at ``first`` may follow: every 1–8 weeks on its weekday, or every
-    1, 2, 3 or 6 months on its n-th (or last) weekday. A meeting moved by up to half the interval
-    (at most 10 days) still counts as that date's meeting."""
-    code = _WEEKDAY_CODES[first.weekday()]
-    rules = [_Rule("WEEKLY", k, code, timedelta(days=min(3 * k, 10))) for k in range(1, 9)]
-    days = []
-    nth = (first.day - 1) // 7 + 1
-    if nth <= 4:
-        days.append(f"{nth}{code}")
-    if first.day + 7 > _calendar.monthrange(first.year, first.month)[1]:
-        days.append(f"-1{code}")
-    rules += [_Rule("MONTHLY", months, day, timedelta(days=10)) for months in (1, 2, 3, 6) for day in days]
-    return rules
-
-
-@attrs.frozen
-class _SeriesPlan:
-    rule: _Rule
-    slots: tuple[datetime, ...]
-    slot_of: dict[str, datetime]  # meeting id -> its slot (wall clock)
-
-
-def _plan_series(members: list[Meeting]) -> _SeriesPlan | None:
-    """The rule the meetings follow, with each meeting's slot; None when they follow none well."""
-    if len(members) < 3:
-        return None
-    starts = {m.id: _local(m.start) for m in members}
-    if not all(_unambiguous(_local(moment)) for m in members for moment in (m.start, m.end)):
-        return None  # a rule cannot name a time in the repeated or skipped hour
-    if any(m.start.astimezone(BERLIN).utcoffset() != m.end.astimezone(BERLIN).utcoffset() for m in members):
-        return None  # a meeting across a DST switch: clients disagree on its length in a rule
-    first = starts[members[0].id]
-    last = max(starts.values())
-    best: tuple[int, _SeriesPlan] | None = None
-    for rule in _rules_for(first):
-        slots = rule.slots(first, last + rule.tolerance)
-        free = set(slots)
-        slot_of: dict[str, datetime] = {}
-        moved: list[Meeting] = []
-        for meeting in members:
-            local = starts[meeting.id]
-            if local in free:
-                free.discard(local)
-                slot_of[meeting.id] = local
-            else:
-                moved.append(meeting)
-        for meeting in moved:
-            local = starts[meeting.id]
-            near = [s for s in free if abs(s - local) <= rule.tolerance]
-            if not near:
-                break
-            slot = min(near, key=lambda s: (abs(s - local), s))
-            free.discard(slot)
-            slot_of[meeting.id] = slot
-        else:
-            used = sorted(set(slot_of.values()))
-            kept = tuple(s for s in slots if s <= used[-1])
-            gaps = sum(1 for s in kept if s not in set(used))
-            irregular = len(moved) + gaps
-            if irregular * 2 > len(members) or not all(_unambiguous(s) for s in kept):
-                continue
-            if best is None or irregular < best[0]:
-                best = (irregular, _SeriesPlan(rule=rule, slots=kept, slot_of=slot_of))
-    return best[1] if best else None
-
-
-# -- the writer ------------------------------------------------------------------------------
 
 
 class _RenderCache:
@@ -516,6 +243,18 @@ class IcsWriter:
 
     def __init__(self, max_cached: int = 200_000) -> None:
         self.cache = _RenderCache(max_cached)
+        self._plans: OrderedDict[Hashable, SeriesPlan | None] = OrderedDict()
+
+    def _plan(self, whole: list[Meeting]) -> SeriesPlan | None:
+        """:func:`plan_series` of a whole series, remembered by its meetings' ids and times (bounded)."""
+        key = tuple((m.id, m.start.astimezone(UTC), m.end.astimezone(UTC)) for m in whole)
+        if key in self._plans:
+            self._plans.move_to_end(key)
+            return self._plans[key]
+        plan = self._plans[key] = plan_series(whole)
+        if len(self._plans) > 20_000:
+            self._plans.popitem(last=False)
+        return plan
 
     def write(self, request: ExportRequest, stream: BinaryIO) -> None:
         """The ``Exporter.write`` of the ``ics`` format."""
@@ -569,10 +308,10 @@ class IcsWriter:
 
         def render() -> bytes:
             content = ctx.meeting_content(meeting)
-            return _render(
+            return render_entry(
                 uid=uid,
-                start=_written(meeting.start),
-                end=_written(meeting.end),
+                start=written(meeting.start),
+                end=written(meeting.end),
                 content=content,
                 sequence=meeting.revision if sequence is None else sequence,
                 stamps=ctx.stamps(meeting.modified, meeting.created),
@@ -582,17 +321,12 @@ class IcsWriter:
         return (meeting.start, uid, self.cache.get(key, render))
 
     def _series(self, ctx: _Context, series_id: str, members: list[Meeting]) -> list[tuple[datetime, str, bytes]]:
+        """A series as one entry with a rule, planned on the whole series; single entries if it follows none."""
         show_cancelled = ctx.options.ics.show_cancelled
-        key = (
-            "series",
-            series_id,
-            tuple((m, ctx.meeting_deps(m)) for m in members),
-            ctx.network,
-            ctx.option_key,
-        )
         if not show_cancelled and all(m.status is MeetingStatus.CANCELLED for m in members):
             return []
-        plan = _plan_series(members)
+        whole = ctx.whole_series(series_id, members)
+        plan = self._plan(whole)
         if plan is None:
             return [
                 self._single_meeting(ctx, m)
@@ -600,9 +334,26 @@ class IcsWriter:
                 if show_cancelled or m.status is not MeetingStatus.CANCELLED
             ]
         uid = uid_for(ctx.network.id, "series", series_id)
+        key = (
+            "series",
+            series_id,
+            tuple((m, ctx.meeting_deps(m)) for m in members),
+            tuple(whole) if len(whole) > len(members) else None,
+            ctx.network,
+            ctx.option_key,
+        )
 
         def render() -> bytes:
-            return b"".join(_render_series(ctx, uid, series_id, members, plan))
+            return render_series(
+                uid=uid,
+                series_id=series_id,
+                members=members,
+                plan=plan,
+                contents={m.id: ctx.meeting_content(m) for m in members},
+                version=series_version(whole),
+                stamps=ctx.stamps,
+                show_cancelled=show_cancelled,
+            )
 
         return [(members[0].start, uid, self.cache.get(key, render))]
 
@@ -623,7 +374,7 @@ class IcsWriter:
             end: datetime | date = when.last_day + timedelta(days=1)
             sort_key = datetime.combine(when.first_day, datetime.min.time(), tzinfo=BERLIN)
         else:
-            start, end = _written(when.start), _written(when.end)
+            start, end = written(when.start), written(when.end)
             sort_key = when.start
 
         def render() -> bytes:
@@ -631,7 +382,7 @@ class IcsWriter:
             summary = clean_text(event.title)
             if event.cancelled:
                 summary = word("cancelled_prefix", ctx.language) + summary
-            content = _Content(
+            content = EntryContent(
                 summary=summary,
                 description=clean_text(event.description) if event.description else None,
                 location=clean_text(refs.place(event.venue_id) or "") or None,
@@ -644,7 +395,7 @@ class IcsWriter:
                 duration=timedelta(0),
                 transparent=True,
             )
-            return _render(
+            return render_entry(
                 uid=uid,
                 start=start,
                 end=end,
@@ -688,7 +439,7 @@ class IcsWriter:
             summary = clean_text(refs.course_title(course, language))
             if course.status is CourseStatus.CANCELLED:
                 summary = word("cancelled_prefix", language) + summary
-            content = _Content(
+            content = EntryContent(
                 summary=summary,
                 description=clean_text("\n".join(lines)),
                 location=clean_text(refs.place(course.venue_id) or course.place or "") or None,
@@ -701,7 +452,7 @@ class IcsWriter:
                 duration=timedelta(0),
                 transparent=True,
             )
-            return _render(
+            return render_entry(
                 uid=uid,
                 start=first,
                 end=last + timedelta(days=1),
@@ -739,83 +490,57 @@ class IcsWriter:
             cancelled = meeting.status is MeetingStatus.CANCELLED
             sequence = meeting.revision if cancelled else meeting.revision + 1
             meeting = attrs.evolve(meeting, status=MeetingStatus.CANCELLED)
-            return self._single_meeting(ctx, meeting, sequence)
-        return self._single_meeting(ctx, meeting)
+            return self._series_member(ctx, meeting) or self._single_meeting(ctx, meeting, sequence)
+        return self._series_member(ctx, meeting) or self._single_meeting(ctx, meeting)
 
+    def _series_member(self, ctx: _Context, meeting: Meeting) -> tuple[datetime, str, bytes] | None:
+        """A message for one date of a series a feed writes with a rule: the series' UID and the
+        date's ``RECURRENCE-ID`` (RFC 5546), so a calendar updates the date it shows; else None.
 
-def _render_series(ctx: _Context, uid: str, series_id: str, members: list[Meeting], plan: _SeriesPlan) -> list[bytes]:
-    show_cancelled = ctx.options.ics.show_cancelled
-    contents = {m.id: ctx.meeting_content(m) for m in members}
-    by_slot = {plan.slot_of[m.id]: m for m in members}
-    live = [m for m in members if show_cancelled or m.status is not MeetingStatus.CANCELLED]
-    # The template: the commonest content among meetings held at their slot.
-    at_slot = [m for m in live if _local(m.start) == plan.slot_of[m.id]] or live or members
-    template_content = Counter(contents[m.id] for m in at_slot).most_common(1)[0][0]  # ties: the earliest
-    regular: list[Meeting] = []
-    overrides: list[Meeting] = []
-    exdates: list[datetime] = []
-    for slot in plan.slots:
-        meeting = by_slot.get(slot)
-        if meeting is None or (meeting.status is MeetingStatus.CANCELLED and not show_cancelled):
-            exdates.append(_aware(slot))
-        elif _local(meeting.start) == slot and contents[meeting.id] == template_content:
-            regular.append(meeting)
-        else:
-            overrides.append(meeting)
-    shown = regular or overrides or members
-    master_sequence = max(m.revision for m in shown)
-    modified = [m.modified for m in shown if m.modified is not None]
-    created = [m.created for m in shown if m.created is not None]
-    first_slot = plan.slots[0]
-    rule: dict[str, Any] = {"FREQ": plan.rule.freq, "BYDAY": plan.rule.byday}
-    if plan.rule.interval > 1:
-        rule["INTERVAL"] = plan.rule.interval
-    rule["UNTIL"] = _aware(plan.slots[-1]).astimezone(UTC)
-    master = _render(
-        uid=uid,
-        start=_aware(first_slot),
-        end=_aware(first_slot) + template_content.duration,
-        content=template_content,
-        sequence=master_sequence,
-        stamps=ctx.stamps(max(modified) if modified else None, min(created) if created else None),
-        entity_ref=f"series/{series_id}",
-        rrule=rule,
-        exdates=exdates,
-    )
-    parts = [master]
-    for meeting in overrides:
-        parts.append(
-            _render(
-                uid=uid,
-                start=_written(meeting.start),
-                end=_written(meeting.end),
-                content=contents[meeting.id],
-                sequence=max(meeting.revision, master_sequence),
-                stamps=ctx.stamps(meeting.modified, meeting.created),
-                entity_ref=f"meeting/{meeting.id}",
-                recurrence_id=_aware(plan.slot_of[meeting.id]),
-            )
+        A cancellation counts as the change it is: the series' ``SEQUENCE`` with this meeting cancelled.
+        """
+        if meeting.series_id is None or not ctx.options.ics.series:
+            return None
+        whole = ctx.whole_series(meeting.series_id, [meeting])
+        plan = self._plan(whole)
+        if plan is None:
+            return None
+        uid = uid_for(ctx.network.id, "series", meeting.series_id)
+        payload = render_member(
+            uid=uid,
+            meeting=meeting,
+            plan=plan,
+            content=ctx.meeting_content(meeting),
+            sequence=series_version(whole).sequence,
+            stamps=ctx.stamps,
         )
-    return parts
+        return (meeting.start, uid, payload)
 
 
 def _header(ctx: _Context, request: ExportRequest) -> bytes:
+    """The calendar's properties and the time zone, without ``END:VCALENDAR``.
+
+    No ``X-WR-TIMEZONE``: every time here names its zone (``TZID``, UTC or a date), so Google,
+    Apple and Outlook have nothing floating to read in it, while readers that apply it (the
+    ``x-wr-timezone`` package under recurring-ical-events) turn UTC times into Berlin wall time
+    and lose which of the two repeated October hours was meant.
+    """
     from icalendar import Calendar, Timezone, vDuration
 
     options = request.options.ics
-    name = _one_line(options.name or ctx.network.name) or "integrationsnetz"
+    name = one_line(options.name or ctx.network.name) or "integrationsnetz"
     cal = Calendar.new(
         prodid=PRODID,
         method=str(options.method),
         uid=uid_for(ctx.network.id, "calendar", name),
     )
     if options.method is IcsMethod.PUBLISH:
-        # NAME and X-WR-CALNAME: set as TEXT, since icalendar's calendar_name writes a backslash unescaped
-        cal["NAME"] = _text(name)
-        cal["X-WR-CALNAME"] = _text(name)
+        # NAME (RFC 7986) and X-WR-CALNAME are TEXT, but icalendar and ical.js (Thunderbird, Nextcloud)
+        # know neither and show their escapes ("A\, B"); VALUE=TEXT tells every parser to unescape.
+        cal["NAME"] = text_value(name, params={"VALUE": "TEXT"})
+        cal["X-WR-CALNAME"] = text_value(name, params={"VALUE": "TEXT"})
         cal.add("refresh-interval", options.refresh_interval, parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", vDuration(options.refresh_interval))
-    cal.add("x-wr-timezone", "Europe/Berlin")
     cal.add_component(Timezone.from_ical(BERLIN_VTIMEZONE))
     body: bytes = cal.to_ical()
     end = b"END:VCALENDAR\r\n"

@@ -56,6 +56,11 @@ def redact_selected(selected: Iterable[Entity], redacted: NetworkData, everyone:
     return tuple(chosen)
 
 
+def redact_meetings(meetings: Iterable[Meeting], redacted: NetworkData, everyone: NetworkData) -> tuple[Meeting, ...]:
+    """Meetings beside the data (a series' other dates) stripped like it, as :func:`redact_selected` does."""
+    return tuple(m for m in redact_selected(meetings, redacted, everyone) if isinstance(m, Meeting))
+
+
 def _person(person: Person) -> Person:
     if person.name is None and not person.contacts and not person.consents:
         return person

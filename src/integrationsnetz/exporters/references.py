@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from integrationsnetz.model.actors import Organization, Person
 from integrationsnetz.model.contacts import ContactKind
+from integrationsnetz.model.course_types import OFFICIAL_COURSE_TYPES
 from integrationsnetz.model.courses import Course
 from integrationsnetz.model.groups import WorkingGroup
 from integrationsnetz.model.network_data import NetworkData
@@ -66,9 +67,6 @@ class References:
 
     def course_title(self, course: Course, language: str) -> str:
         """ "Alphabetisierungskurs (Eisenach)": the course type's name and the place."""
-        # Imported here: the courses package imports the exporters, not the other way round.
-        from integrationsnetz.courses.catalogue import OFFICIAL_COURSE_TYPES
-
         kind = OFFICIAL_COURSE_TYPES.get(course.course_type)
         name = (kind.name_en if language == "en" else kind.name_de) if kind else course.course_type
         where = course.place or self.place(course.venue_id)

@@ -110,3 +110,11 @@ def narrow(
         courses=tuple(c for c in data.courses if c.id in courses and course_inside(c)),
         groups=tuple(g for g in data.groups if g.id in group_ids),
     )
+
+
+def series_of(meetings: Iterable[Meeting], data: NetworkData) -> tuple[Meeting, ...]:
+    """Every meeting of ``data`` in a series (``series_id``) that one of ``meetings`` belongs to."""
+    series_ids = {meeting.series_id for meeting in meetings if meeting.series_id is not None}
+    if not series_ids:
+        return ()
+    return tuple(meeting for meeting in data.meetings if meeting.series_id in series_ids)

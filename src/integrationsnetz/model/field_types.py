@@ -13,7 +13,7 @@ What is refused, beyond the plain type: ``bool`` where a number is expected, a `
 in 64 bits, and text holding lone surrogates. Each of these would be written by a store and then
 refused (or silently changed) when read back.
 
-The converter's fast pass (:mod:`integrationsnetz.serialization`) builds objects without calling
+The converter's fast pass (:mod:`integrationsnetz.serialization.fast_pass`) builds objects without calling
 these converters, because it checks the same types while it reads.
 """
 

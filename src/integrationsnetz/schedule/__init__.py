@@ -26,7 +26,8 @@ from integrationsnetz.contract.series import (
     Weekly,
 )
 from integrationsnetz.schedule.config import PlanConfig, load_plan_config
-from integrationsnetz.schedule.planner import Adjustment, Outcome, Plan, PlanRequest, plan
+from integrationsnetz.schedule.planner import plan
+from integrationsnetz.schedule.plans import Adjustment, Outcome, Plan, PlanRequest
 from integrationsnetz.schedule.saving import save_plan
 
 __all__ = [

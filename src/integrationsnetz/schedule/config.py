@@ -11,7 +11,6 @@ nothing.
 from __future__ import annotations
 
 import os
-import tomllib
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,7 +19,7 @@ import attrs
 
 from integrationsnetz.contract.bounds import FIRST_PLAN_YEAR, LAST_PLAN_YEAR
 from integrationsnetz.contract.constraints import unknown_constraint
-from integrationsnetz.contract.holidays import HolidayOverrides, Language, structure_toml
+from integrationsnetz.contract.holidays import HolidayOverrides, Language, read_toml, structure_toml
 from integrationsnetz.contract.plan_context import Absence
 from integrationsnetz.contract.registries import default_host
 from integrationsnetz.contract.series import Series
@@ -129,15 +128,7 @@ def load_plan_config(
     if not isinstance(path, (str, os.PathLike)):
         raise WrongType([f"load_plan_config: expected a file path, got {type(path).__name__}"])
     target = Path(path)
-    try:
-        raw = tomllib.loads(target.read_text(encoding="utf-8-sig"))
-    except OSError as exc:
-        raise InvalidData([f"cannot read the file ({exc.strerror or exc})"], source=str(target)) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InvalidData([f"not a valid TOML file: {exc}"], source=str(target)) from None
-    except RecursionError:  # tomllib recurses once per nesting level
-        raise InvalidData(["not a valid planning file: nested too deeply"], source=str(target)) from None
-    config = structure_toml(raw, PlanConfig, source=str(target), host=host)
+    config = structure_toml(read_toml(target), PlanConfig, source=str(target), host=host)
     problems = config.constraint_problems(host)
     network, overrides = config.network, config.holiday_overrides
     if network is not None:

@@ -20,14 +20,16 @@ the series' recurring event, ``STATUS:CANCELLED`` where a feed shows cancelled e
 than an entry that silently vanishes; like every cancelled meeting it is kept as it is by later
 plans. A session the rules no longer ask for at all is *withdrawn*: deleted by
 :func:`save_plan`, so a rule changed back plans it afresh.
+
+The request and the plan are in :mod:`~integrationsnetz.schedule.plans`, the search for one
+session's slot in :mod:`~integrationsnetz.schedule.slots`; this module runs the plan and reports.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from datetime import date, datetime, timedelta
-from enum import StrEnum
+from collections.abc import Mapping
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -35,161 +37,27 @@ import attrs
 
 from integrationsnetz.contract.bounds import FIRST_YEAR, LAST_YEAR, in_planning_years
 from integrationsnetz.contract.constraints import Candidate, Constraint, unknown_constraint
-from integrationsnetz.contract.holidays import HolidayCalendar, HolidayKind, HolidayOverrides, Language
-from integrationsnetz.contract.plan_context import Absence, PlanContext, format_day, format_time
+from integrationsnetz.contract.holidays import HolidayCalendar, HolidayKind
+from integrationsnetz.contract.plan_context import PlanContext, format_day, format_time
 from integrationsnetz.contract.registries import default_host
 from integrationsnetz.contract.series import (
     Occurrence,
     OnBlocked,
     Series,
     Strictness,
-    VenueChoice,
-    VenueOption,
-    Weekday,
 )
 from integrationsnetz.errors import ScheduleError, WrongType
-from integrationsnetz.model.field_types import typed_fields
 from integrationsnetz.model.meetings import Invitation, Meeting, MeetingStatus
-from integrationsnetz.model.network_data import NetworkData
-from integrationsnetz.model.networks import State
-from integrationsnetz.model.venues import Venue
+from integrationsnetz.schedule.plans import Adjustment, Outcome, Plan, PlanRequest
+from integrationsnetz.schedule.slots import find_slot, first_violation, last_day
 
 if TYPE_CHECKING:
     from integrationsnetz.contract.registries import Registries
 
+__all__ = ["FIXED_STATUSES", "Adjustment", "Outcome", "Plan", "PlanRequest", "plan"]
+
 #: Statuses the planner never touches: the meeting stays where it is, with its id.
 FIXED_STATUSES = frozenset({MeetingStatus.CONFIRMED, MeetingStatus.HELD, MeetingStatus.CANCELLED})
-
-
-class Outcome(StrEnum):
-    """What happened to a session, as the report tells it."""
-
-    MOVED = "moved"
-    DROPPED = "dropped"
-    COMPROMISE = "compromise"
-    CONFLICT = "conflict"
-    WITHDRAWN = "withdrawn"
-
-
-@attrs.frozen(kw_only=True)
-class Adjustment:
-    """One line of the report: a session moved, dropped, placed despite a soft constraint, or at odds.
-
-    ``constraints`` are the codes of the constraints that caused it; ``message`` is the sentence
-    for the coordinator in the plan's language. ``start`` is where the session went (None when
-    dropped).
-    """
-
-    series_id: str
-    meeting_id: str
-    outcome: Outcome
-    nominal: date
-    start: datetime | None
-    constraints: tuple[str, ...]
-    message: str
-
-
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class PlanRequest:
-    """Everything the planner needs for one run; build it with :meth:`for_network` from a network.
-
-    ``existing`` are the meetings already in the store (any network's that share people or rooms
-    may be included): confirmed, held and cancelled ones of the series stay as they are, planned
-    ones are planned again under the same ids, all others are obstacles. ``actor_ids`` and
-    ``group_ids`` are the people, organisations and groups the network has (None: not checked);
-    :meth:`for_network` fills them, so a series naming someone unknown is refused.
-    """
-
-    network_id: str
-    state: State
-    start: date
-    end: date
-    series: tuple[Series, ...]
-    venues: tuple[Venue, ...] = ()
-    existing: tuple[Meeting, ...] = ()
-    absences: tuple[Absence, ...] = ()
-    overrides: HolidayOverrides = attrs.field(factory=HolidayOverrides)
-    labels: Mapping[str, str] = attrs.field(factory=dict)
-    language: Language = "de"
-    actor_ids: frozenset[str] | None = None
-    group_ids: frozenset[str] | None = None
-
-    @classmethod
-    def for_network(
-        cls,
-        data: NetworkData,
-        series: Sequence[Series],
-        *,
-        start: date,
-        end: date,
-        absences: Sequence[Absence] = (),
-        overrides: HolidayOverrides | None = None,
-        language: Language = "de",
-        existing: Sequence[Meeting] | None = None,
-    ) -> PlanRequest:
-        """A request for ``data``'s network: its state, venues, meetings and the names to report with.
-
-        People are named by their function, not their name: the report ends up in files.
-        """
-        labels: dict[str, str] = {}
-        for person in data.persons:
-            labels[person.id] = person.function
-        for organization in data.organizations:
-            labels[organization.id] = organization.short_name or organization.name
-        for venue in data.venues:
-            labels[venue.id] = venue.name
-        for group in data.groups:
-            labels[group.id] = group.name
-        return cls(
-            network_id=data.network.id,
-            state=data.network.region.state,
-            start=start,
-            end=end,
-            series=tuple(series),
-            venues=data.venues,
-            existing=tuple(data.meetings if existing is None else existing),
-            absences=tuple(absences),
-            overrides=overrides or HolidayOverrides(),
-            labels=labels,
-            language=language,
-            actor_ids=frozenset(person.id for person in data.persons)
-            | frozenset(organization.id for organization in data.organizations),
-            group_ids=frozenset(group.id for group in data.groups),
-        )
-
-
-@attrs.frozen(kw_only=True)
-class Plan:
-    """The planner's answer: the meetings of every series in the period and what had to change.
-
-    ``meetings`` holds kept (confirmed, held, cancelled) and newly planned meetings, ordered by
-    start, and the sessions an earlier plan had placed that this one dropped, now cancelled.
-    ``withdrawn`` are planned meetings of these series from an earlier plan that the rules no
-    longer ask for; :func:`save_plan` deletes them. ``warnings`` say what the plan could not
-    take into account, e.g. school holidays nobody has data for yet.
-    """
-
-    meetings: tuple[Meeting, ...]
-    report: tuple[Adjustment, ...]
-    withdrawn: tuple[Meeting, ...] = ()
-    language: Language = "de"
-    warnings: tuple[str, ...] = ()
-
-    def of_series(self, series_id: str) -> tuple[Meeting, ...]:
-        """The meetings of one series."""
-        return tuple(meeting for meeting in self.meetings if meeting.series_id == series_id)
-
-    def live(self) -> tuple[Meeting, ...]:
-        """The meetings that take place: every one not cancelled."""
-        return tuple(meeting for meeting in self.meetings if meeting.status is not MeetingStatus.CANCELLED)
-
-    def outcomes(self, outcome: Outcome) -> tuple[Adjustment, ...]:
-        """The report lines of one kind, e.g. every dropped session."""
-        return tuple(line for line in self.report if line.outcome is outcome)
-
-    def text(self) -> str:
-        """The warnings and the report as lines of text, one per change (empty when nothing had to change)."""
-        return "\n".join([*self.warnings, *(line.message for line in self.report)])
 
 
 def plan(
@@ -309,7 +177,7 @@ class _Planner:
             if not occurrences:
                 continue
             first = occurrences[0].day
-            last = max(_last_day(series, occurrence) for occurrence in occurrences)
+            last = max(last_day(series, occurrence) for occurrence in occurrences)
             hard, soft = self.rules[series.id]
             for strictness, constraints in ((Strictness.HARD, hard), (Strictness.SOFT, soft)):
                 for constraint in constraints:
@@ -452,59 +320,18 @@ class _Planner:
     def _place(
         self, series: Series, occurrence: Occurrence, ordinal: int, meeting_id: str, previous: Meeting | None
     ) -> Meeting | None:
-        zone = ZoneInfo(series.timezone)
         hard, soft = self.rules[series.id]
-        last = _last_day(series, occurrence)
-        days = _candidate_days(series, occurrence.day, last)
-        places = _venue_order(series.venues, ordinal, series.venue_choice)
-
-        first_block: tuple[str, str] | None = None
-        blocked_by: Counter[str] = Counter()
-        best: tuple[Candidate, list[tuple[str, str]]] | None = None
-        for day in days:
-            day_block: str | None = None
-            for slot in series.times:
-                start = datetime.combine(day, slot.start, tzinfo=zone)
-                end = datetime.combine(day, slot.end, tzinfo=zone)
-                for place in places:
-                    candidate = Candidate(
-                        series=series,
-                        meeting_id=meeting_id,
-                        start=start,
-                        end=end,
-                        venue_id=place.venue_id if place else None,
-                        room_id=place.room_id if place else None,
-                    )
-                    violation = _first_violation(candidate, hard, self.context)
-                    if violation is not None:
-                        if first_block is None:
-                            first_block = violation
-                        day_block = day_block or violation[0]
-                        continue
-                    softs = _violations(candidate, soft, self.context)
-                    if not softs:
-                        return self._accept(
-                            series=series,
-                            occurrence=occurrence,
-                            candidate=candidate,
-                            first_block=first_block,
-                            softs=[],
-                            last=last,
-                            previous=previous,
-                        )
-                    if best is None or len(softs) < len(best[1]):
-                        best = (candidate, softs)
-                        if first_block is None:
-                            first_block = softs[0]
-            if day_block is not None:
-                blocked_by[day_block] += 1
-        if best is not None:
+        last = last_day(series, occurrence)
+        found = find_slot(
+            series, occurrence, ordinal, meeting_id, last=last, hard=hard, soft=soft, context=self.context
+        )
+        if found.candidate is not None:
             return self._accept(
                 series=series,
                 occurrence=occurrence,
-                candidate=best[0],
-                first_block=first_block,
-                softs=best[1],
+                candidate=found.candidate,
+                first_block=found.first_block,
+                softs=found.softs,
                 last=last,
                 previous=previous,
             )
@@ -512,8 +339,8 @@ class _Planner:
             series=series,
             occurrence=occurrence,
             meeting_id=meeting_id,
-            first_block=first_block,
-            blocked_by=blocked_by,
+            first_block=found.first_block,
+            blocked_by=found.blocked_by,
             last=last,
         )
         return None
@@ -525,7 +352,7 @@ class _Planner:
         occurrence: Occurrence,
         candidate: Candidate,
         first_block: tuple[str, str] | None,
-        softs: list[tuple[str, str]],
+        softs: tuple[tuple[str, str], ...],
         last: date,
         previous: Meeting | None,
     ) -> Meeting:
@@ -616,7 +443,7 @@ class _Planner:
             room_id=meeting.room_id,
         )
         hard, _soft = self.rules[series.id]
-        violation = _first_violation(candidate, hard, self.context)
+        violation = first_violation(candidate, hard, self.context)
         if violation is None:
             return
         status = (
@@ -657,53 +484,9 @@ def _years(first: date, last: date) -> str:
     return str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
 
 
-def _last_day(series: Series, occurrence: Occurrence) -> date:
-    """The last day a session may move to."""
-    if series.on_blocked is OnBlocked.MOVE:
-        return min(occurrence.day + timedelta(days=series.move_window_days), occurrence.latest)
-    return occurrence.day
-
-
 def _rank(series: Series) -> int:
     # Network meetings pick first on a shared day: more people depend on them.
     return 0 if series.kind.value == "network" else 1
-
-
-def _candidate_days(series: Series, nominal: date, last: date) -> list[date]:
-    allowed = set(series.allowed_weekdays)
-    preferred = set(series.preferred)
-    later = [nominal + timedelta(days=offset) for offset in range(1, (last - nominal).days + 1)]
-    later = [day for day in later if Weekday.of(day) in allowed]
-    later.sort(key=lambda day: (Weekday.of(day) not in preferred, day))
-    return [nominal, *later]
-
-
-def _venue_order(options: tuple[VenueOption, ...], ordinal: int, choice: VenueChoice) -> list[VenueOption | None]:
-    if not options:
-        return [None]
-    if choice is VenueChoice.ROTATE:
-        shift = ordinal % len(options)
-        return list(options[shift:] + options[:shift])
-    return list(options)
-
-
-def _first_violation(
-    candidate: Candidate, constraints: list[Constraint], context: PlanContext
-) -> tuple[str, str] | None:
-    for constraint in constraints:
-        reason = constraint.check(candidate, context)
-        if reason is not None:
-            return constraint.code, reason
-    return None
-
-
-def _violations(candidate: Candidate, constraints: list[Constraint], context: PlanContext) -> list[tuple[str, str]]:
-    found = []
-    for constraint in constraints:
-        reason = constraint.check(candidate, context)
-        if reason is not None:
-            found.append((constraint.code, reason))
-    return found
 
 
 def _meeting(network_id: str, series: Series, candidate: Candidate, previous: Meeting | None) -> Meeting:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from integrationsnetz.model.meetings import Meeting
-from integrationsnetz.schedule.planner import Plan
+from integrationsnetz.schedule.plans import Plan
 
 if TYPE_CHECKING:
     from integrationsnetz.store import Store

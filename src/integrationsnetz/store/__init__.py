@@ -3,13 +3,15 @@
 The types every backend implements (``Store``, ``StoreURL``, ``StoreBackend``) are the storage
 part of the plugin contract (:mod:`integrationsnetz.contract.stores`) and are importable from
 here too. Backends are plugins (``register_store_backends``); the built-in ones register the
-same way an external one does.
+same way an external one does. ``save_network`` and ``load_network`` move a whole
+:class:`~integrationsnetz.model.NetworkData` into a store and back.
 """
 
 from __future__ import annotations
 
 from integrationsnetz.contract.registries import Registries, default_host
 from integrationsnetz.contract.stores import Capability, Change, Store, StoreBackend, StoreURL
+from integrationsnetz.store.network import load_network, save_network
 
 
 def open_store(url: str, *, host: Registries | None = None) -> Store:
@@ -21,4 +23,13 @@ def open_store(url: str, *, host: Registries | None = None) -> Store:
     return (host or default_host()).open_store(url)
 
 
-__all__ = ["Capability", "Change", "Store", "StoreBackend", "StoreURL", "open_store"]
+__all__ = [
+    "Capability",
+    "Change",
+    "Store",
+    "StoreBackend",
+    "StoreURL",
+    "load_network",
+    "open_store",
+    "save_network",
+]

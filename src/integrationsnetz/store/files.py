@@ -18,16 +18,12 @@ characters: ``é`` takes 6 bytes encoded) keeps its readable start and ends in `
 of the id, which no percent-encoded name can contain; the document inside holds the id.
 
 **Safety.** Writers hold an exclusive ``flock`` on ``.lock`` for the whole transaction, readers
-a shared one for each read, so two processes never see or make half a commit. A commit first
-writes every change into ``.journal.json`` (temporary file, fsync, rename: the commit point),
-with the content each file had before, then applies it file by file (temporary file and
-rename), syncs, and removes the journal. A writer killed at any moment leaves either no journal
-(the old state) or a complete one, which the next process to open or lock the store applies (the
-new state). Before writing, free space is checked in the file system's blocks (a small document
-takes a whole block), so a full disk refuses the commit instead of stopping half-way. A commit
-that cannot be applied all the same (the file system refuses a file, another program filled the
-disk) is rolled back from the journal's old contents, by the writer or, if it died, by the next
-process, which then warns (:class:`RuntimeWarning`): the store always opens.
+a shared one for each read, so two processes never see or make half a commit. A commit goes
+through :class:`~integrationsnetz.store.file_journal.FileJournal`: every change is written to
+``.journal.json`` first (the commit point), with the content each file had before, and then
+applied. A writer killed at any moment leaves the old state or a complete journal, which the
+next process to open or lock the store applies; a full disk is found before anything is
+written, and a commit the file system refuses half-way is rolled back: the store always opens.
 
 **Erasure.** ``erase_person`` deletes the person's document and rewrites the documents that
 mention them; the tombstone holds the id, network, revision and time only. The old contents are
@@ -40,15 +36,12 @@ a nationwide dataset (use ``sqlite:`` for that).
 
 from __future__ import annotations
 
-import base64
 import contextlib
-import errno
 import fcntl
 import hashlib
 import os
 import time
 import tomllib
-import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,13 +49,14 @@ from urllib.parse import quote, unquote
 
 import orjson
 
-from integrationsnetz.atomic import fsync_directory, write_atomic
+from integrationsnetz.atomic import write_atomic
 from integrationsnetz.errors import InvalidData, StoreError
 from integrationsnetz.hookspecs import hookimpl
 from integrationsnetz.model.network_data import ENTITY_TYPES
 from integrationsnetz.serialization import format_datetime, parse_datetime
 from integrationsnetz.store import Capability, StoreBackend, StoreURL
-from integrationsnetz.store.bookkeeping import Record, from_micros, micros, network_of
+from integrationsnetz.store.bookkeeping import Record, from_micros, micros, record_of
+from integrationsnetz.store.file_journal import FileJournal, Operation
 from integrationsnetz.store.schema import check_store_version, current_version, upgrade_entity
 from integrationsnetz.store.simple import SimpleStore
 
@@ -74,11 +68,8 @@ FORMATS = ("json", "toml")
 _META = "store.json"
 _LOCK = ".lock"
 _CLOCK = ".clock"
-_JOURNAL = ".journal.json"
 _TOMBSTONES = "tombstones"
 _SAFE = "-_.~"
-#: Above this many files a commit syncs the whole file system once instead of each file.
-_SYNC_EACH_UP_TO = 64
 #: The longest file name written, in bytes: the usual 255, less what a temporary name adds (".", ".tmp").
 MAX_NAME = 250
 _HASHED = "%~"  # a "%" not followed by two hex digits: no percent-encoded name contains it
@@ -121,6 +112,7 @@ class FilesStore(SimpleStore):
     def __init__(self, url: StoreURL, root: Path, codec: Codec, *, format: str | None, timeout: float) -> None:
         super().__init__(url, codec)
         self.root = root
+        self._journal = FileJournal(root, self._where())
         self._codec = codec
         self._timeout = timeout
         self._locked = 0  # 0 none, fcntl.LOCK_SH or fcntl.LOCK_EX
@@ -156,7 +148,7 @@ class FilesStore(SimpleStore):
                 write_atomic(meta_path, self._meta_bytes(current_version()))
             return
         with self._lock(fcntl.LOCK_EX):
-            self._recover()
+            self._journal.recover()
             meta = self._read_meta()
             self.format = meta["format"]
             if wanted is not None and wanted != self.format:
@@ -190,21 +182,10 @@ class FilesStore(SimpleStore):
             folder = self.root / entity_type
             for path in sorted(folder.glob(f"*{self._suffix}")) if folder.is_dir() else ():
                 document = upgrade_entity(entity_type, self._parse(path), version)
-                entity = self._codec.structure(document, cls, source=str(path))
-                assert entity.modified is not None
-                records.append(
-                    Record(
-                        entity_type=entity_type,
-                        id=entity.id,
-                        revision=entity.revision,
-                        modified=entity.modified,
-                        network_id=network_of(entity),
-                        entity=entity,
-                    )
-                )
+                records.append(record_of(self._codec.structure(document, cls, source=str(path)), entity_type))
         operations = self._operations(records)
         operations.append((_META, self._meta_bytes(current_version())))
-        self._apply_durably(operations)
+        self._journal.commit(operations)
 
     # -- locking ----------------------------------------------------------------------------
 
@@ -245,15 +226,15 @@ class FilesStore(SimpleStore):
     @contextlib.contextmanager
     def _exclusive(self) -> Iterator[None]:
         with self._lock(fcntl.LOCK_EX):
-            self._recover()
+            self._journal.recover()
             self._observe_clock()
             yield
 
     @contextlib.contextmanager
     def _shared(self) -> Iterator[None]:
-        if (self.root / _JOURNAL).exists():  # a writer died mid-commit: finish its work first
+        if self._journal.pending:  # a writer died mid-commit: finish its work first
             with self._lock(fcntl.LOCK_EX):
-                self._recover()
+                self._journal.recover()
         with self._lock(fcntl.LOCK_SH):
             yield
 
@@ -314,14 +295,7 @@ class FilesStore(SimpleStore):
             )
         if entity.modified is None:
             raise InvalidData(["$.modified: required in a stored document"], source=str(path))
-        return Record(
-            entity_type=entity_type,
-            id=entity.id,
-            revision=entity.revision,
-            modified=entity.modified,
-            network_id=network_of(entity),
-            entity=entity,
-        )
+        return record_of(entity, entity_type)
 
     def _load_tombstone(self, entity_type: str, path: Path) -> Record:
         document = self._parse(path)
@@ -362,9 +336,9 @@ class FilesStore(SimpleStore):
                 if not path.name.startswith("."):
                     yield self._load_tombstone(entity_type, path)
 
-    def _operations(self, records: Sequence[Record]) -> list[tuple[str, bytes | None]]:
+    def _operations(self, records: Sequence[Record]) -> list[Operation]:
         """Relative path and new content (None: remove) for each file the records change."""
-        operations: list[tuple[str, bytes | None]] = []
+        operations: list[Operation] = []
         for record in records:
             live = self._path(record.entity_type, record.id).relative_to(self.root).as_posix()
             grave = self._tombstone_path(record.entity_type, record.id).relative_to(self.root).as_posix()
@@ -389,205 +363,12 @@ class FilesStore(SimpleStore):
         operations = self._operations(records)
         newest = max(record.modified for record in records)
         operations.append((_CLOCK, str(micros(newest)).encode()))
-        self._apply_durably(operations)
-
-    # -- the journal ------------------------------------------------------------------------
-
-    def _apply_durably(self, operations: list[tuple[str, bytes | None]]) -> None:
-        """Write ``operations`` all or nothing: journal first (the commit point), then the files.
-
-        The journal also holds each file's content before the commit, so a commit that cannot be
-        applied is rolled back instead of blocking the store.
-        """
-        before = [(path, self._content_of(path)) for path, _ in operations]
-        journal = orjson.dumps(
-            {
-                "operations": [
-                    [path, None if new is None else new.decode("utf-8"), None if old is None else _b64(old)]
-                    for (path, new), (_, old) in zip(operations, before, strict=True)
-                ]
-            }
-        )
-        self._check_space(operations, before, len(journal))
-        write_atomic(self.root / _JOURNAL, journal)
-        try:
-            self._replay(operations)
-        except StoreError as failure:
-            try:
-                self._undo(before)
-            except StoreError as undo_failure:
-                raise StoreError(
-                    f"{failure}; rolling back failed too ({undo_failure}): the commit is kept in "
-                    f"{_JOURNAL} and rolled back when the store is next opened with room to write"
-                ) from None
-            self._finish()
-            raise StoreError(f"{failure}; the commit was rolled back, nothing was changed") from None
-        self._finish()
-
-    def _content_of(self, relative: str) -> bytes | None:
-        path = self.root / relative
-        try:
-            return path.read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            raise StoreError(f"{self._where(path)}: cannot read ({exc.strerror or exc}); nothing was changed") from None
-
-    def _check_space(
-        self,
-        operations: Sequence[tuple[str, bytes | None]],
-        before: Sequence[tuple[str, bytes | None]],
-        journal: int,
-    ) -> None:
-        """Refuse a commit the disk cannot hold, before anything is written.
-
-        Counted in the file system's blocks, as it allocates them: a document of 300 bytes takes
-        a whole block (4 KiB), so a commit of many small files needs far more than its bytes. The
-        journal is there throughout; each file is written beside the one it replaces, whose
-        blocks are freed after the rename, so the peak of that running sum is what the files need.
-        """
-        try:
-            stats = os.statvfs(self.root)
-        except OSError:
-            return
-        block = stats.f_frsize or stats.f_bsize or 4096
-
-        def blocks(size: int) -> int:
-            return -(-size // block)
-
-        running = peak = 0
-        created = 0
-        for (_, new), (_, old) in zip(operations, before, strict=True):
-            if new is not None:
-                running += blocks(len(new))
-                peak = max(peak, running)
-                created += old is None
-            if old is not None:
-                running -= blocks(len(old))
-        folders = {str(Path(path).parent) for path, new in operations if new is not None}
-        new_folders = sum(not (self.root / folder).is_dir() for folder in folders)
-        # the journal, the files' peak, new folders, directory entries and a margin for the roll-back
-        needed = (blocks(journal) + peak + new_folders + blocks(created * 64) + 16) * block
-        free = stats.f_bavail * stats.f_frsize
-        if free < needed:
-            raise StoreError(
-                f"{self._where()}: the disk is full ({free // 1024} KiB free, this commit of {len(operations)} "
-                f"files needs about {needed // 1024} KiB); nothing was changed"
-            )
-        if stats.f_files and stats.f_favail < created + new_folders + 2:
-            raise StoreError(
-                f"{self._where()}: the file system has no room for more files ({stats.f_favail} inodes free, "
-                f"this commit creates {created + new_folders}); nothing was changed"
-            )
-
-    def _recover(self) -> None:
-        """Finish a commit a killed writer left behind, or roll it back (call with the exclusive lock held)."""
-        journal = self.root / _JOURNAL
-        for leftover in self.root.glob(".*.tmp"):  # a journal that never reached its rename
-            with contextlib.suppress(OSError):
-                leftover.unlink()
-        if not journal.exists():
-            return
-        try:
-            entries = orjson.loads(journal.read_bytes())
-            if isinstance(entries, list):  # written by an integrationsnetz before roll-backs: no old contents
-                redo = [(path, _utf8(text)) for path, text in entries]
-                undo = None
-            else:
-                redo = [(path, _utf8(new)) for path, new, _ in entries["operations"]]
-                undo = [
-                    (path, None if old is None else base64.b64decode(old)) for path, _, old in entries["operations"]
-                ]
-        except (OSError, ValueError, TypeError, KeyError) as exc:
-            raise StoreError(f"{self._where(journal)}: an unfinished commit cannot be read ({exc})") from None
-        try:
-            self._replay(redo)
-        except StoreError as failure:
-            if undo is None:
-                raise
-            self._undo(undo)
-            warnings.warn(
-                f"{self._where()}: an unfinished commit could not be completed ({failure}); it was rolled "
-                "back, the store holds the state before it",
-                RuntimeWarning,
-                stacklevel=2,
-            )
-        self._finish()
-
-    def _undo(self, before: Sequence[tuple[str, bytes | None]]) -> None:
-        """Put back the files' contents before a commit that could not be applied (a full disk).
-
-        Files the commit created are removed first, which frees their blocks for the rest; a
-        file that cannot be restored beside itself for lack of space is rewritten in place (the
-        journal, still there, holds its old content should that be cut short).
-        """
-        removals = [(path, old) for path, old in before if old is None]
-        restores = [(path, old) for path, old in before if old is not None]
-        self._replay([*removals, *restores], in_place=True)
-
-    def _replay(self, operations: Sequence[tuple[str, bytes | None]], *, in_place: bool = False) -> None:
-        written: list[Path] = []
-        folders: set[Path] = set()
-        for relative, content in operations:
-            path = self.root / relative
-            if content is None:
-                try:
-                    path.unlink()
-                except (FileNotFoundError, NotADirectoryError):
-                    pass  # not there: nothing to remove
-                except OSError as exc:
-                    raise StoreError(f"{self._where(path)}: cannot remove ({exc.strerror or exc})") from None
-                folders.add(path.parent)
-                continue
-            temporary = path.with_name(f".{path.name}.tmp")
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                temporary.write_bytes(content)
-                os.replace(temporary, path)
-            except OSError as exc:
-                with contextlib.suppress(OSError):
-                    temporary.unlink()
-                if not (in_place and exc.errno == errno.ENOSPC and path.exists()):
-                    raise StoreError(f"{self._where(path)}: cannot write ({exc.strerror or exc})") from None
-                try:
-                    path.write_bytes(content)  # truncating frees the blocks the content is written into
-                except OSError as again:
-                    raise StoreError(f"{self._where(path)}: cannot write ({again.strerror or again})") from None
-            written.append(path)
-            folders.add(path.parent)
-        self._sync(written, folders)
-
-    def _finish(self) -> None:
-        """The commit is applied (or undone): remove the journal."""
-        (self.root / _JOURNAL).unlink()
-        fsync_directory(self.root)
-
-    def _sync(self, written: Iterable[Path], folders: Iterable[Path]) -> None:
-        paths = list(written)
-        if len(paths) > _SYNC_EACH_UP_TO:
-            os.sync()
-            return
-        for path in paths:
-            fd = os.open(path, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        for folder in folders:
-            fsync_directory(folder)
+        self._journal.commit(operations)
 
     def _close(self) -> None:
         if self._lock_fd >= 0:
             os.close(self._lock_fd)
             self._lock_fd = -1
-
-
-def _b64(content: bytes) -> str:
-    return base64.b64encode(content).decode("ascii")
-
-
-def _utf8(text: str | None) -> bytes | None:
-    return None if text is None else text.encode("utf-8")
 
 
 def _root_of(url: StoreURL) -> Path:

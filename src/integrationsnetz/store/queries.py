@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
+import attrs
+
 from integrationsnetz.errors import WrongType
 from integrationsnetz.model.courses import Course, CourseStatus
 from integrationsnetz.model.entity import Entity
@@ -90,6 +92,23 @@ def meeting_order(meeting: Meeting) -> tuple[int, str]:
     return (micros(meeting.start), meeting.id)
 
 
+@attrs.frozen
+class MeetingQuery:
+    """The checked arguments of :meth:`~integrationsnetz.store.Store.meetings_between`, as one value."""
+
+    start: datetime
+    end: datetime
+    network_id: str | None = None
+    group_id: str | None = None
+    person_id: str | None = None
+
+    def matches(self, meeting: Meeting) -> bool:
+        """Whether the meeting is in the answer (see :func:`meeting_matches`)."""
+        return meeting_matches(
+            meeting, self.start, self.end, network_id=self.network_id, group_id=self.group_id, person_id=self.person_id
+        )
+
+
 def course_matches(
     course: Course,
     *,
@@ -105,6 +124,36 @@ def course_matches(
         and (provider_id is None or course.provider_id == provider_id)
         and (status is None or course.status == status)
     )
+
+
+@attrs.frozen
+class CourseQuery:
+    """The checked filters of :meth:`~integrationsnetz.store.Store.courses`, as one value (None: any)."""
+
+    network_id: str | None = None
+    course_type: str | None = None
+    provider_id: str | None = None
+    status: CourseStatus | None = None
+
+    def matches(self, course: Course) -> bool:
+        """Whether the course is in the answer (see :func:`course_matches`)."""
+        return course_matches(
+            course,
+            network_id=self.network_id,
+            course_type=self.course_type,
+            provider_id=self.provider_id,
+            status=self.status,
+        )
+
+    def equalities(self) -> list[tuple[str, str]]:
+        """The given filters as ``(field, value)`` pairs, the status as its text: one ``field = value`` each in SQL."""
+        pairs = [
+            ("network_id", self.network_id),
+            ("course_type", self.course_type),
+            ("provider_id", self.provider_id),
+            ("status", None if self.status is None else self.status.value),
+        ]
+        return [(field, value) for field, value in pairs if value is not None]
 
 
 def membership_matches(membership: Membership, actor_id: str, on: date | None = None) -> bool:

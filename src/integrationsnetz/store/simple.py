@@ -5,9 +5,9 @@ four primitives a backend supplies: read one record, scan one type's records, co
 records atomically, and hold an exclusive write lock. ``memory:`` and ``files:`` are built on
 it, and so can a plugin (the ``integrationsnetz-jsonl`` example is). Queries scan every record
 of a type, which is right for a district's few thousand entities; a backend with indexes
-(``sqlite:``) implements the protocol itself with the same rules from
-:mod:`~integrationsnetz.store.bookkeeping`, :mod:`~integrationsnetz.store.queries` and
-:mod:`integrationsnetz.privacy`.
+(``sqlite:``) builds on :class:`~integrationsnetz.store.base.BaseStore` instead, with the same
+rules from :mod:`~integrationsnetz.store.bookkeeping`, :mod:`~integrationsnetz.store.queries`
+and :mod:`integrationsnetz.privacy`.
 
 Transactions stage their writes in memory (a stack of layers; each nested block is one layer,
 a savepoint) and hand them to :meth:`SimpleStore._commit` once, at the end of the outermost
@@ -26,25 +26,15 @@ from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar, cast
 from integrationsnetz import guard
 from integrationsnetz.contract.host import default_codec
 from integrationsnetz.errors import NotFound, StoreError
-from integrationsnetz.model.courses import Course, CourseStatus
+from integrationsnetz.model.courses import Course
 from integrationsnetz.model.entity import Entity
 from integrationsnetz.model.meetings import Meeting
 from integrationsnetz.model.memberships import Membership
 from integrationsnetz.model.network_data import ENTITY_TYPES, entity_type_name
-from integrationsnetz.privacy import PersonalData, personal_data, plan_erasure
-from integrationsnetz.store import Change, Store, StoreURL
+from integrationsnetz.store import Change, StoreURL
+from integrationsnetz.store.base import BaseStore
 from integrationsnetz.store.bookkeeping import Clock, Record, check_record, record_of, stamped_over, tombstone
-from integrationsnetz.store.queries import (
-    check_batch,
-    check_course_status,
-    check_day,
-    check_instant,
-    check_window,
-    course_matches,
-    meeting_matches,
-    meeting_order,
-    membership_matches,
-)
+from integrationsnetz.store.queries import CourseQuery, MeetingQuery, meeting_order, membership_matches
 
 if TYPE_CHECKING:
     from integrationsnetz.serialization import Codec
@@ -69,7 +59,7 @@ def _reader(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P
     return read
 
 
-class SimpleStore:
+class SimpleStore(BaseStore):
     """The Store protocol on top of four primitives; subclass it and implement them.
 
     * :meth:`_read` - the record (live or tombstone) of one type and id, or None;
@@ -212,9 +202,7 @@ class SimpleStore:
             self._stage(record_of(stored, entity_type))
         return cast(E, stored)
 
-    def put_many(self, entities: Sequence[Entity], *, draft: bool = False) -> builtins.list[Entity]:
-        """Write many entities in one transaction: all or none."""
-        entities = check_batch(entities)
+    def _put_many(self, entities: builtins.list[Entity], *, draft: bool) -> builtins.list[Entity]:
         with self.transaction():
             if not draft:
                 self._check_references(entities)
@@ -257,10 +245,7 @@ class SimpleStore:
         return sorted(found, key=lambda entity: entity.id)
 
     @_reader
-    def changed_since(self, since: datetime | None = None, *, network_id: str | None = None) -> builtins.list[Change]:
-        """Writes and deletions after ``since``, oldest first."""
-        if since is not None:
-            check_instant("changed_since", "since", since)
+    def _changed_since(self, since: datetime | None, network_id: str | None) -> builtins.list[Change]:
         changes = [
             Change(
                 entity_type=record.entity_type,
@@ -276,50 +261,23 @@ class SimpleStore:
         return sorted(changes, key=lambda change: (change.modified, change.entity_type, change.id))
 
     @_reader
-    def meetings_between(
-        self,
-        start: datetime,
-        end: datetime,
-        *,
-        network_id: str | None = None,
-        group_id: str | None = None,
-        person_id: str | None = None,
-    ) -> builtins.list[Meeting]:
-        """Meetings overlapping ``[start, end)`` with the given filters, by start."""
-        start, end = check_window(start, end)
+    def _meetings_between(self, query: MeetingQuery) -> builtins.list[Meeting]:
         found = [
             meeting
             for meeting in self._live_entities("meeting")
-            if isinstance(meeting, Meeting)
-            and meeting_matches(meeting, start, end, network_id=network_id, group_id=group_id, person_id=person_id)
+            if isinstance(meeting, Meeting) and query.matches(meeting)
         ]
         return sorted(found, key=meeting_order)
 
     @_reader
-    def courses(
-        self,
-        *,
-        network_id: str | None = None,
-        course_type: str | None = None,
-        provider_id: str | None = None,
-        status: CourseStatus | None = None,
-    ) -> builtins.list[Course]:
-        """Courses matching every given filter, by id."""
-        status = check_course_status(status)
+    def _courses(self, query: CourseQuery) -> builtins.list[Course]:
         found = [
-            course
-            for course in self._live_entities("course")
-            if isinstance(course, Course)
-            and course_matches(
-                course, network_id=network_id, course_type=course_type, provider_id=provider_id, status=status
-            )
+            course for course in self._live_entities("course") if isinstance(course, Course) and query.matches(course)
         ]
         return sorted(found, key=lambda course: course.id)
 
     @_reader
-    def memberships_of(self, actor_id: str, *, on: date | None = None) -> builtins.list[Membership]:
-        """The actor's memberships (running ``on``, if given), by id."""
-        on = check_day("memberships_of", "on", on)
+    def _memberships_of(self, actor_id: str, on: date | None) -> builtins.list[Membership]:
         found = [
             membership
             for membership in self._live_entities("membership")
@@ -329,24 +287,10 @@ class SimpleStore:
 
     # -- personal data ----------------------------------------------------------------------
 
-    def _everything(self) -> Iterator[Entity]:
-        for entity_type in ENTITY_TYPES:
-            yield from self._live_entities(entity_type)
-
-    def erase_person(self, person_id: str) -> int:
-        """Delete the person and their memberships and remove every other reference, atomically."""
-        with self.transaction():
-            erasure = plan_erasure(person_id, self._everything())
-            for entity in erasure.deletions:
-                self.delete(type(entity), entity.id, revision=entity.revision)
-            for entity in erasure.updates:
-                self.put(entity, draft=True)  # removing a reference never waits for others to resolve
-        return erasure.changed
-
     @_reader
-    def personal_data_of(self, person_id: str) -> PersonalData:
-        """Everything held on the person."""
-        return personal_data(person_id, self._everything())
+    def _mentioning(self, person_id: str) -> builtins.list[Entity]:
+        """Every live entity: the scan finds the mentions."""
+        return [entity for entity_type in ENTITY_TYPES for entity in self._live_entities(entity_type)]
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -355,12 +299,3 @@ class SimpleStore:
         if not self._closed:
             self._closed = True
             self._close()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__} {self.url.masked}>"

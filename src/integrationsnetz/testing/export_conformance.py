@@ -317,6 +317,6 @@ def expected_occurrences(data: NetworkData, options: ExportOptions) -> list[tupl
 
 
 def _clean(text: str) -> str:
-    from integrationsnetz.exporters.ics import clean_text
+    from integrationsnetz.exporters.ics_values import clean_text
 
     return clean_text(text)

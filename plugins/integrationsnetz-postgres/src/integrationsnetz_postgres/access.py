@@ -21,7 +21,7 @@ import sys
 from collections.abc import Sequence
 
 from integrationsnetz.model import ENTITY_TYPES
-from integrationsnetz_postgres.schema import DEFAULT_SCHEMA, check_schema_name
+from integrationsnetz_postgres.namespace import DEFAULT_SCHEMA, check_schema_name
 
 
 def _literal(value: str) -> str:

@@ -21,8 +21,8 @@ import psycopg
 
 from integrationsnetz.errors import StoreError
 from integrationsnetz.store import StoreURL
-from integrationsnetz_postgres.schema import DEFAULT_SCHEMA
-from integrationsnetz_postgres.store import conninfo_of
+from integrationsnetz_postgres.connection import conninfo_of
+from integrationsnetz_postgres.namespace import DEFAULT_SCHEMA
 
 __all__ = ["find_in_storage"]
 

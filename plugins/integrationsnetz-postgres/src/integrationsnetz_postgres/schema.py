@@ -15,9 +15,7 @@ older documents and refuses newer ones (:meth:`PostgresStore._upgrade_documents`
 
 from __future__ import annotations
 
-import hashlib
 import importlib.metadata
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -27,27 +25,11 @@ import psycopg
 from integrationsnetz.errors import SchemaVersionError, StoreError
 from integrationsnetz.model import ENTITY_TYPES, Meeting
 from integrationsnetz.store.schema import current_version
+from integrationsnetz_postgres.access import row_security_sql
+from integrationsnetz_postgres.namespace import lock_key
 
 #: The table layout this version of the plugin reads and writes.
 LAYOUT_VERSION = 2
-
-#: The PostgreSQL schema (namespace) the tables live in unless the URL says ``?schema=...``.
-DEFAULT_SCHEMA = "integrationsnetz"
-
-_SCHEMA_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
-
-
-def lock_key(schema: str) -> int:
-    """The advisory lock of one store: writers share it, migrations and change feeds take it alone."""
-    digest = hashlib.blake2b(f"integrationsnetz:{schema}".encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)
-
-
-def check_schema_name(name: str, *, where: str) -> str:
-    """Schema names go into SQL text, so only plain lower-case identifiers are accepted."""
-    if not _SCHEMA_NAME.fullmatch(name):
-        raise StoreError(f"{where}: schema {name!r} is not usable; expected lower-case letters, digits and '_'")
-    return name
 
 
 @attrs.frozen
@@ -241,8 +223,6 @@ def _migrate(conn: psycopg.Connection[Any], schema: str, *, where: str, target: 
                     for statement in entity_table(schema, name, columns):
                         conn.execute(statement)
         if _exists(conn, schema, "network_access"):
-            from integrationsnetz_postgres.access import row_security_sql
-
             conn.execute(row_security_sql(schema))  # new tables are kept apart by network too
     return before
 

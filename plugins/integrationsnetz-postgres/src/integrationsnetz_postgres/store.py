@@ -11,105 +11,47 @@ for their transaction; :meth:`PostgresStore.changed_since` takes it alone for an
 answers only up to a moment before which every write has committed and after which every new
 write is stamped: a consumer that continues from the last ``modified`` it saw misses nothing.
 
-The connection runs in autocommit mode; every write and every ``transaction()`` block is an
-explicit transaction (nested ones are savepoints). When the connection breaks (the server
-restarted, an administrator ended the session) the call that notices raises
-:class:`~integrationsnetz.errors.StoreError` naming the masked URL, the unfinished transaction is
-rolled back by the server, and the next call outside a transaction connects again.
+Every write and every ``transaction()`` block is an explicit transaction (nested ones are
+savepoints) on the connection of :mod:`integrationsnetz_postgres.connection`, which also says
+what happens when it breaks. The tables are those of :mod:`integrationsnetz_postgres.schema`.
 """
 
 from __future__ import annotations
 
 import builtins
-import copy
 import logging
-import re
 from collections.abc import Collection, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime, timedelta
-from typing import Any, NoReturn, TypeVar
-from urllib.parse import quote, urlencode, urlsplit, urlunsplit
+from typing import Any, TypeVar
 
 import orjson
 import psycopg
-from psycopg import errors as pg_errors
 
 from integrationsnetz import guard
 from integrationsnetz.errors import Conflict, NotFound, StoreError
-from integrationsnetz.model import ENTITY_TYPES, Course, CourseStatus, Entity, Meeting, Membership
+from integrationsnetz.model import ENTITY_TYPES, Course, Entity, Meeting, Membership
 from integrationsnetz.model.network_data import entity_type_name
-from integrationsnetz.privacy import PersonalData, personal_data, plan_erasure
 from integrationsnetz.serialization import Codec, paused_gc
-from integrationsnetz.store import Change, Store, StoreURL
-from integrationsnetz.store.bookkeeping import check_revision, network_of
-from integrationsnetz.store.queries import check_course_status, check_day, check_instant, check_window
+from integrationsnetz.store import Change, StoreURL
+from integrationsnetz.store.base import BaseStore
+from integrationsnetz.store.bookkeeping import check_revision, network_of, stamped
+from integrationsnetz.store.queries import CourseQuery, MeetingQuery
 from integrationsnetz.store.schema import check_store_version, current_version, upgrade_entity
-from integrationsnetz_postgres.schema import (
-    COLUMNS,
-    DEFAULT_SCHEMA,
-    Column,
-    check_schema_name,
-    lock_key,
-    migrate,
-    stored_data_version,
-)
+from integrationsnetz_postgres.connection import Session
+from integrationsnetz_postgres.namespace import DEFAULT_SCHEMA, check_schema_name, lock_key
+from integrationsnetz_postgres.schema import COLUMNS, Column, migrate, stored_data_version
 
 E = TypeVar("E", bound=Entity)
 
 log = logging.getLogger("integrationsnetz_postgres")
-
-#: How long a session waits for a lock another one holds, and how long one statement may run, unless
-#: the URL says otherwise (``?lock_timeout=3s&statement_timeout=30min``; ``0`` waits for ever).
-#: A writer holds its row locks only for its own short transaction, so a few seconds is plenty; a
-#: bulk import of a whole state takes well under a minute.
-TIMEOUTS = {"lock_timeout": "5s", "statement_timeout": "10min"}
-
-#: URL query parameters the plugin reads itself; the rest go to libpq (sslmode, connect_timeout ...).
-OWN_PARAMETERS = frozenset({"schema", *TIMEOUTS})
-
-_DURATION = re.compile(r"\d+ ?(us|ms|s|min|h|d)?")
 
 _MICROSECOND = timedelta(microseconds=1)
 _COPY_FROM = 64  # new rows from this many on go in with COPY, several times faster than INSERTs
 _COMMON = ("id", "network_id", "revision", "created", "modified", "doc")
 
 
-def conninfo_of(url: StoreURL) -> str:
-    """The libpq connection URL: driver suffix and the plugin's own parameters removed."""
-    parts = urlsplit(url.raw)
-    query = [(key, value) for key, value in url.query if key not in OWN_PARAMETERS]
-    keys = {key for key, _ in query}
-    if "connect_timeout" not in keys:
-        query.append(("connect_timeout", "10"))
-    if "application_name" not in keys:
-        query.append(("application_name", "integrationsnetz"))
-    # Percent-escapes only: libpq takes a "+" literally and refuses a bare "=" in a value.
-    return urlunsplit(("postgresql", parts.netloc, parts.path, urlencode(query, quote_via=quote), ""))
-
-
-def session_settings(url: StoreURL) -> dict[str, str]:
-    """The settings each connection makes: UTC, and the timeouts of :data:`TIMEOUTS` or the URL.
-
-    A timeout the URL sets through libpq's ``options=-c lock_timeout=...`` is left as it is.
-    """
-    query = dict(url.query)
-    settings = {"TimeZone": "UTC"}
-    for name, default in TIMEOUTS.items():
-        value = query.get(name)
-        if value is None:
-            if name in query.get("options", ""):
-                continue
-            value = default
-        if not _DURATION.fullmatch(value):
-            raise StoreError(
-                f"{url.masked}: {name}={value!r} is not a duration; expected milliseconds or a number with "
-                f"a unit (us, ms, s, min, h, d), e.g. {name}={default}, or 0 to wait for ever"
-            )
-        settings[name] = value
-    return settings
-
-
-class PostgresStore:
+class PostgresStore(BaseStore):
     """A :class:`~integrationsnetz.store.Store` in a PostgreSQL database, shared by many districts.
 
     Open it with ``open_store("postgresql://user@host/db")``; ``?schema=name`` picks the
@@ -123,15 +65,11 @@ class PostgresStore:
         self._codec = codec
         query = dict(url.query)
         self.schema = check_schema_name(query.get("schema", DEFAULT_SCHEMA), where=url.masked)
-        self._conninfo = conninfo_of(url)
-        self._settings = session_settings(url)
-        self._timeouts = dict.fromkeys(TIMEOUTS, "?")  # as the server has them, once connected
-        self._conn: psycopg.Connection[Any] | None = None
+        self._session = Session(url)
         self._depth = 0  # open transaction() blocks
         self._last: datetime | None = None  # the latest stamp this store handed out
         self._lock = lock_key(self.schema)
-        self._closed = False
-        self._connect()
+        self._session.connect()
         try:
             with self._errors("checking the table layout"):
                 before = migrate(self._live(), self.schema, where=url.masked)
@@ -173,80 +111,11 @@ class PostgresStore:
 
     # -- connection ------------------------------------------------------------------------
 
-    def _scrub(self, text: str) -> str:
-        password = self.url.password
-        return text.replace(password, "***") if password else text
-
-    def _connect(self) -> psycopg.Connection[Any]:
-        conn: psycopg.Connection[Any] | None = None
-        try:
-            conn = psycopg.connect(self._conninfo, autocommit=True)
-            assignments = ", ".join("set_config(%s, %s, false)" for _ in self._settings)
-            conn.execute(f"SELECT {assignments}", [item for pair in self._settings.items() for item in pair])
-            names = builtins.list(TIMEOUTS)
-            row = conn.execute(f"SELECT {', '.join('current_setting(%s)' for _ in names)}", names).fetchone()
-            assert row is not None
-            self._timeouts = dict(zip(names, row, strict=True))
-        except psycopg.Error as exc:
-            if conn is not None:
-                conn.close()
-            reason = self._scrub(str(exc).strip()).replace("\n", " ")
-            raise StoreError(f"cannot connect to PostgreSQL at {self.url.masked}: {reason}") from None
-        log.debug("connected to %s", self.url.masked)
-        self._conn = conn
-        return conn
-
     def _live(self) -> psycopg.Connection[Any]:
-        if self._closed:
-            raise StoreError(f"store {self.url.masked} is closed")
-        conn = self._conn
-        if conn is None or conn.closed or conn.broken:
-            if self._depth:
-                raise StoreError(
-                    f"{self.url.masked}: the connection broke inside a transaction; nothing of it was written. "
-                    "Leave the transaction block and start it again"
-                )
-            log.warning("reconnecting to %s", self.url.masked)
-            conn = self._connect()
-        return conn
+        return self._session.live(in_transaction=self._depth > 0)
 
-    def _fail(self, exc: psycopg.Error, doing: str) -> NoReturn:
-        reason = self._scrub(str(exc).strip()).replace("\n", " ")
-        if isinstance(exc, pg_errors.UniqueViolation):
-            raise Conflict(
-                f"{self.url.masked}: the id is taken ({reason}): another writer created it meanwhile, or a "
-                "network this role cannot see uses it; reload and write again, or choose another id"
-            ) from None
-        if isinstance(exc, pg_errors.SerializationFailure | pg_errors.DeadlockDetected):
-            raise Conflict(f"{self.url.masked}: a concurrent writer got in the way ({reason}); try again") from None
-        conn = self._conn
-        alive = conn is not None and not conn.broken and not conn.closed
-        if alive and isinstance(exc, pg_errors.LockNotAvailable):
-            raise Conflict(
-                f"{self.url.masked}: waited longer than lock_timeout ({self._timeouts['lock_timeout']}) while "
-                f"{doing}: another session holds the lock (a writer in the middle of its transaction, or "
-                "maintenance such as VACUUM FULL); nothing of the unfinished transaction was written. Try again, "
-                "or raise ?lock_timeout= in the store URL"
-            ) from None
-        if alive and isinstance(exc, pg_errors.QueryCanceled):
-            raise StoreError(
-                f"{self.url.masked}: the server cancelled the statement while {doing} ({reason}; statement_timeout "
-                f"is {self._timeouts['statement_timeout']}); nothing of the unfinished transaction was written. "
-                "Write in smaller batches, or raise ?statement_timeout= in the store URL"
-            ) from None
-        if isinstance(exc, psycopg.OperationalError) or not alive:
-            raise StoreError(
-                f"{self.url.masked}: lost the connection to the server while {doing} ({reason}); "
-                "nothing of the unfinished transaction was written, the next call reconnects"
-            ) from None
-        raise StoreError(f"{self.url.masked}: failed while {doing}: {type(exc).__name__}: {reason}") from None
-
-    @contextmanager
-    def _errors(self, doing: str) -> Iterator[None]:
-        try:
-            yield
-        except psycopg.Error as exc:
-            self._fail(exc, doing)
+    def _errors(self, doing: str) -> AbstractContextManager[None]:
+        return self._session.errors(doing)
 
     @contextmanager
     def _write(self, doing: str) -> Iterator[psycopg.Connection[Any]]:
@@ -282,17 +151,12 @@ class PostgresStore:
             raise NotFound(f"no {type_name} with id {entity_id!r} in {self.url.masked}")
         return self._decode([row], cls, type_name)[0]
 
-    def put(self, entity: E, *, draft: bool = False) -> E:
-        """Write one entity (create or update) and return it as stored."""
-        return self.put_many([entity], draft=draft)[0]  # type: ignore[return-value]
+    def _put_many(self, entities: builtins.list[Entity], *, draft: bool) -> builtins.list[Entity]:
+        """Write the batch in one transaction, after the library's write guard (:mod:`integrationsnetz.guard`).
 
-    def put_many(self, entities: Sequence[Entity], *, draft: bool = False) -> builtins.list[Entity]:
-        """Write many entities in one transaction: all are written, or none.
-
-        The library's write guard runs first (:mod:`integrationsnetz.guard`): every document must
-        read back, and unless ``draft`` every reference must resolve in the batch or the store.
+        Every document must read back, and unless ``draft`` every reference must resolve in the
+        batch or the store.
         """
-        entities = builtins.list(entities)
         if not entities:
             return []
         with paused_gc():
@@ -302,8 +166,8 @@ class PostgresStore:
         if not draft:
             with self.transaction():  # the references are looked up in the batch's own snapshot
                 guard.refuse(guard.reference_problems(entities, self._live_ids), source=self.url.masked)
-                return self._put_many(entities)
-        return self._put_many(entities)
+                return self._write_batch(entities)
+        return self._write_batch(entities)
 
     def _live_ids(self, type_name: str, ids: Collection[str]) -> builtins.list[str]:
         """Which of ``ids`` are live entities of that type."""
@@ -313,7 +177,7 @@ class PostgresStore:
             )
             return [row[0] for row in rows]
 
-    def _put_many(self, entities: builtins.list[Entity]) -> builtins.list[Entity]:
+    def _write_batch(self, entities: builtins.list[Entity]) -> builtins.list[Entity]:
         positions: dict[str, builtins.list[int]] = {}
         for index, entity in enumerate(entities):
             positions.setdefault(entity_type_name(entity), []).append(index)
@@ -360,8 +224,7 @@ class PostgresStore:
             now = stamps[index]
             revision = 0 if current is None else current[0]
             created = current[2] if current is not None and current[1] else None
-            # created: the stored one; a new entity keeps one it brings (imported history) or gets now.
-            new = stamped(entity, revision + 1, created or entity.created or now, now)
+            new = stamped(entity, revision=revision + 1, created=created, now=now)
             state[entity.id] = (new.revision, True, new.created, now)
             stored[index] = new
             rows[new.id] = self._row(new, columns)
@@ -471,13 +334,13 @@ class PostgresStore:
         finally:
             self._depth -= 1
 
-    def changed_since(self, since: datetime | None = None, *, network_id: str | None = None) -> builtins.list[Change]:
-        """Every change (writes and deletions) with ``modified`` after ``since``, oldest first."""
+    def _changed_since(self, since: datetime | None, network_id: str | None) -> builtins.list[Change]:
+        """Up to the horizon (:meth:`_horizon`): continuing from the last ``modified`` misses nothing."""
         conditions: builtins.list[str] = ["modified < %s"]
         params: builtins.list[Any] = [None]  # the horizon, known once connected
         if since is not None:
             conditions.append("modified > %s")
-            params.append(check_instant("changed_since", "since", since))
+            params.append(since)
         if network_id is not None:
             conditions.append("network_id = %s")
             params.append(network_id)
@@ -503,67 +366,44 @@ class PostgresStore:
                 )
         return changes
 
-    def meetings_between(
-        self,
-        start: datetime,
-        end: datetime,
-        *,
-        network_id: str | None = None,
-        group_id: str | None = None,
-        person_id: str | None = None,
-    ) -> builtins.list[Meeting]:
-        """Meetings that overlap ``[start, end)``, of a group or with a person, ordered by start."""
-        start, end = check_window(start, end)
+    def _meetings_between(self, query: MeetingQuery) -> builtins.list[Meeting]:
+        """On the range index; a person's meetings through the GIN index of the people they name."""
+        start, end, person_id = query.start, query.end, query.person_id
         conditions = ["doc IS NOT NULL", "start_at < %s", "end_at > %s"]
         params: builtins.list[Any] = [end, start]
         if start <= end:  # lets the planner use the range index; the two comparisons decide
             conditions.append("during && tstzrange(%s, %s, '[]')")
             params += [start, end]
-        for column, value in (("network_id", network_id), ("group_id", group_id)):
+        for column, value in (("network_id", query.network_id), ("group_id", query.group_id)):
             if value is not None:
                 conditions.append(f"{column} = %s")
                 params.append(value)
         if person_id is not None:
             conditions.append("people_ids @> ARRAY[%s]::text[]")
             params.append(person_id)
-        query = f"SELECT doc::text FROM {self._table('meeting')} WHERE {' AND '.join(conditions)} ORDER BY start_at, id"
+        sql = f"SELECT doc::text FROM {self._table('meeting')} WHERE {' AND '.join(conditions)} ORDER BY start_at, id"
         with self._errors("querying meetings"):
-            rows = self._live().execute(query, params).fetchall()
+            rows = self._live().execute(sql, params).fetchall()
         meetings = self._decode(rows, Meeting, "meeting")
         if person_id is not None:
             meetings = [meeting for meeting in meetings if person_id in meeting.participant_ids()]
         return meetings
 
-    def courses(
-        self,
-        *,
-        network_id: str | None = None,
-        course_type: str | None = None,
-        provider_id: str | None = None,
-        status: CourseStatus | None = None,
-    ) -> builtins.list[Course]:
-        """Courses matching every given filter, ordered by id."""
-        status = check_course_status(status)
+    def _courses(self, query: CourseQuery) -> builtins.list[Course]:
+        """Indexed by type and status, or by provider."""
         conditions, params = ["doc IS NOT NULL"], []
-        for column, value in (
-            ("network_id", network_id),
-            ("course_type", course_type),
-            ("provider_id", provider_id),
-            ("status", None if status is None else status.value),
-        ):
-            if value is not None:
-                conditions.append(f"{column} = %s")
-                params.append(value)
-        query = f"SELECT doc::text FROM {self._table('course')} WHERE {' AND '.join(conditions)} ORDER BY id"
+        for column, value in query.equalities():
+            conditions.append(f"{column} = %s")
+            params.append(value)
+        sql = f"SELECT doc::text FROM {self._table('course')} WHERE {' AND '.join(conditions)} ORDER BY id"
         with self._errors("querying courses"):
-            rows = self._live().execute(query, params).fetchall()
+            rows = self._live().execute(sql, params).fetchall()
         return self._decode(rows, Course, "course")
 
-    def memberships_of(self, actor_id: str, *, on: date | None = None) -> builtins.list[Membership]:
-        """An actor's memberships (those running ``on`` that day, if given), ordered by id."""
+    def _memberships_of(self, actor_id: str, on: date | None) -> builtins.list[Membership]:
+        """Indexed by the actor."""
         conditions = ["doc IS NOT NULL", "actor_id = %s"]
         params: builtins.list[Any] = [actor_id]
-        on = check_day("memberships_of", "on", on)
         if on is not None:
             conditions.append("since <= %s AND (until IS NULL OR until >= %s)")
             params += [on, on]
@@ -582,23 +422,11 @@ class PostgresStore:
             " WHERE doc IS NOT NULL AND strpos(doc::text, %s) > 0"
             for name in ENTITY_TYPES
         ]
+        needle = orjson.dumps(person_id).decode()  # the id as it stands in a document
         with self._errors("looking for a person's data"):
-            rows = self._live().execute(" UNION ALL ".join(selects), [quoted(person_id)] * len(selects)).fetchall()
+            rows = self._live().execute(" UNION ALL ".join(selects), [needle] * len(selects)).fetchall()
         source = f"{self.url.masked} (personal data)"
         return [self._codec.loads(doc, ENTITY_TYPES[type_name], source=source) for type_name, doc in rows]
-
-    def erase_person(self, person_id: str) -> int:
-        """Remove a person and every reference to them (DSGVO Art. 17); return how many entities changed.
-
-        The rules are :func:`integrationsnetz.privacy.plan_erasure`; all of it is one transaction.
-        """
-        with self.transaction():
-            erasure = plan_erasure(person_id, self._mentioning(person_id))
-            for entity in erasure.deletions:
-                self.delete(type(entity), entity.id, revision=entity.revision)
-            if erasure.updates:
-                self.put_many(erasure.updates, draft=True)  # removing references never waits for others
-        return erasure.changed
 
     def compact(self) -> None:
         """Rewrite the store's tables (``VACUUM FULL``), so old row versions leave the table files.
@@ -628,7 +456,7 @@ class PostgresStore:
                 conn.execute(f"VACUUM (FULL) {tables}")
             finally:
                 if not conn.broken:
-                    timeout = self._timeouts["statement_timeout"]
+                    timeout = self._session.timeouts["statement_timeout"]
                     conn.execute("SELECT set_config('statement_timeout', %s, false)", (timeout,))
         if readers:
             raise StoreError(
@@ -638,22 +466,9 @@ class PostgresStore:
             )
         log.info("rewrote the tables of %s (VACUUM FULL)", self.url.masked)
 
-    def personal_data_of(self, person_id: str) -> PersonalData:
-        """Everything held on a person (DSGVO Art. 15): the record, memberships, every mention."""
-        return personal_data(person_id, self._mentioning(person_id))
-
     def close(self) -> None:
         """Close the connection (an open transaction is rolled back by the server)."""
-        self._closed = True
-        conn, self._conn = self._conn, None
-        if conn is not None:
-            conn.close()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
+        self._session.close()
 
 
 #: Whatever keeps old row versions of this database from being removed: another session's
@@ -670,21 +485,3 @@ FROM pg_prepared_xacts WHERE database = current_database() AND prepared <= %s
 UNION ALL
 SELECT 'replication slot ' || quote_literal(slot_name) FROM pg_replication_slots WHERE xmin IS NOT NULL
 """
-
-
-def stamped(entity: E, revision: int, created: datetime, modified: datetime) -> E:
-    """A copy of ``entity`` with the store's bookkeeping set.
-
-    Cheaper than ``attrs.evolve``, which would run every validator of the entity again for three
-    fields whose values the store itself chose (a bulk save spent a third of its time there).
-    """
-    new = copy.copy(entity)
-    object.__setattr__(new, "revision", revision)
-    object.__setattr__(new, "created", created)
-    object.__setattr__(new, "modified", modified)
-    return new
-
-
-def quoted(value: str) -> str:
-    """``value`` as it appears inside a JSON document (for finding references by text)."""
-    return orjson.dumps(value).decode()

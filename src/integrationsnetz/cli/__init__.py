@@ -1,0 +1,73 @@
+"""The command line ``integrationsnetz``: the daily work of a network, one subcommand each.
+
+The top floor of the house: it calls the public API only, as a coordinator's script would. Each
+command imports the library inside its function, so ``integrationsnetz --help`` loads click and
+this package, never the model. Library errors are shown as their message (exit code 1), never as
+a traceback unless ``--debug`` is given; click's usage errors exit with 2.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from integrationsnetz.cli.help import Group, Option, option
+from integrationsnetz.cli.settings import Settings
+from integrationsnetz.cli.wording import LANGUAGE, choose_language
+from integrationsnetz.cli.workspace import Failure
+from integrationsnetz.errors import IntegrationsnetzError
+
+
+class Main(Group):
+    """The root group: chooses the language before parsing and turns library errors into messages."""
+
+    def main(  # type: ignore[override]  # click's overloads only narrow the return type
+        self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any
+    ) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        token = LANGUAGE.set(choose_language(argv, os.environ))
+        try:
+            return super().main(argv, prog_name=prog_name, **extra)
+        finally:
+            LANGUAGE.reset(token)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (IntegrationsnetzError, OSError) as exc:
+            settings = ctx.obj
+            if isinstance(settings, Settings) and settings.debug:
+                raise
+            raise Failure(str(exc)) from None
+
+
+@click.group("integrationsnetz", cls=Main, help="help.main")
+@option("--lang", type=click.Choice(["de", "en"]), help="help.lang")
+@option("--debug", is_flag=True, help="help.debug")
+@option("--store", "store_url", metavar="URL", help="help.store")
+@option("--netz", "document", type=click.Path(path_type=Path, dir_okay=False), help="help.netz")
+@click.version_option(package_name="integrationsnetz", message="%(prog)s %(version)s", cls=Option, help="help.version")
+@click.pass_context
+def main(ctx: click.Context, lang: str | None, debug: bool, store_url: str | None, document: Path | None) -> None:
+    """The group: keeps the options for the commands."""
+    if lang is not None:
+        LANGUAGE.set("en" if lang == "en" else "de")
+    ctx.obj = Settings(language=LANGUAGE.get(), debug=debug, store_url=store_url, document=document)
+
+
+def _register() -> None:
+    from integrationsnetz.cli.commands import check, init, listing, planning, plugins, publishing
+
+    for module in (init, check, listing, plugins, planning, publishing):
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+_register()
+
+__all__ = ["Settings", "main"]

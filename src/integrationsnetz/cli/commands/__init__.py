@@ -1,0 +1,1 @@
+"""The subcommands, one module per group of work; each lists its commands in ``COMMANDS``."""

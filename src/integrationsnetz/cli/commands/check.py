@@ -1,0 +1,61 @@
+"""``integrationsnetz check``: every problem of the document, the store's network and the planning file."""
+
+from __future__ import annotations
+
+import click
+
+from integrationsnetz.cli.help import Command
+from integrationsnetz.cli.settings import Settings
+from integrationsnetz.cli.wording import say
+from integrationsnetz.cli.workspace import stored_network
+
+
+def _report(source: str, problems: list[str]) -> None:
+    if not problems:
+        click.echo(say("check.ok", source=source))
+        return
+    click.echo(say("check.problems", source=source, count=len(problems)))
+    for problem in problems:
+        click.echo(f"  {problem}")
+
+
+@click.command("check", cls=Command, help="help.check", short_help="short.check")
+@click.pass_context
+def check(ctx: click.Context) -> None:
+    """Check each source the workspace names; exit 1 when any has a problem."""
+    import integrationsnetz as inz
+    from integrationsnetz.schedule import load_plan_config
+
+    settings: Settings = ctx.obj
+    workspace = settings.workspace()
+    found = 0
+    document = None
+    if workspace.document is not None:
+        try:
+            document = inz.documents.load(workspace.document)
+            problems = [str(problem) for problem in inz.check(document)]
+        except inz.InvalidData as exc:
+            problems = list(exc.problems)
+        _report(str(workspace.document), problems)
+        found += len(problems)
+    if workspace.store_url is not None:
+        with workspace.open_store() as store:
+            stored = stored_network(store, document.network.id if document else None)
+            label = store.url.masked
+        if stored is not None:
+            problems = [str(problem) for problem in inz.check(stored)]
+            _report(label, problems)
+            found += len(problems)
+    if workspace.planning is not None:
+        try:
+            load_plan_config(workspace.planning, data=document)
+            problems = []
+        except inz.InvalidData as exc:
+            problems = list(exc.problems)
+        _report(str(workspace.planning), problems)
+        found += len(problems)
+    if found:
+        ctx.exit(1)
+
+
+COMMANDS = (check,)

@@ -1,0 +1,175 @@
+"""``integrationsnetz init``: a district's workspace from a few flags (or questions on a terminal).
+
+It writes the network document, a planning file with a first series and the state's holidays of
+the coming year (as comments, so the coordinator sees what the planner avoids), the workspace file
+naming both with the store and ``out/``, and puts the network into the store.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from datetime import date, timedelta
+from pathlib import Path
+
+import click
+
+from integrationsnetz.cli.help import Command, option
+from integrationsnetz.cli.wording import say
+from integrationsnetz.cli.workspace import WORKSPACE_FILE, Failure, absolute_store_url
+
+DOCUMENT = "netzwerk.toml"
+PLANNING = "planung.toml"
+DEFAULT_STORE = "sqlite:integrationsnetz.db"
+STATES = ("BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH")
+#: The first two digits of the official municipality key (AGS) of each state.
+STATE_KEYS = {
+    "SH": "01", "HH": "02", "NI": "03", "HB": "04", "NW": "05", "HE": "06", "RP": "07", "BW": "08",
+    "BY": "09", "SL": "10", "BE": "11", "BB": "12", "MV": "13", "SN": "14", "ST": "15", "TH": "16",
+}  # fmt: skip
+
+
+def slug(text: str) -> str:
+    """An id from a name: lower case ASCII, words joined by hyphens (``Netz Göttingen`` -> ``netz-goettingen``)."""
+    text = text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "netz"
+
+
+def _ask(value: str | None, prompt: str, option_name: str) -> str:
+    if value:
+        return value
+    if sys.stdin.isatty():
+        return str(click.prompt(prompt))
+    raise Failure(say("missing", what=prompt, option=option_name))
+
+
+def holiday_lines(state: str, year: int) -> list[str]:
+    """The state's public and school holidays of ``year`` as comment lines, consecutive days as one span."""
+    import integrationsnetz as inz
+
+    lines = []
+    for calendar in inz.default_host().holiday_calendars().values():
+        days = sorted(calendar.days(inz.State(state), year, "de").items())
+        spans: list[tuple[date, date, str]] = []
+        for day, name in days:
+            if spans and spans[-1][2] == name and spans[-1][1] + timedelta(days=1) == day:
+                spans[-1] = (spans[-1][0], day, name)
+            else:
+                spans.append((day, day, name))
+        heading = {"public": "Gesetzliche Feiertage", "school": "Schulferien"}.get(calendar.kind.value)
+        lines.append(f"# {heading or calendar.description} ({calendar.code}):")
+        for first, last, name in spans:
+            when = f"{first:%d.%m.%Y}" if first == last else f"{first:%d.%m.}–{last:%d.%m.%Y}"
+            lines.append(f"#   {when}  {name}")
+    return lines
+
+
+def planning_text(name: str, state: str, year: int) -> str:
+    """A first planning file: one series of network meetings, and the holidays it plans around."""
+    return "\n".join(
+        [
+            f"# Jahresplanung: {name}. Bearbeiten, dann `integrationsnetz plan {year}`.",
+            "# Zeiten sind Ortszeit (Europe/Berlin). Wochentage: monday ... sunday.",
+            '# strictness: "hard" = nie, "soft" = möglichst nicht, "off" = egal.',
+            "# Alle Felder: docs/reference/planning-file.md",
+            "#",
+            f"# Feiertage und Schulferien {year} in {state}; der Planer meidet sie von selbst:",
+            *holiday_lines(state, year),
+            "",
+            f'network = "{DOCUMENT}"',
+            'language = "de"',
+            "",
+            "# Netzwerktreffen: im Frühjahr und im Herbst, mittwochs 9-12 Uhr, nie in den Schulferien.",
+            "[[series]]",
+            'id = "netzwerktreffen"',
+            'title = "Netzwerktreffen"',
+            'kind = "network"',
+            'times = [{ start = "09:00", end = "12:00" }]',
+            "move_window_days = 30",
+            'strictness = { school-holiday = "hard" }',
+            "",
+            "[series.rule]",
+            'rule = "seasonal"',
+            'weekday = "wednesday"',
+            'seasons = [{ label = "Frühjahr", start = "03-01", end = "05-31" }, '
+            '{ label = "Herbst", start = "09-15", end = "11-30" }]',
+            "",
+        ]
+    )
+
+
+def workspace_text(store_url: str) -> str:
+    """The workspace file: where the document, the planning file, the store and the output are."""
+    return "\n".join(
+        [
+            "# Arbeitsordner von integrationsnetz: jeder Befehl in diesem Ordner (oder darunter) liest hier,",
+            "# wo das Netzwerk liegt. Pfade relativ zu diesem Ordner.",
+            f'netz = "{DOCUMENT}"',
+            f'planung = "{PLANNING}"',
+            f"store = {_toml_string(store_url)}",
+            'ausgabe = "out"',
+            "",
+        ]
+    )
+
+
+def _toml_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+@click.command("init", cls=Command, help="help.init", short_help="short.init")
+@click.argument("folder", metavar="ORDNER", default=".", type=click.Path(file_okay=False, path_type=Path))
+@option("--name", help="help.init.name")
+@option("--land", help="help.init.land")
+@option("--kreis", help="help.init.kreis")
+@option("--ags", help="help.init.ags")
+@option("--id", "network_id", help="help.init.id")
+@option("--store", "store_url", metavar="URL", help="help.init.store")
+def init(
+    *,
+    folder: Path,
+    name: str | None,
+    land: str | None,
+    kreis: str | None,
+    ags: str | None,
+    network_id: str | None,
+    store_url: str | None,
+) -> None:
+    """Create the workspace's files; refuse to overwrite any of them."""
+    if (folder / WORKSPACE_FILE).exists():
+        raise Failure(say("init.exists", path=folder / WORKSPACE_FILE))
+    for existing in (folder / DOCUMENT, folder / PLANNING):
+        if existing.exists():
+            raise Failure(say("init.file_exists", path=existing))
+    name = _ask(name, say("prompt.name"), "--name")
+    state = _ask(land, say("prompt.land"), "--land").upper()
+    if state not in STATES:
+        raise Failure(say("init.bad_land", value=state, known=", ".join(STATES)))
+
+    import integrationsnetz as inz
+
+    network = inz.Network(
+        id=network_id or slug(name),
+        name=name,
+        region=inz.Region(name=kreis or name, state=inz.State(state), ags=ags or STATE_KEYS[state]),
+        founded=date.today(),
+    )
+    data = inz.NetworkData(network=network)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "out").mkdir(exist_ok=True)
+    year = date.today().year + 1
+    inz.documents.save(data, folder / DOCUMENT)
+    (folder / PLANNING).write_text(planning_text(name, state, year), encoding="utf-8")
+    url = store_url or DEFAULT_STORE
+    with inz.open_store(absolute_store_url(url, folder.resolve())) as store:
+        inz.save_network(store, data)
+    (folder / WORKSPACE_FILE).write_text(workspace_text(url), encoding="utf-8")
+    click.echo(say("init.done", path=folder.resolve()))
+    for path in (WORKSPACE_FILE, DOCUMENT, PLANNING, "out/"):
+        click.echo(f"  {path}")
+    click.echo(say("init.next", year=year))
+
+
+COMMANDS = (init,)

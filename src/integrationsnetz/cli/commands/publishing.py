@@ -1,0 +1,42 @@
+"""``integrationsnetz veroeffentlichen``: every calendar feed and the year overview into ``out/``."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from integrationsnetz.cli.help import Command, option
+from integrationsnetz.cli.publishing import count_files, publish
+from integrationsnetz.cli.settings import Settings
+from integrationsnetz.cli.wording import LANGUAGE, say
+
+
+@click.command("veroeffentlichen", cls=Command, help="help.veroeffentlichen", short_help="short.veroeffentlichen")
+@option("--jahr", "year", type=click.IntRange(2000, 2100), help="help.publish.jahr")
+@option("--out", type=click.Path(file_okay=False, path_type=Path), help="help.publish.out")
+@click.pass_obj
+def veroeffentlichen(settings: Settings, year: int | None, out: Path | None) -> None:
+    """Write the feeds and the overview, with a progress bar on a terminal."""
+    workspace = settings.workspace()
+    if year is None:
+        year = date.today().year + 1
+        if workspace.planning is not None:
+            from integrationsnetz.schedule import load_plan_config
+
+            year = load_plan_config(workspace.planning).period(date.today())[0].year
+    data = workspace.network()
+    target = out or workspace.out
+    if sys.stdout.isatty():
+        with click.progressbar(length=count_files(data), label=str(target)) as bar:
+            files = publish(data, out=target, year=year, language=LANGUAGE.get(), on_file=lambda _: bar.update(1))
+    else:
+        files = publish(data, out=target, year=year, language=LANGUAGE.get())
+    click.echo(say("publish.written", count=len(files)))
+    for path in files:
+        click.echo(f"  {path}")
+
+
+COMMANDS = (veroeffentlichen,)

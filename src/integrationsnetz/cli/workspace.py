@@ -1,0 +1,148 @@
+"""The workspace: a district's folder with ``integrationsnetz.toml`` naming its files and store.
+
+Every command finds it by walking up from the current folder, so a coordinator never types a path
+twice; ``--netz`` and ``--store`` name a document or a store directly (and win over the file).
+The network a command reads is the document's, with what the store holds beyond it (the planned
+meetings): what the store holds once ``plan`` has written the document into it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from integrationsnetz.cli.wording import say
+
+if TYPE_CHECKING:
+    from integrationsnetz.model import NetworkData
+    from integrationsnetz.store import Store
+
+#: The file that marks a workspace.
+WORKSPACE_FILE = "integrationsnetz.toml"
+
+
+class Failure(click.ClickException):
+    """A problem the user can fix, shown as one line in the run's language; exit code 1."""
+
+    def show(self, file: object = None) -> None:
+        click.echo(f"{say('error')}: {self.format_message()}", err=True)
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """Where a command's network lives: a document, a store URL, a planning file and ``out/``."""
+
+    folder: Path | None
+    document: Path | None
+    planning: Path | None
+    store_url: str | None
+    out: Path
+
+    def open_store(self) -> Store:
+        """The workspace's store; :class:`Failure` when it names none."""
+        import integrationsnetz as inz
+
+        if self.store_url is None:
+            raise Failure(say("missing", what="Store", option="--store"))
+        return inz.open_store(self.store_url)
+
+    def read_document(self) -> NetworkData | None:
+        """The network document, or None when the workspace names none."""
+        import integrationsnetz as inz
+
+        return inz.documents.load(self.document) if self.document is not None else None
+
+    def network(self) -> NetworkData:
+        """The network: the document's entities, and what the store holds beyond them."""
+        document = self.read_document()
+        if self.store_url is None:
+            if document is None:
+                raise Failure(say("no_network"))
+            return document
+        with self.open_store() as store:
+            stored = stored_network(store, document.network.id if document else None)
+        if document is None:
+            if stored is None:
+                raise Failure(say("store_empty"))
+            return stored
+        return combined(document, stored) if stored is not None else document
+
+
+def stored_network(store: Store, network_id: str | None) -> NetworkData | None:
+    """The store's network ``network_id`` (or its only network), None when it holds none."""
+    import integrationsnetz as inz
+
+    if network_id is None:
+        networks = store.list(inz.Network)
+        if len(networks) > 1:
+            raise Failure(say("store_many", ids=", ".join(network.id for network in networks)))
+        if not networks:
+            return None
+        network_id = networks[0].id
+    try:
+        return inz.load_network(store, network_id)
+    except inz.NotFound:
+        return None
+
+
+def combined(document: NetworkData, stored: NetworkData) -> NetworkData:
+    """The document's entities, plus the store's that the document lacks, each collection by id."""
+    import attrs
+
+    from integrationsnetz.model import COLLECTIONS
+
+    merged = {}
+    for name in COLLECTIONS:
+        by_id = {entity.id: entity for entity in getattr(stored, name)}
+        by_id.update((entity.id, entity) for entity in getattr(document, name))
+        merged[name] = tuple(by_id[key] for key in sorted(by_id))
+    return attrs.evolve(document, **merged)  # type: ignore[arg-type]  # each tuple has its collection's type
+
+
+def find_workspace(start: Path) -> Path | None:
+    """The nearest folder from ``start`` upwards that holds ``integrationsnetz.toml``."""
+    for folder in (start, *start.parents):
+        if (folder / WORKSPACE_FILE).is_file():
+            return folder
+    return None
+
+
+def absolute_store_url(url: str, folder: Path) -> str:
+    """A ``sqlite:``/``files:`` URL with a relative path made absolute against ``folder``."""
+    scheme, _, rest = url.partition(":")
+    if scheme.lower() in ("sqlite", "files") and rest and not rest.startswith("/"):
+        return f"{scheme}://{(folder / rest).resolve()}"
+    return url
+
+
+def load_workspace(start: Path, *, document: Path | None = None, store_url: str | None = None) -> Workspace:
+    """The workspace around ``start``, with ``document`` and ``store_url`` (the options) winning."""
+    folder = find_workspace(start)
+    if folder is None:
+        if document is None and store_url is None:
+            raise Failure(say("no_workspace"))
+        return Workspace(
+            folder=None, document=document, planning=None, store_url=store_url, out=start / "out"
+        )
+    path = folder / WORKSPACE_FILE
+    try:
+        settings = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise Failure(f"{path}: {exc}") from None
+
+    def file(key: str) -> Path | None:
+        value = settings.get(key)
+        return (folder / value).resolve() if isinstance(value, str) and value else None
+
+    stored = settings.get("store")
+    return Workspace(
+        folder=folder,
+        document=document or file("netz"),
+        planning=file("planung"),
+        store_url=store_url or (absolute_store_url(stored, folder) if isinstance(stored, str) else None),
+        out=file("ausgabe") or folder / "out",
+    )
