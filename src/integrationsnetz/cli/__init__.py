@@ -61,9 +61,20 @@ def main(ctx: click.Context, lang: str | None, debug: bool, store_url: str | Non
 
 
 def _register() -> None:
-    from integrationsnetz.cli.commands import check, init, listing, planning, plugins, publishing
+    from integrationsnetz.cli.commands import (
+        check,
+        course_report,
+        init,
+        listing,
+        meetings,
+        planning,
+        plugins,
+        printing,
+        publishing,
+        tasks,
+    )
 
-    for module in (init, check, listing, plugins, planning, publishing):
+    for module in (init, check, listing, plugins, planning, publishing, meetings, tasks, printing, course_report):
         for command in module.COMMANDS:
             main.add_command(command)
 

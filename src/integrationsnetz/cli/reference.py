@@ -39,12 +39,46 @@ store URL (`store`; a relative `sqlite:` path is relative to the folder) and the
 command reads the document's entities and what the store holds beyond them (the planned
 meetings); `plan` writes the document into the store before it plans.
 
+## Changing data: meetings and tasks
+
+`termin` (meetings) and `aufgabe` (tasks) change the network's living record, which is the
+workspace's **store**; the network document keeps the network's structure (organisations, people,
+groups, venues). Rules every changing command keeps:
+
+- **It shows, then asks.** The change is listed field by field (old → new, times on the local
+  clock) on standard error, then `Speichern? [j/N]`; anything but `j`/`ja`/`y`/`yes` (or the end of
+  the input) writes nothing and exits 1. `--yes` saves without asking; `--json` prints what was
+  saved, as the library's codec writes it.
+- **One transaction.** The write is one store transaction that first writes the network document
+  into the store (as `plan` does), so the meeting's references resolve there; the store's optimistic
+  concurrency refuses a meeting someone changed in the meantime.
+- **The document's meetings are the document's.** A meeting (or, for `aufgabe`, a working group)
+  defined in the network document is refused with a message naming the file and the id: the
+  document wins when a command reads the network, and `plan` writes it into the store, so a change
+  in the store would silently vanish. Change such a meeting in the document.
+- **A planned session of a planning series is confirmed when changed.** `plan` sets time, venue,
+  room and title of planned sessions anew; a `termin aendern` of any of them therefore also sets the
+  status to confirmed (which the planner keeps), and says so before asking.
+- **Cancelling keeps the meeting.** `termin absagen` writes it with status cancelled (its UID stays
+  in the feeds, so subscribed calendars get the cancellation) and writes the iCalendar cancellation
+  (`METHOD:CANCEL`, same UID, higher `SEQUENCE`) to `out/absage-ID.ics`, to send by e-mail. It needs
+  an organiser (or network) e-mail address; without one it refuses, `--ohne-ics` cancels without the file.
+- **Times are local wall-clock times** in Europe/Berlin (`--zeitzone` for another zone):
+  `"10.02.2027 10:00"`, `"10.02.2027"` (with `aendern`: that day, same time), `2027-02-10T10:00`, or an
+  ISO time with its offset. A time the clock skips when summer time begins (`28.03.2027 02:30`) is
+  refused; one it shows twice when summer time ends (`31.10.2027 02:30`) needs `--erste` (the first,
+  still summer time) or `--zweite` (the second, winter time). The offset comes from the zone database.
+
+`einladung`, `agenda` and `protokoll` print a meeting's documents (the library's Markdown or HTML
+exporter) for meeting ids or a week (`--woche nächste`, `diese`, `letzte`, `6`, `2027-6`);
+`kursbericht` writes the course figures report for the workspace's data or any document (`--daten`).
+
 ## Exit codes
 
 | code | meaning |
 |---|---|
 | 0 | done, nothing wrong |
-| 1 | problems found (`check`), or an error of the library (its message is printed, no traceback; `--debug` shows one) |
+| 1 | problems (`check`), a library error (its message, no traceback; `--debug` shows one), a change refused |
 | 2 | a usage error: an unknown command or option, a missing argument |
 
 ## Shell completion
@@ -67,6 +101,18 @@ def _help(command: click.Command, name: str, parent: click.Context | None) -> st
     return context.get_help()
 
 
+def _subcommands(group: click.Group, name: str, root: click.Context) -> list[str]:
+    """A section for each subcommand of ``group`` (``integrationsnetz termin neu``)."""
+    context = click.Context(group, info_name=name, parent=root, terminal_width=100, max_content_width=100)
+    parts = []
+    for sub in group.list_commands(context):
+        command = group.get_command(context, sub)
+        if command is not None and not command.hidden:
+            heading = f"#### integrationsnetz {name} {sub}"
+            parts += [heading, "", "```text", _help(command, sub, context), "```", ""]
+    return parts
+
+
 def render(language: Language = "de") -> str:
     """The whole reference page, with every command's help in ``language``."""
     from integrationsnetz.cli import main
@@ -80,6 +126,8 @@ def render(language: Language = "de") -> str:
             if command is None or command.hidden:
                 continue
             parts += [f"### integrationsnetz {name}", "", "```text", _help(command, name, root), "```", ""]
+            if isinstance(command, click.Group):
+                parts += _subcommands(command, name, root)
         return "\n".join(parts)
     finally:
         LANGUAGE.reset(token)

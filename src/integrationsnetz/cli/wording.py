@@ -38,7 +38,8 @@ _WORDS: dict[str, tuple[str, str]] = {
                   "Language of the output: de or en (default: from LANG, else de)."),
     "help.version": ("Die Version zeigen und beenden.", "Show the version and exit."),
     "help.debug": ("Bei Fehlern den vollständigen Traceback zeigen.", "Show the full traceback on errors."),
-    "help.store": ("Speicher-URL, z. B. sqlite:netz.db oder postgresql://…", "Store URL, e.g. sqlite:netz.db or postgresql://…"),
+    "help.store": ("Speicher-URL, z. B. sqlite:netz.db oder postgresql://…",
+                   "Store URL, e.g. sqlite:netz.db or postgresql://…"),
     "help.netz": ("Das Netzwerkdokument (.toml oder .json).", "The network document (.toml or .json)."),
     "help.json": ("Als JSON ausgeben (für Skripte).", "Print as JSON (for scripts)."),
     # init
@@ -150,6 +151,264 @@ _WORDS: dict[str, tuple[str, str]] = {
     "help.publish.out": ("Zielordner (Standard: out/ des Arbeitsordners).",
                          "Target folder (default: the workspace's out/)."),
     "publish.written": ("{count} Dateien geschrieben:", "{count} files written:"),
+    # --- meetings, tasks, documents, course report (cli/commands/meetings.py, tasks.py, printing.py,
+    # course_report.py; cli/editing.py, times.py, meeting_times.py)
+    "help.yes": ("Nicht nachfragen: die gezeigte Änderung gleich speichern.",
+                 "Do not ask: save the change shown right away."),
+    "help.edit.json": ("Das Gespeicherte als JSON ausgeben (Änderung und Frage gehen nach stderr).",
+                       "Print what was saved as JSON (the change and the question go to stderr)."),
+    "help.termin": (
+        "Termine anlegen, ändern, bestätigen, absagen; Anwesenheit und Protokoll festhalten.\n\n"
+        "Die Befehle schreiben in den Speicher des Arbeitsordners (das laufende Protokoll des Netzwerks); "
+        "das Netzwerkdokument behält die Struktur des Netzwerks. Ein Termin, der im Netzwerkdokument steht, "
+        "gehört dem Dokument: ihn ändert kein Befehl (die Meldung nennt Datei und Kennung), denn das Dokument "
+        "gewinnt beim Lesen und `plan` schreibt es zuerst in den Speicher. Jeder Befehl zeigt die Änderung "
+        "Feld für Feld und fragt nach (oder nimmt --yes); geschrieben wird in einer Transaktion des "
+        "Speichers, nach dem Netzwerkdokument (wie bei `plan`).\n\n"
+        "Zeiten sind Ortszeit der Zeitzone (Standard Europe/Berlin): \"10.02.2027 10:00\", \"10.02.2027\", "
+        "\"2027-02-10T10:00\". Eine Zeit, die es wegen der Sommerzeit nicht gibt (28.03.2027 02:30), wird "
+        "abgelehnt; eine, die es zweimal gibt (31.10.2027 02:30), braucht --erste (noch Sommerzeit) oder "
+        "--zweite (schon Winterzeit).",
+        "Add, change, confirm and cancel meetings; record attendance and minutes.\n\n"
+        "The commands write to the workspace's store (the network's living record); the network document "
+        "keeps the network's structure. A meeting defined in the network document is the document's: no "
+        "command changes it (the message names the file and the id), because the document wins when the "
+        "network is read and `plan` writes it into the store first. Every command shows the change field by "
+        "field and asks (or takes --yes); the write is one store transaction, after the network document "
+        "(as `plan` does).\n\n"
+        "Times are wall-clock times of the zone (default Europe/Berlin): \"10.02.2027 10:00\", "
+        "\"10.02.2027\", \"2027-02-10T10:00\". A time the clock skips in spring (28.03.2027 02:30) is "
+        "refused; one it shows twice in autumn (31.10.2027 02:30) needs --erste (still summer time) or "
+        "--zweite (winter time already).",
+    ),
+    "short.termin": ("Termine anlegen, ändern, absagen; Anwesenheit, Protokoll.",
+                     "Add, change, cancel meetings; attendance, minutes."),
+    "help.termin.neu": ("Einen Termin im Speicher anlegen (Status geplant). Ohne --ende oder --dauer dauert er "
+                        "zwei Stunden; ohne --id heißt er nach Gruppe (oder Titel) und Tag.",
+                        "Add a meeting to the store (status planned). Without --ende or --dauer it lasts two "
+                        "hours; without --id it is named after the group (or title) and the day."),
+    "short.termin.neu": ("Termin anlegen.", "Add a meeting."),
+    "help.termin.aendern": (
+        "Einen Termin des Speichers ändern. Ein neuer --beginn behält die Dauer; nur ein Tag behält die "
+        "Uhrzeit. Ein geplanter Termin einer Planungsreihe würde beim nächsten `plan` neu gesetzt (Zeit, Ort, "
+        "Raum, Titel): eine solche Änderung bestätigt ihn deshalb zugleich (Status bestätigt, den der Planer "
+        "behält), und der Befehl sagt das vor der Frage.",
+        "Change a meeting of the store. A new --beginn keeps the length; a day alone keeps the time of day. "
+        "A planned session of a planning series would be set anew by the next `plan` (time, venue, room, "
+        "title): such a change therefore also confirms it (status confirmed, which the planner keeps), and "
+        "the command says so before asking.",
+    ),
+    "short.termin.aendern": ("Termin ändern.", "Change a meeting."),
+    "help.termin.bestaetigen": ("Einen Termin bestätigen (die Einladungen gehen raus; `plan` verschiebt ihn nicht "
+                                "mehr). Ein abgesagter Termin wird so wieder angesetzt.",
+                                "Confirm a meeting (invitations go out; `plan` no longer moves it). A cancelled "
+                                "meeting is so set up again."),
+    "short.termin.bestaetigen": ("Termin bestätigen.", "Confirm a meeting."),
+    "help.termin.absagen": (
+        "Einen Termin absagen: er bleibt mit Status abgesagt im Speicher (nie gelöscht: seine UID bleibt in den "
+        "Kalendern, die so die Absage bekommen), und die Absage als iCalendar-Nachricht (METHOD:CANCEL, "
+        "gleiche UID, höhere SEQUENCE) wird nach out/absage-ID.ics geschrieben, zum Verschicken. Die "
+        "Nachricht braucht einen Organisator mit E-Mail-Adresse (sonst die des Netzwerks); ohne sie lehnt "
+        "der Befehl ab, --ohne-ics sagt ohne Nachricht ab.",
+        "Cancel a meeting: it stays in the store with status cancelled (never deleted: its UID stays in the "
+        "calendars, which so receive the cancellation), and the cancellation as an iCalendar message "
+        "(METHOD:CANCEL, same UID, higher SEQUENCE) is written to out/absage-ID.ics, to send. The message "
+        "needs an organiser with an e-mail address (else the network's); without one the command refuses, "
+        "--ohne-ics cancels without the message.",
+    ),
+    "short.termin.absagen": ("Termin absagen, Absage (.ics) schreiben.", "Cancel a meeting, write the CANCEL (.ics)."),
+    "help.termin.anwesenheit": ("Festhalten, wer da war und wer sich entschuldigt hat; der Termin gilt dann als "
+                                "stattgefunden. Nicht Eingeladene werden dazugeschrieben.",
+                                "Record who was present and who sent apologies; the meeting then counts as "
+                                "held. People not invited are added."),
+    "short.termin.anwesenheit": ("Anwesenheit festhalten.", "Record attendance."),
+    "help.termin.protokoll": ("Das Protokoll eines Termins schreiben: Text (ersetzt), Beschlüsse (hinzugefügt), "
+                              "Protokollant, Genehmigung. Drucken: `integrationsnetz protokoll ID`.",
+                              "Write a meeting's minutes: text (replaced), decisions (added), who recorded them, "
+                              "approval. To print them: `integrationsnetz protokoll ID`."),
+    "short.termin.protokoll": ("Protokoll und Beschlüsse festhalten.", "Record minutes and decisions."),
+    "help.termin.titel": ("Titel des Termins.", "Title of the meeting."),
+    "help.termin.id": ("Kennung des Termins (Standard: Gruppe oder Titel und Tag).",
+                       "Id of the meeting (default: group or title, and the day)."),
+    "help.termin.beginn": ("Beginn als Ortszeit: \"10.02.2027 10:00\" (bei aendern auch nur ein Tag).",
+                           "Start as local time: \"10.02.2027 10:00\" (with aendern also a day alone)."),
+    "help.termin.ende": ("Ende: \"12:00\" am Tag des Beginns, oder Tag und Zeit.",
+                         "End: \"12:00\" on the start's day, or a day and time."),
+    "help.termin.dauer": ("Dauer in Minuten (90) oder Stunden:Minuten (1:30).",
+                          "Length in minutes (90) or hours:minutes (1:30)."),
+    "help.termin.erste": ("Eine doppelte Uhrzeit (Ende der Sommerzeit) ist die erste, noch in Sommerzeit.",
+                          "A time shown twice (summer time ends) is the first one, still summer time."),
+    "help.termin.zweite": ("Eine doppelte Uhrzeit ist die zweite, schon in Winterzeit.",
+                           "A time shown twice is the second one, winter time already."),
+    "help.termin.zeitzone": ("Zeitzone der Zeiten.", "Time zone of the times."),
+    "help.termin.gruppe": ("Arbeitsgruppe (Kennung).", "Working group (id)."),
+    "help.termin.art": ("Art des Termins (Standard: working_group mit --gruppe, sonst network).",
+                        "Kind of meeting (default: working_group with --gruppe, else network)."),
+    "help.termin.ort": ("Tagungsort (Kennung).", "Venue (id)."),
+    "help.termin.raum": ("Raum im Tagungsort (Kennung).", "Room of the venue (id)."),
+    "help.termin.organisator": ("Wer einlädt (Person oder Organisation).", "Who invites (person or organisation)."),
+    "help.termin.moderation": ("Wer moderiert.", "Who moderates."),
+    "help.termin.einladen": ("Person oder Organisation einladen (mehrfach).",
+                             "Invite a person or organisation (repeatable)."),
+    "help.termin.beschreibung": ("Beschreibung.", "Description."),
+    "help.termin.online": ("Link zur Online-Teilnahme.", "Link to join online."),
+    "help.termin.ohne_ics": ("Absagen, ohne die Absage-Nachricht zu schreiben.",
+                             "Cancel without writing the cancellation message."),
+    "help.termin.anwesend": ("War da (Kennung, mehrfach).", "Was present (id, repeatable)."),
+    "help.termin.entschuldigt": ("Hat sich entschuldigt (Kennung, mehrfach).", "Sent apologies (id, repeatable)."),
+    "help.termin.anzahl": ("Zahl der Anwesenden, wenn sie nicht einzeln erfasst sind.",
+                           "Number present, when they are not listed one by one."),
+    "help.termin.text": ("Protokolltext (ersetzt den bisherigen).", "Text of the minutes (replaces the old one)."),
+    "help.termin.datei": ("Protokolltext aus einer Datei (UTF-8).", "Text of the minutes from a file (UTF-8)."),
+    "help.termin.beschluss": ("Ein Beschluss (mehrfach; wird angehängt).", "A decision (repeatable; appended)."),
+    "help.termin.protokollant": ("Wer protokolliert hat (Kennung).", "Who recorded the minutes (id)."),
+    "help.termin.genehmigt": ("Tag der Genehmigung des Protokolls.", "Day the minutes were approved."),
+    "help.aufgabe": (
+        "Aufgaben einer Arbeitsgruppe anlegen und erledigen. Eine Aufgabe gehört zu ihrer Gruppe, also "
+        "schreibt der Befehl die Gruppe in den Speicher; eine Gruppe, die im Netzwerkdokument steht, gehört "
+        "dem Dokument und wird abgelehnt (ihre Aufgaben dort eintragen).",
+        "Add and close a working group's tasks. A task belongs to its group, so the command writes the group "
+        "to the store; a group defined in the network document is the document's and is refused (add its "
+        "tasks there).",
+    ),
+    "short.aufgabe": ("Aufgaben anlegen und erledigen.", "Add and close tasks."),
+    "help.aufgabe.neu": ("Eine Aufgabe anlegen (Status offen).", "Add a task (status open)."),
+    "short.aufgabe.neu": ("Aufgabe anlegen.", "Add a task."),
+    "help.aufgabe.erledigt": ("Eine Aufgabe als erledigt festhalten.", "Record a task as done."),
+    "short.aufgabe.erledigt": ("Aufgabe erledigen.", "Close a task."),
+    "help.aufgabe.gruppe": ("Die Arbeitsgruppe (Kennung).", "The working group (id)."),
+    "help.aufgabe.titel": ("Was zu tun ist.", "What is to be done."),
+    "help.aufgabe.verantwortlich": ("Wer sie übernimmt (Kennung).", "Who takes it on (id)."),
+    "help.aufgabe.faellig": ("Bis wann (TT.MM.JJJJ).", "By when (DD.MM.YYYY)."),
+    "help.aufgabe.termin": ("Der Termin, in dem sie beschlossen wurde.", "The meeting that set it."),
+    "help.aufgabe.id": ("Kennung der Aufgabe (Standard: aus dem Titel).", "Id of the task (default: from the title)."),
+    "edit.new_meeting": ("Neuer Termin {id} in {store}:", "New meeting {id} in {store}:"),
+    "edit.change_meeting": ("Termin {id} in {store} ändern:", "Change meeting {id} in {store}:"),
+    "edit.new_task": ("Neue Aufgabe {id} der Gruppe {group} in {store}:", "New task {id} of group {group} in {store}:"),
+    "edit.change_task": ("Aufgabe {id} der Gruppe {group} in {store} ändern:",
+                         "Change task {id} of group {group} in {store}:"),
+    "edit.question": ("Speichern?", "Save?"),
+    "edit.answer": ("Bitte j (ja) oder n (nein).", "Please answer y (yes) or n (no)."),
+    "edit.nothing_written": ("Abgebrochen: nichts geändert.", "Aborted: nothing changed."),
+    "edit.saved": ("Gespeichert: {id} (Revision {revision}).", "Saved: {id} (revision {revision})."),
+    "edit.saved_task": ("Gespeichert: Aufgabe {id} in Gruppe {group} (Revision {revision}).",
+                        "Saved: task {id} in group {group} (revision {revision})."),
+    "edit.unchanged": ("{id}: nichts zu ändern.", "{id}: nothing to change."),
+    "edit.problems": ("{count} Problem(e), nichts gespeichert:", "{count} problem(s), nothing saved:"),
+    "edit.exists": ("{id!r} gibt es schon; `termin aendern` oder eine andere --id.",
+                    "{id!r} exists already; use `termin aendern` or another --id."),
+    "edit.document_owned.meeting": (
+        "der Termin {id!r} steht im Netzwerkdokument {file}: dort ändern. Die Befehle schreiben in den "
+        "Speicher, und das Dokument gewinnt über ihn.",
+        "the meeting {id!r} is defined in the network document {file}: change it there. The commands write to "
+        "the store, and the document wins over it.",
+    ),
+    "edit.document_owned.group": (
+        "die Arbeitsgruppe {id!r} steht im Netzwerkdokument {file}: ihre Aufgaben dort eintragen. Die Befehle "
+        "schreiben in den Speicher, und das Dokument gewinnt über ihn.",
+        "the working group {id!r} is defined in the network document {file}: edit its tasks there. The commands "
+        "write to the store, and the document wins over it.",
+    ),
+    "edit.no_meeting": ("kein Termin mit der Kennung {id!r} im Speicher.",
+                        "no meeting with the id {id!r} in the store."),
+    "edit.no_group": ("keine Arbeitsgruppe {id!r} im Speicher.", "no working group {id!r} in the store."),
+    "edit.no_task": ("keine Aufgabe mit der Kennung {id!r}.", "no task with the id {id!r}."),
+    "edit.unknown_actor": ("keine Person oder Organisation mit der Kennung {id!r}.",
+                           "no person or organisation with the id {id!r}."),
+    "edit.is_cancelled": ("der Termin {id!r} ist abgesagt; `termin bestaetigen` setzt ihn wieder an.",
+                          "the meeting {id!r} is cancelled; `termin bestaetigen` sets it up again."),
+    "edit.is_held": ("der Termin {id!r} hat schon stattgefunden.", "the meeting {id!r} has already been held."),
+    "edit.uncancels": ("der abgesagte Termin wird wieder angesetzt.", "the cancelled meeting is set up again."),
+    "edit.confirms_series": (
+        "ein geplanter Termin der Planungsreihe {series!r}: das nächste `plan` würde die Änderung ersetzen, "
+        "deshalb wird er zugleich bestätigt (den bestätigten Termin behält der Planer).",
+        "a planned session of the planning series {series!r}: the next `plan` would replace the change, so it "
+        "is confirmed with it (the planner keeps confirmed sessions).",
+    ),
+    "edit.cancel_file": ("die Absage für die Kalender wird nach {path} geschrieben.",
+                         "the cancellation for calendars is written to {path}."),
+    "edit.cancel_written": ("Absage geschrieben: {path} (zum Verschicken als text/calendar; method=CANCEL).",
+                            "Cancellation written: {path} (send it as text/calendar; method=CANCEL)."),
+    "edit.no_cancel_file": ("die Absage-Nachricht lässt sich nicht schreiben: {error}; nichts geändert "
+                            "(--ohne-ics sagt ohne Nachricht ab).",
+                            "the cancellation message cannot be written: {error}; nothing changed "
+                            "(--ohne-ics cancels without the message)."),
+    "edit.nothing_given": ("nichts anzugeben: {options}", "nothing given: {options}"),
+    "edit.text_or_file": ("--text oder --datei, nicht beides.", "--text or --datei, not both."),
+    "time.bad": ("{value!r} ist keine Zeit (TT.MM.JJJJ HH:MM, TT.MM.JJJJ oder JJJJ-MM-TTTHH:MM)",
+                 "{value!r} is not a time (DD.MM.YYYY HH:MM, DD.MM.YYYY or YYYY-MM-DDTHH:MM)"),
+    "time.need_clock": ("{value!r} nennt keine Uhrzeit: \"TT.MM.JJJJ HH:MM\" angeben",
+                        "{value!r} gives no time of day: give \"DD.MM.YYYY HH:MM\""),
+    "time.gap": ("{value} gibt es in {zone} nicht: die Uhr springt um {skipped} auf {to} "
+                 "(Beginn der Sommerzeit); eine andere Zeit angeben",
+                 "{value} does not exist in {zone}: the clock jumps from {skipped} to {to} "
+                 "(summer time begins); give another time"),
+    "time.twice": ("{value} gibt es in {zone} zweimal (Ende der Sommerzeit): --erste ({first}) oder "
+                   "--zweite ({second}) angeben",
+                   "{value} happens twice in {zone} (summer time ends): give --erste ({first}) or "
+                   "--zweite ({second})"),
+    "time.bad_zone": ("unbekannte Zeitzone {value!r} (z. B. Europe/Berlin)",
+                      "unknown time zone {value!r} (e.g. Europe/Berlin)"),
+    "time.bad_length": ("{value!r} ist keine Dauer (Minuten wie 90, oder 1:30)",
+                        "{value!r} is not a length (minutes such as 90, or 1:30)"),
+    "time.end_or_length": ("--ende oder --dauer, nicht beides.", "--ende or --dauer, not both."),
+    "week.bad": ("{value!r} ist keine Woche (diese, nächste, letzte, eine Kalenderwoche wie 6 oder 2027-6)",
+                 "{value!r} is not a week (this, next, last, a calendar week such as 6 or 2027-6)"),
+    "help.einladung": ("Die Einladung zu Terminen drucken: wann, wo, wer, die Tagesordnung mit Zeiten. "
+                       "Termine per Kennung oder --woche; Markdown (Standard) oder HTML (druckt auf A4); "
+                       "auf die Standardausgabe oder mit --out in eine Datei.",
+                       "Print the invitation to meetings: when, where, who, the agenda with times. Meetings by "
+                       "id or --woche; Markdown (default) or HTML (prints on A4); to standard output or with "
+                       "--out to a file."),
+    "short.einladung": ("Einladung drucken (Markdown/HTML).", "Print an invitation (Markdown/HTML)."),
+    "help.agenda": ("Die Agenda drucken: die Übersicht der gewählten Termine (z. B. --woche nächste), dann die "
+                    "Tagesordnung jedes Termins. Abgesagte Termine zählt --woche nicht mit.",
+                    "Print the agenda: the overview of the chosen meetings (e.g. --woche next), then each "
+                    "meeting's agenda. --woche leaves cancelled meetings out."),
+    "short.agenda": ("Agenda einer Woche oder von Terminen drucken.", "Print the agenda of a week or of meetings."),
+    "help.protokoll": ("Das Protokoll von Terminen drucken: Anwesenheit, Tagesordnung, Text, Beschlüsse und die "
+                       "Aufgaben daraus. Festhalten: `integrationsnetz termin protokoll`.",
+                       "Print the minutes of meetings: attendance, agenda, text, decisions and the tasks they "
+                       "set. To record them: `integrationsnetz termin protokoll`."),
+    "short.protokoll": ("Protokoll drucken.", "Print minutes."),
+    "help.print.woche": ("Die Termine einer Woche: diese, nächste (naechste), letzte, eine Kalenderwoche (6) "
+                         "oder Jahr und Woche (2027-6).",
+                         "The meetings of a week: this, next, last (or German diese, nächste, letzte), a "
+                         "calendar week (6) or year and week (2027-6)."),
+    "help.print.format": ("markdown oder html.", "markdown or html."),
+    "help.print.out": ("In diese Datei schreiben statt auf die Standardausgabe.",
+                       "Write to this file instead of standard output."),
+    "help.print.mit_namen": ("Namen von Personen zeigen (sonst nur ihre Funktion).",
+                             "Show people's names (else only their function)."),
+    "print.choose": ("Termine angeben: Kennungen oder --woche.", "Choose meetings: ids or --woche."),
+    "print.none": ("Keine Termine vom {first} bis {last}.", "No meetings from {first} to {last}."),
+    "print.written": ("{path} geschrieben ({count} Termin(e)).", "{path} written ({count} meeting(s))."),
+    "help.kursbericht": (
+        "Den Kursbericht (Zahlen, Daten, Fakten zu den Integrationskursen) für die Daten eines Landkreises "
+        "schreiben: die des Arbeitsordners oder ein Dokument mit --daten, dazu eine Kursliste eines Trägers "
+        "(--kursliste, CSV; 'beispiel' für die mitgelieferte). In ORDNER (Standard: out/zahlen-daten-fakten) "
+        "kommen bericht.md, bericht.html, die CSV-Tabellen und die Diagramme; die Zusammenfassung wird "
+        "ausgegeben.",
+        "Write the course report (figures on the integration courses) for any district's data: the "
+        "workspace's or a document given with --daten, plus a provider's course list (--kursliste, CSV; "
+        "'beispiel' for the shipped sample). ORDNER (default: out/zahlen-daten-fakten) gets bericht.md, "
+        "bericht.html, the CSV tables and the charts; the summary is printed.",
+    ),
+    "short.kursbericht": ("Kursbericht schreiben.", "Write the course report."),
+    "help.kurs.daten": ("Ein Netzwerkdokument mit Kursen und Wartelisten statt des Arbeitsordners.",
+                        "A network document with courses and waiting lists instead of the workspace."),
+    "help.kurs.kursliste": ("Die Kursliste eines Trägers (CSV) vorher hinzunehmen.",
+                            "Add a provider's course list (CSV) first."),
+    "help.kurs.kursarten": ("Kursarten und Regeln aus dieser Datei (.toml/.json).",
+                            "Course types and rules from this file (.toml/.json)."),
+    "help.kurs.stand": ("Stichtag (Standard: die neueste Warteliste).",
+                        "The day of the figures (default: the newest waiting list)."),
+    "help.kurs.bis": ("Bis wann der Rückstau abgebaut sein soll.", "When the backlog should be cleared by."),
+    "help.kurs.ohne_diagramme": ("Keine Diagramme.", "No charts."),
+    "kurs.no_courses": ("Hinweis: die Daten enthalten weder Kurse noch Wartelisten.",
+                        "Note: the data hold neither courses nor waiting lists."),
+    "kurs.written": ("{count} Dateien in {folder}", "{count} files in {folder}"),
+    # --- end of meetings, tasks, documents, course report
     # one line per command in the group's help
     "short.init": ("Arbeitsordner anlegen.", "Create a workspace."),
     "short.check": ("Netzwerk prüfen; Exit-Code 1 bei Problemen.", "Check the network; exit code 1 on problems."),

@@ -1,0 +1,134 @@
+"""``integrationsnetz einladung|agenda|protokoll``: a meeting's documents, to read, print or send.
+
+The documents are the library's (``inz.export`` with the ``markdown`` or ``html`` exporter):
+``einladung`` the invitation (when, where, who, the agenda with times), ``protokoll`` the minutes,
+``agenda`` the overview of the chosen meetings followed by each one's invitation, so one page
+says what is on in a week and what each meeting will discuss. Meetings are chosen by id or with
+``--woche``; people appear by their function unless ``--mit-namen`` is given.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from integrationsnetz.cli.help import Command, option
+from integrationsnetz.cli.settings import Settings
+from integrationsnetz.cli.times import DEFAULT_ZONE, week_of, zone_named
+from integrationsnetz.cli.wording import LANGUAGE, say
+from integrationsnetz.cli.workspace import Failure
+
+if TYPE_CHECKING:
+    from integrationsnetz.exporters import DocumentKind
+    from integrationsnetz.model import Meeting, NetworkData
+
+_BODY_START, _BODY_END = "<body>\n", "\n</body>"
+
+
+def chosen_meetings(data: NetworkData, ids: tuple[str, ...], week: tuple[date, date] | None) -> list[Meeting]:
+    """The meetings named by id, and those of ``week`` that are not cancelled, by start."""
+    import integrationsnetz as inz
+
+    by_id = {meeting.id: meeting for meeting in data.meetings}
+    missing = [meeting_id for meeting_id in ids if meeting_id not in by_id]
+    if missing:
+        raise Failure(say("not_found", id=missing[0]))
+    chosen = {meeting_id: by_id[meeting_id] for meeting_id in ids}
+    if week is not None:
+        zone = zone_named(DEFAULT_ZONE)
+        for meeting in data.meetings:
+            day = meeting.start.astimezone(zone).date()
+            if week[0] <= day <= week[1] and meeting.status is not inz.MeetingStatus.CANCELLED:
+                chosen.setdefault(meeting.id, meeting)
+    return sorted(chosen.values(), key=lambda meeting: (meeting.start.astimezone(UTC), meeting.id))
+
+
+def _demoted(markdown: str) -> str:
+    """Every heading one level down (escaped text never starts a line with ``#``)."""
+    return "\n".join("#" + line if line.startswith("#") else line for line in markdown.split("\n"))
+
+
+def _joined(parts: list[str], html: bool, *, demote: bool) -> str:
+    if html:
+        bodies = [part[part.index(_BODY_START) + len(_BODY_START) : part.rindex(_BODY_END)] for part in parts[1:]]
+        first = parts[0]
+        end = first.rindex(_BODY_END)
+        return first[:end] + "".join(f"\n<hr>\n{body}" for body in bodies) + first[end:]
+    rest = [_demoted(part) if demote else part for part in parts[1:]]
+    return "\n---\n\n".join([parts[0], *rest])
+
+
+def render_documents(
+    data: NetworkData,
+    meetings: list[Meeting],
+    kind: str,
+    *,
+    html: bool,
+    personal: bool,
+    week: tuple[date, date] | None,
+) -> str:
+    """The documents of ``kind`` (``invitation``, ``minutes`` or ``agenda``) for ``meetings``, as one text."""
+    import attrs
+
+    import integrationsnetz as inz
+
+    fmt = "html" if html else "markdown"
+    options = inz.ExportOptions(language=LANGUAGE.get(), include_personal_data=personal)
+    parts = []
+    if kind == "agenda":
+        start, end = (week[0], week[1] + timedelta(days=1)) if week else (None, None)
+        overview = attrs.evolve(options, document="overview", start=start, end=end)
+        parts.append(inz.export(data, fmt, select=[m.id for m in meetings], options=overview).decode("utf-8"))
+    page: DocumentKind = "minutes" if kind == "minutes" else "invitation"
+    for meeting in meetings:
+        single = attrs.evolve(options, document=page)
+        parts.append(inz.export(data, fmt, select=meeting.id, options=single).decode("utf-8"))
+    return _joined(parts, html, demote=kind == "agenda")
+
+
+def _print(settings: Settings, kind: str, ids: tuple[str, ...], *, week_text: str | None, fmt: str,
+           out: Path | None, personal: bool) -> None:
+    from integrationsnetz.atomic import write_atomic
+
+    if not ids and week_text is None:
+        raise click.UsageError(say("print.choose"))
+    week = week_of(week_text, date.today()) if week_text is not None else None
+    data = settings.workspace().network()
+    meetings = chosen_meetings(data, ids, week)
+    if not meetings:
+        assert week is not None
+        click.echo(say("print.none", first=f"{week[0]:%d.%m.%Y}", last=f"{week[1]:%d.%m.%Y}"), err=True)
+        return
+    text = render_documents(data, meetings, kind, html=fmt == "html", personal=personal, week=week)
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    write_atomic(out, text.encode("utf-8"))
+    click.echo(say("print.written", path=out, count=len(meetings)), err=True)
+
+
+def _printing_command(name: str, kind: str) -> click.Command:
+    @click.command(name, cls=Command, help=f"help.{name}", short_help=f"short.{name}")
+    @click.argument("ids", metavar="[ID]...", nargs=-1)
+    @option("--woche", "week", metavar="WOCHE", help="help.print.woche")
+    @option("--format", "fmt", type=click.Choice(["markdown", "html"]), default="markdown", show_default=True,
+            help="help.print.format")  # fmt: skip
+    @option("--out", "-o", "out", type=click.Path(path_type=Path, dir_okay=False), help="help.print.out")
+    @option("--mit-namen", "personal", is_flag=True, help="help.print.mit_namen")
+    @click.pass_obj
+    def command(settings: Settings, ids: tuple[str, ...], *, week: str | None, fmt: str, out: Path | None,
+                personal: bool) -> None:
+        _print(settings, kind, ids, week_text=week, fmt=fmt, out=out, personal=personal)
+
+    command.__doc__ = f"Print the {kind} of the chosen meetings."
+    return command
+
+
+einladung = _printing_command("einladung", "invitation")
+agenda = _printing_command("agenda", "agenda")
+protokoll = _printing_command("protokoll", "minutes")
+
+COMMANDS = (agenda, einladung, protokoll)
