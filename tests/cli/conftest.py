@@ -40,3 +40,32 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
         return CliRunner().invoke(main, list(args), env=env, input=input)
 
     return invoke
+
+
+@pytest.fixture
+def wartburgkreis_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A workspace of the Wartburgkreis document (its meeting nt-2024-2 is the document's) and an empty store."""
+    folder = tmp_path / "wak"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "wartburgkreis-netzwerk.toml", folder)
+    (folder / "integrationsnetz.toml").write_text(
+        'netz = "wartburgkreis-netzwerk.toml"\nstore = "sqlite:netz.db"\nausgabe = "out"\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(folder)
+    return folder
+
+
+@pytest.fixture
+def store_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A workspace with only a store, holding the whole Wartburgkreis network (groups with tasks, courses)."""
+    import wartburgkreis
+
+    import integrationsnetz as inz
+
+    folder = tmp_path / "store-only"
+    folder.mkdir()
+    with inz.open_store(f"sqlite://{folder / 'netz.db'}") as store:
+        inz.save_network(store, wartburgkreis.build())
+    (folder / "integrationsnetz.toml").write_text('store = "sqlite:netz.db"\nausgabe = "out"\n', encoding="utf-8")
+    monkeypatch.chdir(folder)
+    return folder

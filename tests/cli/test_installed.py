@@ -98,3 +98,41 @@ def test_a_broken_plugin_is_listed_with_its_error(tmp_path: Path) -> None:
     rows = {row["name"]: row for row in json.loads(result.stdout)}
     assert rows["integrationsnetz-kaputt"]["version"] == "0.3.0"
     assert "kaputt beim Import" in rows["integrationsnetz-kaputt"]["error"]
+
+
+def test_a_meeting_added_asked_about_and_cancelled_with_the_installed_command(tmp_path: Path) -> None:
+    import shutil
+
+    import icalendar
+
+    folder = tmp_path / "wak"
+    folder.mkdir()
+    shutil.copy(Path(__file__).resolve().parents[2] / "examples" / "wartburgkreis-netzwerk.toml", folder)
+    (folder / "integrationsnetz.toml").write_text(
+        'netz = "wartburgkreis-netzwerk.toml"\nstore = "sqlite:netz.db"\n', encoding="utf-8"
+    )
+    new = ("termin", "neu", "--titel", "AG Arbeit", "--beginn", "10.02.2027 10:00", "--gruppe", "ag-arbeit",
+           "--organisator", "lra-migration", "--yes", "--json")  # fmt: skip
+    added = _run(*new, cwd=folder)
+    assert added.returncode == 0, added.stderr
+    meeting_id = json.loads(added.stdout)[0]["id"]
+    asked = subprocess.run(
+        [str(COMMAND), "termin", "absagen", meeting_id], cwd=folder, input="n\n", capture_output=True, text=True,
+        timeout=300, check=False,
+    )  # fmt: skip
+    assert asked.returncode == 1
+    assert "Speichern? [j/N]" in asked.stderr
+    with inz.open_store(f"sqlite://{folder / 'netz.db'}") as store:
+        assert store.get(inz.Meeting, meeting_id).status is inz.MeetingStatus.PLANNED
+    cancelled = _run("termin", "absagen", meeting_id, "--yes", cwd=folder)
+    assert cancelled.returncode == 0, cancelled.stderr
+    with inz.open_store(f"sqlite://{folder / 'netz.db'}") as store:
+        stored = store.get(inz.Meeting, meeting_id)
+    assert stored.status is inz.MeetingStatus.CANCELLED
+    message = icalendar.Calendar.from_ical((folder / "out" / f"absage-{meeting_id}.ics").read_bytes())
+    assert message["METHOD"] == "CANCEL"
+    assert int(message.walk("VEVENT")[0]["SEQUENCE"]) == stored.revision
+    gap = _run("--lang", "en", "termin", "neu", "--titel", "x", "--beginn", "28.03.2027 02:30", "--yes", cwd=folder)
+    assert gap.returncode == 2
+    assert "does not exist in Europe/Berlin" in gap.stderr
+    assert "Traceback" not in gap.stderr

@@ -51,9 +51,18 @@ def _demoted(markdown: str) -> str:
     return "\n".join("#" + line if line.startswith("#") else line for line in markdown.split("\n"))
 
 
+def _demoted_html(body: str) -> str:
+    """Every heading tag one level down (escaped text holds no ``<h``)."""
+    for level in range(5, 0, -1):
+        body = body.replace(f"<h{level}>", f"<h{level + 1}>").replace(f"</h{level}>", f"</h{level + 1}>")
+    return body
+
+
 def _joined(parts: list[str], html: bool, *, demote: bool) -> str:
     if html:
         bodies = [part[part.index(_BODY_START) + len(_BODY_START) : part.rindex(_BODY_END)] for part in parts[1:]]
+        if demote:
+            bodies = [_demoted_html(body) for body in bodies]
         first = parts[0]
         end = first.rindex(_BODY_END)
         return first[:end] + "".join(f"\n<hr>\n{body}" for body in bodies) + first[end:]
