@@ -4,7 +4,7 @@ Builds the Wartburgkreis network of the article (``wartburgkreis.build()``), che
 as JSON and TOML documents in a workspace folder (default ``out/wartburgkreis/``) and reads them
 back, prints a summary, and then runs the commands a coordinator runs, as real processes:
 
-    integrationsnetz init out/wartburgkreis --netz wartburgkreis.toml --planung examples/wartburgkreis.toml
+    integrationsnetz init . --netz wartburgkreis.toml --planung ../../examples/wartburgkreis.toml
     integrationsnetz plan 2027
     integrationsnetz veroeffentlichen --jahr 2027
 
@@ -23,6 +23,7 @@ TOML file: confirmed meetings stay where they are, every meeting keeps its id (a
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tomllib
@@ -75,7 +76,9 @@ def run_district(
     lang = ("--lang", language)
     if not reused(folder, document, planning):
         folder.mkdir(parents=True, exist_ok=True)
-        init = ["init", ".", "--netz", str(document.resolve()), "--planung", str(planning.resolve())]
+        here = folder.resolve()
+        init = ["init", ".", "--netz", os.path.relpath(document.resolve(), here)]
+        init += ["--planung", os.path.relpath(planning.resolve(), here)]
         code = command(*lang, *init, *(["--store", store_url] if store_url else []), cwd=folder)
         if code:
             return code
