@@ -1,147 +1,97 @@
-"""The main job (``./dev main``): plan the Wartburgkreis network's coming year and publish it.
+"""The main job (``./dev main``): the Wartburgkreis network's coming year, through the command line.
 
 Builds the Wartburgkreis network of the article (``wartburgkreis.build()``), checks it, saves it
-as JSON and TOML documents and reads them back, reads its series rules from
-``wartburgkreis.toml``, plans the year in Thüringen around public and school holidays, people
-and rooms, saves everything in the embedded default store (SQLite), writes one calendar feed per
-working group and one for the whole network plus a German Markdown overview, and prints what it
-planned and what it had to move or drop.
+as JSON and TOML documents in a workspace folder (default ``out/wartburgkreis/``) and reads them
+back, prints a summary, and then runs the commands a coordinator runs, as real processes:
+
+    integrationsnetz init . --netz wartburgkreis.toml --planung ../../examples/wartburgkreis.toml
+    integrationsnetz plan 2027
+    integrationsnetz veroeffentlichen --jahr 2027
+
+``init`` only on the first run; later runs reuse the workspace. ``plan`` reads the series rules
+from ``examples/wartburgkreis.toml``, plans the year in Thüringen around public and school
+holidays, people and rooms, saves it in the workspace's embedded store (SQLite) and writes its
+report to ``out/planbericht-2027.md``; ``veroeffentlichen`` writes one calendar feed per working
+group, one for the whole network and the year overview into the workspace's ``out/``.
 
 Run it again after confirming a meeting in the store, or after adding someone's leave to the
 TOML file: confirmed meetings stay where they are, every meeting keeps its id (and calendar UID).
 
-    ./dev main [--year 2027] [--out out] [--store sqlite:///path/netz.db] [--en]
+    ./dev main [--year 2027] [--workspace out/wartburgkreis] [--store sqlite:///path/netz.db] [--en]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
 import sys
+import tomllib
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-import attrs
 import wartburgkreis
 
 import integrationsnetz as inz
-from integrationsnetz.cli.publishing import publish, report_markdown
 from integrationsnetz.courses.catalogue import OFFICIAL_COURSE_TYPES
-from integrationsnetz.errors import IntegrationsnetzError, NotFound
-from integrationsnetz.schedule import (
-    Language,
-    Outcome,
-    Plan,
-    PlanConfig,
-    PlanRequest,
-    format_day,
-    load_plan_config,
-    plan,
-    save_plan,
-)
+from integrationsnetz.errors import IntegrationsnetzError
+from integrationsnetz.schedule import load_plan_config
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
+WORKSPACE_FILE = "integrationsnetz.toml"
 
 
-def save_network(store: inz.Store, data: inz.NetworkData) -> None:
-    """Write the network's entities, keeping what the store already has at its revision."""
-    changed: list[inz.Entity] = []
-    for entity in data.entities():
-        if isinstance(entity, inz.Meeting) and entity.series_id is not None:
-            continue  # meetings of a series go through the planner
-        try:
-            stored = store.get(type(entity), entity.id)
-        except NotFound:
-            changed.append(entity)
-            continue
-        fresh = attrs.evolve(entity, revision=stored.revision, created=stored.created, modified=stored.modified)
-        if fresh != stored:
-            changed.append(fresh)
-    if changed:
-        store.put_many(changed)
+def command(*args: str, cwd: Path) -> int:
+    """Run ``integrationsnetz ARGS`` in ``cwd`` as its own process, showing the command first."""
+    print("$ integrationsnetz " + " ".join(args), flush=True)
+    return subprocess.run([sys.executable, "-m", "integrationsnetz", *args], cwd=cwd, check=False).returncode
 
 
-def stored_meetings(store: inz.Store, data: inz.NetworkData) -> list[inz.Meeting]:
-    """The network's meetings: the store's version wins over the built data (it may be confirmed)."""
-    meetings = {meeting.id: meeting for meeting in data.meetings}
-    meetings.update((meeting.id, meeting) for meeting in store.list(inz.Meeting, network_id=data.network.id))
-    return sorted(meetings.values(), key=lambda meeting: meeting.id)
+def reused(folder: Path, document: Path, planning: Path) -> bool:
+    """Whether ``folder`` is already the workspace of ``document`` and ``planning`` (then it is reused).
+
+    Raises :class:`~integrationsnetz.errors.InvalidData` when it is a workspace of other files.
+    """
+    path = folder / WORKSPACE_FILE
+    if not path.exists():
+        return False
+    settings = tomllib.loads(path.read_text(encoding="utf-8"))
+    for key, expected in (("netz", document), ("planung", planning)):
+        named = settings.get(key)
+        if not isinstance(named, str) or (folder / named).resolve() != expected.resolve():
+            raise inz.InvalidData(
+                [f"$.{key}: the workspace names {named!r}, not {str(expected)!r}; choose another folder"],
+                source=str(path),
+            )
+    return True
 
 
-def run(
-    data: inz.NetworkData,
-    config: PlanConfig,
-    *,
-    out: Path,
-    store_url: str,
-    today: date,
-    language: Language | None = None,
-    host: inz.PluginHost | None = None,
-) -> Plan:
-    """Plan, save and publish one district's year; returns the plan."""
-    host = host or inz.default_host()
-    start, end = config.period(today)
-    if language is not None:
-        config = attrs.evolve(config, language=language)
-    with inz.open_store(store_url, host=host) as store:
-        save_network(store, data)
-        before = stored_meetings(store, data)
-        request = PlanRequest.for_network(
-            data,
-            config.series,
-            start=start,
-            end=end,
-            absences=config.absences,
-            overrides=config.overrides(host=host),
-            language=config.language,
-            existing=before,
-        )
-        result = plan(request, host=host)
-        written = save_plan(store, result, before)
-        stored = store.list(inz.Meeting, network_id=data.network.id)
-    planned = attrs.evolve(data, meetings=tuple(stored))
-    report = report_markdown(result, config.language)
-    files = publish(planned, out=out, year=start.year, language=config.language, report=report, host=host)
-    print_summary(data, config, result, written=written, files=files, store_url=store_url)
-    return result
+def run_district(
+    folder: Path, document: Path, planning: Path, *, year: int, store_url: str | None, language: str
+) -> int:
+    """``init`` (first run only), ``plan`` and ``veroeffentlichen`` for one district; the first failing exit code."""
+    lang = ("--lang", language)
+    if not reused(folder, document, planning):
+        folder.mkdir(parents=True, exist_ok=True)
+        here = folder.resolve()
+        init = ["init", ".", "--netz", os.path.relpath(document.resolve(), here)]
+        init += ["--planung", os.path.relpath(planning.resolve(), here)]
+        code = command(*lang, *init, *(["--store", store_url] if store_url else []), cwd=folder)
+        if code:
+            return code
+    for args in (["plan", str(year)], ["veroeffentlichen", "--jahr", str(year)]):
+        code = command(*lang, *args, cwd=folder)
+        if code:
+            return code
+    return 0
 
 
-def print_summary(
-    data: inz.NetworkData, config: PlanConfig, result: Plan, *, written: int, files: list[Path], store_url: str
-) -> None:
-    """What a coordinator wants to see after the run: per series how many, then every change."""
-    english = config.language == "en"
-    print(f"{data.network.name} ({data.network.region.name}, {data.network.region.state.value})")
-    for series in config.series:
-        meetings = [meeting for meeting in result.live() if meeting.series_id == series.id]
-        days = ", ".join(format_day(m.start.date(), config.language)[3:] for m in meetings)
-        label = "sessions" if english else "Termine"
-        print(f"  {series.title}: {len(meetings)} {label}: {days}")
-    changes = [line for line in result.report if line.outcome is not Outcome.COMPROMISE]
-    compromises = result.outcomes(Outcome.COMPROMISE)
-    print()
-    if result.warnings:
-        print(("Warnings" if english else "Hinweise") + f" ({len(result.warnings)}):")
-        for warning in result.warnings:
-            print(f"  - {warning}")
-        print()
-    print(("Moved or dropped" if english else "Verschoben oder entfallen") + f" ({len(changes)}):")
-    for line in changes:
-        print(f"  - {line.message}")
-    if compromises:
-        print(("Kept despite a soft rule" if english else "Trotz Ausweichwunsch belassen") + f" ({len(compromises)}):")
-        for line in compromises:
-            print(f"  - {line.message}")
-    print()
-    print(
-        ("Store" if english else "Gespeichert in")
-        + f": {store_url} ({written} "
-        + ("meetings written)" if english else "Termine geschrieben)")
-    )
-    for path in files:
-        print(f"  {path}")
+def planned_year(planning: Path, year: int | None) -> int:
+    """The year to plan: ``year``, else the planning file's, else the coming one."""
+    return year if year is not None else load_plan_config(planning).period(date.today())[0].year
 
 
 def summary(data: inz.NetworkData) -> str:
@@ -220,33 +170,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--config", type=Path, default=HERE / "wartburgkreis.toml", help="the planning file")
     parser.add_argument("--year", type=int, help="the year to plan (default: the file's year, else next year)")
-    parser.add_argument("--out", type=Path, default=REPO / "out", help="where documents, store and feeds go")
-    parser.add_argument("--store", help="store URL (default: sqlite in the output folder)")
+    parser.add_argument(
+        "--workspace", "--out", type=Path, default=REPO / "out" / "wartburgkreis",
+        help="the workspace folder: documents, store, and out/ with the calendars",
+    )  # fmt: skip
+    parser.add_argument("--store", help="store URL for a new workspace (default: sqlite: in the workspace)")
     parser.add_argument("--en", action="store_true", help="report in English")
     args = parser.parse_args(argv)
     try:
         data = wartburgkreis.build()
-        config = load_plan_config(args.config, data=data)
-        if args.year is not None:
-            config = attrs.evolve(config, year=args.year)
+        year = planned_year(args.config, args.year)
         problems = inz.check(data)
         if problems:
             print("Das Netzwerk hat Probleme:", file=sys.stderr)
             for problem in problems:
                 print(f"  {problem}", file=sys.stderr)
             return 1
-        args.out.mkdir(parents=True, exist_ok=True)
-        for path in save_documents(data, args.out):
+        args.workspace.mkdir(parents=True, exist_ok=True)
+        documents = save_documents(data, args.workspace)
+        for path in documents:
             print(f"gespeichert und geprüft: {path} ({path.stat().st_size // 1024} KiB)")
         print()
         print(summary(data))
-        print()
-        store_url = args.store or f"sqlite://{(args.out / 'integrationsnetz.db').resolve()}"
-        run(data, config, out=args.out, store_url=store_url, today=date.today(), language="en" if args.en else None)
+        print(flush=True)
+        language = "en" if args.en else "de"
+        return run_district(
+            args.workspace, documents[1], args.config, year=year, store_url=args.store, language=language
+        )
     except IntegrationsnetzError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    return 0
 
 
 if __name__ == "__main__":

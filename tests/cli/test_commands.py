@@ -146,14 +146,18 @@ def test_publish_writes_every_feed_and_the_overview(goettingen: Path, run: Run) 
     assert result.exit_code == 0, result.output
     out = goettingen / "out"
     assert sorted(path.name for path in out.iterdir()) == [
-        "arbeit-goe.ics", "jahresplan-2027.md", "netzwerk.ics", "sprache-bildung.ics",
+        "arbeit-goe.ics", "jahresplan-2027.md", "netzwerk.ics", "planbericht-2027.md", "sprache-bildung.ics",
     ]  # fmt: skip
     assert "4 Dateien geschrieben" in result.output
     feed = (out / "arbeit-goe.ics").read_text(encoding="utf-8")
     assert feed.count("BEGIN:VEVENT") >= 1
     assert "X-INTEGRATIONSNETZ-ID:series/ag-arbeit-goe" in feed  # the group's sessions, as one series
     assert "20270114T130000" in feed
-    assert "AG Arbeit" in (out / "jahresplan-2027.md").read_text(encoding="utf-8")
+    overview = (out / "jahresplan-2027.md").read_text(encoding="utf-8")
+    assert "AG Arbeit" in overview
+    # the plan's report (written by plan) ends the overview
+    assert overview.endswith((out / "planbericht-2027.md").read_text(encoding="utf-8"))
+    assert "Christi Himmelfahrt" in overview.split("## Was der Planer verschoben hat")[1]
 
 
 def test_a_library_error_is_one_line_without_traceback_and_debug_shows_it(tmp_path: Path, run: Run) -> None:

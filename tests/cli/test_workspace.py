@@ -88,3 +88,50 @@ def test_relative_sqlite_paths_are_relative_to_the_workspace(tmp_path: Path) -> 
     assert absolute_store_url("sqlite:netz.db", tmp_path) == f"sqlite://{tmp_path / 'netz.db'}"
     assert absolute_store_url("sqlite:///srv/netz.db", tmp_path) == "sqlite:///srv/netz.db"
     assert absolute_store_url("postgresql://u@h/db", tmp_path) == "postgresql://u@h/db"
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def test_init_from_an_existing_document_and_planning_file_points_at_them(tmp_path: Path, run: Run) -> None:
+    folder = tmp_path / "goe"
+    document = EXAMPLES / "landkreis-goettingen-netzwerk.toml"
+    planning = EXAMPLES / "landkreis-goettingen.toml"
+    result = run("init", str(folder), "--netz", str(document), "--planung", str(planning))
+    assert result.exit_code == 0, result.output
+    settings = tomllib.loads((folder / "integrationsnetz.toml").read_text(encoding="utf-8"))
+    assert (folder / settings["netz"]).resolve() == document  # relative to the workspace, not copied
+    assert (folder / settings["planung"]).resolve() == planning
+    assert sorted(path.name for path in folder.iterdir()) == ["integrationsnetz.db", "integrationsnetz.toml", "out"]
+    workspace = load_workspace(folder)
+    assert workspace.document == document
+    data = inz.documents.load(document)
+    with inz.open_store(f"sqlite://{folder / 'integrationsnetz.db'}") as store:
+        assert len(store.list(inz.Organization)) == len(data.organizations)
+
+
+def test_init_with_a_document_only_writes_a_starter_planning_file_naming_it(tmp_path: Path, run: Run) -> None:
+    document = EXAMPLES / "landkreis-goettingen-netzwerk.toml"
+    result = run("init", str(tmp_path / "goe"), "--netz", str(document))
+    assert result.exit_code == 0, result.output
+    config = load_plan_config(tmp_path / "goe" / "planung.toml")  # loads the document it names
+    assert config.network == str(document)
+    assert "Sommerferien" in (tmp_path / "goe" / "planung.toml").read_text(encoding="utf-8")  # Niedersachsen's
+
+
+def test_init_refuses_a_broken_planning_file_and_flags_the_document_already_gives(tmp_path: Path, run: Run) -> None:
+    document = EXAMPLES / "landkreis-goettingen-netzwerk.toml"
+    bad = tmp_path / "planung.toml"
+    bad.write_text((EXAMPLES / "landkreis-goettingen.toml").read_text(encoding="utf-8").replace(
+        'end = "12:00"', 'end = "08:00"'), encoding="utf-8")  # fmt: skip
+    (tmp_path / "landkreis-goettingen-netzwerk.toml").write_bytes(document.read_bytes())
+    (tmp_path / "landkreis-goettingen-feiertage.toml").write_bytes(
+        (EXAMPLES / "landkreis-goettingen-feiertage.toml").read_bytes()
+    )
+    result = run("init", str(tmp_path / "ws"), "--netz", str(document), "--planung", str(bad))
+    assert result.exit_code == 1
+    assert f"{bad}: $.series[0].times[0].end: 08:00 is not after start 09:00" in result.output
+    assert not (tmp_path / "ws").exists()  # nothing written
+    both = run("init", str(tmp_path / "ws"), "--netz", str(document), "--name", "X", "--land", "NI")
+    assert both.exit_code == 1
+    assert "--netz gibt das Netzwerk schon vor; --name, --land weglassen." in both.output

@@ -36,11 +36,17 @@ def run_example(script: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_main_job_plans_saves_and_publishes_the_wartburgkreis_year(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    result = run_example("plan_year.py", "--year", "2027", "--out", str(out))
+    workspace = tmp_path / "wartburgkreis"
+    out = workspace / "out"
+    result = run_example("plan_year.py", "--year", "2027", "--workspace", str(workspace))
     assert result.returncode == 0, result.stderr
     assert "Netzwerk" in result.stdout
     assert "Verschoben oder entfallen" in result.stdout
+    # the main job goes through the command line: a workspace, then plan and veroeffentlichen
+    assert "$ integrationsnetz --lang de init . --netz " in result.stdout
+    assert "$ integrationsnetz --lang de plan 2027\n" in result.stdout
+    assert "$ integrationsnetz --lang de veroeffentlichen --jahr 2027\n" in result.stdout
+    assert (workspace / "integrationsnetz.toml").is_file()
     feeds = sorted(path for path in out.glob("*.ics") if path.name != "netzwerk.ics")
     assert len(feeds) == 5, feeds
     network_feed = calendar_events(out / "netzwerk.ics")
@@ -54,16 +60,17 @@ def test_the_main_job_plans_saves_and_publishes_the_wartburgkreis_year(tmp_path:
     assert overview.startswith("# Terminübersicht 2027")
     assert "## Was der Planer verschoben hat" in overview
     assert "Weltkindertag – verschoben auf Mo 27.09.2027 09:00" in overview
-    with inz.open_store(f"sqlite://{out / 'integrationsnetz.db'}") as store:
+    with inz.open_store(f"sqlite://{workspace / 'integrationsnetz.db'}") as store:
         meetings = [m for m in store.list(inz.Meeting) if m.start.year == 2027]
         assert len(meetings) == len(network_feed)
         confirmed = attrs.evolve(meetings[0], status=inz.MeetingStatus.CONFIRMED)
         store.put(confirmed)
-    # a second run: the confirmed meeting stays, every calendar UID survives
-    again = run_example("plan_year.py", "--year", "2027", "--out", str(out))
+    # a second run reuses the workspace: the confirmed meeting stays, every calendar UID survives
+    again = run_example("plan_year.py", "--year", "2027", "--workspace", str(workspace))
     assert again.returncode == 0, again.stderr
+    assert " init " not in again.stdout
     assert {uid for uid, _ in calendar_events(out / "netzwerk.ics")} == {uid for uid, _ in network_feed}
-    with inz.open_store(f"sqlite://{out / 'integrationsnetz.db'}") as store:
+    with inz.open_store(f"sqlite://{workspace / 'integrationsnetz.db'}") as store:
         assert store.get(inz.Meeting, confirmed.id).status is inz.MeetingStatus.CONFIRMED
         assert store.get(inz.Meeting, confirmed.id).start == confirmed.start
 
@@ -76,10 +83,11 @@ def test_another_district_is_planned_from_its_file(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Landkreis Göttingen, NI" in result.stdout
     assert "Christi Himmelfahrt – entfällt (Regel: nicht verschieben)" in result.stdout
-    events = calendar_events(out / "netzwerk.ics")
+    events = calendar_events(out / "out" / "netzwerk.ics")
     assert len(events) == 18
     assert not [day for _, day in events if day in public_holidays(State.NI, 2027)]
-    assert sorted(path.name for path in out.glob("*.ics")) == ["arbeit-goe.ics", "netzwerk.ics", "sprache-bildung.ics"]
+    feeds = sorted(path.name for path in (out / "out").glob("*.ics"))
+    assert feeds == ["arbeit-goe.ics", "netzwerk.ics", "sprache-bildung.ics"]
 
 
 @pytest.mark.parametrize("script", ["plan_other_district.py"])
@@ -107,20 +115,21 @@ def test_a_bad_planning_file_gives_one_clear_error(tmp_path: Path, script: str) 
 
 def test_tutorial_step_3_leave_added_after_the_first_plan_cancels_what_it_drops(tmp_path: Path) -> None:
     """The re-plan of the tutorial: the dropped session is cancelled in the store, the feed and the overview."""
-    config, out = tmp_path / "wartburgkreis.toml", tmp_path / "out"
+    config, workspace = tmp_path / "wartburgkreis.toml", tmp_path / "wk"
+    out = workspace / "out"
     config.write_bytes((EXAMPLES / "wartburgkreis.toml").read_bytes())
-    first = run_example("plan_year.py", "--year", "2027", "--out", str(out), "--config", str(config))
+    first = run_example("plan_year.py", "--year", "2027", "--workspace", str(workspace), "--config", str(config))
     assert first.returncode == 0, first.stderr
     assert "AG Wohnen: 8 Termine" in first.stdout
     with config.open("a", encoding="utf-8") as file:
         file.write('\n[[absences]]\nperson_id = "im-1"\nstart = "2027-03-15"\nend = "2027-03-26"\nreason = "Urlaub"\n')
-    again = run_example("plan_year.py", "--year", "2027", "--out", str(out), "--config", str(config))
+    again = run_example("plan_year.py", "--year", "2027", "--workspace", str(workspace), "--config", str(config))
     assert again.returncode == 0, again.stderr
     assert "AG Wohnen Di 16.03.2027: " in again.stdout
     assert "– entfällt: kein freier Termin bis Fr 19.03.2027" in again.stdout
     assert "AG Wohnen: 7 Termine" in again.stdout
-    assert "(2 Termine geschrieben)" in again.stdout
-    with inz.open_store(f"sqlite://{out / 'integrationsnetz.db'}") as store:
+    assert ": 2 Termine geschrieben." in again.stdout
+    with inz.open_store(f"sqlite://{workspace / 'integrationsnetz.db'}") as store:
         assert store.get(inz.Meeting, "ag-wohnen-2027-03-16").status is inz.MeetingStatus.CANCELLED
     assert date(2027, 3, 16) not in {day for _, day in calendar_events(out / "ag-wohnen.ics")}
     assert date(2027, 3, 16) not in {day for _, day in calendar_events(out / "netzwerk.ics")}

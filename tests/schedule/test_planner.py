@@ -322,3 +322,13 @@ def test_a_series_with_nothing_to_plan_says_why(host: PluginHost, changes: dict[
     assert result.meetings == ()
     assert result.warnings == (expected,)
     assert expected in result.text()
+
+
+def test_progress_counts_every_session_once_and_changes_nothing(host: PluginHost) -> None:
+    series = (friday_series(end=None), friday_series(id="sprache", title="AG Sprache", end=None))
+    calls: list[tuple[int, int]] = []
+    watched = plan(request(*series), host=host, progress=lambda done, total: calls.append((done, total)))
+    assert watched == plan(request(*series), host=host)
+    total = calls[0][1]
+    assert total == sum(len(s.occurrences(date(2025, 1, 1), date(2025, 12, 31))) for s in series) > 0
+    assert calls == [(done, total) for done in range(total + 1)]  # from 0 to all, one step per session

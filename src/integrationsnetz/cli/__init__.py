@@ -3,7 +3,9 @@
 The top floor of the house: it calls the public API only, as a coordinator's script would. Each
 command imports the library inside its function, so ``integrationsnetz --help`` loads click and
 this package, never the model. Library errors are shown as their message (exit code 1), never as
-a traceback unless ``--debug`` is given; click's usage errors exit with 2.
+a traceback unless ``--debug`` is given; click's usage errors exit with 2. Ctrl-C ends a command
+with "Abgebrochen." and exit code 130; the store is as before (each command writes in one
+transaction) and so is every file (each is written atomically).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import click
 
 from integrationsnetz.cli.help import Group, Option, option
 from integrationsnetz.cli.settings import Settings
-from integrationsnetz.cli.wording import LANGUAGE, choose_language
+from integrationsnetz.cli.wording import LANGUAGE, choose_language, say
 from integrationsnetz.cli.workspace import Failure
 from integrationsnetz.errors import IntegrationsnetzError
 
@@ -44,6 +46,9 @@ class Main(Group):
             if isinstance(settings, Settings) and settings.debug:
                 raise
             raise Failure(str(exc)) from None
+        except KeyboardInterrupt:
+            click.echo(say("aborted"), err=True)
+            raise click.exceptions.Exit(130) from None
 
 
 @click.group("integrationsnetz", cls=Main, help="help.main")

@@ -38,8 +38,16 @@ _WORDS: dict[str, tuple[str, str]] = {
                   "Language of the output: de or en (default: from LANG, else de)."),
     "help.version": ("Die Version zeigen und beenden.", "Show the version and exit."),
     "help.debug": ("Bei Fehlern den vollständigen Traceback zeigen.", "Show the full traceback on errors."),
-    "help.store": ("Speicher-URL, z. B. sqlite:netz.db oder postgresql://…",
-                   "Store URL, e.g. sqlite:netz.db or postgresql://…"),
+    # cli-run: init from existing files, the planner's report file, progress
+    "help.init.netz": ("Ein vorhandenes Netzwerkdokument verwenden (statt --name, --land …); es wird nicht kopiert.",
+                       "Use an existing network document (instead of --name, --land …); it is not copied."),
+    "help.init.planung": ("Eine vorhandene Planungsdatei verwenden; sie wird vorher geprüft.",
+                          "Use an existing planning file; it is checked first."),
+    "init.with_netz": ("--netz gibt das Netzwerk schon vor; {options} weglassen.",
+                       "--netz gives the network already; leave out {options}."),
+    "plan.report_file": ("Bericht: {path}", "Report: {path}"),
+    "plan.progress": ("Planen", "Planning"),
+    "help.store": ("Speicher-URL, z. B. sqlite:netz.db oder postgresql://…", "Store URL, e.g. sqlite:netz.db or postgresql://…"),
     "help.netz": ("Das Netzwerkdokument (.toml oder .json).", "The network document (.toml or .json)."),
     "help.json": ("Als JSON ausgeben (für Skripte).", "Print as JSON (for scripts)."),
     # init

@@ -28,7 +28,7 @@ session's slot in :mod:`~integrationsnetz.schedule.slots`; this module runs the 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -66,8 +66,13 @@ def plan(
     constraints: Mapping[str, Constraint] | None = None,
     calendars: Mapping[str, HolidayCalendar] | None = None,
     host: Registries | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Plan:
     """Plan the series of ``request``; constraints and calendars default to the host's registries.
+
+    ``progress`` (for a progress bar) is called with how many sessions are placed and how many
+    there are in all, before the first and after each (the last call has both equal); it changes
+    nothing in the plan.
 
     Raises :class:`~integrationsnetz.errors.ScheduleError` listing every rule that cannot work
     before any date is tried (unknown venue or constraint, empty period); a session that no day
@@ -83,7 +88,7 @@ def plan(
     _check(request, constraints)
     planner = _Planner(request, constraints, calendars)
     planner.check_holiday_data()
-    return planner.run()
+    return planner.run(progress)
 
 
 def _check(request: PlanRequest, constraints: Mapping[str, Constraint]) -> None:
@@ -219,7 +224,7 @@ class _Planner:
                 "or make the rule soft for these series"
             )
 
-    def run(self) -> Plan:
+    def run(self, progress: Callable[[int, int], None] | None = None) -> Plan:
         request = self.request
         series_ids = {series.id for series in request.series}
         kept: dict[str, Meeting] = {}
@@ -248,7 +253,9 @@ class _Planner:
                 kept[meeting.id] = meeting
 
         meetings: list[Meeting] = []
-        for *_, ordinal, occurrence, series in queue:
+        for done, (*_, ordinal, occurrence, series) in enumerate(queue, start=1):
+            if progress is not None:
+                progress(done - 1, len(queue))
             meeting_id = series.meeting_id(occurrence)
             fixed = kept.pop(meeting_id, None)
             if fixed is not None:
@@ -264,6 +271,8 @@ class _Planner:
             else:
                 self.context.book(placed)
                 meetings.append(placed)
+        if progress is not None:
+            progress(len(queue), len(queue))
         meetings.extend(kept.values())  # confirmed sessions the rules no longer ask for: still kept
         for meeting in replaceable.values():
             self.report.append(

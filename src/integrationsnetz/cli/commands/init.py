@@ -2,11 +2,14 @@
 
 It writes the network document, a planning file with a first series and the state's holidays of
 the coming year (as comments, so the coordinator sees what the planner avoids), the workspace file
-naming both with the store and ``out/``, and puts the network into the store.
+naming both with the store and ``out/``, and puts the network into the store. A district that has
+its documents already names them (``--netz``, ``--planung``): the workspace points at them, they are
+checked before anything is written, and only what is missing is created.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import unicodedata
@@ -66,7 +69,7 @@ def holiday_lines(state: str, year: int) -> list[str]:
     return lines
 
 
-def planning_text(name: str, state: str, year: int) -> str:
+def planning_text(name: str, state: str, year: int, document: str = DOCUMENT) -> str:
     """A first planning file: one series of network meetings, and the holidays it plans around."""
     return "\n".join(
         [
@@ -78,7 +81,7 @@ def planning_text(name: str, state: str, year: int) -> str:
             f"# Feiertage und Schulferien {year} in {state}; der Planer meidet sie von selbst:",
             *holiday_lines(state, year),
             "",
-            f'network = "{DOCUMENT}"',
+            f"network = {_toml_string(document)}",
             'language = "de"',
             "",
             "# Netzwerktreffen: im Frühjahr und im Herbst, mittwochs 9-12 Uhr, nie in den Schulferien.",
@@ -100,14 +103,14 @@ def planning_text(name: str, state: str, year: int) -> str:
     )
 
 
-def workspace_text(store_url: str) -> str:
+def workspace_text(store_url: str, document: str = DOCUMENT, planning: str = PLANNING) -> str:
     """The workspace file: where the document, the planning file, the store and the output are."""
     return "\n".join(
         [
             "# Arbeitsordner von integrationsnetz: jeder Befehl in diesem Ordner (oder darunter) liest hier,",
             "# wo das Netzwerk liegt. Pfade relativ zu diesem Ordner.",
-            f'netz = "{DOCUMENT}"',
-            f'planung = "{PLANNING}"',
+            f"netz = {_toml_string(document)}",
+            f"planung = {_toml_string(planning)}",
             f"store = {_toml_string(store_url)}",
             'ausgabe = "out"',
             "",
@@ -119,6 +122,14 @@ def _toml_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def relative(path: Path, folder: Path) -> str:
+    """``path`` as the workspace file names it: relative to ``folder`` where it can be, else absolute."""
+    try:
+        return Path(os.path.relpath(path.resolve(), folder.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.resolve().as_posix()
+
+
 @click.command("init", cls=Command, help="help.init", short_help="short.init")
 @click.argument("folder", metavar="ORDNER", default=".", type=click.Path(file_okay=False, path_type=Path))
 @option("--name", help="help.init.name")
@@ -127,6 +138,9 @@ def _toml_string(value: str) -> str:
 @option("--ags", help="help.init.ags")
 @option("--id", "network_id", help="help.init.id")
 @option("--store", "store_url", metavar="URL", help="help.init.store")
+@option("--netz", "document", metavar="DATEI", type=click.Path(dir_okay=False, path_type=Path), help="help.init.netz")
+@option("--planung", "planning", metavar="DATEI", type=click.Path(dir_okay=False, path_type=Path),
+        help="help.init.planung")  # fmt: skip
 def init(
     *,
     folder: Path,
@@ -136,38 +150,56 @@ def init(
     ags: str | None,
     network_id: str | None,
     store_url: str | None,
+    document: Path | None,
+    planning: Path | None,
 ) -> None:
     """Create the workspace's files; refuse to overwrite any of them."""
     if (folder / WORKSPACE_FILE).exists():
         raise Failure(say("init.exists", path=folder / WORKSPACE_FILE))
-    for existing in (folder / DOCUMENT, folder / PLANNING):
-        if existing.exists():
+    for existing, given in ((folder / DOCUMENT, document), (folder / PLANNING, planning)):
+        if given is None and existing.exists():
             raise Failure(say("init.file_exists", path=existing))
-    name = _ask(name, say("prompt.name"), "--name")
-    state = _ask(land, say("prompt.land"), "--land").upper()
-    if state not in STATES:
-        raise Failure(say("init.bad_land", value=state, known=", ".join(STATES)))
 
     import integrationsnetz as inz
 
-    network = inz.Network(
-        id=network_id or slug(name),
-        name=name,
-        region=inz.Region(name=kreis or name, state=inz.State(state), ags=ags or STATE_KEYS[state]),
-        founded=date.today(),
-    )
-    data = inz.NetworkData(network=network)
+    if document is not None:
+        flags = [flag for flag, value in (("--name", name), ("--land", land), ("--kreis", kreis), ("--ags", ags),
+                                          ("--id", network_id)) if value]  # fmt: skip
+        if flags:
+            raise Failure(say("init.with_netz", options=", ".join(flags)))
+        data = inz.documents.load(document)
+        name, state = data.network.name, data.network.region.state.value
+    else:
+        name = _ask(name, say("prompt.name"), "--name")
+        state = _ask(land, say("prompt.land"), "--land").upper()
+        if state not in STATES:
+            raise Failure(say("init.bad_land", value=state, known=", ".join(STATES)))
+        network = inz.Network(
+            id=network_id or slug(name),
+            name=name,
+            region=inz.Region(name=kreis or name, state=inz.State(state), ags=ags or STATE_KEYS[state]),
+            founded=date.today(),
+        )
+        data = inz.NetworkData(network=network)
+    if planning is not None:
+        from integrationsnetz.schedule import load_plan_config
+
+        load_plan_config(planning, data=data)  # a broken file is refused before anything is written
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "out").mkdir(exist_ok=True)
     year = date.today().year + 1
-    inz.documents.save(data, folder / DOCUMENT)
-    (folder / PLANNING).write_text(planning_text(name, state, year), encoding="utf-8")
+    document_name = DOCUMENT if document is None else relative(document, folder)
+    if document is None:
+        inz.documents.save(data, folder / DOCUMENT)
+    if planning is None:
+        (folder / PLANNING).write_text(planning_text(name, state, year, document_name), encoding="utf-8")
     url = store_url or DEFAULT_STORE
     with inz.open_store(absolute_store_url(url, folder.resolve())) as store:
         inz.save_network(store, data)
-    (folder / WORKSPACE_FILE).write_text(workspace_text(url), encoding="utf-8")
+    planning_name = PLANNING if planning is None else relative(planning, folder)
+    (folder / WORKSPACE_FILE).write_text(workspace_text(url, document_name, planning_name), encoding="utf-8")
     click.echo(say("init.done", path=folder.resolve()))
-    for path in (WORKSPACE_FILE, DOCUMENT, PLANNING, "out/"):
+    for path in (WORKSPACE_FILE, document_name, planning_name, "out/"):
         click.echo(f"  {path}")
     click.echo(say("init.next", year=year))
 

@@ -3,11 +3,16 @@
 The network document goes into the store first (so edits to it count), then the planner places
 the year's sessions around holidays, people and rooms, and ``save_plan`` writes them. With
 ``--dry-run`` the same happens inside a store transaction that is rolled back: the report is
-what a real run would say, and the store is left as it was.
+what a real run would say, and the store is left as it was. So is an interrupted run (Ctrl-C):
+everything happens in one transaction. A saved plan's report goes to ``out/planbericht-JAHR.md``
+too; on a terminal a progress bar counts the sessions placed.
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -47,7 +52,27 @@ def print_report(config: PlanConfig, result: Plan) -> None:
                 click.echo(f"  - {line}")
 
 
-def plan_year(workspace: Workspace, year: int, *, dry_run: bool) -> tuple[PlanConfig, Plan, int]:
+Progress = Callable[[int, int], None]
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Progress | None]:
+    """A ``(done, total)`` callback drawing a progress bar on a terminal; None when stdout is not one."""
+    if not sys.stdout.isatty():
+        yield None
+        return
+    with click.progressbar(length=1, label=label) as bar:
+
+        def update(done: int, total: int) -> None:
+            bar.length = max(total, 1)
+            bar.update(done - bar.pos)
+
+        yield update
+
+
+def plan_year(
+    workspace: Workspace, year: int, *, dry_run: bool, progress: Progress | None = None
+) -> tuple[PlanConfig, Plan, int]:
     """Plan ``year`` into the workspace's store; returns the configuration, the plan and the meetings written."""
     import attrs
 
@@ -80,7 +105,7 @@ def plan_year(workspace: Workspace, year: int, *, dry_run: bool) -> tuple[PlanCo
                     language=config.language,
                     existing=list(data.meetings),
                 )
-                result = plan(request)
+                result = plan(request, progress=progress)
                 if dry_run:
                     raise _RollBack
                 written = save_plan(store, result, list(data.meetings))
@@ -96,14 +121,22 @@ def plan_year(workspace: Workspace, year: int, *, dry_run: bool) -> tuple[PlanCo
 @click.pass_obj
 def plan_command(settings: Settings, year: int, dry_run: bool) -> None:
     """Plan, print the report, and say what was saved."""
+    from integrationsnetz.atomic import write_atomic
+    from integrationsnetz.cli.publishing import report_markdown
+
     workspace = settings.workspace()
-    config, result, written = plan_year(workspace, year, dry_run=dry_run)
+    with progress_bar(say("plan.progress")) as progress:
+        config, result, written = plan_year(workspace, year, dry_run=dry_run, progress=progress)
     print_report(config, result)
     click.echo()
     if dry_run:
         click.echo(say("plan.dry_run"))
-    else:
-        click.echo(say("plan.saved", store=workspace.store_url, count=written))
+        return
+    click.echo(say("plan.saved", store=workspace.store_url, count=written))
+    workspace.out.mkdir(parents=True, exist_ok=True)
+    report = workspace.out / f"planbericht-{year}.md"
+    write_atomic(report, report_markdown(result, config.language).encode("utf-8"))
+    click.echo(say("plan.report_file", path=report))
 
 
 COMMANDS = (plan_command,)

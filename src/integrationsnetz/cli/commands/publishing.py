@@ -1,4 +1,8 @@
-"""``integrationsnetz veroeffentlichen``: every calendar feed and the year overview into ``out/``."""
+"""``integrationsnetz veroeffentlichen``: every calendar feed and the year overview into ``out/``.
+
+The overview ends with the planner's report of that year when ``plan`` left one in the
+workspace's ``out/`` (``planbericht-JAHR.md``): members see what moved and why.
+"""
 
 from __future__ import annotations
 
@@ -29,11 +33,15 @@ def veroeffentlichen(settings: Settings, year: int | None, out: Path | None) -> 
             year = load_plan_config(workspace.planning).period(date.today())[0].year
     data = workspace.network()
     target = out or workspace.out
+    plan_report = workspace.out / f"planbericht-{year}.md"
+    report = plan_report.read_text(encoding="utf-8") if plan_report.is_file() else None
     if sys.stdout.isatty():
         with click.progressbar(length=count_files(data), label=str(target)) as bar:
-            files = publish(data, out=target, year=year, language=LANGUAGE.get(), on_file=lambda _: bar.update(1))
+            files = publish(
+                data, out=target, year=year, language=LANGUAGE.get(), report=report, on_file=lambda _: bar.update(1)
+            )
     else:
-        files = publish(data, out=target, year=year, language=LANGUAGE.get())
+        files = publish(data, out=target, year=year, language=LANGUAGE.get(), report=report)
     click.echo(say("publish.written", count=len(files)))
     for path in files:
         click.echo(f"  {path}")
