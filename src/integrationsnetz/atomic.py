@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from integrationsnetz.errors import StoreError
@@ -66,6 +68,31 @@ def write_atomic(path: str | os.PathLike[str], payload: bytes) -> None:
         raise StoreError(f"{str(target)!r}: a file path cannot hold a NUL character")
     directory = target.parent
     _refuse_protected(target)
+    with _interrupts_deferred():
+        _write_through_temporary(target, payload)
+    fsync_directory(directory)
+
+
+@contextlib.contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM until the block ends, so no temporary file outlives an interrupt.
+
+    Python raises ``KeyboardInterrupt`` between any two bytecodes, also between ``mkstemp`` creating
+    the file and the ``try`` that removes it; a blocked signal waits and is raised after the rename.
+    """
+    block = getattr(signal, "pthread_sigmask", None)
+    if block is None:  # Windows: no signal masks
+        yield
+        return
+    previous = block(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        block(signal.SIG_SETMASK, previous)
+
+
+def _write_through_temporary(target: Path, payload: bytes) -> None:
+    directory = target.parent
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
@@ -85,4 +112,3 @@ def write_atomic(path: str | os.PathLike[str], payload: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-    fsync_directory(directory)

@@ -140,7 +140,8 @@ def test_ctrl_c_during_veroeffentlichen_leaves_no_half_written_file(tmp_path: Pa
     assert "Traceback" not in stderr
     files = sorted(out.iterdir())
     assert 3 <= len(files) < 402, "interrupted mid-way"
-    assert [path.name for path in files if path.name.startswith(".") or path.suffix != ".ics"] == []
+    strays = [path.name for path in files if path.name.startswith(".") or path.suffix != ".ics"]
+    assert strays == [], f"left behind: {strays}; stderr: {stderr}"
     for path in files:  # every file there is a whole calendar
         assert path.read_bytes().endswith(b"END:VCALENDAR\r\n"), path
         assert icalendar.Calendar.from_ical(path.read_bytes())["X-WR-CALNAME"]
