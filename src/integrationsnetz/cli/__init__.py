@@ -61,9 +61,20 @@ def main(ctx: click.Context, lang: str | None, debug: bool, store_url: str | Non
 
 
 def _register() -> None:
-    from integrationsnetz.cli.commands import check, init, listing, planning, plugins, publishing
+    from integrationsnetz.cli.commands import (
+        check,
+        document,
+        init,
+        listing,
+        person,
+        planning,
+        plugins,
+        publishing,
+        store,
+        transfer,
+    )
 
-    for module in (init, check, listing, plugins, planning, publishing):
+    for module in (init, check, listing, plugins, planning, publishing, transfer, person, store, document):
         for command in module.COMMANDS:
             main.add_command(command)
 
