@@ -80,9 +80,9 @@ def meeting_rows(request: ExportRequest) -> tuple[list[str], list[list[Cell]]]:
 
 def course_rows(request: ExportRequest) -> tuple[list[str], list[list[Cell]]]:
     """One row per course, in the columns the course list importer reads."""
-    from integrationsnetz.courses.catalogue import official_catalogue
+    from integrationsnetz.model.course_types import OFFICIAL_COURSE_TYPES
 
-    types = official_catalogue().types
+    types = OFFICIAL_COURSE_TYPES
     refs = References(request.data)
     rows: list[list[Cell]] = []
     for course in sorted(request.data.courses, key=lambda c: (c.start or date.min, c.id)):
