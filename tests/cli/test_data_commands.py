@@ -178,3 +178,11 @@ def test_netz_schreiben_writes_the_store_into_the_document_and_laden_back(wak: P
     assert "0 neu, 1 geändert" in loaded.output
     with _store(wak) as store:
         assert store.get(inz.Organization, "neu-im-speicher").name == "Neu im Dokument"
+
+
+def test_help_does_not_load_openpyxl() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys\nfrom integrationsnetz.cli import main\nassert 'openpyxl' not in sys.modules"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -38,7 +38,16 @@ def auskunft(settings: Settings, person_id: str, out: Path | None) -> None:
         found = store.personal_data_of(person_id)
     if found.person is None and not found.mentions:
         raise Failure(say("person.unknown", id=person_id))
-    text = json.dumps(inz.default_host().codec.unstructure(found), ensure_ascii=False, indent=2) + "\n"
+    codec = inz.default_host().codec
+    plain = {
+        "person_id": found.person_id,
+        "person": codec.unstructure(found.person) if found.person is not None else None,
+        "memberships": [codec.unstructure(membership) for membership in found.memberships],
+        "mentions": [
+            {"entity_type": m.entity_type, "entity_id": m.entity_id, "where": list(m.where)} for m in found.mentions
+        ],
+    }
+    text = json.dumps(plain, ensure_ascii=False, indent=2) + "\n"
     if out is None:
         click.echo(text, nl=False)
         return
