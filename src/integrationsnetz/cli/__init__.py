@@ -69,17 +69,24 @@ def _register() -> None:
     from integrationsnetz.cli.commands import (
         check,
         course_report,
+        document,
         init,
         listing,
         meetings,
+        person,
         planning,
         plugins,
         printing,
         publishing,
+        store,
         tasks,
+        transfer,
     )
 
-    for module in (init, check, listing, plugins, planning, publishing, meetings, tasks, printing, course_report):
+    for module in (
+        init, check, listing, plugins, planning, publishing, meetings, tasks, printing, course_report,
+        transfer, person, store, document,
+    ):  # fmt: skip
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -44,7 +44,7 @@ import attrs
 
 from integrationsnetz.courses.catalogue import CourseCatalogue, official_catalogue
 from integrationsnetz.errors import InvalidData, WrongType
-from integrationsnetz.ingest import spreadsheet
+from integrationsnetz.ingest import spreadsheet, workbook
 from integrationsnetz.integrity import course_problems
 from integrationsnetz.model.actors import Organization, OrganizationKind
 from integrationsnetz.model.courses import Course, CourseStatus, CourseType
@@ -161,19 +161,19 @@ def read_course_list(
             raise InvalidData([f"cannot read the file ({exc.strerror or exc})"], source=label) from None
     rules = catalogue if catalogue is not None else official_catalogue()
     today = as_of if as_of is not None else date.today()
-    rows = _rows(payload, label)
-    columns = _columns(rows[0], label)
+    header, numbered, found, prefix, header_row = _table(payload, label)
+    columns = _columns(header, label, prefix=prefix, header_row=header_row)
     reader = _RowReader(data, rules, today, new_providers)
     problems: list[str] = []
     courses: list[Course] = []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in numbered:
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) > len(rows[0]):
-            problems.append(f"row {number}: expected {len(rows[0])} columns as in the header, got {len(row)}")
+        if len(row) > len(header):
+            problems.append(f"row {number}: expected {len(header)} columns as in the header, got {len(row)}")
             continue
         cells = {field: (row[index].strip() if index < len(row) else "") for field, index in columns.items()}
-        course, errors = reader.course(number, cells, rows[0], columns)
+        course, errors = reader.course(number, cells, header, columns)
         problems.extend(errors)
         if course is not None:
             courses.append(course)
@@ -184,8 +184,8 @@ def read_course_list(
         if count > 1 and reader.explicit_ids.get(course_id):
             problems.append(f"rows {', '.join(map(str, reader.explicit_ids[course_id]))}: course number "
                             f"{course_id!r} appears {count} times")  # fmt: skip
-    if problems:
-        raise InvalidData(problems, source=label)
+    if problems or found:
+        raise InvalidData([*found, *(prefix + problem for problem in problems)], source=label)
     return CourseList(
         courses=tuple(_unique_ids(courses)),
         new_providers=tuple(reader.created.values()),
@@ -215,7 +215,33 @@ def _rows(payload: bytes, label: str) -> list[list[str]]:
     return records
 
 
-def _columns(header: list[str], label: str) -> dict[str, int]:
+def _table(payload: bytes, label: str) -> tuple[list[str], list[tuple[int, list[str]]], tuple[str, ...], str, int]:
+    """The header, the numbered rows below it, the problems found reading them, a sheet's prefix, the header's row.
+
+    A CSV file's header is its first line; a workbook's is the first row (of its first sheet
+    that has one) naming the required columns.
+    """
+    if not (workbook.is_workbook(payload) or label.lower().endswith((".xlsx", ".xlsm"))):
+        rows = _rows(payload, label)
+        return rows[0], list(enumerate(rows[1:], start=2)), (), "", 1
+    lookup = {fold(spelling): field for field, spellings in HEADERS.items() for spelling in spellings}
+    sheet = workbook.read_sheet(
+        payload,
+        label,
+        is_header=lambda cells: {"course_type", "start"} <= {lookup.get(fold(cell)) for cell in cells},
+        is_date_column=lambda title: lookup.get(fold(title)) in ("start", "end"),
+        expected="a header row naming Kursart, Träger, Beginn, UE/Woche and Plätze",
+    )
+    width = len(sheet.header)
+    numbered = [
+        (number, list(row[:width]) if not any(cell.strip() for cell in row[width:]) else list(row))
+        for number, row in sheet.rows
+        if number not in sheet.bad_rows
+    ]
+    return list(sheet.header), numbered, sheet.problems, f"sheet {sheet.title!r}, ", sheet.header_row
+
+
+def _columns(header: list[str], label: str, *, prefix: str = "", header_row: int = 1) -> dict[str, int]:
     lookup = {fold(spelling): field for field, spellings in HEADERS.items() for spelling in spellings}
     columns: dict[str, int] = {}
     problems = []
@@ -223,18 +249,20 @@ def _columns(header: list[str], label: str) -> dict[str, int]:
         field = lookup.get(fold(title))
         if field is None:
             if title.strip():
-                problems.append(f"row 1, column {index + 1} {title!r}: unknown column; expected one of "
+                problems.append(f"row {header_row}, column {index + 1} {title!r}: unknown column; expected one of "
                                 f"{', '.join(spellings[0] for spellings in HEADERS.values())}")  # fmt: skip
             continue
         if field in columns:
-            problems.append(f"row 1, column {index + 1} {title!r}: the column {HEADERS[field][0]!r} appears twice")
+            problems.append(
+                f"row {header_row}, column {index + 1} {title!r}: the column {HEADERS[field][0]!r} appears twice"
+            )
             continue
         columns[field] = index
     for field in REQUIRED:
         if field not in columns:
-            problems.append(f"row 1: missing the column {HEADERS[field][0]!r}")
+            problems.append(f"row {header_row}: missing the column {HEADERS[field][0]!r}")
     if problems:
-        raise InvalidData(problems, source=label)
+        raise InvalidData([prefix + problem for problem in problems], source=label)
     return columns
 
 

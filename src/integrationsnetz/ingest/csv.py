@@ -12,6 +12,7 @@ list never ends up in the store.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Collection, Sequence
 from typing import BinaryIO
 
 from integrationsnetz.errors import InvalidData, InvalidField
@@ -62,32 +63,53 @@ def read_actors(stream: BinaryIO, options: ImportOptions) -> ImportResult:
     records = spreadsheet.rows(spreadsheet.decode(stream.read(), source), source)
     if not records:
         raise InvalidData(["line 1: the file is empty; expected a header row"], source=source)
-    header = records[0][1]
+    return actors_from_rows(records, options, source)
+
+
+def actors_from_rows(
+    records: Sequence[tuple[int, Sequence[str]]],
+    options: ImportOptions,
+    source: str,
+    *,
+    place: Callable[[int], str] = "line {}".format,
+    problems: Sequence[str] = (),
+    skip: Collection[int] = (),
+) -> ImportResult:
+    """The directory's entities from its rows (header first), each with its line or row number.
+
+    Shared by the ``csv`` and ``xlsx`` importers: ``place`` names a row in messages, ``problems``
+    are those the reader found already (reported with the rows' own), rows in ``skip`` are left out.
+    """
+    header_line, header = records[0]
     columns: dict[str, int] = {}
+    found = list(problems)
     problems = []
     for position, title in enumerate(header):
         key = _HEADERS.get(title.strip().casefold())
         if key is None:
             if title.strip():
-                problems.append(f"line 1: unknown column {title.strip()!r}")
+                problems.append(f"{place(header_line)}: unknown column {title.strip()!r}")
             continue
         if key in columns:  # reading one of the two would silently drop the other
             problems.append(
-                f"line 1: the column {title.strip()!r} appears twice (columns {columns[key] + 1} and {position + 1})"
+                f"{place(header_line)}: the column {title.strip()!r} appears twice "
+                f"(columns {columns[key] + 1} and {position + 1})"
             )
             continue
         columns[key] = position
     if "type" not in columns:
-        problems.append("line 1: the column 'Typ' (Organisation or Person) is missing")
+        problems.append(f"{place(header_line)}: the column 'Typ' (Organisation or Person) is missing")
     if problems:
-        raise InvalidData([*problems, f"known columns: {', '.join(de for _, de, _ in ACTOR_COLUMNS)}"], source=source)
+        known = f"known columns: {', '.join(de for _, de, _ in ACTOR_COLUMNS)}"
+        raise InvalidData([*found, *problems, known], source=source)
+    problems = found
 
     rows: list[tuple[int, dict[str, str]]] = []
     for line, row in records[1:]:
-        if not any(cell.strip() for cell in row):
+        if line in skip or not any(cell.strip() for cell in row):
             continue
         if len(row) > len(header):
-            problems.append(f"line {line}: {len(row)} cells, but the header has {len(header)} columns")
+            problems.append(f"{place(line)}: {len(row)} cells, but the header has {len(header)} columns")
             continue
         rows.append((line, {key: _unneutralise(row[i]) if i < len(row) else "" for key, i in columns.items()}))
 
@@ -104,7 +126,7 @@ def read_actors(stream: BinaryIO, options: ImportOptions) -> ImportResult:
     for line, cells in rows:
         kind = _TYPES.get(cells.get("type", "").casefold())
         if kind is None:
-            problems.append(f"line {line}: Typ: expected Organisation or Person, got {cells.get('type', '')!r}")
+            problems.append(f"{place(line)}: Typ: expected Organisation or Person, got {cells.get('type', '')!r}")
             continue
         entity_id = cells.get("id") or _derived_id(kind, cells)
         if not cells.get("id"):
@@ -112,10 +134,10 @@ def read_actors(stream: BinaryIO, options: ImportOptions) -> ImportResult:
             while entity_id in used:
                 entity_id, number = f"{base}-{number}", number + 1
         if not is_valid_id(entity_id):
-            problems.append(f"line {line}: ID: {entity_id!r} cannot be used as an id")
+            problems.append(f"{place(line)}: ID: {entity_id!r} cannot be used as an id")
             continue
         if entity_id in used:
-            problems.append(f"line {line}: ID: {entity_id!r} appears twice")
+            problems.append(f"{place(line)}: ID: {entity_id!r} appears twice")
             continue
         used.add(entity_id)
         contacts = []
@@ -126,7 +148,7 @@ def read_actors(stream: BinaryIO, options: ImportOptions) -> ImportResult:
         reference = cells.get("organization", "")
         linked = org_ids.get(reference.casefold()) if reference else None
         if reference and linked is None:
-            problems.append(f"line {line}: Organisation: {reference!r} is not an organisation in this list")
+            problems.append(f"{place(line)}: Organisation: {reference!r} is not an organisation in this list")
             continue
         try:
             points = tuple(ContactPoint(kind=k, value=v) for k, v in contacts)
@@ -136,7 +158,7 @@ def read_actors(stream: BinaryIO, options: ImportOptions) -> ImportResult:
                 )
                 if org_kind is None:
                     known = ", ".join(pair[0] for pair in KIND_WORDS.values())
-                    problems.append(f"line {line}: Art: unknown kind {cells['kind']!r}; expected one of {known}")
+                    problems.append(f"{place(line)}: Art: unknown kind {cells['kind']!r}; expected one of {known}")
                     continue
                 address = None
                 if cells.get("city"):
@@ -145,7 +167,7 @@ def read_actors(stream: BinaryIO, options: ImportOptions) -> ImportResult:
                         city=cells["city"],
                     )  # fmt: skip
                 elif cells.get("street") or cells.get("postal_code"):
-                    problems.append(f"line {line}: Ort: an address needs the town (Ort)")
+                    problems.append(f"{place(line)}: Ort: an address needs the town (Ort)")
                     continue
                 entities.append(
                     Organization(
@@ -174,7 +196,7 @@ def read_actors(stream: BinaryIO, options: ImportOptions) -> ImportResult:
         except InvalidField as exc:
             field = "email" if exc.owner == "ContactPoint" else exc.field  # only e-mails are checked
             header_name = next((de for key, de, _ in ACTOR_COLUMNS if key == field), field)
-            problems.append(f"line {line}: {header_name}: {exc.reason}")
+            problems.append(f"{place(line)}: {header_name}: {exc.reason}")
     if problems:
         raise InvalidData(problems, source=source)
     return ImportResult(entities=tuple(entities))

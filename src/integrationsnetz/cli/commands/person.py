@@ -1,0 +1,97 @@
+"""``integrationsnetz person auskunft ID`` and ``person loeschen ID``: DSGVO Art. 15 and Art. 17.
+
+Both use the store's own functions (``personal_data_of``, ``erase_person``), which follow
+:mod:`integrationsnetz.privacy` for every backend. The erasure also takes the person out of the
+workspace's network document (written atomically), since a command reads the document beside the
+store: a person left there would come back with the next ``netz laden`` or ``plan``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from integrationsnetz.cli.changes import ask
+from integrationsnetz.cli.help import Command, Group, option
+from integrationsnetz.cli.settings import Settings
+from integrationsnetz.cli.wording import say
+from integrationsnetz.cli.workspace import Failure
+
+
+@click.group("person", cls=Group, help="help.person", short_help="short.person")
+def person() -> None:
+    """The group of a person's data."""
+
+
+@person.command("auskunft", cls=Command, help="help.person.auskunft", short_help="short.person.auskunft")
+@click.argument("person_id", metavar="ID")
+@option("--out", type=click.Path(path_type=Path, dir_okay=False), help="help.person.out")
+@click.pass_obj
+def auskunft(settings: Settings, person_id: str, out: Path | None) -> None:
+    """Print (or write) everything the store holds on the person, as JSON."""
+    import integrationsnetz as inz
+    from integrationsnetz.atomic import write_atomic
+
+    with settings.workspace().open_store() as store:
+        found = store.personal_data_of(person_id)
+    if found.person is None and not found.mentions:
+        raise Failure(say("person.unknown", id=person_id))
+    codec = inz.default_host().codec
+    plain = {
+        "person_id": found.person_id,
+        "person": codec.unstructure(found.person) if found.person is not None else None,
+        "memberships": [codec.unstructure(membership) for membership in found.memberships],
+        "mentions": [
+            {"entity_type": m.entity_type, "entity_id": m.entity_id, "where": list(m.where)} for m in found.mentions
+        ],
+    }
+    text = json.dumps(plain, ensure_ascii=False, indent=2) + "\n"
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    write_atomic(out, text.encode("utf-8"))
+    click.echo(say("person.written", path=out), err=True)
+
+
+@person.command("loeschen", cls=Command, help="help.person.loeschen", short_help="short.person.loeschen")
+@click.argument("person_id", metavar="ID")
+@option("--yes", "-y", is_flag=True, help="help.yes")
+@click.pass_obj
+def loeschen(settings: Settings, person_id: str, yes: bool) -> None:
+    """Show what the erasure changes, ask, erase in the store and the document."""
+    import attrs
+
+    import integrationsnetz as inz
+    from integrationsnetz.model import COLLECTIONS
+    from integrationsnetz.privacy import plan_erasure
+
+    workspace = settings.workspace()
+    document = workspace.read_document()
+    in_document = plan_erasure(person_id, document.entities()) if document is not None else None
+    with workspace.open_store() as store:
+        found = store.personal_data_of(person_id)
+        held = found.person is not None or bool(found.mentions)
+        if not held and not (in_document and in_document.changed):
+            raise Failure(say("person.unknown", id=person_id))
+        function = found.person.function if found.person else "-"
+        click.echo(say("person.preview", id=person_id, function=function, count=len(found.mentions) + held))
+        for mention in found.mentions:
+            click.echo(f"  {mention.entity_type} {mention.entity_id}: {', '.join(mention.where)}")
+        if document is not None and in_document is not None and in_document.changed:
+            click.echo(say("person.document", path=workspace.document, count=in_document.changed))
+        ask(yes)
+        changed = store.erase_person(person_id)
+    if document is not None and workspace.document is not None and in_document is not None and in_document.changed:
+        gone = {(type(e), e.id) for e in in_document.deletions}
+        updates = {(type(e), e.id): e for e in in_document.updates}
+        collections = {
+            name: tuple(updates.get((type(e), e.id), e) for e in getattr(document, name) if (type(e), e.id) not in gone)
+            for name in COLLECTIONS
+        }
+        inz.documents.save(attrs.evolve(document, **collections), workspace.document)  # type: ignore[arg-type]
+    click.echo(say("person.erased", id=person_id, count=changed))
+
+
+COMMANDS = (person,)

@@ -1,0 +1,133 @@
+"""``integrationsnetz import DATEI`` and ``export [FORMAT] [DATEI]``: files in and out of the network.
+
+``import`` reads with the importer the file's suffix (or ``--format``) names: calendars, the
+actor directory as CSV or Excel workbook, a JSON document; ``--kurse`` reads a course list. It
+shows what would change in the store and asks; the write is one store transaction, and a file
+with any bad row changes nothing (every bad row is listed). ``export`` writes any registered
+format, plugins included (without arguments it lists them), atomically, without personal data
+unless ``--personendaten`` is given.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from integrationsnetz.cli.changes import against_store, ask
+from integrationsnetz.cli.help import Command, option
+from integrationsnetz.cli.settings import Settings
+from integrationsnetz.cli.tables import table
+from integrationsnetz.cli.wording import LANGUAGE, say
+from integrationsnetz.cli.workspace import Failure, stored_network
+
+
+@click.command("import", cls=Command, help="help.import", short_help="short.import")
+@click.argument("path", metavar="DATEI", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@option("--format", "format_name", metavar="FORMAT", help="help.import.format")
+@option("--kurse", "courses", is_flag=True, help="help.import.kurse")
+@option("--neue-traeger", "new_providers", is_flag=True, help="help.import.traeger")
+@option("--yes", "-y", is_flag=True, help="help.yes")
+@click.pass_obj
+def import_command(
+    settings: Settings, *, path: Path, format_name: str | None, courses: bool, new_providers: bool, yes: bool
+) -> None:
+    """Read the file, show the counts, ask, write in one transaction."""
+    import integrationsnetz as inz
+
+    workspace = settings.workspace()
+    document = workspace.read_document()
+    with workspace.open_store() as store:
+        data = stored_network(store, document.network.id if document else None)
+        if data is None:
+            raise Failure(say("store_empty"))
+        skipped: list[str] = []
+        series = False
+        if courses:
+            from integrationsnetz.courses import read_course_list
+
+            found = read_course_list(path, data, new_providers=new_providers)
+            entities: list[Any] = [*found.new_providers, *found.courses]
+            skipped = list(found.warnings)
+        else:
+            result = inz.import_from(
+                path, format_name, options=inz.ImportOptions(network_id=data.network.id, source=str(path))
+            )
+            entities = list(result.entities)
+            skipped = [str(item) for item in result.skipped]
+            series = bool(result.series)
+        changes = against_store(store, entities)
+        click.echo(say("import.preview", source=path, store=store.url.masked, counts=changes.counts()))
+        if skipped:
+            click.echo(say("import.skipped", count=len(skipped)))
+            for line in skipped:
+                click.echo(f"  - {line}")
+        if not changes.writes:
+            click.echo(say("changes.none"))
+            return
+        ask(yes)
+        if series:  # a calendar imported again: save_import also drops the dates it no longer holds
+            saved = inz.save_import(store, result)
+            written = len(saved.created) + len(saved.updated) + len(saved.deleted)
+        else:
+            with store.transaction():
+                written = len(store.put_many(list(changes.writes)))
+    click.echo(say("import.done", count=written))
+
+
+def _formats() -> None:
+    import integrationsnetz as inz
+
+    host = inz.default_host()
+    exporters, importers = host.exporters(), host.importers()
+    rows = [
+        [name, exporter.suffix, "x" if name in importers else "", "x", exporter.description]
+        for name, exporter in sorted(exporters.items())
+    ]
+    rows += [
+        [name, importer.suffix, "x", "", importer.description]
+        for name, importer in sorted(importers.items())
+        if name not in exporters
+    ]
+    headers = [say("col.format"), say("col.suffix"), say("col.import"), say("col.export"), say("col.description")]
+    click.echo(table(headers, rows))
+
+
+@click.command("export", cls=Command, help="help.export", short_help="short.export")
+@click.argument("format_name", metavar="FORMAT", required=False)
+@click.argument("path", metavar="DATEI", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@option("--personendaten", "personal", is_flag=True, help="help.export.personendaten")
+@option("--tabelle", type=click.Choice(["actors", "attendance", "courses"]), help="help.export.tabelle")
+@option("--yes", "-y", is_flag=True, help="help.yes")
+@click.pass_obj
+def export_command(
+    settings: Settings, *, format_name: str | None, path: Path | None, personal: bool, tabelle: str | None, yes: bool
+) -> None:
+    """List the formats, or write the network in one of them."""
+    if format_name is None:
+        _formats()
+        return
+    import integrationsnetz as inz
+
+    exporter = inz.default_host().exporters().get(format_name)
+    if exporter is None:
+        known = ", ".join(sorted(inz.default_host().exporters()))
+        raise Failure(f"no exporter for format {format_name!r}; known formats: {known}.")
+    workspace = settings.workspace()
+    data = workspace.network()
+    target = path or workspace.out / f"{data.network.id}{exporter.suffix}"
+    options = inz.ExportOptions(
+        language=LANGUAGE.get(),
+        include_personal_data=personal,
+        csv=inz.CsvOptions(table=tabelle) if tabelle else inz.CsvOptions(),  # type: ignore[arg-type]
+    )
+    if target.exists():
+        click.echo(say("export.overwrite", path=target))
+        ask(yes)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    payload = inz.export(data, format_name, target, options=options)
+    click.echo(say("export.written", path=target, size=len(payload)))
+
+
+COMMANDS = (import_command, export_command)
