@@ -93,7 +93,7 @@ def run(
             config.series,
             start=start,
             end=end,
-            absences=config.absences,
+            absences=config.blocked_times(start, end, data=data),
             overrides=config.overrides(host=host),
             language=config.language,
             existing=before,

@@ -75,7 +75,7 @@ def plan_year(workspace: Workspace, year: int, *, dry_run: bool) -> tuple[PlanCo
                     config.series,
                     start=start,
                     end=end,
-                    absences=config.absences,
+                    absences=config.blocked_times(start, end, data=data),
                     overrides=config.overrides(),
                     language=config.language,
                     existing=list(data.meetings),
