@@ -114,13 +114,15 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> 
             while True:
                 if time.monotonic() > deadline:
                     raise InvalidData([f"the server took longer than {timeout:g} seconds"], source=source)
-                chunk = response.read(_CHUNK)
+                chunk = response.read1(_CHUNK)  # what has arrived: the deadline is checked between reads
                 if not chunk:
                     break
                 size += len(chunk)
                 if size > max_bytes:
                     raise InvalidData([_too_large(max_bytes)], source=source)
                 parts.append(chunk)
+    except InvalidData:  # too large or too slow, said above (and a ValueError, caught below otherwise)
+        raise
     except urllib.error.HTTPError as exc:
         raise InvalidData([f"the server answered {exc.code} {exc.reason}"], source=source) from None
     except urllib.error.URLError as exc:
