@@ -1,8 +1,9 @@
 """A calendar subscription fetched over the web (``https://``, ``http://``, ``webcal://``), within limits.
 
 A member's subscription address comes from outside and the server at it too, so the download is
-bounded: at most ``max_bytes`` bytes and ``timeout`` seconds in all (not per read, so a server
-dripping a byte a second cannot hold the plan up), redirects only to web addresses, no ``file:``
+bounded: at most ``max_bytes`` bytes, and ``timeout`` seconds in all, checked between reads (so a
+server dripping a byte a second cannot hold the plan up; one silent read waits at most ``timeout``
+more), redirects only to web addresses, no ``file:``
 or ``ftp:``. ``webcal://`` and ``webcals://`` are fetched over HTTPS, as Apple Calendar and
 Outlook do. Proxies are taken from the environment (``https_proxy``), as offices need.
 
