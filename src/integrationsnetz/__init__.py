@@ -32,9 +32,11 @@ if TYPE_CHECKING:
     from integrationsnetz.exporters import IcsOptions as IcsOptions
     from integrationsnetz.exporters import export as export
     from integrationsnetz.hookspecs import hookimpl as hookimpl
+    from integrationsnetz.ingest import BusyTimes as BusyTimes
     from integrationsnetz.ingest import ImportOptions as ImportOptions
     from integrationsnetz.ingest import ImportResult as ImportResult
     from integrationsnetz.ingest import import_from as import_from
+    from integrationsnetz.ingest import read_busy as read_busy
     from integrationsnetz.ingest import save_import as save_import
     from integrationsnetz.integrity import Problem as Problem
     from integrationsnetz.integrity import check as check
@@ -65,7 +67,7 @@ _SOURCES: dict[str, tuple[str, ...] | str] = {
     "store": ("Store", "StoreBackend", "StoreURL", "load_network", "open_store", "save_network"),
     "plugins": ("PluginHost", "default_host"),
     "exporters": ("CsvOptions", "ExportOptions", "IcsMethod", "IcsOptions", "export"),
-    "ingest": ("ImportOptions", "ImportResult", "import_from", "save_import"),
+    "ingest": ("BusyTimes", "ImportOptions", "ImportResult", "import_from", "read_busy", "save_import"),
 }
 _MODULES = ("documents",)
 

@@ -130,6 +130,13 @@ FUNCTIONS = [
          inz.InvalidData, "fehlt.csv"),
     case("import_from: an until that is a date-time",
          lambda w: inz.import_from(io.BytesIO(ICS), "ics", options=_opts(until=AWARE)), WrongType, "until"),
+    case("read_busy: None", lambda w: inz.read_busy(None, "im-1"), WrongType, "source"),  # type: ignore[arg-type]
+    case("read_busy: a number for the person", lambda w: inz.read_busy(ICS, 5), WrongType, "person_id"),  # type: ignore[arg-type]
+    case("read_busy: a date-time for the start", lambda w: inz.read_busy(ICS, "im-1", start=AWARE), WrongType,  # type: ignore[arg-type]
+         "start"),
+    case("read_busy: a folder", lambda w: inz.read_busy(w.folder("x.ics"), "im-1"), inz.InvalidData, "x.ics"),
+    case("read_busy: an address without a host", lambda w: inz.read_busy("https:///x.ics", "im-1"), inz.InvalidData,
+         "https://"),
     case("save_import: None for the store", lambda w: inz.save_import(None, inz.ImportResult()),  # type: ignore[arg-type]
          WrongType, "store"),
     case("save_import: a list for the result", lambda w: inz.save_import(inz.open_store("memory:"), []),  # type: ignore[arg-type]

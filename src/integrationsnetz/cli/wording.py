@@ -161,8 +161,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "publish.written": ("{count} Dateien geschrieben:", "{count} files written:"),
     # --- meetings, tasks, documents, course report (cli/commands/meetings.py, tasks.py, printing.py,
     # course_report.py; cli/editing.py, times.py, meeting_times.py)
-    "help.yes": ("Nicht nachfragen: die gezeigte Änderung gleich speichern.",
-                 "Do not ask: save the change shown right away."),
     "help.edit.json": ("Das Gespeicherte als JSON ausgeben (Änderung und Frage gehen nach stderr).",
                        "Print what was saved as JSON (the change and the question go to stderr)."),
     "help.termin": (

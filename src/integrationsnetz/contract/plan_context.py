@@ -16,7 +16,8 @@ import attrs
 
 from integrationsnetz.contract.bounds import validate_planning_date
 from integrationsnetz.contract.holidays import HolidayCalendar, HolidayKind, HolidayOverrides, Language
-from integrationsnetz.model.entity import instant
+from integrationsnetz.model.entity import instant, is_valid_id, refuse
+from integrationsnetz.model.field_types import typed_fields
 from integrationsnetz.model.meetings import Meeting, MeetingStatus
 from integrationsnetz.model.networks import State
 from integrationsnetz.model.venues import Venue
@@ -44,6 +45,36 @@ class Absence:
     reason: str | None = None
 
 
+def _validate_person(instance: Busy, attribute: attrs.Attribute[str], value: str) -> None:
+    if not is_valid_id(value):
+        raise refuse(instance, attribute.name, f"expected the id of a person, got {value!r}")
+
+
+def _validate_busy_start(instance: Busy, attribute: attrs.Attribute[datetime], value: datetime) -> None:
+    validate_planning_date(instance, attribute, value.date())
+
+
+def _validate_busy_end(instance: Busy, attribute: attrs.Attribute[datetime], value: datetime) -> None:
+    validate_planning_date(instance, attribute, value.date())
+    if instant(value) <= instant(instance.start):
+        reason = f"{value.isoformat()} is not after start {instance.start.isoformat()}"
+        raise refuse(instance, attribute.name, reason)
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Busy:
+    """Hours a person cannot attend anything: ``start`` (inclusive) to ``end`` (exclusive), aware.
+
+    Read from a member's calendar (:func:`integrationsnetz.read_busy`). It has no reason, title or
+    place on purpose: the plan's report says "belegt" / "busy" and nothing about why. Times compare
+    as instants, so the repeated hour of the autumn switch is told apart.
+    """
+
+    person_id: str = attrs.field(validator=_validate_person)
+    start: datetime = attrs.field(validator=_validate_busy_start)
+    end: datetime = attrs.field(validator=_validate_busy_end)
+
+
 def format_day(day: date, language: Language) -> str:
     """A day as a coordinator reads it: ``Fr 03.10.2025`` or ``Fri 3 Oct 2025``."""
     if language == "en":
@@ -65,7 +96,7 @@ class PlanContext:
         calendars: the holiday calendars to consult.
         overrides: the district's corrections, applied on top of every calendar of their kind.
         venues: venues by id (rooms and capacities).
-        absences: people's blocked days.
+        absences: people's blocked days (:class:`Absence`) and hours (:class:`Busy`).
         labels: how to name people, groups and venues in the report (id -> text).
         zone: the local time zone that decides which day a meeting falls on (Europe/Berlin).
     """
@@ -78,7 +109,7 @@ class PlanContext:
         calendars: Iterable[HolidayCalendar] = (),
         overrides: HolidayOverrides | None = None,
         venues: Iterable[Venue] = (),
-        absences: Iterable[Absence] = (),
+        absences: Iterable[Absence | Busy] = (),
         labels: Mapping[str, str] | None = None,
         zone: tzinfo | None = None,
     ) -> None:
@@ -91,8 +122,11 @@ class PlanContext:
         self._venues = {venue.id: venue for venue in venues}
         self._labels = dict(labels or {})
         self._absences: dict[str, list[Absence]] = {}
-        for absence in sorted(absences, key=lambda a: (a.person_id, a.start, a.end)):
+        given = list(absences)
+        days = [absence for absence in given if isinstance(absence, Absence)]
+        for absence in sorted(days, key=lambda a: (a.person_id, a.start, a.end)):
             self._absences.setdefault(absence.person_id, []).append(absence)
+        self._busy = _merged([busy for busy in given if isinstance(busy, Busy)])
         self._by_person_day: dict[tuple[str, date], list[Meeting]] = {}
         self._by_place_day: dict[tuple[str, date], list[Meeting]] = {}
         self._series_days: dict[str, list[tuple[date, str]]] = {}
@@ -169,6 +203,20 @@ class PlanContext:
                 return absence
         return None
 
+    def busy_time(self, person_id: str, start: datetime, end: datetime) -> Busy | None:
+        """A busy time of ``person_id`` (from their calendar) that overlaps ``[start, end)``, if any.
+
+        Overlapping and touching busy times of one person are merged, so the answer is the whole
+        stretch around the slot; it carries no reason.
+        """
+        spans = self._busy.get(person_id)
+        if not spans:
+            return None
+        index = bisect.bisect_left(spans[0], instant(end)) - 1  # the last span starting before ``end``
+        if index >= 0 and instant(spans[1][index].end) > instant(start):
+            return spans[1][index]
+        return None
+
     def busy(self, person_id: str, start: datetime, end: datetime, *, ignore: str | None = None) -> Meeting | None:
         """A booked meeting of ``person_id`` that overlaps ``[start, end)``, other than ``ignore``."""
         return _overlapping(self._by_person_day.get((person_id, self.local_day(start)), ()), start, end, ignore)
@@ -240,6 +288,19 @@ class PlanContext:
     def drop(self, series_id: str, nominal: date) -> None:
         """Record that the session of ``series_id`` due on ``nominal`` could not be placed."""
         bisect.insort(self._dropped.setdefault(series_id, []), nominal)
+
+
+def _merged(found: list[Busy]) -> dict[str, tuple[list[datetime], list[Busy]]]:
+    """Per person: disjoint busy spans sorted by start (their start instants, for bisecting, and the spans)."""
+    by_person: dict[str, list[Busy]] = {}
+    for busy in sorted(found, key=lambda b: (b.person_id, instant(b.start), instant(b.end))):
+        spans = by_person.setdefault(busy.person_id, [])
+        if spans and instant(busy.start) <= instant(spans[-1].end):
+            if instant(busy.end) > instant(spans[-1].end):
+                spans[-1] = attrs.evolve(spans[-1], end=busy.end)
+            continue
+        spans.append(busy)
+    return {person: ([instant(b.start) for b in spans], spans) for person, spans in by_person.items()}
 
 
 def _overlaps(meeting: Meeting, start: datetime, end: datetime) -> bool:

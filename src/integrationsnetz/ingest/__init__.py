@@ -13,6 +13,9 @@ Importers are plugins (``register_importers``); the built-ins (``ics``, ``csv``)
 same way. By default an import is all or nothing: a malformed file raises
 :class:`~integrationsnetz.InvalidData` naming the file and every problem's line, and returns
 nothing; ``ImportOptions(on_error="skip")`` leaves out the broken entries instead (``ics``).
+
+A member's calendar can also be read as busy time only, for planning: ``inz.read_busy(path or
+address, "p-mueller")`` keeps when they are busy and nothing about why (:mod:`~integrationsnetz.ingest.busy`).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import attrs
 from integrationsnetz.contract.importers import ImportedSeries, Importer, ImportOptions, ImportResult, Skipped
 from integrationsnetz.contract.registries import Registries, default_host
 from integrationsnetz.errors import InvalidData, NotFound, WrongType
+from integrationsnetz.ingest.busy import BusyTimes, read_busy
 from integrationsnetz.ingest.saving import Saved, save_import
 
 
@@ -77,6 +81,7 @@ def import_from(
 
 
 __all__ = [
+    "BusyTimes",
     "ImportOptions",
     "ImportResult",
     "ImportedSeries",
@@ -84,5 +89,6 @@ __all__ = [
     "Saved",
     "Skipped",
     "import_from",
+    "read_busy",
     "save_import",
 ]

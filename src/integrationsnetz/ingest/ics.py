@@ -49,13 +49,19 @@ _PARSER_ERRORS = (ValueError, TypeError, AttributeError, KeyError, IndexError, O
 
 
 @attrs.define
-class _Outcome:
-    """What one import collects: problems that refuse the file, entries, and what it leaves out."""
+class FileReading:
+    """What reading one file collects: problems that refuse it, entries, and what it leaves out.
+
+    ``kept`` holds the components other than ``VEVENT`` a reader asked for (``keep``), each with
+    its block and how the calendar's times are read; the busy-time reader takes ``VFREEBUSY``.
+    """
 
     options: ImportOptions
+    keep: frozenset[str] = frozenset()
     problems: list[Problem] = attrs.Factory(list)
     skipped: list[Skipped] = attrs.Factory(list)
     entries: list[Entry] = attrs.Factory(list)
+    kept: list[tuple[Block, Any, Zones]] = attrs.Factory(list)
 
     @property
     def tolerant(self) -> bool:
@@ -78,10 +84,15 @@ class _Outcome:
             self.skipped.append(Skipped(item=item, reason=f"{problem.text}; {consequence}", line=problem.line))
 
 
-def read_ics(stream: BinaryIO, options: ImportOptions) -> ImportResult:
-    """The ``Importer.read`` of the ``ics`` format."""
+def read_file(
+    payload: bytes, options: ImportOptions, *, keep: frozenset[str] = frozenset()
+) -> tuple[Scan, FileReading]:
+    """Steps 1 and 2 for every reader of calendar files: the structure, then each ``VEVENT`` read.
+
+    Raises :class:`InvalidData` (every problem with its line) unless ``options.on_error`` is
+    ``"skip"``; then the broken parts are in ``skipped``.
+    """
     source = options.source or "<calendar stream>"
-    payload = stream.read()
     try:
         text = payload.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -90,12 +101,19 @@ def read_ics(stream: BinaryIO, options: ImportOptions) -> ImportResult:
     structure = scan(text)
     if structure.fatal is not None:
         raise InvalidData([str(structure.fatal)], source=source)
-    outcome = _Outcome(options)
+    outcome = FileReading(options, keep)
     outcome.noted("the file", structure.problems, "ignored")
     for calendar in structure.calendars:
         _read_calendar(structure, calendar, outcome)
     if outcome.problems:
         raise InvalidData([str(p) for p in sorted(outcome.problems, key=lambda p: p.line)], source=source)
+    return structure, outcome
+
+
+def read_ics(stream: BinaryIO, options: ImportOptions) -> ImportResult:
+    """The ``Importer.read`` of the ``ics`` format."""
+    source = options.source or "<calendar stream>"
+    structure, outcome = read_file(stream.read(), options)
     all_series = group(outcome.entries, outcome.skipped)
     base_ids = _base_ids(all_series, structure)
     try:
@@ -127,7 +145,7 @@ def read_ics(stream: BinaryIO, options: ImportOptions) -> ImportResult:
 
 
 def _entities(
-    occurrences: list[Occurrence], mapper: Mapper, outcome: _Outcome, source: str
+    occurrences: list[Occurrence], mapper: Mapper, outcome: FileReading, source: str
 ) -> Iterator[tuple[Occurrence, Entity]]:
     for occurrence in occurrences:
         try:
@@ -142,7 +160,7 @@ def _entities(
             yield occurrence, entity
 
 
-def _read_calendar(structure: Scan, calendar: CalendarPart, outcome: _Outcome) -> None:
+def _read_calendar(structure: Scan, calendar: CalendarPart, outcome: FileReading) -> None:
     """Read the components of one VCALENDAR into ``outcome``."""
     sound = []
     for block in calendar.blocks:
@@ -157,6 +175,9 @@ def _read_calendar(structure: Scan, calendar: CalendarPart, outcome: _Outcome) -
         outcome.broken("the calendar", [problem])
         return
     for block, component in _parse(structure, calendar, sound, outcome):
+        if block.name in outcome.keep:
+            outcome.kept.append((block, component, zones))
+            continue
         if block.name != "VEVENT":
             reason = _SKIPPED_COMPONENTS.get(block.name)
             if reason is None and block.name != "VTIMEZONE":
@@ -176,7 +197,7 @@ def _read_calendar(structure: Scan, calendar: CalendarPart, outcome: _Outcome) -
             outcome.entries.append(reading.entry)
 
 
-def _zones(calendar: CalendarPart, outcome: _Outcome) -> Zones:
+def _zones(calendar: CalendarPart, outcome: FileReading) -> Zones:
     """How the calendar's times are read: ``X-WR-TIMEZONE`` (Google) for floating times, else Berlin."""
     from icalendar.timezone import tzp
 
@@ -198,7 +219,9 @@ def _zones(calendar: CalendarPart, outcome: _Outcome) -> Zones:
     return Zones(floating=zone, utc_to=zone)
 
 
-def _parse(structure: Scan, calendar: CalendarPart, blocks: list[Block], outcome: _Outcome) -> list[tuple[Block, Any]]:
+def _parse(
+    structure: Scan, calendar: CalendarPart, blocks: list[Block], outcome: FileReading
+) -> list[tuple[Block, Any]]:
     """icalendar's components for ``blocks``; a block it cannot parse is a problem of that block."""
     import icalendar
 

@@ -353,6 +353,16 @@ class _Reader:
         return value.astimezone(zone).replace(tzinfo=None)
 
 
+def read_moment(prop: Any, name: str, block: Block, zones: Zones, value: Any = None) -> Moment | Problem:
+    """One date value of a component other than a ``VEVENT`` (a ``FREEBUSY`` period's start or end),
+    read as an entry's would be; a broken one is a :class:`Problem` with its line."""
+    reader = _Reader(block, zones, f"of the {block.name} that starts on line {block.line}")
+    try:
+        return reader.moment(prop, name, value)
+    except _Broken as broken:
+        return broken.problem
+
+
 @functools.lru_cache(maxsize=256)
 def known_zone(name: str) -> ZoneInfo | None:
     """The zone database's zone for a TZID: an IANA name, a Windows name (``W. Europe Standard

@@ -9,7 +9,7 @@ the built-in ones cover German public and school holidays, people, rooms and gap
 
 from integrationsnetz.contract.constraints import Candidate, Constraint
 from integrationsnetz.contract.holidays import HolidayCalendar, HolidayEntry, HolidayKind, HolidayOverrides, Language
-from integrationsnetz.contract.plan_context import Absence, PlanContext, format_day
+from integrationsnetz.contract.plan_context import Absence, Busy, PlanContext, format_day
 from integrationsnetz.contract.series import (
     MonthlyNth,
     Occurrence,
@@ -33,6 +33,7 @@ from integrationsnetz.schedule.saving import save_plan
 __all__ = [
     "Absence",
     "Adjustment",
+    "Busy",
     "Candidate",
     "Constraint",
     "HolidayCalendar",

@@ -1,11 +1,13 @@
-"""A coordinator's planning file (TOML): the year, the series, absences and holiday corrections.
+"""A coordinator's planning file (TOML): the year, the series, absences, members' calendars and holiday corrections.
 
 Nothing about a district is hard-wired in code: a district describes its rules in a file like
 ``examples/landkreis-goettingen.toml`` and the example scripts plan from it. A mistake is
 reported with the file and the field (``goettingen.toml: $.series[1].times[0].end: 13:00 is
 not after start 14:00``), never as a traceback. Ids of people, groups, venues and rooms are
 checked against the network the file plans for, so a typo cannot plan meetings that point at
-nothing.
+nothing. Members' calendars (``[[calendars]]``) are read only when a plan is made
+(:meth:`PlanConfig.blocked_times`), for the period planned; loading the file only checks that
+each names a file that exists or a web address.
 """
 
 from __future__ import annotations
@@ -13,17 +15,19 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from integrationsnetz.contract.bounds import FIRST_PLAN_YEAR, LAST_PLAN_YEAR
 from integrationsnetz.contract.constraints import unknown_constraint
 from integrationsnetz.contract.holidays import HolidayOverrides, Language, read_toml, structure_toml
-from integrationsnetz.contract.plan_context import Absence
+from integrationsnetz.contract.importers import OnError
+from integrationsnetz.contract.plan_context import Absence, Busy
 from integrationsnetz.contract.registries import default_host
 from integrationsnetz.contract.series import Series
 from integrationsnetz.errors import InvalidData, WrongType
+from integrationsnetz.ingest.subscription import is_address, shown
 
 if TYPE_CHECKING:
     from integrationsnetz.contract.registries import Registries
@@ -46,12 +50,33 @@ def _validate_series(_instance: Any, attribute: attrs.Attribute[Any], value: tup
         raise ValueError(f"{attribute.name}: two series share the id {duplicates[0]!r}")
 
 
+def _validate_place(instance: MemberCalendar, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if (instance.file is None) == (value is None):
+        raise ValueError(f"{attribute.name}: name the calendar's file or its url, one of them")
+
+
+@attrs.frozen(kw_only=True)
+class MemberCalendar:
+    """A member's calendar as busy time (``[[calendars]]``): a file (relative to the planning file) or an address.
+
+    ``tentative`` says whether tentative entries block ("busy", Outlook's way) or not ("free");
+    ``on_error = "skip"`` leaves out the entries the file breaks instead of refusing it.
+    """
+
+    person_id: str
+    file: str | None = None
+    url: str | None = attrs.field(default=None, validator=_validate_place)
+    tentative: Literal["busy", "free"] = "busy"
+    on_error: OnError = "refuse"
+
+
 @attrs.frozen(kw_only=True)
 class PlanConfig:
     """What a coordinator writes down once and edits each year.
 
-    ``year`` None plans the coming year. ``network`` and ``holiday_overrides`` are file paths,
-    relative to the planning file; :func:`load_plan_config` makes them absolute.
+    ``year`` None plans the coming year. ``network``, ``holiday_overrides`` and the calendars'
+    ``file`` are file paths, relative to the planning file; :func:`load_plan_config` makes them
+    absolute and sets ``source`` to the planning file, which messages name.
     """
 
     series: tuple[Series, ...] = attrs.field(validator=_validate_series)
@@ -60,6 +85,8 @@ class PlanConfig:
     network: str | None = None
     holiday_overrides: str | None = None
     absences: tuple[Absence, ...] = ()
+    calendars: tuple[MemberCalendar, ...] = ()
+    source: str | None = None
 
     def period(self, today: date) -> tuple[date, date]:
         """The first and last day to plan: the configured year, else the year after ``today``."""
@@ -71,6 +98,38 @@ class PlanConfig:
         if self.holiday_overrides is None:
             return HolidayOverrides()
         return HolidayOverrides.load(self.holiday_overrides, host=host)
+
+    def blocked_times(
+        self, start: date, end: date, *, data: NetworkData | None = None
+    ) -> tuple[Absence | Busy, ...]:
+        """The file's absences and its members' calendars read as busy time for ``start`` to ``end``.
+
+        What ``PlanRequest.for_network(..., absences=...)`` takes. Each calendar is read (a file, or
+        fetched from its address) with :func:`~integrationsnetz.read_busy`; with ``data``, the
+        network's own meetings and series are left out of them (a member who accepted an
+        invitation has the meeting in their calendar, and it must not block itself). A calendar
+        that cannot be read raises :class:`InvalidData` naming the planning file and the field
+        (``$.calendars[0].file``).
+        """
+        from integrationsnetz.ingest.busy import read_busy
+
+        found: list[Absence | Busy] = list(self.absences)
+        skip = _own_uids(self, data) if data is not None else frozenset()
+        problems: list[str] = []
+        for index, calendar in enumerate(self.calendars):
+            field, where = ("file", calendar.file) if calendar.file is not None else ("url", calendar.url)
+            assert where is not None
+            try:
+                times = read_busy(where, calendar.person_id, start=start, end=end, tentative=calendar.tentative,
+                                  on_error=calendar.on_error, skip_uids=skip)  # fmt: skip
+            except InvalidData as exc:
+                named = f"{exc.source}: " if exc.source else ""
+                problems.extend(f"$.calendars[{index}].{field}: {named}{problem}" for problem in exc.problems)
+                continue
+            found.extend(times.blocked())
+        if problems:
+            raise InvalidData(problems, source=self.source)
+        return tuple(found)
 
     def constraint_problems(self, host: Registries | None = None) -> list[str]:
         """Every ``strictness`` key that names no constraint of ``host`` (default: the default host)."""
@@ -113,7 +172,21 @@ class PlanConfig:
                     )
         for index, absence in enumerate(self.absences):
             actor(f"$.absences[{index}].person_id", absence.person_id)
+        for index, calendar in enumerate(self.calendars):
+            actor(f"$.calendars[{index}].person_id", calendar.person_id)
         return problems
+
+
+def _own_uids(config: PlanConfig, data: NetworkData) -> frozenset[str]:
+    """The UIDs the network's calendars give its meetings and series (the exporter's, from their ids)."""
+    from integrationsnetz.exporters.ics_values import uid_for
+
+    network = data.network.id
+    series = {series.id for series in config.series} | {m.series_id for m in data.meetings if m.series_id}
+    return frozenset(
+        [uid_for(network, "series", series_id) for series_id in series]
+        + [uid_for(network, "meeting", meeting.id) for meeting in data.meetings]
+    )
 
 
 def load_plan_config(
@@ -141,9 +214,25 @@ def load_plan_config(
         overrides = str((target.parent / overrides).resolve())
         if not Path(overrides).is_file():
             problems.append(f"$.holiday_overrides: no file {config.holiday_overrides!r} next to the planning file")
+    calendars = []
+    for index, calendar in enumerate(config.calendars):
+        if calendar.file is not None:
+            path = (target.parent / calendar.file).resolve()
+            if not path.is_file():
+                problems.append(f"$.calendars[{index}].file: no file {calendar.file!r} next to the planning file")
+            calendars.append(attrs.evolve(calendar, file=str(path)))
+            continue
+        if calendar.url is not None and not is_address(calendar.url):
+            problems.append(
+                f"$.calendars[{index}].url: expected an address starting with https://, http:// or webcal://, "
+                f"got {shown(calendar.url) if '://' in calendar.url else repr(calendar.url)}"
+            )
+        calendars.append(calendar)
     if problems:
         raise InvalidData(problems, source=str(target))
-    config = attrs.evolve(config, network=network, holiday_overrides=overrides)
+    config = attrs.evolve(
+        config, network=network, holiday_overrides=overrides, calendars=tuple(calendars), source=str(target)
+    )
     if network is not None and data is None:
         from integrationsnetz.documents import load
 

@@ -14,7 +14,7 @@ from enum import StrEnum
 import attrs
 
 from integrationsnetz.contract.holidays import HolidayOverrides, Language
-from integrationsnetz.contract.plan_context import Absence
+from integrationsnetz.contract.plan_context import Absence, Busy
 from integrationsnetz.contract.series import Series
 from integrationsnetz.model.field_types import typed_fields
 from integrationsnetz.model.meetings import Meeting, MeetingStatus
@@ -57,7 +57,9 @@ class PlanRequest:
 
     ``existing`` are the meetings already in the store (any network's that share people or rooms
     may be included): confirmed, held and cancelled ones of the series stay as they are, planned
-    ones are planned again under the same ids, all others are obstacles. ``actor_ids`` and
+    ones are planned again under the same ids, all others are obstacles. ``absences`` are the
+    days (:class:`Absence`) and hours (:class:`Busy`, e.g. from members' calendars) a participant
+    cannot come; both move a session like a holiday does (``person-absent``). ``actor_ids`` and
     ``group_ids`` are the people, organisations and groups the network has (None: not checked);
     :meth:`for_network` fills them, so a series naming someone unknown is refused.
     """
@@ -69,7 +71,7 @@ class PlanRequest:
     series: tuple[Series, ...]
     venues: tuple[Venue, ...] = ()
     existing: tuple[Meeting, ...] = ()
-    absences: tuple[Absence, ...] = ()
+    absences: tuple[Absence | Busy, ...] = ()
     overrides: HolidayOverrides = attrs.field(factory=HolidayOverrides)
     labels: Mapping[str, str] = attrs.field(factory=dict)
     language: Language = "de"
@@ -84,7 +86,7 @@ class PlanRequest:
         *,
         start: date,
         end: date,
-        absences: Sequence[Absence] = (),
+        absences: Sequence[Absence | Busy] = (),
         overrides: HolidayOverrides | None = None,
         language: Language = "de",
         existing: Sequence[Meeting] | None = None,

@@ -7,7 +7,7 @@ public-holiday     hard      a public holiday of the state (calendars of kind ``
 school-holiday     soft      the state's school holidays (kind ``school``)
 local-holiday      hard      local days off (kind ``local``), e.g. a district's own list
 person-busy        hard      a participant already in another meeting at that time
-person-absent      hard      a participant's blocked days (leave)
+person-absent      hard      a participant's blocked days (leave) and busy hours (calendars)
 room-busy          hard      a room (or whole venue) already booked at that time
 room-capacity      hard      a room smaller than the expected attendance
 series-gap         hard      less than ``min_gap_days`` from the series' neighbour sessions, or
@@ -70,13 +70,21 @@ def person_busy(candidate: Candidate, context: PlanContext) -> str | None:
 
 
 def person_absent(candidate: Candidate, context: PlanContext) -> str | None:
-    """A participant's leave blocks the day."""
+    """A participant's leave blocks the day; a busy time from their calendar blocks the hours it covers.
+
+    A busy time is reported as "belegt" / "busy" and nothing more: its calendar entry's title
+    was never read into the plan.
+    """
     for person_id in candidate.participant_ids:
         absence = context.absence(person_id, candidate.day)
         if absence is not None:
             who, day = context.label(person_id), context.day_text(candidate.day)
             why = f" ({absence.reason})" if absence.reason else ""
             return context.say(de=f"{who} ist am {day} abwesend{why}", en=f"{who} is away on {day}{why}")
+        if context.busy_time(person_id, candidate.start, candidate.end) is not None:
+            who, day = context.label(person_id), context.day_text(candidate.day)
+            when = f"{format_time(candidate.start)}–{format_time(candidate.end)}"
+            return context.say(de=f"{who}: belegt am {day} {when}", en=f"{who}: busy on {day} {when}")
     return None
 
 
@@ -173,7 +181,9 @@ def register_schedule_constraints() -> Iterable[Constraint]:
             holiday_kind=HolidayKind.LOCAL,
         ),
         Constraint(code="person-busy", description="No participant in two meetings at once", check=person_busy),
-        Constraint(code="person-absent", description="Not on a participant's blocked days", check=person_absent),
+        Constraint(
+            code="person-absent", description="Not on a participant's blocked days or busy hours", check=person_absent
+        ),
         Constraint(code="room-busy", description="No room double-booked", check=room_busy),
         Constraint(code="room-capacity", description="The room seats the expected attendance", check=room_capacity),
         Constraint(

@@ -100,7 +100,7 @@ def plan_year(
                     config.series,
                     start=start,
                     end=end,
-                    absences=config.absences,
+                    absences=config.blocked_times(start, end, data=data),
                     overrides=config.overrides(),
                     language=config.language,
                     existing=list(data.meetings),
