@@ -5,7 +5,8 @@ command imports the library inside its function, so ``integrationsnetz --help`` 
 this package, never the model. Library errors are shown as their message (exit code 1), never as
 a traceback unless ``--debug`` is given; click's usage errors exit with 2. Ctrl-C ends a command
 with "Abgebrochen." and exit code 130; the store is as before (each command writes in one
-transaction) and so is every file (each is written atomically).
+transaction) and so is every file (each is written atomically). Output piped into a reader that
+stops early (``| head``) ends the command quietly, exit code 1, as ``git log | head`` does.
 """
 
 from __future__ import annotations
@@ -40,7 +41,11 @@ class Main(Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a reader gone away (`| head`) shows here, not as Python's note at exit
+            return result
+        except BrokenPipeError:
+            raise  # click's main quiets the streams and exits 1 without a message, as `git log | head` ends
         except (IntegrationsnetzError, OSError) as exc:
             settings = ctx.obj
             if isinstance(settings, Settings) and settings.debug:

@@ -1,8 +1,9 @@
 """Safe by default: what a command is about to write, shown as counts, and the question before it writes.
 
 Every command that changes data compares what it would write with what is there (a store, a
-document), prints the counts, and asks (``--yes`` answers for scripts; without a terminal and
-without ``--yes`` the question meets the end of the input and the command stops, exit code 1).
+document), prints the counts, and asks as the meeting commands ask (``[j/N]``; ``--yes`` answers for
+scripts; without a terminal and without ``--yes`` the question meets the end of the input and the
+command stops, exit code 1).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 import attrs
 import click
 
+from integrationsnetz.cli.editing import ask as agrees
 from integrationsnetz.cli.wording import say
 
 if TYPE_CHECKING:
@@ -74,6 +76,17 @@ def against(old: Iterable[Entity], new: Iterable[Entity]) -> tuple[int, int, int
 
 
 def ask(yes: bool) -> None:
-    """Go on when ``yes``; else ask, and stop (exit 1) unless the answer is yes."""
-    if not yes:
-        click.confirm(say("confirm"), abort=True, err=True)
+    """Go on when ``yes``; else ask as the meeting commands do, and stop (exit 1) unless the answer is yes.
+
+    The question is ``Ausführen? [j/N]`` (``[y/N]`` in English), on standard error; ``j``, ``ja``,
+    ``y`` and ``yes`` agree in either language, an empty answer or the end of the input declines.
+    """
+    if yes:
+        return
+    try:
+        agreed = agrees(say("confirm"))
+    except click.Abort:  # the end of the input: no answer is no
+        agreed = False
+    if not agreed:
+        click.echo(say("edit.nothing_written"), err=True)
+        raise click.exceptions.Exit(1)

@@ -426,6 +426,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     # errors
     "error": ("Fehler", "Error"),
     "aborted": ("Abgebrochen.", "Aborted."),
+    # -- cli-tutorial: the data commands' own messages in the run's language
+    "export.unknown_format": ("kein Exporter für das Format {format!r}; bekannte Formate: {known}.",
+                              "no exporter for format {format!r}; known formats: {known}."),
     # -- data in and out, a person's data, the store, the document (cli/commands/transfer, person, store, document)
     "help.yes": ("Nicht nachfragen: die Änderung ohne Rückfrage ausführen.",
                  "Do not ask: make the change without asking."),

@@ -1,4 +1,8 @@
-"""``integrationsnetz check``: every problem of the document, the store's network and the planning file."""
+"""``integrationsnetz check``: every problem of the document, the store's network and the planning file.
+
+The planning file is checked against the network as ``plan`` reads it (the document's entities and
+what the store holds beyond them), so people imported into the store may be named in it.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import click
 from integrationsnetz.cli.help import Command
 from integrationsnetz.cli.settings import Settings
 from integrationsnetz.cli.wording import say
-from integrationsnetz.cli.workspace import stored_network
+from integrationsnetz.cli.workspace import combined, stored_network
 
 
 def _report(source: str, problems: list[str]) -> None:
@@ -29,7 +33,7 @@ def check(ctx: click.Context) -> None:
     settings: Settings = ctx.obj
     workspace = settings.workspace()
     found = 0
-    document = None
+    document = stored = None
     if workspace.document is not None:
         try:
             document = inz.documents.load(workspace.document)
@@ -48,7 +52,8 @@ def check(ctx: click.Context) -> None:
             found += len(problems)
     if workspace.planning is not None:
         try:
-            load_plan_config(workspace.planning, data=document)
+            network = combined(document, stored) if document and stored else document or stored
+            load_plan_config(workspace.planning, data=network)
             problems = []
         except inz.InvalidData as exc:
             problems = list(exc.problems)

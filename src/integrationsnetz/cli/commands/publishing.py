@@ -25,13 +25,13 @@ from integrationsnetz.cli.wording import LANGUAGE, say
 def veroeffentlichen(settings: Settings, year: int | None, out: Path | None) -> None:
     """Write the feeds and the overview, with a progress bar on a terminal."""
     workspace = settings.workspace()
+    data = workspace.network()
     if year is None:
         year = date.today().year + 1
-        if workspace.planning is not None:
+        if workspace.planning is not None:  # checked against the network as `plan` reads it: store people too
             from integrationsnetz.schedule import load_plan_config
 
-            year = load_plan_config(workspace.planning).period(date.today())[0].year
-    data = workspace.network()
+            year = load_plan_config(workspace.planning, data=data).period(date.today())[0].year
     target = out or workspace.out
     plan_report = workspace.out / f"planbericht-{year}.md"
     report = plan_report.read_text(encoding="utf-8") if plan_report.is_file() else None

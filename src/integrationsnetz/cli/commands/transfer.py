@@ -113,7 +113,7 @@ def export_command(
     exporter = inz.default_host().exporters().get(format_name)
     if exporter is None:
         known = ", ".join(sorted(inz.default_host().exporters()))
-        raise Failure(f"no exporter for format {format_name!r}; known formats: {known}.")
+        raise Failure(say("export.unknown_format", format=format_name, known=known))
     workspace = settings.workspace()
     data = workspace.network()
     target = path or workspace.out / f"{data.network.id}{exporter.suffix}"
