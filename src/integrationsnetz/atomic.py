@@ -7,8 +7,10 @@ import os
 import signal
 import stat
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 
 from integrationsnetz.errors import StoreError
 
@@ -78,17 +80,26 @@ def _interrupts_deferred() -> Iterator[None]:
     """Hold Ctrl-C and SIGTERM until the block ends, so no temporary file outlives an interrupt.
 
     Python raises ``KeyboardInterrupt`` between any two bytecodes, also between ``mkstemp`` creating
-    the file and the ``try`` that removes it; a blocked signal waits and is raised after the rename.
+    the file and the ``try`` that removes it. Handlers run in the main thread only (a signal mask
+    would not do: the kernel may hand the signal to another thread), so elsewhere nothing is held.
     """
-    block = getattr(signal, "pthread_sigmask", None)
-    if block is None:  # Windows: no signal masks
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = block(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    held: list[tuple[int, FrameType | None]] = []
+    signals = (signal.SIGINT, signal.SIGTERM)
+    previous = {number: signal.signal(number, lambda *caught: held.append(caught)) for number in signals}
     try:
         yield
     finally:
-        block(signal.SIG_SETMASK, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        for caught, frame in held:
+            handler = previous[signal.Signals(caught)]
+            if callable(handler):
+                handler(caught, frame)
+            elif handler != signal.SIG_IGN:
+                signal.raise_signal(caught)
 
 
 def _write_through_temporary(target: Path, payload: bytes) -> None:

@@ -52,6 +52,6 @@ def test_every_builtin_format_is_in_the_reference() -> None:
         ),
         *(n for n in host.importers() if host.owner_of("register_importers", n).startswith("integrationsnetz.ingest.")),
     ]
-    assert len(names) == 8
+    assert len(names) == 10
     for name in names:
         assert f"`{name}`" in reference, f"format {name!r} is missing from docs/reference/formats.md"

@@ -14,6 +14,7 @@ import wartburgkreis
 import integrationsnetz as inz
 from integrationsnetz.courses import read_course_list
 from integrationsnetz.ingest import workbook
+from integrationsnetz.testing.export_conformance import ExporterConformance
 
 NETWORK = "netz-wak"
 
@@ -192,3 +193,15 @@ def test_the_xlsx_formats_are_registered_like_the_csv_ones() -> None:
     host = inz.default_host()
     assert host.importers()["xlsx"].suffix == ".xlsx"
     assert host.exporters()["xlsx"].suffix == ".xlsx"
+
+
+class TestXlsxExporter(ExporterConformance):
+    """The exporters' suite (privacy, selection, same bytes), reading the workbook's cells as its text."""
+
+    format = "xlsx"
+
+    def readable(self, payload: bytes) -> str:
+        book = openpyxl.load_workbook(io.BytesIO(payload), read_only=True)
+        return "\n".join(
+            str(cell) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for cell in row if cell
+        )

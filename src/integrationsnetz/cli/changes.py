@@ -9,9 +9,9 @@ command stops, exit code 1).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import attrs
 import click
 
 from integrationsnetz.cli.editing import ask as agrees
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from integrationsnetz.store import Store
 
 
-@attrs.frozen
+@dataclass(frozen=True)
 class Changes:
     """Entities to write (each at the revision the target holds), and how many are new, changed, the same."""
 
@@ -38,6 +38,8 @@ class Changes:
 
 def against_store(store: Store, entities: Iterable[Entity]) -> Changes:
     """What writing ``entities`` into ``store`` changes: as ``save_network`` decides it, one entity at a time."""
+    import attrs
+
     import integrationsnetz as inz
 
     writes: list[Entity] = []
@@ -60,6 +62,8 @@ def against_store(store: Store, entities: Iterable[Entity]) -> Changes:
 
 def against(old: Iterable[Entity], new: Iterable[Entity]) -> tuple[int, int, int, int]:
     """(added, changed, removed, unchanged) between two sets of entities, by type and id, ignoring bookkeeping."""
+    import attrs
+
     def key(entity: Entity) -> tuple[str, str]:
         return (type(entity).__name__, entity.id)
 

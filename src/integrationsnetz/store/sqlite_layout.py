@@ -310,6 +310,23 @@ def _add_participants_column(db: sqlite3.Connection) -> None:
                 db.execute(statement)
 
 
+def recorded_version(path: str) -> int | None:
+    """The schema version the SQLite file at ``path`` records, read only (so nothing is upgraded); else None."""
+    import sqlite3
+
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        db.close()
+    return int(row[0]) if row and str(row[0]).isdigit() else None
+
+
 def _stored_version(db: sqlite3.Connection, where: str) -> int:
     row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     if row is None:

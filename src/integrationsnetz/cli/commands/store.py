@@ -9,7 +9,6 @@ that holds entries already is refused unless ``--ersetzen`` is given.
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -38,16 +37,12 @@ def store_group() -> None:
 def recorded_version(url: str) -> int | None:
     """The schema version a ``sqlite:`` file records, read without opening (and so upgrading) it; else None."""
     from integrationsnetz.store import StoreURL
+    from integrationsnetz.store.sqlite_layout import recorded_version as recorded
 
     parsed = StoreURL.parse(url)
     if parsed.base_scheme != "sqlite" or parsed.host or not parsed.path:
         return None
-    try:
-        with sqlite3.connect(f"file:{parsed.path}?mode=ro", uri=True) as db:
-            row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    except sqlite3.Error:
-        return None
-    return int(row[0]) if row and str(row[0]).isdigit() else None
+    return recorded(parsed.path)
 
 
 def _entities(store: Store) -> Iterator[Entity]:
