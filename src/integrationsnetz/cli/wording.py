@@ -159,23 +159,21 @@ _WORDS: dict[str, tuple[str, str]] = {
                        "Print what was saved as JSON (the change and the question go to stderr)."),
     "help.termin": (
         "Termine anlegen, ändern, bestätigen, absagen; Anwesenheit und Protokoll festhalten.\n\n"
-        "Die Befehle schreiben in den Speicher des Arbeitsordners (das laufende Protokoll des Netzwerks); "
-        "das Netzwerkdokument behält die Struktur des Netzwerks. Ein Termin, der im Netzwerkdokument steht, "
-        "gehört dem Dokument: ihn ändert kein Befehl (die Meldung nennt Datei und Kennung), denn das Dokument "
-        "gewinnt beim Lesen und `plan` schreibt es zuerst in den Speicher. Jeder Befehl zeigt die Änderung "
-        "Feld für Feld und fragt nach (oder nimmt --yes); geschrieben wird in einer Transaktion des "
-        "Speichers, nach dem Netzwerkdokument (wie bei `plan`).\n\n"
+        "Die Befehle schreiben in den Speicher des Arbeitsordners (das laufende Protokoll des Netzwerks). "
+        "Steht der Termin im Netzwerkdokument, wird auch das Dokument mit dem geänderten Termin neu "
+        "geschrieben, denn das Dokument gewinnt beim Lesen und `plan` schreibt es zuerst in den Speicher. "
+        "Jeder Befehl zeigt die Änderung Feld für Feld (und ob das Dokument mit geschrieben wird) und fragt "
+        "nach (oder nimmt --yes); geschrieben wird in einer Transaktion des Speichers, danach das Dokument.\n\n"
         "Zeiten sind Ortszeit der Zeitzone (Standard Europe/Berlin): \"10.02.2027 10:00\", \"10.02.2027\", "
         "\"2027-02-10T10:00\". Eine Zeit, die es wegen der Sommerzeit nicht gibt (28.03.2027 02:30), wird "
         "abgelehnt; eine, die es zweimal gibt (31.10.2027 02:30), braucht --erste (noch Sommerzeit) oder "
         "--zweite (schon Winterzeit).",
         "Add, change, confirm and cancel meetings; record attendance and minutes.\n\n"
-        "The commands write to the workspace's store (the network's living record); the network document "
-        "keeps the network's structure. A meeting defined in the network document is the document's: no "
-        "command changes it (the message names the file and the id), because the document wins when the "
-        "network is read and `plan` writes it into the store first. Every command shows the change field by "
-        "field and asks (or takes --yes); the write is one store transaction, after the network document "
-        "(as `plan` does).\n\n"
+        "The commands write to the workspace's store (the network's living record). When the meeting is "
+        "defined in the network document, the document is rewritten with the changed meeting too, because "
+        "the document wins when the network is read and `plan` writes it into the store first. Every command "
+        "shows the change field by field (and whether the document is rewritten) and asks (or takes --yes); "
+        "the write is one store transaction, then the document.\n\n"
         "Times are wall-clock times of the zone (default Europe/Berlin): \"10.02.2027 10:00\", "
         "\"10.02.2027\", \"2027-02-10T10:00\". A time the clock skips in spring (28.03.2027 02:30) is "
         "refused; one it shows twice in autumn (31.10.2027 02:30) needs --erste (still summer time) or "
@@ -265,11 +263,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "help.termin.genehmigt": ("Tag der Genehmigung des Protokolls.", "Day the minutes were approved."),
     "help.aufgabe": (
         "Aufgaben einer Arbeitsgruppe anlegen und erledigen. Eine Aufgabe gehört zu ihrer Gruppe, also "
-        "schreibt der Befehl die Gruppe in den Speicher; eine Gruppe, die im Netzwerkdokument steht, gehört "
-        "dem Dokument und wird abgelehnt (ihre Aufgaben dort eintragen).",
+        "schreibt der Befehl die Gruppe in den Speicher, und in das Netzwerkdokument, wenn sie dort steht.",
         "Add and close a working group's tasks. A task belongs to its group, so the command writes the group "
-        "to the store; a group defined in the network document is the document's and is refused (add its "
-        "tasks there).",
+        "to the store, and to the network document when the group is defined there.",
     ),
     "short.aufgabe": ("Aufgaben anlegen und erledigen.", "Add and close tasks."),
     "help.aufgabe.neu": ("Eine Aufgabe anlegen (Status offen).", "Add a task (status open)."),
@@ -297,21 +293,29 @@ _WORDS: dict[str, tuple[str, str]] = {
     "edit.problems": ("{count} Problem(e), nichts gespeichert:", "{count} problem(s), nothing saved:"),
     "edit.exists": ("{id!r} gibt es schon; `termin aendern` oder eine andere --id.",
                     "{id!r} exists already; use `termin aendern` or another --id."),
-    "edit.document_owned.meeting": (
-        "der Termin {id!r} steht im Netzwerkdokument {file}: dort ändern. Die Befehle schreiben in den "
-        "Speicher, und das Dokument gewinnt über ihn.",
-        "the meeting {id!r} is defined in the network document {file}: change it there. The commands write to "
-        "the store, and the document wins over it.",
+    "edit.document_too": ("auch das Netzwerkdokument {file} wird neu geschrieben, denn es enthält {ids}.",
+                          "the network document {file} is rewritten too, because it holds {ids}."),
+    "edit.document_layout": (
+        "{file} hat Kommentare oder eine eigene Form, die das Neuschreiben nicht behält: es wird so "
+        "geschrieben, wie documents.save schreibt.",
+        "{file} holds comments or formatting that the rewrite does not keep: it is written as documents.save "
+        "writes it.",
     ),
-    "edit.document_owned.group": (
-        "die Arbeitsgruppe {id!r} steht im Netzwerkdokument {file}: ihre Aufgaben dort eintragen. Die Befehle "
-        "schreiben in den Speicher, und das Dokument gewinnt über ihn.",
-        "the working group {id!r} is defined in the network document {file}: edit its tasks there. The commands "
-        "write to the store, and the document wins over it.",
+    "edit.document_unwritable": ("das Netzwerkdokument {file} lässt sich nicht neu schreiben ({error}); "
+                                 "nichts geändert.",
+                                 "the network document {file} cannot be rewritten ({error}); nothing changed."),
+    "edit.document_not_updated": (
+        "der Speicher hat die Änderung ({revisions}), aber das Netzwerkdokument {file} wurde NICHT "
+        "aktualisiert: {error}\n  Solange gilt beim Lesen und bei `plan` der alte Stand des Dokuments. "
+        "Den Befehl noch einmal ausführen, wenn die Datei schreibbar ist (er schreibt beides), oder das "
+        "Dokument aus dem Speicher schreiben (`integrationsnetz netz schreiben`).",
+        "the store holds the change ({revisions}), but the network document {file} was NOT updated: "
+        "{error}\n  Until it is, reading and `plan` use the document's old version. Run the command again "
+        "once the file is writable (it writes both), or write the document from the store "
+        "(`integrationsnetz netz schreiben`).",
     ),
-    "edit.no_meeting": ("kein Termin mit der Kennung {id!r} im Speicher.",
-                        "no meeting with the id {id!r} in the store."),
-    "edit.no_group": ("keine Arbeitsgruppe {id!r} im Speicher.", "no working group {id!r} in the store."),
+    "edit.no_meeting": ("kein Termin mit der Kennung {id!r}.", "no meeting with the id {id!r}."),
+    "edit.no_group": ("keine Arbeitsgruppe {id!r}.", "no working group {id!r}."),
     "edit.no_task": ("keine Aufgabe mit der Kennung {id!r}.", "no task with the id {id!r}."),
     "edit.unknown_actor": ("keine Person oder Organisation mit der Kennung {id!r}.",
                            "no person or organisation with the id {id!r}."),
