@@ -4,7 +4,10 @@ import os
 import stat
 from pathlib import Path
 
-from integrationsnetz.atomic import write_atomic
+import pytest
+
+from integrationsnetz.atomic import replace_atomic, write_atomic
+from integrationsnetz.errors import StoreError
 
 
 def test_new_file_gets_the_umask_mode_not_mkstemps_0600(tmp_path: Path) -> None:
@@ -25,3 +28,29 @@ def test_existing_file_keeps_its_mode_and_gets_the_new_content(tmp_path: Path) -
     write_atomic(target, b"new")
     assert target.read_bytes() == b"new"
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_a_file_written_earlier_replaces_the_target_with_the_targets_mode(tmp_path: Path) -> None:
+    """``replace_atomic``: the last step of a write that waited for something else (a store commit)."""
+    target = tmp_path / "netzwerk.toml"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    temporary = tmp_path / ".netzwerk.toml.tmp"
+    temporary.write_bytes(b"new")
+    temporary.chmod(0o600)
+    replace_atomic(temporary, target)
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert not temporary.exists()
+
+
+def test_a_read_only_target_is_not_replaced_and_the_temporary_goes(tmp_path: Path) -> None:
+    target = tmp_path / "netzwerk.toml"
+    target.write_bytes(b"old")
+    target.chmod(0o444)
+    temporary = tmp_path / ".netzwerk.toml.tmp"
+    temporary.write_bytes(b"new")
+    with pytest.raises(StoreError, match="read-only"):
+        replace_atomic(temporary, target)
+    assert target.read_bytes() == b"old"
+    assert not temporary.exists()

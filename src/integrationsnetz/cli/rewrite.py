@@ -95,7 +95,8 @@ def prepare(path: Path, old: NetworkData, new: NetworkData) -> Rewrite:
         inz.documents.save(new, temporary)
     except inz.InvalidData as exc:
         temporary.unlink(missing_ok=True)
-        raise inz.InvalidData(exc.problems, source=str(path)) from None
+        problems = [problem for problem in exc.problems if not problem.startswith("nothing was written")]
+        raise Failure("\n  ".join([say("edit.document_invalid", file=path), *problems])) from None
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

@@ -304,6 +304,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "edit.document_unwritable": ("das Netzwerkdokument {file} lässt sich nicht neu schreiben ({error}); "
                                  "nichts geändert.",
                                  "the network document {file} cannot be rewritten ({error}); nothing changed."),
+    "edit.document_invalid": ("mit der Änderung wäre das Netzwerkdokument {file} nicht mehr vollständig; "
+                              "nichts geändert:",
+                              "with the change the network document {file} would no longer hold together; "
+                              "nothing changed:"),
     "edit.document_not_updated": (
         "der Speicher hat die Änderung ({revisions}), aber das Netzwerkdokument {file} wurde NICHT "
         "aktualisiert: {error}\n  Solange gilt beim Lesen und bei `plan` der alte Stand des Dokuments. "
