@@ -18,9 +18,13 @@ import attrs
 import orjson
 import pytest
 from click.testing import Result
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 import integrationsnetz as inz
+from integrationsnetz.cli.rewrite import defines, replaced
 from integrationsnetz.cli.workspace import load_workspace
+from integrationsnetz.documents import DocumentFormat
 
 Run = Callable[..., Result]
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -240,3 +244,40 @@ def test_a_document_the_rewrite_would_break_is_refused_and_nothing_is_written(
     assert _temporaries(document.parent) == []
     with inz.open_store("sqlite:netz.db") as store:
         assert store.get(inz.Meeting, "nt-2024-2").venue_id == "automobilmuseum-eisenach"
+
+
+SAVED = inz.documents.loads(
+    inz.documents.dumps(inz.documents.load(EXAMPLES / "wartburgkreis-netzwerk.toml"), "toml"), "toml"
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    title=st.text(min_size=1, max_size=40),
+    group=st.sampled_from([g.id for g in SAVED.groups]),
+    format=st.sampled_from(inz.documents.FORMATS),
+)
+def test_replacing_an_entity_changes_only_its_own_lines(title: str, group: str, format: DocumentFormat) -> None:
+    """Whatever the title and group: a new task only adds lines, a new meeting title changes one line."""
+    try:
+        task = inz.Task(id="neu", title=title)
+        meeting = attrs.evolve(next(m for m in SAVED.meetings if m.id == "nt-2024-2"), title=title)
+    except inz.InvalidData:
+        assume(False)
+        return
+    before = inz.documents.dumps(SAVED, format)
+    holder = next(g for g in SAVED.groups if g.id == group)
+    grown = attrs.evolve(holder, tasks=(*holder.tasks, task))
+    assert defines(SAVED, grown)
+    assert not defines(SAVED, attrs.evolve(grown, id="ag-neu"))
+    after = replaced(SAVED, [grown])
+    removed, added = _diff(before, inz.documents.dumps(after, format))
+    assert removed == [] or format == "json"  # JSON's list of tasks gains a comma after its last item
+    assert len(removed) <= 1
+    back = inz.documents.loads(inz.documents.dumps(after, format), format)
+    assert [g for g in back.groups if g.id != group] == [g for g in SAVED.groups if g.id != group]
+    assert next(g for g in back.groups if g.id == group).tasks[-1] == task
+    renamed = inz.documents.dumps(replaced(SAVED, [meeting]), format)
+    removed, added = _diff(before, renamed)
+    lines = 0 if title == "2. Treffen des Netzwerkes Integration Wartburgkreis" else 1
+    assert (len(removed), len(added)) == (lines, lines)

@@ -334,6 +334,6 @@ def test_tasks_of_a_document_group_go_into_store_and_document_and_plan_keeps_the
 def test_the_help_of_the_new_commands_in_english(run: Run) -> None:
     result = run("--lang", "en", "termin", "aendern", "--help")
     assert result.exit_code == 0
-    assert "also confirms it (status confirmed, which the planner keeps)" in result.output
+    assert "also confirms it (status confirmed, which the planner keeps)" in " ".join(result.output.split())
     assert "Show this message and exit." in result.output
     assert "Termin ändern." in run("termin", "--help").output

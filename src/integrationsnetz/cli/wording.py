@@ -187,14 +187,14 @@ _WORDS: dict[str, tuple[str, str]] = {
                         "hours; without --id it is named after the group (or title) and the day."),
     "short.termin.neu": ("Termin anlegen.", "Add a meeting."),
     "help.termin.aendern": (
-        "Einen Termin des Speichers ändern. Ein neuer --beginn behält die Dauer; nur ein Tag behält die "
-        "Uhrzeit. Ein geplanter Termin einer Planungsreihe würde beim nächsten `plan` neu gesetzt (Zeit, Ort, "
-        "Raum, Titel): eine solche Änderung bestätigt ihn deshalb zugleich (Status bestätigt, den der Planer "
-        "behält), und der Befehl sagt das vor der Frage.",
-        "Change a meeting of the store. A new --beginn keeps the length; a day alone keeps the time of day. "
-        "A planned session of a planning series would be set anew by the next `plan` (time, venue, room, "
-        "title): such a change therefore also confirms it (status confirmed, which the planner keeps), and "
-        "the command says so before asking.",
+        "Einen Termin ändern (im Speicher, und im Netzwerkdokument, wenn er dort steht). Ein neuer --beginn "
+        "behält die Dauer; nur ein Tag behält die Uhrzeit. Ein geplanter Termin einer Planungsreihe würde "
+        "beim nächsten `plan` neu gesetzt (Zeit, Ort, Raum, Titel): eine solche Änderung bestätigt ihn "
+        "deshalb zugleich (Status bestätigt, den der Planer behält), und der Befehl sagt das vor der Frage.",
+        "Change a meeting (in the store, and in the network document when it is defined there). A new "
+        "--beginn keeps the length; a day alone keeps the time of day. A planned session of a planning "
+        "series would be set anew by the next `plan` (time, venue, room, title): such a change therefore "
+        "also confirms it (status confirmed, which the planner keeps), and the command says so before asking.",
     ),
     "short.termin.aendern": ("Termin ändern.", "Change a meeting."),
     "help.termin.bestaetigen": ("Einen Termin bestätigen (die Einladungen gehen raus; `plan` verschiebt ihn nicht "
@@ -203,12 +203,12 @@ _WORDS: dict[str, tuple[str, str]] = {
                                 "meeting is so set up again."),
     "short.termin.bestaetigen": ("Termin bestätigen.", "Confirm a meeting."),
     "help.termin.absagen": (
-        "Einen Termin absagen: er bleibt mit Status abgesagt im Speicher (nie gelöscht: seine UID bleibt in den "
+        "Einen Termin absagen: er bleibt mit Status abgesagt erhalten (nie gelöscht: seine UID bleibt in den "
         "Kalendern, die so die Absage bekommen), und die Absage als iCalendar-Nachricht (METHOD:CANCEL, "
         "gleiche UID, höhere SEQUENCE) wird nach out/absage-ID.ics geschrieben, zum Verschicken. Die "
         "Nachricht braucht einen Organisator mit E-Mail-Adresse (sonst die des Netzwerks); ohne sie lehnt "
         "der Befehl ab, --ohne-ics sagt ohne Nachricht ab.",
-        "Cancel a meeting: it stays in the store with status cancelled (never deleted: its UID stays in the "
+        "Cancel a meeting: it stays with status cancelled (never deleted: its UID stays in the "
         "calendars, which so receive the cancellation), and the cancellation as an iCalendar message "
         "(METHOD:CANCEL, same UID, higher SEQUENCE) is written to out/absage-ID.ics, to send. The message "
         "needs an organiser with an e-mail address (else the network's); without one the command refuses, "
