@@ -79,7 +79,8 @@ def _temporaries(folder: Path) -> list[str]:
 
 def _diff(before: bytes, after: bytes) -> tuple[list[str], list[str]]:
     """The lines taken out and put in."""
-    lines = list(difflib.unified_diff(before.decode().splitlines(), after.decode().splitlines(), n=0, lineterm=""))
+    old, new = before.decode().split("\n"), after.decode().split("\n")  # not splitlines(): a text may hold U+0085
+    lines = list(difflib.unified_diff(old, new, n=0, lineterm=""))
     removed = [line[1:] for line in lines if line.startswith("-") and not line.startswith("---")]
     added = [line[1:] for line in lines if line.startswith("+") and not line.startswith("+++")]
     return removed, added
@@ -190,7 +191,8 @@ def test_a_rename_that_fails_is_reported_and_running_again_brings_the_document_i
     before = saved_toml.read_bytes()
     result = run(*NEW_TASK, input=AnswerAfter("j\n", lambda: saved_toml.chmod(0o444)))
     assert result.exit_code == 1, result.output
-    assert "der Speicher hat die Änderung (ag-wohnen 1), aber das Netzwerkdokument" in result.output
+    assert "Gespeichert: ag-wohnen (Revision 1)." in result.output
+    assert "der Speicher hat die Änderung (oben), aber das Netzwerkdokument" in result.output
     assert "wurde NICHT aktualisiert" in result.output
     assert "read-only" in result.output
     assert "Den Befehl noch einmal ausführen" in result.output

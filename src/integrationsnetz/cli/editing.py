@@ -213,8 +213,9 @@ class Pending:
             try:
                 self.rewrite.replace()
             except inz.StoreError as exc:
-                raise Failure(say("edit.document_not_updated", file=self.rewrite.path, error=str(exc),
-                                  revisions=", ".join(f"{e.id} {e.revision}" for e in saved))) from None
+                for entity in saved:
+                    click.echo(say("edit.saved", id=entity.id, revision=entity.revision), err=True)
+                raise Failure(say("edit.document_not_updated", file=self.rewrite.path, error=str(exc))) from None
         return saved
 
 

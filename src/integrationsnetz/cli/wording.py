@@ -309,11 +309,11 @@ _WORDS: dict[str, tuple[str, str]] = {
                               "with the change the network document {file} would no longer hold together; "
                               "nothing changed:"),
     "edit.document_not_updated": (
-        "der Speicher hat die Änderung ({revisions}), aber das Netzwerkdokument {file} wurde NICHT "
+        "der Speicher hat die Änderung (oben), aber das Netzwerkdokument {file} wurde NICHT "
         "aktualisiert: {error}\n  Solange gilt beim Lesen und bei `plan` der alte Stand des Dokuments. "
         "Den Befehl noch einmal ausführen, wenn die Datei schreibbar ist (er schreibt beides), oder das "
         "Dokument aus dem Speicher schreiben (`integrationsnetz netz schreiben`).",
-        "the store holds the change ({revisions}), but the network document {file} was NOT updated: "
+        "the store holds the change (above), but the network document {file} was NOT updated: "
         "{error}\n  Until it is, reading and `plan` use the document's old version. Run the command again "
         "once the file is writable (it writes both), or write the document from the store "
         "(`integrationsnetz netz schreiben`).",
