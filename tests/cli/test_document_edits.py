@@ -283,3 +283,15 @@ def test_replacing_an_entity_changes_only_its_own_lines(title: str, group: str, 
     removed, added = _diff(before, renamed)
     lines = 0 if title == "2. Treffen des Netzwerkes Integration Wartburgkreis" else 1
     assert (len(removed), len(added)) == (lines, lines)
+
+
+def test_a_document_edited_by_hand_while_the_question_waits_is_not_overwritten(saved_toml: Path, run: Run) -> None:
+    """Someone saves the document in their editor meanwhile: their edit stays, and nothing is written anywhere."""
+    edited = saved_toml.read_bytes() + b"\n# Notiz der Kollegin\n"
+    result = run(*NEW_TASK, input=AnswerAfter("j\n", lambda: saved_toml.write_bytes(edited)))
+    assert result.exit_code == 1, result.output
+    assert "wurde geändert, während die Frage wartete; nichts wurde gespeichert" in result.output
+    assert saved_toml.read_bytes() == edited
+    assert _temporaries(saved_toml.parent) == []
+    stored = _stored_group("sqlite:netz.db")
+    assert stored is None or "wohnungsboerse-pruefen" not in {t.id for t in stored.tasks}

@@ -202,6 +202,8 @@ class Pending:
         import integrationsnetz as inz
 
         document = self.document
+        if self.rewrite is not None:
+            self.rewrite.check_unchanged()  # before the store: a refused change writes nothing anywhere
         with self.store.transaction():
             if document is not None:
                 inz.save_network(self.store, document)

@@ -61,6 +61,16 @@ class Rewrite:
     path: Path
     temporary: Path
     keeps_layout: bool
+    original: bytes
+
+    def check_unchanged(self) -> None:
+        """:class:`Failure` when someone changed the document since it was read (their edit would be lost)."""
+        try:
+            unchanged = self.path.read_bytes() == self.original
+        except OSError:
+            unchanged = False
+        if not unchanged:
+            raise Failure(say("edit.document_changed", file=self.path))
 
     def replace(self) -> None:
         """Rename the new document over the old one; :class:`StoreError` when that fails (old file kept)."""
@@ -101,4 +111,4 @@ def prepare(path: Path, old: NetworkData, new: NetworkData) -> Rewrite:
         temporary.unlink(missing_ok=True)
         raise
     keeps = inz.documents.dumps(old, inz.documents.format_of(path)) == original
-    return Rewrite(path=path, temporary=temporary, keeps_layout=keeps)
+    return Rewrite(path=path, temporary=temporary, keeps_layout=keeps, original=original)

@@ -299,6 +299,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "edit.problems": ("{count} Problem(e), nichts gespeichert:", "{count} problem(s), nothing saved:"),
     "edit.exists": ("{id!r} gibt es schon; `termin aendern` oder eine andere --id.",
                     "{id!r} exists already; use `termin aendern` or another --id."),
+    "edit.document_changed": ("{file} wurde geändert, während die Frage wartete; nichts wurde gespeichert. "
+                               "Bitte den Befehl noch einmal ausführen.",
+                               "{file} was changed while the question waited; nothing was saved. "
+                               "Run the command again."),
     "edit.document_too": ("auch das Netzwerkdokument {file} wird neu geschrieben, denn es enthält {ids}.",
                           "the network document {file} is rewritten too, because it holds {ids}."),
     "edit.document_layout": (
