@@ -17,6 +17,7 @@ outside, so every rule is bounded here before it runs:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from typing import Any
@@ -34,6 +35,21 @@ _BY_PARTS = ("BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDAY
 _DAY_FILTERS = ("BYMONTH", "BYWEEKNO", "BYYEARDAY", "BYMONTHDAY")
 _KNOWN = frozenset({"FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST", *_BY_PARTS})
 _DAYS_PER_PERIOD = {"YEARLY": 366, "MONTHLY": 31, "WEEKLY": 7, "DAILY": 1}
+_WEEKDAYS = frozenset({"MO", "TU", "WE", "TH", "FR", "SA", "SU"})
+
+#: The values each numeric part may take (RFC 5545 §3.3.10); ``True``: negative ones too
+#: (``BYMONTHDAY=-1``: the last day of the month). Zero is never one of them.
+_RANGES: dict[str, tuple[int, int, bool]] = {
+    "INTERVAL": (1, 10**9, False),  # 0 gives the same date for ever, below 0 runs backwards
+    "BYSECOND": (0, 60, False),
+    "BYMINUTE": (0, 59, False),
+    "BYHOUR": (0, 23, False),
+    "BYMONTHDAY": (1, 31, True),
+    "BYYEARDAY": (1, 366, True),
+    "BYWEEKNO": (1, 53, True),
+    "BYMONTH": (1, 12, False),
+    "BYSETPOS": (1, 366, True),
+}
 
 
 class TooCostly(Exception):
@@ -89,17 +105,20 @@ def read_rule(
 
     unknown = sorted(key for key in parts if key not in _KNOWN | {"RSCALE", "SKIP"} and not key.startswith("X-"))
     if unknown:
-        raise ValueError(f"unknown part {unknown[0]}")
+        raise ValueError(f"unknown part {_token(unknown[0])}")
     scale = str(parts.get("RSCALE", ["GREGORIAN"])[0]).upper()
     if scale != "GREGORIAN":
-        raise Unsupported(f"uses the {scale} calendar (RSCALE), which this importer does not expand")
+        raise Unsupported(f"uses the {_token(scale)} calendar (RSCALE), which this importer does not expand")
     skip = str(parts.get("SKIP", ["OMIT"])[0]).upper()
     if skip != "OMIT":
-        raise Unsupported(f"moves dates that do not exist (SKIP={skip}, RFC 7529), which this importer does not do")
+        raise Unsupported(
+            f"moves dates that do not exist (SKIP={_token(skip)}, RFC 7529), which this importer does not do"
+        )
     frequencies = parts.get("FREQ") or []
     frequency = str(frequencies[0]).upper() if frequencies else ""
     if frequency not in _FREQUENCIES:
-        raise ValueError(f"FREQ must be one of {', '.join(_FREQUENCIES)}, got {frequency or 'nothing'}")
+        raise ValueError(f"FREQ must be one of {', '.join(_FREQUENCIES)}")
+    _check_ranges(parts, frequency)
     used_by = [key for key in _BY_PARTS if parts.get(key)]
     if all_day:
         timed = [key for key in ("BYHOUR", "BYMINUTE", "BYSECOND") if parts.get(key)]
@@ -113,15 +132,69 @@ def read_rule(
     counts = parts.get("COUNT") or []
     count = counts[0] if counts else None
     if count is not None and not isinstance(count, int):
-        raise ValueError(f"COUNT must be a whole number, got {count}")
+        raise ValueError("COUNT must be a whole number")
     if count is not None and count < 1:
         count = None  # COUNT=-1 (some exporters' "for ever", as recurring-ical-events reads it): no count
     text = _text({key: value for key, value in parts.items() if key in _KNOWN and key not in ("UNTIL", "COUNT")})
     if count is not None:
         text += f";COUNT={count}"
-    rrulestr(text, dtstart=start)  # raises ValueError on a rule dateutil cannot run
+    try:
+        rrulestr(text, dtstart=start)  # raises ValueError on a rule dateutil cannot run
+    except (ValueError, TypeError, OverflowError) as exc:  # dateutil's words may quote the file: not shown
+        raise ValueError(f"dateutil cannot run the rule ({type(exc).__name__})") from None
     empty = _never_selects(parts, frequency) or _matches_no_day(parts, frequency)
     return Rule(line=line, text=text, count=count, until=until, empty=empty)
+
+
+def _check_ranges(parts: dict[str, list[Any]], frequency: str) -> None:
+    """Every numeric part and weekday within RFC 5545's bounds, before dateutil sees the rule.
+
+    dateutil runs ``INTERVAL=0`` for ever (the same date again and again) and fails deep inside
+    on ``INTERVAL=-1``; out-of-range ``BY…`` values make it scan without end or raise from
+    ``datetime``. Messages name the part and what it may be, never the value (a member's
+    calendar is private, and a rule's text is part of it).
+    """
+    for key, (low, high, signed) in _RANGES.items():
+        for value in parts.get(key) or []:
+            number = _whole(value)
+            if key == "BYMONTH" and getattr(value, "leap", False):
+                raise ValueError("BYMONTH: leap months (5L) exist only in other calendars than the Gregorian")
+            size = abs(number) if signed and number is not None else number
+            if number is None or size is None or not low <= size <= high:
+                span = f"from ±{low} to ±{high}" if signed else f"from {low} to {high}"
+                raise ValueError(f"{key} must be a whole number {'of 1 or more' if key == 'INTERVAL' else span}")
+    for value in parts.get("BYDAY") or []:
+        text = str(value).strip().upper()
+        weekday, ordinal = text[-2:], text[:-2]
+        if weekday not in _WEEKDAYS:
+            raise ValueError("BYDAY must name weekdays (MO, TU, WE, TH, FR, SA, SU)")
+        if ordinal:
+            number = _whole(ordinal)
+            if number is None or not 1 <= abs(number) <= 53:
+                raise ValueError("BYDAY: the number before a weekday must be from ±1 to ±53 (-1FR: the last Friday)")
+            if abs(number) > 5 and (frequency == "MONTHLY" or parts.get("BYMONTH")):
+                raise ValueError("BYDAY: a weekday comes at most five times in a month (-1FR: the last Friday)")
+    for value in parts.get("WKST") or []:
+        if str(value).strip().upper() not in _WEEKDAYS:
+            raise ValueError("WKST must name a weekday (MO, TU, WE, TH, FR, SA, SU)")
+
+
+def _token(text: str) -> str:
+    """A name from the file as messages show it: a short name as it is, anything else not at all."""
+    return text if re.fullmatch(r"[A-Za-z0-9-]{1,20}", text) else "(a name that is none)"
+
+
+def _whole(value: object) -> int | None:
+    """A part's value as a whole number (icalendar gives ints, a ``+2`` may stay text), else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return int(value)
+    text = str(value).strip()
+    digits = text[1:] if text[:1] in "+-" else text
+    if not digits.isdigit() or len(digits) > 12:
+        return None
+    return int(text)
 
 
 def dates(
@@ -139,6 +212,8 @@ def dates(
     own_end = rule.until
     if own_end is not None and own_end <= limit:
         limit, cut = own_end, _nothing
+    if limit < start:  # UNTIL before DTSTART: the rule gives no date (and moving it would leave year 9999)
+        return
     shift = max(0, (9999 - 1 - limit.year) // _CYCLE_YEARS) * _CYCLE_YEARS
     moved = rrulestr(rule.text, dtstart=_years_later(start, shift))
     given = 0
