@@ -111,7 +111,8 @@ def read_busy(
     skipped = reading.skipped
     all_series = group(entries, skipped)
     try:
-        expansion = expand(all_series, options, Budget())
+        since = None if start is None else datetime.combine(start, time(0), tzinfo=BERLIN)
+        expansion = expand(all_series, options, Budget(), since=since)  # the caps count from ``start``
     except TooCostly as exc:
         raise InvalidData([f"{exc}: the file is refused, it would take too long to read"], source=name) from None
     skipped.extend(expansion.skipped)
