@@ -97,9 +97,12 @@ def _note(person_id: str, where: str, skipped: tuple[Any, ...], language: Langua
         lines = ", ".join(str(line) for line in rest[:20]) + (" …" if len(rest) > 20 else "")
         more = (f"; {len(skipped) - _NOTED_LINES} weitere (Zeilen {lines})" if language == "de"
                 else f"; {len(skipped) - _NOTED_LINES} more (lines {lines})")  # fmt: skip
+    count = len(skipped)
     if language == "de":
-        return f"Kalender von {person_id} ({where}): {len(skipped)} Einträge nicht gelesen – {listed}{more}"
-    return f"Calendar of {person_id} ({where}): {len(skipped)} entries not read – {listed}{more}"
+        entries = "Eintrag" if count == 1 else "Einträge"
+        return f"Kalender von {person_id} ({where}): {count} {entries} nicht gelesen – {listed}{more}"
+    entries = "entry" if count == 1 else "entries"
+    return f"Calendar of {person_id} ({where}): {count} {entries} not read – {listed}{more}"
 
 
 @attrs.frozen(kw_only=True)
