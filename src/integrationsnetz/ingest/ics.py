@@ -216,7 +216,11 @@ def _read_calendar(structure: Scan, calendar: CalendarPart, outcome: FileReading
                 outcome.skipped.append(Skipped(item=item, reason=reason, line=block.line))
             continue
         reading = read_entry(component, block, zones, quote=outcome.quote)
-        item = _describe(component)
+        if not (reading.problems or reading.unused or reading.skip is not None):
+            if reading.entry is not None:
+                outcome.entries.append(reading.entry)
+            continue
+        item = _describe(component)  # only for a message: its start's offset may cost a zone's whole history
         outcome.broken(item, reading.problems)
         if reading.problems:
             continue

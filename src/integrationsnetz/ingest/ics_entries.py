@@ -287,6 +287,12 @@ class _Reader:
         line = self.block.line_of(name)
         if isinstance(value, datetime):
             moment: datetime = value
+            if moment.tzinfo is not None and not isinstance(moment.tzinfo, ZoneInfo) and moment.tzinfo is not UTC:
+                # A zone the database knows, first: a file's VTIMEZONE (Outlook's, from 1601 on) takes
+                # dateutil thousands of steps per offset; the database converts at once.
+                known = known_zone(str(getattr(prop, "params", {}).get("TZID", "")))
+                if known is not None:
+                    moment = moment.replace(tzinfo=known)
             if moment.tzinfo is None or moment.utcoffset() is None:
                 zone_name = getattr(prop, "params", {}).get("TZID")
                 if zone_name:
