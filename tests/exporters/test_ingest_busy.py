@@ -108,11 +108,15 @@ def test_free_busy_periods_by_their_type() -> None:
     assert len(inz.read_busy(calendar(extra=freebusy), "im-2", tentative="free", **YEAR_2027).busy) == 3
 
 
-def test_a_broken_free_busy_period_names_its_line() -> None:
-    freebusy = "BEGIN:VFREEBUSY|UID:fb|FREEBUSY:20270302T080000Z|END:VFREEBUSY"
-    with pytest.raises(InvalidData, match=r"<calendar bytes>: line 4: the VFREEBUSY of line 4 cannot be read"):
+def test_a_broken_free_busy_period_names_its_own_line() -> None:
+    """The FREEBUSY line, not the VFREEBUSY's BEGIN (review-14 F15); the value is not quoted."""
+    freebusy = "BEGIN:VFREEBUSY|UID:fb|DTSTAMP:20270101T000000Z|FREEBUSY:20270302T080000Z-geheim|END:VFREEBUSY"
+    with pytest.raises(InvalidData, match=r"^<calendar bytes>: line 7: FREEBUSY of the VFREEBUSY that starts on "
+                                          r"line 4: icalendar cannot read its value$") as caught:  # fmt: skip
         inz.read_busy(calendar(extra=freebusy), "im-2")
-    assert inz.read_busy(calendar(extra=freebusy), "im-2", on_error="skip").skipped
+    assert "geheim" not in str(caught.value)
+    (skip,) = inz.read_busy(calendar(extra=freebusy), "im-2", on_error="skip").skipped
+    assert skip.line == 7
 
 
 def test_a_weekly_series_with_exdate_and_a_moved_date() -> None:

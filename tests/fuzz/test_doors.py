@@ -13,6 +13,7 @@ import json
 import tempfile
 import time
 import tomllib
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +118,10 @@ CALENDAR_LINES = [
     b"DTSTART;TZID=Nowhere/Else:20260101T100000", b"X-WR-TIMEZONE:Mars/Olympus", b"BEGIN:VEVENT", b"END:VEVENT",
     b"BEGIN:VCALENDAR", b"END:VCALENDAR", b"UID:", b"URL:javascript:alert(1)", b"CREATED:00001231T000000Z",
     b"SEQUENCE:-1", b"CALSCALE:HEBREW", b"RRULE:RSCALE=HEBREW;FREQ=YEARLY",
+    # review-14: a rule that ran for ever or crashed, deep nesting, a fold inside a character
+    b"RRULE:FREQ=DAILY;INTERVAL=0", b"RRULE:FREQ=WEEKLY;INTERVAL=-1;COUNT=3", b"RRULE:FREQ=MONTHLY;BYDAY=8MO",
+    b"RRULE:FREQ=YEARLY;UNTIL=10000101", b"RRULE:FREQ=DAILY;BYHOUR=25", b"BEGIN:X-A\r\n" * 30,
+    b"SUMMARY:\xc3\r\n \xa4", b"FREEBUSY:garbage", b"DTSTART;TZID=Europe/Berlin:20100104T100000",
 ]  # fmt: skip
 
 
@@ -158,4 +163,14 @@ def test_mutated_calendars(payload: bytes, tolerant: bool) -> None:
     options = ImportOptions(network_id="netz-wak", source="kalender.ics", on_error="skip" if tolerant else "refuse")
     began = time.process_time()
     accepted_or_refused(lambda: inz.import_from(io.BytesIO(payload), "ics", options=options))
+    assert time.process_time() - began < 2.0, "one calendar took more than two seconds"
+
+
+@fuzz_settings()
+@given(payload=mutated_calendar(), tolerant=st.booleans())
+def test_mutated_calendars_as_busy_time(payload: bytes, tolerant: bool) -> None:
+    """A member's calendar as busy time: read or refused with the library's error, within two seconds of CPU."""
+    began = time.process_time()
+    accepted_or_refused(lambda: inz.read_busy(payload, "im-1", start=date(2026, 1, 1), end=date(2026, 12, 31),
+                                              on_error="skip" if tolerant else "refuse"))  # fmt: skip
     assert time.process_time() - began < 2.0, "one calendar took more than two seconds"

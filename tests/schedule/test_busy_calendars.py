@@ -314,3 +314,47 @@ def test_a_member_with_the_networks_own_feed_in_their_calendar_moves_nothing(war
     assert {i: (m.start, m.end) for i, m in _meetings(wartburgkreis).items()} == {
         i: (m.start, m.end) for i, m in before.items()
     }
+
+
+def test_what_a_members_calendar_left_out_is_in_the_plans_report_by_line_never_by_text(wartburgkreis: Path) -> None:
+    """review-14 F8 and F12: a broken entry quoted the appointment's text, a skipped one was not mentioned."""
+    (wartburgkreis / "kalender").mkdir()
+    (wartburgkreis / "kalender" / "im-1.ics").write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN\r\n"
+        f"BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:{SECRET}\r\n"
+        "DTSTART;TZID=Europe/Berlin:20270112T133000\r\nDTEND;TZID=Europe/Berlin:20270112T150000\r\n"
+        "DESCRIPTION:Gespraech mit\r\nHerrn Mueller wegen Kuendigung\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:b\r\nDTSTART;TZID=Europe/Berlin:20100104T080000\r\n"
+        "DTEND;TZID=Europe/Berlin:20100104T083000\r\nRRULE:FREQ=DAILY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    _name_calendar(wartburgkreis, "im-1", "kalender/im-1.ics")
+    refused = _run("plan", "2027", "--dry-run")
+    assert refused.exit_code != 0
+    assert "im-1.ics: line 10: expected a content line NAME:value (a line break inside a value?)" in refused.output
+    planning = wartburgkreis / "wartburgkreis.toml"
+    planning.write_text(planning.read_text(encoding="utf-8") + 'on_error = "skip"\n', encoding="utf-8")
+    tolerant = _run("plan", "2027", "--dry-run")
+    assert tolerant.exit_code == 0, tolerant.output
+    note = next(line for line in tolerant.output.splitlines() if "Kalender von im-1" in line)
+    assert note.startswith("  - Kalender von im-1 (im-1.ics): 1 Eintrag nicht gelesen – line 10: ")
+    for output in (refused.output, tolerant.output):
+        assert "Mueller" not in output
+        assert "Geheim" not in output
+    config = load_plan_config(planning, data=_wartburgkreis())
+    times = config.read_calendars(date(2027, 1, 1), date(2027, 12, 31))
+    assert times.blocked == config.blocked_times(date(2027, 1, 1), date(2027, 12, 31))
+    assert sum(1 for busy in times.blocked if isinstance(busy, Busy) and busy.person_id == "im-1") == 365  # since 2010
+
+
+def test_check_refuses_a_calendar_address_plan_could_not_fetch(wartburgkreis: Path) -> None:
+    """review-14 F10: ``check`` said "keine Probleme", then ``plan`` died with a traceback."""
+    planning = wartburgkreis / "wartburgkreis.toml"
+    text = planning.read_text(encoding="utf-8")
+    planning.write_text(f'{text}\n[[calendars]]\nperson_id = "im-1"\nurl = "http://[::1/x?TOKENX"\n', encoding="utf-8")
+    for command in (("check",), ("plan", "2027", "--dry-run")):
+        result = _run(*command)
+        assert "$.calendars[0].url: http://?/…: not a web address" in result.output, result.output
+        assert "wartburgkreis.toml: keine Probleme" not in result.output
+        assert "TOKENX" not in result.output
+        assert "Traceback" not in result.output

@@ -105,13 +105,14 @@ def read_busy(
         until=end + timedelta(days=1) if end is not None else None,
         on_error=on_error,
     )
-    _, reading = read_file(payload, options, keep=frozenset({"VFREEBUSY"}))
+    _, reading = read_file(payload, options, keep=frozenset({"VFREEBUSY"}), quote=False)
     skip = frozenset(skip_uids)
     entries = [entry for entry in reading.entries if entry.uid is None or entry.uid not in skip]
     skipped = reading.skipped
     all_series = group(entries, skipped)
     try:
-        expansion = expand(all_series, options, Budget())
+        since = None if start is None else datetime.combine(start, time(0), tzinfo=BERLIN)
+        expansion = expand(all_series, options, Budget(), since=since)  # the caps count from ``start``
     except TooCostly as exc:
         raise InvalidData([f"{exc}: the file is refused, it would take too long to read"], source=name) from None
     skipped.extend(expansion.skipped)
@@ -201,9 +202,10 @@ def _free_busy(block: Block, component: Any, zones: Zones, tentative: Tentative,
     """Add the busy periods of one ``VFREEBUSY`` to ``window``; the problems of its values."""
     problems = []
     line = block.line_of("FREEBUSY")
-    for name, message in getattr(component, "errors", []):
+    for name, _message in getattr(component, "errors", []):  # its words may quote the file
         if (name or "").upper() == "FREEBUSY":
-            problems.append(Problem(line, f"FREEBUSY of the VFREEBUSY that starts on line {block.line}: {message}"))
+            problems.append(Problem(line, f"FREEBUSY of the VFREEBUSY that starts on line {block.line}: "
+                                          "the value cannot be read"))  # fmt: skip
     values = component.get("FREEBUSY")
     for period in values if isinstance(values, list) else [values] if values is not None else []:
         kind = str(getattr(period, "params", {}).get("FBTYPE", "BUSY")).strip().upper()
@@ -214,10 +216,10 @@ def _free_busy(block: Block, component: Any, zones: Zones, tentative: Tentative,
         if not isinstance(value, tuple) or len(value) != 2:
             problems.append(Problem(line, f"{where}: expected a period such as 20270301T080000Z/PT1H"))
             continue
-        first = read_moment(period, "FREEBUSY", block, zones, value[0])
+        first = read_moment(period, "FREEBUSY", block, zones, value[0], quote=False)
         second = value[1]
         if not isinstance(second, timedelta):
-            second = read_moment(period, "FREEBUSY", block, zones, second)
+            second = read_moment(period, "FREEBUSY", block, zones, second, quote=False)
         broken = [item for item in (first, second) if isinstance(item, Problem)]
         if broken:
             problems.extend(item for item in broken if isinstance(item, Problem))

@@ -20,6 +20,7 @@ the reason. Only the library's errors leave this module.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterator
 from datetime import date
@@ -31,7 +32,7 @@ from integrationsnetz.contract.importers import ImportedSeries, Importer, Import
 from integrationsnetz.errors import InvalidData
 from integrationsnetz.hookspecs import hookimpl
 from integrationsnetz.ingest.ics_entries import BERLIN, Entry, Zones, read_entry
-from integrationsnetz.ingest.ics_lines import Block, CalendarPart, Problem, Scan, scan
+from integrationsnetz.ingest.ics_lines import Block, CalendarPart, Problem, Scan, scan, shown_name
 from integrationsnetz.ingest.ics_model import Mapper, entity_id_for_uid, uidless_id
 from integrationsnetz.ingest.ics_rules import Budget, TooCostly
 from integrationsnetz.ingest.ics_series import Occurrence, Series, expand, group
@@ -54,10 +55,13 @@ class FileReading:
 
     ``kept`` holds the components other than ``VEVENT`` a reader asked for (``keep``), each with
     its block and how the calendar's times are read; the busy-time reader takes ``VFREEBUSY``.
+    ``quote`` False: no message holds text or values of the file (a member's private calendar);
+    the importer's own user may see their file quoted (at most a few dozen characters).
     """
 
     options: ImportOptions
     keep: frozenset[str] = frozenset()
+    quote: bool = True
     problems: list[Problem] = attrs.Factory(list)
     skipped: list[Skipped] = attrs.Factory(list)
     entries: list[Entry] = attrs.Factory(list)
@@ -85,29 +89,53 @@ class FileReading:
 
 
 def read_file(
-    payload: bytes, options: ImportOptions, *, keep: frozenset[str] = frozenset()
+    payload: bytes, options: ImportOptions, *, keep: frozenset[str] = frozenset(), quote: bool = True
 ) -> tuple[Scan, FileReading]:
     """Steps 1 and 2 for every reader of calendar files: the structure, then each ``VEVENT`` read.
 
     Raises :class:`InvalidData` (every problem with its line) unless ``options.on_error`` is
-    ``"skip"``; then the broken parts are in ``skipped``.
+    ``"skip"``; then the broken parts are in ``skipped``. With ``quote`` False no message holds
+    text of the file, only lines, property names and reasons.
     """
     source = options.source or "<calendar stream>"
     try:
         text = payload.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        bad_line = payload[: exc.start].count(b"\n") + 1
-        raise InvalidData([f"line {bad_line}: not UTF-8 ({exc.reason})"], source=source) from None
-    structure = scan(text)
+    except UnicodeDecodeError:
+        try:
+            text = _refolded(payload).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            bad_line = payload[: exc.start].count(b"\n") + 1
+            raise InvalidData([f"line {bad_line}: not UTF-8 ({exc.reason})"], source=source) from None
+    structure = scan(text, quote=quote)
     if structure.fatal is not None:
         raise InvalidData([str(structure.fatal)], source=source)
-    outcome = FileReading(options, keep)
+    outcome = FileReading(options, keep, quote=quote)
     outcome.noted("the file", structure.problems, "ignored")
     for calendar in structure.calendars:
         _read_calendar(structure, calendar, outcome)
     if outcome.problems:
         raise InvalidData([str(p) for p in sorted(outcome.problems, key=lambda p: p.line)], source=source)
     return structure, outcome
+
+
+#: A fold (line break and a space or tab) inside a character's bytes: the lead byte and the
+#: continuation bytes before it, the fold, the continuation bytes after it.
+_SPLIT_CHARACTER = re.compile(rb"([\xc2-\xf4][\x80-\xbf]{0,2})(\r\n|\n|\r)([ \t])([\x80-\xbf]{1,3})")
+
+
+def _refolded(payload: bytes) -> bytes:
+    """``payload`` with every fold that splits a character moved before that character.
+
+    Folding counts octets (RFC 5545 §3.1): an exporter folding at 75 octets may break a line
+    between the two bytes of an ``ä``, and a reader must join the bytes before it decodes them.
+    Moving the fold keeps the unfolded text and the line numbers as they are.
+    """
+
+    def move(match: re.Match[bytes]) -> bytes:
+        lead, brk, space, rest = match.groups()
+        return brk + space + lead + rest
+
+    return _SPLIT_CHARACTER.sub(move, payload)
 
 
 def read_ics(stream: BinaryIO, options: ImportOptions) -> ImportResult:
@@ -165,13 +193,14 @@ def _read_calendar(structure: Scan, calendar: CalendarPart, outcome: FileReading
     sound = []
     for block in calendar.blocks:
         if block.problems or block.last is None:
-            outcome.broken(f"the {block.name} of line {block.line}", block.problems)
+            outcome.broken(f"the {shown_name(block.name, quote=outcome.quote)} of line {block.line}", block.problems)
         else:
             sound.append(block)
     zones = _zones(calendar, outcome)
     scale = calendar.property_value("CALSCALE")
     if scale is not None and scale[0].strip().upper() != "GREGORIAN":
-        problem = Problem(scale[1], f"CALSCALE:{scale[0].strip()}: only Gregorian calendars can be read")
+        shown = f":{scale[0].strip()[:40]}" if outcome.quote else ""
+        problem = Problem(scale[1], f"CALSCALE{shown}: only Gregorian calendars can be read")
         outcome.broken("the calendar", [problem])
         return
     for block, component in _parse(structure, calendar, sound, outcome):
@@ -181,12 +210,17 @@ def _read_calendar(structure: Scan, calendar: CalendarPart, outcome: FileReading
         if block.name != "VEVENT":
             reason = _SKIPPED_COMPONENTS.get(block.name)
             if reason is None and block.name != "VTIMEZONE":
-                reason = f"a {block.name}, not a meeting"
+                reason = f"a {shown_name(block.name, quote=outcome.quote)}, not a meeting"
             if reason is not None:
-                outcome.skipped.append(Skipped(item=block.name, reason=reason, line=block.line))
+                item = shown_name(block.name, quote=outcome.quote)
+                outcome.skipped.append(Skipped(item=item, reason=reason, line=block.line))
             continue
-        reading = read_entry(component, block, zones)
-        item = _describe(component)
+        reading = read_entry(component, block, zones, quote=outcome.quote)
+        if not (reading.problems or reading.unused or reading.skip is not None):
+            if reading.entry is not None:
+                outcome.entries.append(reading.entry)
+            continue
+        item = _describe(component)  # only for a message: its start's offset may cost a zone's whole history
         outcome.broken(item, reading.problems)
         if reading.problems:
             continue
@@ -213,7 +247,7 @@ def _zones(calendar: CalendarPart, outcome: FileReading) -> Zones:
     except _PARSER_ERRORS:
         zone = None
     if zone is None:
-        problem = Problem(line, f"X-WR-TIMEZONE: unknown time zone {name!r}")
+        problem = Problem(line, f"X-WR-TIMEZONE: unknown time zone{f' {name[:60]!r}' if outcome.quote else ''}")
         outcome.noted("the calendar", [problem], "floating times are read in Europe/Berlin")
         return Zones(floating=BERLIN)
     return Zones(floating=zone, utc_to=zone)
@@ -241,8 +275,16 @@ def _parse(
         context = [] if block.name == "VTIMEZONE" else zones
         found = _parse_alone(structure, calendar, context, block)
         if isinstance(found, str):
-            problem = Problem(block.line, f"the {block.name} of line {block.line} cannot be read: {found}")
-            outcome.broken(f"the {block.name} of line {block.line}", [problem])
+            kind = shown_name(block.name, quote=outcome.quote)
+            found = found if outcome.quote else "icalendar cannot read its value"
+            culprit = _culprit(structure, block)
+            if culprit is None:
+                problem = Problem(block.line, f"the {kind} of line {block.line} cannot be read: {found}")
+            else:
+                name, line = culprit
+                shown = shown_name(name, quote=outcome.quote)
+                problem = Problem(line, f"{shown} of the {kind} that starts on line {block.line}: {found}")
+            outcome.broken(f"the {kind} of line {block.line}", [problem])
         else:
             result.append((block, found[0]))
     return result
@@ -264,6 +306,29 @@ def _parse_alone(structure: Scan, calendar: CalendarPart, context: list[Block], 
     if not components or components[-1].name != block.name:
         return "icalendar does not see it as a component"
     return [components[-1]]
+
+
+#: The most properties of a broken component parsed one by one to find the broken one.
+_MAX_PROPERTIES_TRIED = 200
+
+
+def _culprit(structure: Scan, block: Block) -> tuple[str, int] | None:
+    """The first property (name, line) of a broken ``block`` that icalendar cannot read alone."""
+    import icalendar
+
+    lines = structure.lines
+    for name, line in block.properties[:_MAX_PROPERTIES_TRIED]:
+        last = line - 1
+        while last + 1 < len(lines) and lines[last + 1][:1] in (" ", "\t"):
+            last += 1
+        text = "\r\n".join([f"BEGIN:{block.name}", *lines[line - 1 : last + 1], f"END:{block.name}", ""])
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                icalendar.Component.from_ical(text)
+        except _PARSER_ERRORS:  # OSError too: a TZID the zone database looked up as a file name
+            return name, line
+    return None
 
 
 def _base_ids(all_series: list[Series], structure: Scan) -> dict[str, str]:

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from integrationsnetz.ingest.ics_lines import Block, Problem
+from integrationsnetz.ingest.ics_lines import Block, Problem, shown_name
 from integrationsnetz.ingest.ics_rules import Rule, Unsupported, read_rule
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -102,24 +102,29 @@ class Zones:
     utc_to: tzinfo | None = None
 
 
-def read_entry(component: Any, block: Block, zones: Zones) -> Reading:
-    """Read one ``VEVENT``; every problem it has is in the result, none is raised."""
+def read_entry(component: Any, block: Block, zones: Zones, *, quote: bool = True) -> Reading:
+    """Read one ``VEVENT``; every problem it has is in the result, none is raised.
+
+    With ``quote`` False no message holds a value of the file (icalendar's words may quote it).
+    """
     reading = Reading()
     for name, message in getattr(component, "errors", []):
         prop = (name or "").upper()
         where = block.line_of(prop) if prop else block.line
-        problem = Problem(where, f"{name or 'a line'} of the event that starts on line {block.line}: {message}")
+        shown = shown_name(name, quote=quote) if name else "a line"
+        said = str(message)[:200] if quote else "the value cannot be read"
+        problem = Problem(where, f"{shown} of the event that starts on line {block.line}: {said}")
         (reading.problems if not prop or prop in USED_PROPERTIES else reading.unused).append(problem)
     if reading.problems:
         return reading
     try:
-        _read(component, block, zones, reading)
+        _read(component, block, zones, reading, quote=quote)
     except _Broken as broken:
         reading.problems.append(broken.problem)
     return reading
 
 
-def _read(component: Any, block: Block, zones: Zones, reading: Reading) -> None:
+def _read(component: Any, block: Block, zones: Zones, reading: Reading, *, quote: bool) -> None:
     where = f"of the event that starts on line {block.line}"
     for name in ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "UID", "SEQUENCE"):
         lines = block.lines_of(name)
@@ -129,7 +134,7 @@ def _read(component: Any, block: Block, zones: Zones, reading: Reading) -> None:
     if start_prop is None:
         reading.skip, reading.skip_line = "has no start (DTSTART)", block.line
         return
-    read = _Reader(block, zones, where)
+    read = _Reader(block, zones, where, quote=quote)
     start = read.moment(start_prop, "DTSTART")
     if _outside(start, reading, block):
         return
@@ -274,6 +279,7 @@ class _Reader:
     block: Block
     zones: Zones
     where: str
+    quote: bool = True  #: messages may show the value
 
     def moment(self, prop: Any, name: str, value: Any = None) -> Moment:
         """A DATE or DATE-TIME property (or one value of a list) as a day or an aware date-time."""
@@ -281,12 +287,19 @@ class _Reader:
         line = self.block.line_of(name)
         if isinstance(value, datetime):
             moment: datetime = value
+            if moment.tzinfo is not None and not isinstance(moment.tzinfo, ZoneInfo) and moment.tzinfo is not UTC:
+                # A zone the database knows, first: a file's VTIMEZONE (Outlook's, from 1601 on) takes
+                # dateutil thousands of steps per offset; the database converts at once.
+                known = known_zone(str(getattr(prop, "params", {}).get("TZID", "")))
+                if known is not None:
+                    moment = moment.replace(tzinfo=known)
             if moment.tzinfo is None or moment.utcoffset() is None:
                 zone_name = getattr(prop, "params", {}).get("TZID")
                 if zone_name:
+                    shown = f" {str(zone_name)[:60]!r}" if self.quote else ""
                     raise _Broken(
                         line,
-                        f"{name} {self.where}: unknown time zone {zone_name!r} "
+                        f"{name} {self.where}: unknown time zone{shown} "
                         "(neither a zone name nor a VTIMEZONE of the file)",
                     )
                 moment = moment.replace(tzinfo=self.zones.floating)
@@ -300,7 +313,8 @@ class _Reader:
         if isinstance(value, date):
             day: date = value
             return day
-        raise _Broken(line, f"{name} {self.where}: expected a date or a date-time, got {value!r}")
+        got = f", got {str(value)[:60]!r}" if self.quote else ""
+        raise _Broken(line, f"{name} {self.where}: expected a date or a date-time{got}")
 
     def periods(self, props: Any, name: str) -> list[tuple[Moment, timedelta | None]]:
         """The values of every RDATE (or EXDATE) line: a day, a date-time, or a PERIOD with its length."""
@@ -343,7 +357,7 @@ class _Reader:
         if not isinstance(value, datetime):
             day = value if isinstance(value, date) else None
             if day is None:
-                raise ValueError(f"UNTIL must be a date or a date-time, got {value!r}")
+                raise ValueError("UNTIL must be a date or a date-time")
             return datetime.combine(day, time.max if isinstance(start, datetime) else time(0))
         if not isinstance(start, datetime):
             return datetime.combine(value.date(), time(0))
@@ -353,10 +367,12 @@ class _Reader:
         return value.astimezone(zone).replace(tzinfo=None)
 
 
-def read_moment(prop: Any, name: str, block: Block, zones: Zones, value: Any = None) -> Moment | Problem:
+def read_moment(
+    prop: Any, name: str, block: Block, zones: Zones, value: Any = None, *, quote: bool = True
+) -> Moment | Problem:
     """One date value of a component other than a ``VEVENT`` (a ``FREEBUSY`` period's start or end),
     read as an entry's would be; a broken one is a :class:`Problem` with its line."""
-    reader = _Reader(block, zones, f"of the {block.name} that starts on line {block.line}")
+    reader = _Reader(block, zones, f"of the {block.name} that starts on line {block.line}", quote=quote)
     try:
         return reader.moment(prop, name, value)
     except _Broken as broken:

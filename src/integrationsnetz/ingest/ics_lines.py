@@ -21,6 +21,23 @@ _LINE_BREAK = re.compile(r"\r\n|\n|\r")
 #: event is a broken file, not an extension.
 _TOP_LEVEL_ONLY = frozenset({"VCALENDAR", "VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY", "VTIMEZONE"})
 
+#: Names of RFC 5545 (and its extensions') components and properties: messages that must not quote
+#: a file (a member's calendar read as busy time) name these, and call any other name "a line".
+_KNOWN_NAMES = _TOP_LEVEL_ONLY | frozenset(
+    {"VALARM", "STANDARD", "DAYLIGHT", "VAVAILABILITY", "AVAILABLE", "VLOCATION", "VRESOURCE", "PARTICIPANT",
+     "BEGIN", "END", "VERSION", "PRODID", "CALSCALE", "METHOD", "NAME", "REFRESH-INTERVAL", "SOURCE", "COLOR",
+     "UID", "DTSTAMP", "DTSTART", "DTEND", "DURATION", "DUE", "COMPLETED", "RRULE", "RDATE", "EXDATE", "EXRULE",
+     "RECURRENCE-ID", "SUMMARY", "DESCRIPTION", "LOCATION", "GEO", "STATUS", "TRANSP", "CLASS", "PRIORITY",
+     "SEQUENCE", "CREATED", "LAST-MODIFIED", "ORGANIZER", "ATTENDEE", "CONTACT", "CATEGORIES", "COMMENT",
+     "RESOURCES", "RELATED-TO", "URL", "ATTACH", "IMAGE", "CONFERENCE", "REQUEST-STATUS", "FREEBUSY", "TZID",
+     "TZNAME", "TZOFFSETFROM", "TZOFFSETTO", "TZURL", "ACTION", "TRIGGER", "REPEAT", "PERCENT-COMPLETE"}
+)  # fmt: skip
+
+#: The deepest nesting a file may have. A calendar has three levels (``VCALENDAR`` > ``VEVENT`` >
+#: ``VALARM``, ``VTIMEZONE`` > ``STANDARD``), a few more with extensions; thousands are a file made
+#: to slow the reader (and icalendar, which recurses) down.
+MAX_DEPTH = 20
+
 
 @attrs.frozen
 class Problem:
@@ -93,8 +110,18 @@ class Scan:
         return "\n".join(self.lines[block.first : end + 1])
 
 
-def scan(text: str) -> Scan:
-    """Read the structure of ``text``: its calendars, their components, and every problem with its line."""
+def shown_name(name: str, *, quote: bool) -> str:
+    """A component's or property's name as a message shows it: as it is, or (``quote`` False) only
+    a name of the standard or an ``X-`` name; any other may be text of the file (``Herrn:``)."""
+    return name if quote or name in _KNOWN_NAMES or name.startswith("X-") else "(a name that is none)"
+
+
+def scan(text: str, *, quote: bool = True) -> Scan:
+    """Read the structure of ``text``: its calendars, their components, and every problem with its line.
+
+    With ``quote`` False no message holds text of the file: a line that is not ``NAME:value`` is
+    named by its number only (a member's calendar read as busy time is private).
+    """
     lines = _LINE_BREAK.split(text)
     logical: list[tuple[int, int, str]] = []  # (first physical index, last physical index, content)
     for index, raw in enumerate(lines):
@@ -107,16 +134,20 @@ def scan(text: str) -> Scan:
     if not logical:
         result.fatal = Problem(1, "the file is empty")
         return result
-    _Reader(result).read(logical)
+    _Reader(result, quote=quote).read(logical)
+    if not result.calendars and result.fatal is None:  # a web page, a login form: no calendar at all
+        result.fatal = Problem(logical[0][0] + 1, "expected BEGIN:VCALENDAR; the file holds no calendar")
     return result
 
 
 class _Reader:
     """The state of one pass over the logical lines: which components are open."""
 
-    def __init__(self, result: Scan) -> None:
+    def __init__(self, result: Scan, *, quote: bool) -> None:
         self.result = result
+        self.quote = quote
         self.stack: list[tuple[str, int]] = []  # (component name, line) of each open component
+        self.open: dict[str, int] = {}  # how many components of each name are open: END finds its BEGIN at once
         self.calendar: CalendarPart | None = None
         self.block: Block | None = None
 
@@ -124,12 +155,16 @@ class _Reader:
         """A problem of the open top-level component, or of the file outside any."""
         (self.block.problems if self.block is not None else self.result.problems).append(Problem(line, text))
 
+    def name(self, name: str) -> str:
+        return shown_name(name, quote=self.quote)
+
     def read(self, logical: list[tuple[int, int, str]]) -> None:
         for first, last, content in logical:
             number = first + 1
             match = _NAME.match(content)
             if match is None or ":" not in content:
-                self.problem(number, f"expected a content line NAME:value, got {content[:60]!r}")
+                got = f", got {content[:60]!r}" if self.quote else " (a line break inside a value?)"
+                self.problem(number, f"expected a content line NAME:value{got}")
                 continue
             name = match.group(0).upper()
             value = content.split(":", 1)[1]
@@ -139,7 +174,7 @@ class _Reader:
             elif name == "END":
                 self.end(value.strip().upper(), number, first)
             elif not self.stack:
-                self.problem(number, f"{name} outside of BEGIN:VCALENDAR … END:VCALENDAR")
+                self.problem(number, f"{self.name(name)} outside of BEGIN:VCALENDAR … END:VCALENDAR")
             elif len(self.stack) == 1 and self.calendar is not None:
                 self.calendar.properties.append((name, number, value))
                 self.calendar.spans.append((first, last))
@@ -147,7 +182,7 @@ class _Reader:
                 self.block.properties.append((name, number))
         if self.stack:
             kind, number = self.stack[-1]
-            self.problem(number, f"BEGIN:{kind} is never closed (the file ends first; is it cut off?)")
+            self.problem(number, f"BEGIN:{self.name(kind)} is never closed (the file ends first; is it cut off?)")
 
     def begin(self, kind: str, number: int, index: int) -> bool:
         """Open a component; False when the file is not a calendar at all."""
@@ -158,40 +193,52 @@ class _Reader:
             outer, outer_line = self.stack[min(1, len(self.stack) - 1)]
             self.problem(
                 number,
-                f"BEGIN:{kind} inside the {outer} of line {outer_line}; "
-                f"a {kind} cannot be nested (is an END:{outer} missing?)",
+                f"BEGIN:{kind} inside the {self.name(outer)} of line {outer_line}; "
+                f"a {kind} cannot be nested (is an END:{self.name(outer)} missing?)",
             )
-            del self.stack[keep:]
+            while len(self.stack) > keep:
+                self.pop()
             self.block = None
             if keep == 0:
                 self.calendar = None
         depth = len(self.stack)
+        if depth >= MAX_DEPTH:
+            self.result.fatal = Problem(
+                number, f"components nested more than {MAX_DEPTH} levels deep; a calendar has three or four"
+            )
+            return False
         if depth == 0:
             if kind != "VCALENDAR":
                 if not self.result.calendars:
-                    self.result.fatal = Problem(number, f"expected BEGIN:VCALENDAR, got BEGIN:{kind}")
+                    self.result.fatal = Problem(number, f"expected BEGIN:VCALENDAR, got BEGIN:{self.name(kind)}")
                     return False
-                self.problem(number, f"BEGIN:{kind} outside of BEGIN:VCALENDAR … END:VCALENDAR")
+                self.problem(number, f"BEGIN:{self.name(kind)} outside of BEGIN:VCALENDAR … END:VCALENDAR")
             else:
                 self.calendar = CalendarPart(line=number)
                 self.result.calendars.append(self.calendar)
         elif depth == 1 and self.calendar is not None:
             self.block = Block(name=kind, line=number, first=index)
             self.calendar.blocks.append(self.block)
-        self.stack.append((kind, number))
+        self.push(kind, number)
         return True
 
+    def push(self, kind: str, number: int) -> None:
+        self.stack.append((kind, number))
+        self.open[kind] = self.open.get(kind, 0) + 1
+
+    def pop(self) -> None:
+        kind, _ = self.stack.pop()
+        self.open[kind] -= 1
+
     def end(self, kind: str, number: int, index: int) -> None:
-        open_names = [name for name, _ in self.stack]
-        if not self.stack or open_names[-1] != kind:
-            opened = f"BEGIN:{self.stack[-1][0]} of line {self.stack[-1][1]}" if self.stack else "nothing"
-            self.problem(number, f"END:{kind} does not close {opened}")
-            if kind not in open_names:
+        if not self.stack or self.stack[-1][0] != kind:
+            opened = f"BEGIN:{self.name(self.stack[-1][0])} of line {self.stack[-1][1]}" if self.stack else "nothing"
+            self.problem(number, f"END:{self.name(kind)} does not close {opened}")
+            if not self.open.get(kind):
                 return  # a stray END: leave the structure as it is
-            while open_names[-1] != kind:  # it closes an outer component: the inner ones end here too
-                open_names.pop()
-                self.stack.pop()
-        self.stack.pop()
+            while self.stack[-1][0] != kind:  # it closes an outer component: the inner ones end here too
+                self.pop()
+        self.pop()
         depth = len(self.stack)
         if depth == 1 and self.block is not None:
             self.block.last = index

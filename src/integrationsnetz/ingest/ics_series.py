@@ -11,6 +11,11 @@ Limits: a series gives at most :data:`MAX_DATES_PER_SERIES` dates, a file at mos
 :data:`MAX_YEARS` years from its start; a rule without an end runs to the horizon
 (``ImportOptions.horizon`` after its start, or to the last date the file names if that is later).
 Each cut is reported in ``ImportResult.skipped``, naming the series.
+
+A reader that wants only a period (the busy-time reader: the year planned) passes ``since``: the
+caps then count the dates from there on, and a rule whose periods give one date each starts at
+the period (a daily appointment since 2010 still blocks 2027); the dates before it a rule has
+to pass on the way are capped too (:data:`MAX_DATES_BEFORE`).
 """
 
 from __future__ import annotations
@@ -37,6 +42,10 @@ MAX_DATES_PER_FILE = 50_000
 
 #: No rule runs further than this from its start (with its UNTIL far beyond, or without an end).
 MAX_YEARS = 100
+
+#: The most dates of one series before ``since`` that are looked at and passed by (a rule
+#: whose dates cannot be skipped: monthly, or with ``BY…`` parts and a ``COUNT``).
+MAX_DATES_BEFORE = 20_000
 
 _LAST_MOMENT = datetime(LAST_YEAR, 12, 31, tzinfo=BERLIN)
 _MAX_SLOTS = 4 * MAX_DATES_PER_SERIES  #: dates of a series looked at, excluded ones included
@@ -145,13 +154,16 @@ def describe(entry: Entry) -> str:
     return f"{summary!r} on {entry.start.isoformat()}"
 
 
-def expand(all_series: list[Series], options: ImportOptions, budget: Budget) -> Expansion:
-    """Every occurrence of the file's series, earliest first, within the limits."""
+def expand(
+    all_series: list[Series], options: ImportOptions, budget: Budget, *, since: datetime | None = None
+) -> Expansion:
+    """Every occurrence of the file's series, earliest first, within the limits; with ``since``
+    (aware), only those that end after it, the caps counted from there."""
     skipped: list[Skipped] = []
     horizon = _horizon(all_series, options)
     stop = None if options.until is None else datetime.combine(options.until, time(0), tzinfo=BERLIN)
     heap: list[tuple[datetime, int, Occurrence, Iterator[Occurrence]]] = []
-    limits = _Limits(horizon, stop, budget, skipped)
+    limits = _Limits(horizon, stop, budget, skipped, since=None if since is None else instant(since))
     for order, series in enumerate(all_series):
         _push(heap, order, _capped(series, limits))
     taken: list[Occurrence] = []
@@ -216,6 +228,7 @@ class _Limits:
     stop: datetime | None  #: ImportOptions.until: nothing from here on
     budget: Budget
     skipped: list[Skipped]
+    since: datetime | None = None  #: ImportOptions' reader wants only what ends after this (UTC)
     incomplete: set[str] = attrs.Factory(set)
 
 
@@ -228,6 +241,8 @@ def _capped(series: Series, limits: _Limits) -> Iterator[Occurrence]:
         if limits.stop is not None and instant(occurrence.start) >= limits.stop:
             limits.incomplete.add(series.key)
             continue
+        if limits.since is not None and instant(occurrence.end) <= limits.since:
+            continue  # before the period read: not counted against the cap
         if given == MAX_DATES_PER_SERIES:
             assert last is not None
             limits.incomplete.add(series.key)
@@ -256,8 +271,21 @@ def _occurrences(series: Series, limits: _Limits) -> Iterator[Occurrence]:
     overrides = _Overrides(series, limits.skipped)
     excluded = _Exclusions(master)
     slots = _slots(master, series, limits) if master is not None else iter(())
-    for looked_at, (slot, length) in enumerate(slots):
-        if looked_at == _MAX_SLOTS:  # a day excluded from a rule of minutes: 1,440 slots to pass
+    early = None if limits.since is None or master is None else _early(limits.since, master)
+    looked_at = before = 0
+    for slot, length in slots:
+        if early is not None and instant(slot) < early:
+            before += 1
+            if before > MAX_DATES_BEFORE:
+                limits.incomplete.add(series.key)
+                reason = (f"has more than {MAX_DATES_BEFORE:,} dates before the period read, which cannot be "
+                          f"skipped; those from {_moment_text(slot)} on are not read")  # fmt: skip
+                line = series.first.block.line
+                limits.skipped.append(Skipped(item=f"series {series.label}", reason=reason, line=line))
+                break
+        else:
+            looked_at += 1
+        if looked_at > _MAX_SLOTS:  # a day excluded from a rule of minutes: 1,440 slots to pass
             limits.incomplete.add(series.key)
             reason = (
                 f"has more than {_MAX_SLOTS:,} dates, most of them excluded; "
@@ -403,7 +431,8 @@ def _slots(master: Entry, series: Series, limits: _Limits) -> Iterator[tuple[Mom
     for rule in master.rules:
         limit = min(limits.horizon, furthest) if rule.unbounded else furthest
         wall_limit = limit.astimezone(zone).replace(tzinfo=None)
-        found = dates(rule, first_wall, wall_limit, limits.budget, _nothing if rule.unbounded else cut)
+        begin = None if limits.since is None else _early(limits.since, master).astimezone(zone).replace(tzinfo=None)
+        found = dates(rule, first_wall, wall_limit, limits.budget, _nothing if rule.unbounded else cut, begin=begin)
         moments = (_attach(d, start) for d in found if d != first_wall)
         sources.append((instant(moment), 2, moment, None) for moment in moments)
     seen: datetime | None = None
@@ -411,6 +440,11 @@ def _slots(master: Entry, series: Series, limits: _Limits) -> Iterator[tuple[Mom
         if key != seen:
             seen = key
             yield moment, length
+
+
+def _early(since: datetime, master: Entry) -> datetime:
+    """Dates of ``master`` that start before this end before ``since`` (an hour spare: a clock change)."""
+    return since - abs(master.length) - timedelta(hours=1)
 
 
 def _nothing() -> None:

@@ -9,7 +9,12 @@ Outlook do. Proxies are taken from the environment (``https_proxy``), as offices
 
 A subscription address often holds a secret (Google's "secret address in iCal format", a
 Nextcloud share token), so messages name only its host: ``https://calendar.google.com/…``.
-Every failure is an :class:`~integrationsnetz.InvalidData` saying what went wrong.
+Every failure is an :class:`~integrationsnetz.InvalidData` saying what went wrong, in one line.
+
+An address with a user name and password (``https://anna:app-passwort@cloud.example.org/…``, as
+Nextcloud's private export asks for) logs in with HTTP Basic authentication when the server asks
+for it (401), and only at that server: the address fetched carries no password, a redirect to
+another host gets none, and no message shows either.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ import time
 import urllib.error
 import urllib.request
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
 
 from integrationsnetz.errors import InvalidData, WrongType
 
@@ -43,10 +48,20 @@ def is_address(text: str) -> bool:
 
 def shown(url: str) -> str:
     """The address as messages show it: scheme and host, no user, password, path or query (they may be secret)."""
-    parts = urlsplit(url.strip())
+    parts = _split(url)
+    if parts is None:
+        return f"{url.strip().partition('://')[0].lower()}://?/…"
     host = parts.hostname or "?"
     port = f":{parts.port}" if _port(parts) is not None else ""
     return f"{parts.scheme.lower()}://{host}{port}/…"
+
+
+def _split(url: str) -> SplitResult | None:
+    """The parts of an address, or None when it cannot be split (``http://[::1/x``: a broken IPv6 host)."""
+    try:
+        return urlsplit(url.strip())
+    except ValueError:
+        return None
 
 
 def _port(parts: Any) -> int | None:
@@ -61,7 +76,10 @@ def web_address(url: str) -> str:
     """The address fetched: ``webcal`` as ``https``; :class:`InvalidData` when it is not a web address."""
     if not isinstance(url, str):
         raise WrongType([f"expected a subscription address such as 'https://…/kalender.ics', got {type(url).__name__}"])
-    parts = urlsplit(url.strip())
+    parts = _split(url)
+    if parts is None:
+        raise InvalidData(["not a web address: its host cannot be read (a bracket of an IPv6 address missing?)"],
+                          source=shown(url))  # fmt: skip
     scheme = _SCHEMES.get(parts.scheme.lower())
     if scheme is None or not parts.hostname:
         raise InvalidData(["expected an address starting with https://, http:// or webcal:// and naming a host"],
@@ -70,7 +88,20 @@ def web_address(url: str) -> str:
         parts.port  # noqa: B018 - a port that is not a number raises here, not inside urllib
     except ValueError:
         raise InvalidData(["the address's port is not a number"], source=shown(url)) from None
-    return urlunsplit((scheme, parts.netloc, parts.path or "/", parts.query, ""))
+    return urlunsplit((scheme, _host_part(parts), parts.path or "/", parts.query, ""))
+
+
+def _host_part(parts: SplitResult) -> str:
+    """The address's host and port, without a user name and password."""
+    return parts.netloc.rpartition("@")[2]
+
+
+def _login(url: str) -> tuple[str, str] | None:
+    """The user name and password the address names (``https://anna:pw@…``), percent-decoded, if any."""
+    parts = _split(url)
+    if parts is None or parts.username is None:
+        return None
+    return unquote(parts.username), unquote(parts.password or "")
 
 
 class _WebRedirects(urllib.request.HTTPRedirectHandler):
@@ -84,8 +115,12 @@ class _WebRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _opener() -> urllib.request.OpenerDirector:
+def _opener(address: str, login: tuple[str, str] | None) -> urllib.request.OpenerDirector:
     opener = urllib.request.OpenerDirector()
+    if login is not None:  # answers a 401 of this server (and addresses below it) only
+        passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+        passwords.add_password(None, address, *login)
+        opener.add_handler(urllib.request.HTTPBasicAuthHandler(passwords))
     for handler in (
         urllib.request.ProxyHandler(),
         urllib.request.HTTPHandler(),
@@ -102,11 +137,12 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> 
     """The calendar at ``url``: at most ``max_bytes`` bytes within ``timeout`` seconds, else :class:`InvalidData`."""
     address = web_address(url)
     source = shown(url)
+    login = _login(url)
     deadline = time.monotonic() + timeout
     headers = {"Accept": "text/calendar, */*;q=0.5", "User-Agent": "integrationsnetz (calendar as busy time)"}
     request = urllib.request.Request(address, headers=headers)
     try:
-        with _opener().open(request, timeout=timeout) as response:
+        with _opener(address, login).open(request, timeout=timeout) as response:
             declared = response.headers.get("Content-Length")
             if declared is not None and declared.strip().isdigit() and int(declared) > max_bytes:
                 raise InvalidData([_too_large(max_bytes)], source=source)
@@ -125,7 +161,7 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> 
     except InvalidData:  # too large or too slow, said above (and a ValueError, caught below otherwise)
         raise
     except urllib.error.HTTPError as exc:
-        raise InvalidData([f"the server answered {exc.code} {exc.reason}"], source=source) from None
+        raise InvalidData([_answered(exc.code, exc.reason, login is not None)], source=source) from None
     except urllib.error.URLError as exc:
         reason = exc.reason
         if isinstance(reason, TimeoutError | socket.timeout):
@@ -140,6 +176,17 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> 
     except (http.client.HTTPException, ValueError) as exc:  # a broken answer, a bad host (texts may hold the URL)
         raise InvalidData([f"cannot fetch the calendar ({type(exc).__name__})"], source=source) from None
     return b"".join(parts)
+
+
+def _answered(code: int, reason: object, logged_in: bool) -> str:
+    """What the server's error answer says, in one line (urllib's words for a redirect loop take three)."""
+    text = " ".join(str(reason or "").split("\n", 1)[0].split())
+    if "infinite loop" in text or "maximum redirection" in text:
+        text = "and redirects in a loop or too often"
+    if code == 401:
+        text += (" (wrong user name or password in the address?)" if logged_in else
+                 " (the address needs a user name and password: https://name:password@host/…)")  # fmt: skip
+    return f"the server answered {code} {text[:120]}".rstrip()
 
 
 def _too_large(max_bytes: int) -> str:

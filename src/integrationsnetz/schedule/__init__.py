@@ -25,7 +25,7 @@ from integrationsnetz.contract.series import (
     Weekday,
     Weekly,
 )
-from integrationsnetz.schedule.config import PlanConfig, load_plan_config
+from integrationsnetz.schedule.config import CalendarTimes, PlanConfig, load_plan_config
 from integrationsnetz.schedule.planner import plan
 from integrationsnetz.schedule.plans import Adjustment, Outcome, Plan, PlanRequest
 from integrationsnetz.schedule.saving import save_plan
@@ -34,6 +34,7 @@ __all__ = [
     "Absence",
     "Adjustment",
     "Busy",
+    "CalendarTimes",
     "Candidate",
     "Constraint",
     "HolidayCalendar",

@@ -6,8 +6,9 @@ reported with the file and the field (``goettingen.toml: $.series[1].times[0].en
 not after start 14:00``), never as a traceback. Ids of people, groups, venues and rooms are
 checked against the network the file plans for, so a typo cannot plan meetings that point at
 nothing. Members' calendars (``[[calendars]]``) are read only when a plan is made
-(:meth:`PlanConfig.blocked_times`), for the period planned; loading the file only checks that
-each names a file that exists or a web address.
+(:meth:`PlanConfig.blocked_times`, :meth:`PlanConfig.read_calendars` with what each left out),
+for the period planned; loading the file only checks that each names a file that exists or a web
+address that can be fetched.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from integrationsnetz.contract.plan_context import Absence, Busy
 from integrationsnetz.contract.registries import default_host
 from integrationsnetz.contract.series import Series
 from integrationsnetz.errors import InvalidData, WrongType
-from integrationsnetz.ingest.subscription import is_address, shown
+from integrationsnetz.ingest.subscription import is_address, shown, web_address
 
 if TYPE_CHECKING:
     from integrationsnetz.contract.registries import Registries
@@ -68,6 +69,40 @@ class MemberCalendar:
     url: str | None = attrs.field(default=None, validator=_validate_place)
     tentative: Literal["busy", "free"] = "busy"
     on_error: OnError = "refuse"
+
+
+#: The entries left out of one calendar that a note lists by line (the others are counted).
+_NOTED_LINES = 5
+
+
+@attrs.frozen(kw_only=True)
+class CalendarTimes:
+    """The members' calendars read for a period: what blocks, and notes on what each left out.
+
+    ``notes`` has a line per calendar that left entries out (``on_error = "skip"``, a limit): how
+    many, their lines and reasons, never their titles; a plan shows them with its warnings.
+    """
+
+    blocked: tuple[Absence | Busy, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+def _note(person_id: str, where: str, skipped: tuple[Any, ...], language: Language) -> str:
+    """One calendar's left-out entries as a plan's warning: count, lines and reasons."""
+    listed = "; ".join(f"line {skip.line}: {skip.reason}" if skip.line is not None else skip.reason
+                       for skip in skipped[:_NOTED_LINES])  # fmt: skip
+    rest = [skip.line for skip in skipped[_NOTED_LINES:] if skip.line is not None]
+    more = ""
+    if len(skipped) > _NOTED_LINES:
+        lines = ", ".join(str(line) for line in rest[:20]) + (" …" if len(rest) > 20 else "")
+        more = (f"; {len(skipped) - _NOTED_LINES} weitere (Zeilen {lines})" if language == "de"
+                else f"; {len(skipped) - _NOTED_LINES} more (lines {lines})")  # fmt: skip
+    count = len(skipped)
+    if language == "de":
+        entries = "Eintrag" if count == 1 else "Einträge"
+        return f"Kalender von {person_id} ({where}): {count} {entries} nicht gelesen – {listed}{more}"
+    entries = "entry" if count == 1 else "entries"
+    return f"Calendar of {person_id} ({where}): {count} {entries} not read – {listed}{more}"
 
 
 @attrs.frozen(kw_only=True)
@@ -111,9 +146,14 @@ class PlanConfig:
         that cannot be read raises :class:`InvalidData` naming the planning file and the field
         (``$.calendars[0].file``).
         """
+        return self.read_calendars(start, end, data=data).blocked
+
+    def read_calendars(self, start: date, end: date, *, data: NetworkData | None = None) -> CalendarTimes:
+        """:meth:`blocked_times`, with a note for each calendar that left entries out (by line, never by title)."""
         from integrationsnetz.ingest.busy import read_busy
 
         found: list[Absence | Busy] = list(self.absences)
+        notes: list[str] = []
         skip = _own_uids(self, data) if data is not None else frozenset()
         problems: list[str] = []
         for index, calendar in enumerate(self.calendars):
@@ -127,9 +167,12 @@ class PlanConfig:
                 problems.extend(f"$.calendars[{index}].{field}: {named}{problem}" for problem in exc.problems)
                 continue
             found.extend(times.blocked())
+            if times.skipped:
+                shown_where = Path(calendar.file).name if calendar.file is not None else shown(where)
+                notes.append(_note(calendar.person_id, shown_where, times.skipped, self.language))
         if problems:
             raise InvalidData(problems, source=self.source)
-        return tuple(found)
+        return CalendarTimes(blocked=tuple(found), notes=tuple(notes))
 
     def constraint_problems(self, host: Registries | None = None) -> list[str]:
         """Every ``strictness`` key that names no constraint of ``host`` (default: the default host)."""
@@ -227,6 +270,11 @@ def load_plan_config(
                 f"$.calendars[{index}].url: expected an address starting with https://, http:// or webcal://, "
                 f"got {shown(calendar.url) if '://' in calendar.url else repr(calendar.url)}"
             )
+        elif calendar.url is not None:
+            try:
+                web_address(calendar.url)  # a host that cannot be read, a port that is no number
+            except InvalidData as exc:
+                problems.extend(f"$.calendars[{index}].url: {exc.source}: {problem}" for problem in exc.problems)
         calendars.append(calendar)
     if problems:
         raise InvalidData(problems, source=str(target))

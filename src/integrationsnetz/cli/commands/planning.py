@@ -95,17 +95,20 @@ def plan_year(
                 config = load_plan_config(workspace.planning, data=data)
                 config = attrs.evolve(config, year=year, language=LANGUAGE.get())
                 start, end = config.period(date.today())
+                calendars = config.read_calendars(start, end, data=data)
                 request = PlanRequest.for_network(
                     data,
                     config.series,
                     start=start,
                     end=end,
-                    absences=config.blocked_times(start, end, data=data),
+                    absences=calendars.blocked,
                     overrides=config.overrides(),
                     language=config.language,
                     existing=list(data.meetings),
                 )
                 result = plan(request, progress=progress)
+                if calendars.notes:  # what a member's calendar left out: the plan may clash with it
+                    result = attrs.evolve(result, warnings=(*calendars.notes, *result.warnings))
                 if dry_run:
                     raise _RollBack
                 written = save_plan(store, result, list(data.meetings))
