@@ -20,6 +20,7 @@ the reason. Only the library's errors leave this module.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterator
 from datetime import date
@@ -27,7 +28,7 @@ from typing import Any, BinaryIO
 
 import attrs
 
-from integrationsnetz.contract.importers import ImportedSeries, Importer, ImportOptions, ImportResult, Skipped
+from integrationsnetz.contract.importers import ImportedSeries, Importer, ImportOptions, ImportResult, OwnEntry, Skipped
 from integrationsnetz.errors import InvalidData
 from integrationsnetz.hookspecs import hookimpl
 from integrationsnetz.ingest.ics_entries import BERLIN, Entry, Zones, read_entry
@@ -62,16 +63,20 @@ class FileReading:
     skipped: list[Skipped] = attrs.Factory(list)
     entries: list[Entry] = attrs.Factory(list)
     kept: list[tuple[Block, Any, Zones]] = attrs.Factory(list)
+    left_out: set[str] = attrs.Factory(set)  #: UIDs of which an entry was left out: their series are not whole
 
     @property
     def tolerant(self) -> bool:
         return self.options.on_error == "skip"
 
-    def broken(self, item: str, problems: list[Problem]) -> None:
-        """Problems of one part of the file: they refuse it, or (tolerant) leave out that part."""
+    def broken(self, item: str, problems: list[Problem], uid: str | None = None) -> None:
+        """Problems of one part of the file: they refuse it, or (tolerant) leave out that part
+        (an entry of ``uid``: its series is then not imported whole)."""
         if not self.tolerant:
             self.problems.extend(problems)
             return
+        if uid is not None and problems:
+            self.left_out.add(uid)
         for problem in problems:
             self.skipped.append(Skipped(item=item, reason=f"left out: {problem.text}", line=problem.line))
 
@@ -121,8 +126,9 @@ def read_ics(stream: BinaryIO, options: ImportOptions) -> ImportResult:
     except TooCostly as exc:
         raise InvalidData([f"{exc}: the file is refused, it would take too long to read"], source=source) from None
     outcome.skipped.extend(expansion.skipped)
-    mapper = Mapper(options=options, base_ids=base_ids, skipped=outcome.skipped)
+    mapper = Mapper(options=options, base_ids=base_ids, skipped=outcome.skipped, left_out=outcome.left_out)
     entities: list[Entity] = []
+    own: list[OwnEntry] = []
     seen: set[str] = set()
     ordered = sorted(expansion.occurrences, key=lambda o: (o.start_instant, o.series.key))
     for occurrence, entity in _entities(ordered, mapper, outcome, source):
@@ -130,17 +136,30 @@ def read_ics(stream: BinaryIO, options: ImportOptions) -> ImportResult:
             reason = f"repeats an entry already imported (the same id {entity.id!r})"
             outcome.skipped.append(Skipped(item=_describe(occurrence.entry.component), reason=reason,
                                            line=occurrence.entry.block.line))  # fmt: skip
+            outcome.left_out.add(occurrence.series.key)
             continue
         seen.add(entity.id)
         entities.append(entity)
-    series: dict[str, bool] = {}
+        ours = mapper.own_entry(occurrence, entity)
+        if ours is not None:
+            own.append(ours)
+    series: dict[str, ImportedSeries] = {}
+    singles: list[str] = []
     for one in all_series:
+        # A series whose main entry (or any part) was left out holds only some of the file's dates of it.
+        left_out = one.key in outcome.left_out or one.master is None
         if one.recurring:
-            series.setdefault(mapper.series_id(one), one.key not in expansion.incomplete)
+            complete = not left_out and one.key not in expansion.incomplete
+            key = mapper.series_id(one)
+            series.setdefault(key, ImportedSeries(id=key, complete=complete, left_out=left_out))
+        elif options.until is None and not left_out and not one.key.startswith("#") and not mapper.names_itself(one):
+            singles.append(base_ids[one.key])
     return ImportResult(
         entities=tuple(entities),
         skipped=tuple(outcome.skipped),
-        series=tuple(ImportedSeries(id=key, complete=complete) for key, complete in series.items()),
+        series=tuple(series.values()),
+        singles=tuple(singles),
+        own=tuple(own),
     )
 
 
@@ -154,7 +173,7 @@ def _entities(
             problem = Problem(occurrence.entry.block.line, f"cannot be imported: {exc or type(exc).__name__}")
             if not outcome.tolerant:
                 raise InvalidData([str(problem)], source=source) from None
-            outcome.broken(_describe(occurrence.entry.component), [problem])
+            outcome.broken(_describe(occurrence.entry.component), [problem], occurrence.series.key)
             continue
         if entity is not None:
             yield occurrence, entity
@@ -165,7 +184,7 @@ def _read_calendar(structure: Scan, calendar: CalendarPart, outcome: FileReading
     sound = []
     for block in calendar.blocks:
         if block.problems or block.last is None:
-            outcome.broken(f"the {block.name} of line {block.line}", block.problems)
+            outcome.broken(f"the {block.name} of line {block.line}", block.problems, _uid_of(structure, block))
         else:
             sound.append(block)
     zones = _zones(calendar, outcome)
@@ -173,6 +192,7 @@ def _read_calendar(structure: Scan, calendar: CalendarPart, outcome: FileReading
     if scale is not None and scale[0].strip().upper() != "GREGORIAN":
         problem = Problem(scale[1], f"CALSCALE:{scale[0].strip()}: only Gregorian calendars can be read")
         outcome.broken("the calendar", [problem])
+        outcome.left_out.update(filter(None, (_uid_of(structure, block) for block in calendar.blocks)))
         return
     for block, component in _parse(structure, calendar, sound, outcome):
         if block.name in outcome.keep:
@@ -187,12 +207,15 @@ def _read_calendar(structure: Scan, calendar: CalendarPart, outcome: FileReading
             continue
         reading = read_entry(component, block, zones)
         item = _describe(component)
-        outcome.broken(item, reading.problems)
+        outcome.broken(item, reading.problems, _uid_of(structure, block))
         if reading.problems:
             continue
         outcome.noted(item, reading.unused, "the value is not used, the entry is imported")
         if reading.skip is not None:
             outcome.skipped.append(Skipped(item=item, reason=reading.skip, line=reading.skip_line))
+            uid = _uid_of(structure, block)
+            if uid is not None:
+                outcome.left_out.add(uid)
         elif reading.entry is not None:
             outcome.entries.append(reading.entry)
 
@@ -242,7 +265,7 @@ def _parse(
         found = _parse_alone(structure, calendar, context, block)
         if isinstance(found, str):
             problem = Problem(block.line, f"the {block.name} of line {block.line} cannot be read: {found}")
-            outcome.broken(f"the {block.name} of line {block.line}", [problem])
+            outcome.broken(f"the {block.name} of line {block.line}", [problem], _uid_of(structure, block))
         else:
             result.append((block, found[0]))
     return result
@@ -277,6 +300,21 @@ def _base_ids(all_series: list[Series], structure: Scan) -> dict[str, str]:
         else:
             ids[series.key] = uidless_id(structure.block_text(entry.block), seen)
     return ids
+
+
+def _uid_of(structure: Scan, block: Block) -> str | None:
+    """The UID of an event, read from its text (it may be too broken to parse); None for other components."""
+    if block.name != "VEVENT":
+        return None
+    unfolded = _FOLD.sub("", structure.block_text(block))
+    found = _UID_LINE.search(unfolded)
+    if found is None:
+        return None
+    return found.group(1).strip() or None
+
+
+_FOLD = re.compile(r"\n[ \t]")
+_UID_LINE = re.compile(r"^UID(?:;[^:\n]*)?:(.*)$", re.MULTILINE | re.IGNORECASE)
 
 
 def _describe(component: Any) -> str:
