@@ -33,8 +33,10 @@ if TYPE_CHECKING:
     from integrationsnetz.exporters import export as export
     from integrationsnetz.hookspecs import hookimpl as hookimpl
     from integrationsnetz.ingest import BusyTimes as BusyTimes
+    from integrationsnetz.ingest import ImportChanges as ImportChanges
     from integrationsnetz.ingest import ImportOptions as ImportOptions
     from integrationsnetz.ingest import ImportResult as ImportResult
+    from integrationsnetz.ingest import compare_import as compare_import
     from integrationsnetz.ingest import import_from as import_from
     from integrationsnetz.ingest import read_busy as read_busy
     from integrationsnetz.ingest import save_import as save_import
@@ -67,7 +69,16 @@ _SOURCES: dict[str, tuple[str, ...] | str] = {
     "store": ("Store", "StoreBackend", "StoreURL", "load_network", "open_store", "save_network"),
     "plugins": ("PluginHost", "default_host"),
     "exporters": ("CsvOptions", "ExportOptions", "IcsMethod", "IcsOptions", "export"),
-    "ingest": ("BusyTimes", "ImportOptions", "ImportResult", "import_from", "read_busy", "save_import"),
+    "ingest": (
+        "BusyTimes",
+        "ImportChanges",
+        "ImportOptions",
+        "ImportResult",
+        "compare_import",
+        "import_from",
+        "read_busy",
+        "save_import",
+    ),
 }
 _MODULES = ("documents",)
 

@@ -141,6 +141,10 @@ FUNCTIONS = [
          WrongType, "store"),
     case("save_import: a list for the result", lambda w: inz.save_import(inz.open_store("memory:"), []),  # type: ignore[arg-type]
          WrongType, "ImportResult"),
+    case("compare_import: None for the store", lambda w: inz.compare_import(None, inz.ImportResult()),  # type: ignore[arg-type]
+         WrongType, "store"),
+    case("compare_import: a list for the result", lambda w: inz.compare_import(inz.open_store("memory:"), []),  # type: ignore[arg-type]
+         WrongType, "ImportResult"),
     case("check: None", lambda w: inz.check(None), WrongType, "NetworkData"),  # type: ignore[arg-type]
     # options
     case("ExportOptions: an unknown language", lambda w: inz.ExportOptions(language="fr"), inz.InvalidData, "'fr'"),

@@ -463,6 +463,9 @@ _WORDS: dict[str, tuple[str, str]] = {
                             "Create unknown course providers as new organisations."),
     "import.preview": ("{source} -> {store}: {counts}", "{source} -> {store}: {counts}"),
     "import.skipped": ("Ausgelassen ({count}):", "Skipped ({count}):"),
+    "import.deleted": (", {count} gelöscht", ", {count} deleted"),
+    "import.deletes": ("  {id}: wird gelöscht (nicht mehr im Kalender)", "  {id}: deleted (no longer in the calendar)"),
+    "import.cleared": ("{id}: {field} würde geleert", "{id}: {field} would be cleared"),
     "import.done": ("Eingelesen: {count} Einträge geschrieben.", "Imported: {count} entries written."),
     "help.export": (
         "Das Netzwerk in einem Format ausgeben (ohne FORMAT: die bekannten Formate, Plugins eingeschlossen). "

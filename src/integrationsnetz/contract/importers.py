@@ -89,24 +89,52 @@ class ImportedSeries:
     ``id`` is the series id its dates are named after (``<id>-20260316T1000``); ``complete`` says
     whether every date of it is in the result, none cut off by a limit (the horizon of a series
     without end, ``ImportOptions.until``, the caps): only then may a store drop the dates the
-    file no longer holds beyond the last one imported.
+    file no longer holds beyond the last one imported. ``left_out`` says that a part of it (its
+    main entry, a changed date, a date the model cannot take) was left out of the import, so the
+    file's dates of it are not all there: such a series is never complete, and a store deletes
+    none of its dates.
     """
 
     id: str
     complete: bool
+    left_out: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class OwnEntry:
+    """An entity read from an entry this library's ``ics`` exporter wrote (``X-INTEGRATIONSNETZ-ID``).
+
+    A store that holds the entity it was written from keeps what a calendar cannot carry (group,
+    venue, invitations ...) and takes only the calendar's changes: ``save_import`` finds it by
+    ``id`` (``meeting/<id>``, ``event/<id>``), or, a date of our series that names no meeting,
+    by ``series_id`` and ``slot`` (the date the series' rule gave it, its ``RECURRENCE-ID``).
+    ``uid`` is checked against the UIDs the network's exports use, so another network's feed is
+    not taken for ours. ``description`` and ``location`` are the entry's texts as written.
+    """
+
+    id: str  #: the entity's id in ``ImportResult.entities``
+    uid: str
+    series_id: str | None = None
+    slot: datetime | None = None
+    description: str | None = None
+    location: str | None = None
 
 
 @attrs.frozen(kw_only=True)
 class ImportResult:
     """What an import produced, and what it skipped with the reason for each.
 
-    ``series`` lists the series of the file (for :func:`integrationsnetz.ingest.save_import`,
-    which updates a store from a calendar imported again).
+    ``series`` lists the series of the file and ``singles`` the ids of its entries that are no
+    series, both for :func:`integrationsnetz.ingest.save_import`, which updates a store from a
+    calendar imported again (an entry that turned from single into a series, or back, replaces
+    its other form). ``own`` lists the entities read from entries this library wrote.
     """
 
     entities: tuple[Entity, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     series: tuple[ImportedSeries, ...] = ()
+    singles: tuple[str, ...] = ()
+    own: tuple[OwnEntry, ...] = ()
 
 
 @attrs.frozen(kw_only=True)

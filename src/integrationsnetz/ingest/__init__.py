@@ -7,6 +7,7 @@ One call reads every format::
     result = inz.import_from("kalender.ics", options=inz.ImportOptions(network_id="netz-wak"))
     result.entities      # meetings and events, ready to save in a store
     result.skipped       # what was left out, and why (a to-do, an entry without a start ...)
+    inz.compare_import(store, result)  # what saving it would change, nothing written
     inz.save_import(store, result)   # into a store; importing the same calendar again updates it
 
 Importers are plugins (``register_importers``); the built-ins (``ics``, ``csv``) register the
@@ -27,11 +28,11 @@ from typing import BinaryIO
 
 import attrs
 
-from integrationsnetz.contract.importers import ImportedSeries, Importer, ImportOptions, ImportResult, Skipped
+from integrationsnetz.contract.importers import ImportedSeries, Importer, ImportOptions, ImportResult, OwnEntry, Skipped
 from integrationsnetz.contract.registries import Registries, default_host
 from integrationsnetz.errors import InvalidData, NotFound, WrongType
 from integrationsnetz.ingest.busy import BusyTimes, read_busy
-from integrationsnetz.ingest.saving import Saved, save_import
+from integrationsnetz.ingest.saving import ImportChanges, Saved, compare_import, save_import
 
 
 def import_from(
@@ -82,12 +83,15 @@ def import_from(
 
 __all__ = [
     "BusyTimes",
+    "ImportChanges",
     "ImportOptions",
     "ImportResult",
     "ImportedSeries",
     "Importer",
+    "OwnEntry",
     "Saved",
     "Skipped",
+    "compare_import",
     "import_from",
     "read_busy",
     "save_import",

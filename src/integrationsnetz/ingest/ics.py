@@ -28,7 +28,7 @@ from typing import Any, BinaryIO
 
 import attrs
 
-from integrationsnetz.contract.importers import ImportedSeries, Importer, ImportOptions, ImportResult, Skipped
+from integrationsnetz.contract.importers import ImportedSeries, Importer, ImportOptions, ImportResult, OwnEntry, Skipped
 from integrationsnetz.errors import InvalidData
 from integrationsnetz.hookspecs import hookimpl
 from integrationsnetz.ingest.ics_entries import BERLIN, Entry, Zones, read_entry
@@ -66,16 +66,20 @@ class FileReading:
     skipped: list[Skipped] = attrs.Factory(list)
     entries: list[Entry] = attrs.Factory(list)
     kept: list[tuple[Block, Any, Zones]] = attrs.Factory(list)
+    left_out: set[str] = attrs.Factory(set)  #: UIDs of which an entry was left out: their series are not whole
 
     @property
     def tolerant(self) -> bool:
         return self.options.on_error == "skip"
 
-    def broken(self, item: str, problems: list[Problem]) -> None:
-        """Problems of one part of the file: they refuse it, or (tolerant) leave out that part."""
+    def broken(self, item: str, problems: list[Problem], uid: str | None = None) -> None:
+        """Problems of one part of the file: they refuse it, or (tolerant) leave out that part
+        (an entry of ``uid``: its series is then not imported whole)."""
         if not self.tolerant:
             self.problems.extend(problems)
             return
+        if uid is not None and problems:
+            self.left_out.add(uid)
         for problem in problems:
             self.skipped.append(Skipped(item=item, reason=f"left out: {problem.text}", line=problem.line))
 
@@ -149,8 +153,9 @@ def read_ics(stream: BinaryIO, options: ImportOptions) -> ImportResult:
     except TooCostly as exc:
         raise InvalidData([f"{exc}: the file is refused, it would take too long to read"], source=source) from None
     outcome.skipped.extend(expansion.skipped)
-    mapper = Mapper(options=options, base_ids=base_ids, skipped=outcome.skipped)
+    mapper = Mapper(options=options, base_ids=base_ids, skipped=outcome.skipped, left_out=outcome.left_out)
     entities: list[Entity] = []
+    own: list[OwnEntry] = []
     seen: set[str] = set()
     ordered = sorted(expansion.occurrences, key=lambda o: (o.start_instant, o.series.key))
     for occurrence, entity in _entities(ordered, mapper, outcome, source):
@@ -158,17 +163,30 @@ def read_ics(stream: BinaryIO, options: ImportOptions) -> ImportResult:
             reason = f"repeats an entry already imported (the same id {entity.id!r})"
             outcome.skipped.append(Skipped(item=_describe(occurrence.entry.component), reason=reason,
                                            line=occurrence.entry.block.line))  # fmt: skip
+            outcome.left_out.add(occurrence.series.key)
             continue
         seen.add(entity.id)
         entities.append(entity)
-    series: dict[str, bool] = {}
+        ours = mapper.own_entry(occurrence, entity)
+        if ours is not None:
+            own.append(ours)
+    series: dict[str, ImportedSeries] = {}
+    singles: list[str] = []
     for one in all_series:
+        # A series whose main entry (or any part) was left out holds only some of the file's dates of it.
+        left_out = one.key in outcome.left_out or one.master is None
         if one.recurring:
-            series.setdefault(mapper.series_id(one), one.key not in expansion.incomplete)
+            complete = not left_out and one.key not in expansion.incomplete
+            key = mapper.series_id(one)
+            series.setdefault(key, ImportedSeries(id=key, complete=complete, left_out=left_out))
+        elif options.until is None and not left_out and not one.key.startswith("#") and not mapper.names_itself(one):
+            singles.append(base_ids[one.key])
     return ImportResult(
         entities=tuple(entities),
         skipped=tuple(outcome.skipped),
-        series=tuple(ImportedSeries(id=key, complete=complete) for key, complete in series.items()),
+        series=tuple(series.values()),
+        singles=tuple(singles),
+        own=tuple(own),
     )
 
 
@@ -182,7 +200,7 @@ def _entities(
             problem = Problem(occurrence.entry.block.line, f"cannot be imported: {exc or type(exc).__name__}")
             if not outcome.tolerant:
                 raise InvalidData([str(problem)], source=source) from None
-            outcome.broken(_describe(occurrence.entry.component), [problem])
+            outcome.broken(_describe(occurrence.entry.component), [problem], occurrence.series.key)
             continue
         if entity is not None:
             yield occurrence, entity
@@ -193,7 +211,8 @@ def _read_calendar(structure: Scan, calendar: CalendarPart, outcome: FileReading
     sound = []
     for block in calendar.blocks:
         if block.problems or block.last is None:
-            outcome.broken(f"the {shown_name(block.name, quote=outcome.quote)} of line {block.line}", block.problems)
+            kind = shown_name(block.name, quote=outcome.quote)
+            outcome.broken(f"the {kind} of line {block.line}", block.problems, _uid_of(structure, block))
         else:
             sound.append(block)
     zones = _zones(calendar, outcome)
@@ -202,6 +221,7 @@ def _read_calendar(structure: Scan, calendar: CalendarPart, outcome: FileReading
         shown = f":{scale[0].strip()[:40]}" if outcome.quote else ""
         problem = Problem(scale[1], f"CALSCALE{shown}: only Gregorian calendars can be read")
         outcome.broken("the calendar", [problem])
+        outcome.left_out.update(filter(None, (_uid_of(structure, block) for block in calendar.blocks)))
         return
     for block, component in _parse(structure, calendar, sound, outcome):
         if block.name in outcome.keep:
@@ -221,12 +241,15 @@ def _read_calendar(structure: Scan, calendar: CalendarPart, outcome: FileReading
                 outcome.entries.append(reading.entry)
             continue
         item = _describe(component)  # only for a message: its start's offset may cost a zone's whole history
-        outcome.broken(item, reading.problems)
+        outcome.broken(item, reading.problems, _uid_of(structure, block))
         if reading.problems:
             continue
         outcome.noted(item, reading.unused, "the value is not used, the entry is imported")
         if reading.skip is not None:
             outcome.skipped.append(Skipped(item=item, reason=reading.skip, line=reading.skip_line))
+            uid = _uid_of(structure, block)
+            if uid is not None:
+                outcome.left_out.add(uid)
         elif reading.entry is not None:
             outcome.entries.append(reading.entry)
 
@@ -284,7 +307,7 @@ def _parse(
                 name, line = culprit
                 shown = shown_name(name, quote=outcome.quote)
                 problem = Problem(line, f"{shown} of the {kind} that starts on line {block.line}: {found}")
-            outcome.broken(f"the {kind} of line {block.line}", [problem])
+            outcome.broken(f"the {kind} of line {block.line}", [problem], _uid_of(structure, block))
         else:
             result.append((block, found[0]))
     return result
@@ -342,6 +365,21 @@ def _base_ids(all_series: list[Series], structure: Scan) -> dict[str, str]:
         else:
             ids[series.key] = uidless_id(structure.block_text(entry.block), seen)
     return ids
+
+
+def _uid_of(structure: Scan, block: Block) -> str | None:
+    """The UID of an event, read from its text (it may be too broken to parse); None for other components."""
+    if block.name != "VEVENT":
+        return None
+    unfolded = _FOLD.sub("", structure.block_text(block))
+    found = _UID_LINE.search(unfolded)
+    if found is None:
+        return None
+    return found.group(1).strip() or None
+
+
+_FOLD = re.compile(r"\n[ \t]")
+_UID_LINE = re.compile(r"^UID(?:;[^:\n]*)?:(.*)$", re.MULTILINE | re.IGNORECASE)
 
 
 def _describe(component: Any) -> str:

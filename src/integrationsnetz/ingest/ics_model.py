@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from integrationsnetz.contract.importers import ImportOptions, Skipped
+from integrationsnetz.contract.importers import ImportOptions, OwnEntry, Skipped
 from integrationsnetz.ingest.ics_entries import BERLIN, Entry, Moment, instant, later
 from integrationsnetz.ingest.ics_series import Occurrence, Series, describe
 from integrationsnetz.model.entity import Entity, is_valid_id
@@ -73,6 +73,7 @@ class Mapper:
     options: ImportOptions
     base_ids: dict[str, str]  #: series key -> the id its entries are named after
     skipped: list[Skipped]
+    left_out: set[str] = attrs.Factory(set)  #: keys of the series a date of which the model could not take
     _told: set[int] = attrs.Factory(set)
 
     def entity(self, occurrence: Occurrence) -> Entity | None:
@@ -95,6 +96,7 @@ class Mapper:
         start, end = occurrence.start, occurrence.end
         if instant(end) < instant(start):
             self.skipped.append(Skipped(item=describe(entry), reason="ends before it starts", line=line))
+            self.left_out.add(series.key)
             return None
         title = _text(entry.component, "SUMMARY") or "(ohne Titel)"
         description = _text(entry.component, "DESCRIPTION") or None
@@ -131,16 +133,44 @@ class Mapper:
             )
         except ValueError as exc:
             self.skipped.append(Skipped(item=describe(entry), reason=f"cannot be a meeting: {exc}", line=line))
+            self.left_out.add(series.key)
             return None
+
+    def own_entry(self, occurrence: Occurrence, entity: Entity) -> OwnEntry | None:
+        """What ``save_import`` needs to match an entity read from our own entry to the stored one, or None."""
+        entry = occurrence.entry
+        if entry.uid is None:
+            return None
+        description = _text(entry.component, "DESCRIPTION") or None
+        location = _text(entry.component, "LOCATION") or None
+        kind, _, own_id = _text(entry.component, "X-INTEGRATIONSNETZ-ID").partition("/")
+        if kind in ("meeting", "event") and is_valid_id(own_id):
+            return OwnEntry(id=entity.id, uid=entry.uid, description=description, location=location)
+        series_id = self._own_series_id(occurrence.series)
+        if series_id is None or not isinstance(occurrence.slot, datetime):
+            return None
+        slot = as_berlin(occurrence.slot)
+        return OwnEntry(id=entity.id, uid=entry.uid, series_id=series_id, slot=slot, description=description,
+                        location=location)  # fmt: skip
+
+    def names_itself(self, series: Series) -> bool:
+        """The series' main entry is ours and names its meeting or event (``meeting/<id>``)."""
+        master = series.master
+        if master is None:
+            return False
+        kind, _, own_id = _text(master.component, "X-INTEGRATIONSNETZ-ID").partition("/")
+        return kind in ("meeting", "event", "course") and is_valid_id(own_id)
+
+    def _own_series_id(self, series: Series) -> str | None:
+        master = series.master
+        if master is None or not series.recurring:
+            return None
+        kind, _, own_id = _text(master.component, "X-INTEGRATIONSNETZ-ID").partition("/")
+        return own_id if kind == "series" and is_valid_id(own_id) else None
 
     def series_id(self, series: Series) -> str:
         """The id the dates of a series share: ours (``X-INTEGRATIONSNETZ-ID:series/…``) or from its UID."""
-        master = series.master
-        if master is not None:
-            kind, _, own_id = _text(master.component, "X-INTEGRATIONSNETZ-ID").partition("/")
-            if kind == "series" and is_valid_id(own_id):
-                return own_id
-        return self.base_ids[series.key]
+        return self._own_series_id(series) or self.base_ids[series.key]
 
     def _address(self, entry: Entry, *, allow_mail: bool) -> str | None:
         """The entry's URL if it is a web address (or, for an event's page, an e-mail address)."""

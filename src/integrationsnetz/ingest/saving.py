@@ -4,7 +4,11 @@ Imported ids are stable (the same file gives the same ids), so a second import o
 calendar meets the entities of the first: those are updated in place (a store refuses to create
 an id twice), unchanged ones are left alone (their revision does not move), and the dates of a
 series that the calendar no longer holds (a date cancelled since, a series cut short when it was
-edited "from this date on") are deleted, so nothing stale stays next to its replacement.
+edited "from this date on") are deleted, so nothing stale stays next to its replacement; so is
+the old form of an entry that turned from a single entry into a series, or back. A series of
+which a part was left out (a broken main entry in a tolerant import) deletes nothing: the
+file's dates of it are not all there. Entries this library wrote itself are matched to the
+stored entities they came from (:mod:`~integrationsnetz.ingest.own_entries`).
 """
 
 from __future__ import annotations
@@ -16,9 +20,10 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from integrationsnetz.contract.importers import ImportResult
+from integrationsnetz.contract.importers import ImportResult, Skipped
 from integrationsnetz.contract.stores import Store
 from integrationsnetz.errors import WrongType
+from integrationsnetz.ingest.own_entries import reconcile
 from integrationsnetz.model.entity import Entity
 from integrationsnetz.model.events import AllDay, Event
 from integrationsnetz.model.meetings import Meeting
@@ -34,25 +39,46 @@ class Saved:
     deleted: tuple[str, ...] = ()
 
 
-def save_import(store: Store, result: ImportResult) -> Saved:
-    """Write ``result`` into ``store`` in one transaction: create, update, and drop stale series dates.
+@attrs.frozen(kw_only=True)
+class ImportChanges:
+    """What :func:`save_import` would do with a store, before it does it (:func:`compare_import`).
 
-    An entity whose id the store holds is updated (its ``created`` kept), one it does not hold is
-    created. A stored date of an imported series (an id ``<series id>-<date>`` as the import
-    names them) that the result no longer holds is deleted: any such date when the series was
-    imported complete, else those between its first and last imported date. Entities the
-    import did not name (a meeting planned in the store, another series) are never touched.
+    ``created``, ``updated``, ``unchanged`` and ``deleted`` are ids, as in :class:`Saved`;
+    ``writes`` are the entities it would write (an update at the stored revision, with the
+    stored entity's ``created``), ``stale`` the stored ones it would delete. ``notes`` are
+    entries of the calendar left out for the store's sake (a date of our own series the store
+    does not hold, an entry of ours with a UID that does not fit), each with its reason.
     """
+
+    created: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    deleted: tuple[str, ...] = ()
+    writes: tuple[Entity, ...] = ()
+    stale: tuple[Entity, ...] = ()
+    notes: tuple[Skipped, ...] = ()
+
+
+def compare_import(store: Store, result: ImportResult) -> ImportChanges:
+    """What writing ``result`` into ``store`` would change, entity by entity; nothing is written.
+
+    The rules are :func:`save_import`'s, which writes exactly these changes.
+    """
+    return _compare(store, result, "compare_import")
+
+
+def _compare(store: Store, result: ImportResult, caller: str) -> ImportChanges:
     if not isinstance(result, ImportResult):
-        raise WrongType([f"save_import: result: expected the ImportResult of import_from, got {type(result).__name__}"])
+        raise WrongType([f"{caller}: result: expected the ImportResult of import_from, got {type(result).__name__}"])
     if not all(callable(getattr(store, name, None)) for name in ("list", "put_many", "delete", "transaction")):
-        raise WrongType([f"save_import: store: expected an open store (open_store(url)), got {type(store).__name__}"])
-    imported = {(type(entity), entity.id): entity for entity in result.entities}
+        raise WrongType([f"{caller}: store: expected an open store (open_store(url)), got {type(store).__name__}"])
     network_ids = {getattr(entity, "network_id", None) for entity in result.entities}
     stored: dict[tuple[type[Entity], str], Entity] = {}
     for kind in (Meeting, Event):
         for network_id in network_ids:
             stored.update(((kind, e.id), e) for e in store.list(kind, network_id=network_id))
+    reconciled = reconcile(store, result, stored)
+    imported = {(type(entity), entity.id): entity for entity in reconciled.entities}
     created, updated, unchanged, writes = [], [], [], []
     for key, entity in imported.items():
         old = stored.get(key)
@@ -66,36 +92,71 @@ def save_import(store: Store, result: ImportResult) -> Saved:
         else:
             updated.append(entity.id)
             writes.append(new)
-    stale = list(_stale(result, stored, imported))
-    with store.transaction():
-        if writes:
-            store.put_many(writes)
-        for entity in stale:
-            store.delete(type(entity), entity.id, revision=entity.revision)
-    return Saved(
+    stale = list(_stale(result, stored, imported, reconciled.own_series))
+    return ImportChanges(
         created=tuple(created),
         updated=tuple(updated),
         unchanged=tuple(unchanged),
         deleted=tuple(entity.id for entity in stale),
+        writes=tuple(writes),
+        stale=tuple(stale),
+        notes=reconciled.notes,
     )
+
+
+def save_import(store: Store, result: ImportResult) -> Saved:
+    """Write ``result`` into ``store`` in one transaction: create, update, and drop stale series dates.
+
+    An entity whose id the store holds is updated (its ``created`` kept), one it does not hold is
+    created. A stored date of an imported series (an id ``<series id>-<date>`` as the import
+    names them) that the result no longer holds is deleted: any such date when the series was
+    imported complete, else those between its first and last imported date, none when a part of
+    it was left out (``ImportedSeries.left_out``). An entry that was a single entry and is a
+    series now (or the other way round) replaces its old form. Entries this library wrote
+    (``ImportResult.own``) update the stored entity they came from, only in what the calendar
+    changed, and delete nothing. Entities the import did not name (a meeting planned in the
+    store, another series) are never touched.
+    """
+    changes = _compare(store, result, "save_import")
+    with store.transaction():
+        if changes.writes:
+            store.put_many(list(changes.writes))
+        for entity in changes.stale:
+            store.delete(type(entity), entity.id, revision=entity.revision)
+    return Saved(created=changes.created, updated=changes.updated, unchanged=changes.unchanged,
+                 deleted=changes.deleted)  # fmt: skip
+
+
+_STAMP = r"-\d{8}T\d{4}(\d{2})?Z?"
 
 
 def _stale(
     result: ImportResult,
     stored: dict[tuple[type[Entity], str], Entity],
     imported: dict[tuple[type[Entity], str], Entity],
+    own_series: frozenset[str],
 ) -> Iterable[Entity]:
-    """Stored dates of the result's series that the result does not hold."""
+    """Stored dates of the result's series that the result does not hold, and the old form of an
+    entry that changed between single and series."""
+    found: dict[tuple[type[Entity], str], Entity] = {}
     for series in result.series:
-        named = re.compile(re.escape(series.id) + r"-\d{8}T\d{4}(\d{2})?Z?")
+        if series.left_out or series.id in own_series:
+            continue
+        named = re.compile(re.escape(series.id) + _STAMP)
         members = [e for key, e in imported.items() if named.fullmatch(key[1])]
         first = min((_start(e) for e in members), default=None)
         last = max((_start(e) for e in members), default=None)
         for key, entity in stored.items():
-            if key in imported or not named.fullmatch(key[1]):
+            if key in imported or not (named.fullmatch(key[1]) or key[1] == series.id):
                 continue
             if series.complete or (first is not None and last is not None and first <= _start(entity) <= last):
-                yield entity
+                found[key] = entity
+    for single in result.singles:
+        named = re.compile(re.escape(single) + _STAMP)
+        for key, entity in stored.items():
+            if key not in imported and (named.fullmatch(key[1]) or key[1] == single):
+                found[key] = entity
+    return found.values()
 
 
 def _start(entity: Entity) -> datetime:

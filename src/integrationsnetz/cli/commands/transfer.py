@@ -43,7 +43,6 @@ def import_command(
         if data is None:
             raise Failure(say("store_empty"))
         skipped: list[str] = []
-        series = False
         if courses:
             from integrationsnetz.courses import read_course_list
 
@@ -56,24 +55,69 @@ def import_command(
             )
             entities = list(result.entities)
             skipped = [str(item) for item in result.skipped]
-            series = bool(result.series)
+            if all(isinstance(entity, inz.Meeting | inz.Event) for entity in entities):
+                # A calendar: save_import updates what an earlier import wrote, and our own entries
+                # (a published feed) the stored meetings they came from, field by field.
+                written = _calendar(store, result, path, skipped, yes=yes)
+                if written is not None:
+                    click.echo(say("import.done", count=written))
+                return
         changes = against_store(store, entities)
         click.echo(say("import.preview", source=path, store=store.url.masked, counts=changes.counts()))
-        if skipped:
-            click.echo(say("import.skipped", count=len(skipped)))
-            for line in skipped:
-                click.echo(f"  - {line}")
+        _skipped(skipped)
         if not changes.writes:
             click.echo(say("changes.none"))
             return
         ask(yes)
-        if series:  # a calendar imported again: save_import also drops the dates it no longer holds
-            saved = inz.save_import(store, result)
-            written = len(saved.created) + len(saved.updated) + len(saved.deleted)
-        else:
-            with store.transaction():
-                written = len(store.put_many(list(changes.writes)))
+        with store.transaction():
+            written = len(store.put_many(list(changes.writes)))
     click.echo(say("import.done", count=written))
+
+
+def _calendar(store: Any, result: Any, path: Path, skipped: list[str], *, yes: bool) -> int | None:
+    """Show what importing a calendar changes (field by field for what it updates), ask, save; the count written."""
+    import integrationsnetz as inz
+    from integrationsnetz.cli.editing import changed_fields
+    from integrationsnetz.cli.times import DEFAULT_ZONE, zone_named
+
+    changes = inz.compare_import(store, result)
+    counts = say("changes.counts", new=len(changes.created), changed=len(changes.updated),
+                 same=len(changes.unchanged))  # fmt: skip
+    if changes.deleted:
+        counts += say("import.deleted", count=len(changes.deleted))
+    click.echo(say("import.preview", source=path, store=store.url.masked, counts=counts))
+    zone = zone_named(DEFAULT_ZONE)
+    updated = set(changes.updated)
+    cleared: list[str] = []
+    for entity in changes.writes:
+        if entity.id not in updated:
+            continue
+        before = store.get(type(entity), entity.id)
+        rows = changed_fields(before, entity, zone)
+        click.echo(f"  {entity.id}:")
+        width = max((len(name) for name, _, _ in rows), default=0)
+        for name, old, new in rows:
+            click.echo(f"    {name.ljust(width)}  {old} → {new}")
+            if new == "–" and old != "–":
+                cleared.append(say("import.cleared", id=entity.id, field=name))
+    for entity in changes.stale:
+        click.echo(say("import.deletes", id=entity.id))
+    for warning in cleared:
+        click.echo(f"  ! {warning}")
+    _skipped([*skipped, *(str(note) for note in changes.notes)])
+    if not changes.writes and not changes.stale:
+        click.echo(say("changes.none"))
+        return None
+    ask(yes)
+    saved = inz.save_import(store, result)
+    return len(saved.created) + len(saved.updated) + len(saved.deleted)
+
+
+def _skipped(lines: list[str]) -> None:
+    if lines:
+        click.echo(say("import.skipped", count=len(lines)))
+        for line in lines:
+            click.echo(f"  - {line}")
 
 
 def _formats() -> None:
