@@ -69,6 +69,24 @@ def test_a_series_whose_main_entry_is_broken_deletes_nothing_though_an_override_
         assert ids(opened) == ALL_DATES
 
 
+def test_a_broken_override_does_not_put_its_stored_date_back_to_the_rule() -> None:
+    """The moved date stays moved: with its override left out, the rule's date must not stand in for it."""
+    broken_override = OVERRIDE.replace("DTEND;TZID=Europe/Berlin:20270112T110000", BROKEN_END)
+    with store() as opened:
+        inz.save_import(opened, read(calendar(SERIES, OVERRIDE)))
+        moved = opened.get(Meeting, "ics-s-20270111T1000")
+        assert moved.title == "AG verschoben"
+        again = read(calendar(SERIES, broken_override), on_error="skip")
+        assert [(s.complete, s.left_out) for s in again.series] == [(False, True)]
+        changes = inz.compare_import(opened, again)
+        assert "ics-s-20270111T1000" in changes.unchanged
+        assert any(note.item == "ics-s-20270111T1000" for note in changes.notes)
+        saved = inz.save_import(opened, again)
+        assert saved.deleted == ()
+        assert saved.updated == ()
+        assert opened.get(Meeting, "ics-s-20270111T1000") == moved
+
+
 def test_a_series_whose_rule_is_not_read_deletes_nothing_either() -> None:
     """A main entry skipped for its rule (another calendar scale) leaves its overrides alone too."""
     hebrew = SERIES.replace("COUNT=3", "COUNT=3;RSCALE=HEBREW")

@@ -79,12 +79,22 @@ def _compare(store: Store, result: ImportResult, caller: str) -> ImportChanges:
             stored.update(((kind, e.id), e) for e in store.list(kind, network_id=network_id))
     reconciled = reconcile(store, result, stored)
     imported = {(type(entity), entity.id): entity for entity in reconciled.entities}
+    partial = [re.compile(re.escape(s.id) + f"({_STAMP})?") for s in result.series if s.left_out]
     created, updated, unchanged, writes = [], [], [], []
+    notes = list(reconciled.notes)
     for key, entity in imported.items():
         old = stored.get(key)
         if old is None:
             created.append(entity.id)
             writes.append(entity)
+            continue
+        if any(named.fullmatch(entity.id) for named in partial):
+            # a part of the series was left out (a broken override, say): the dates read may stand in
+            # for what it said, so a stored date stays as it is rather than be put back to the rule
+            unchanged.append(entity.id)
+            if old != attrs.evolve(entity, revision=old.revision, created=old.created, modified=old.modified):
+                notes.append(Skipped(item=entity.id, reason="kept as stored: a part of its series was left out",
+                                     line=None))  # fmt: skip
             continue
         new = attrs.evolve(entity, revision=old.revision, created=old.created, modified=old.modified)
         if new == old:
@@ -100,7 +110,7 @@ def _compare(store: Store, result: ImportResult, caller: str) -> ImportChanges:
         deleted=tuple(entity.id for entity in stale),
         writes=tuple(writes),
         stale=tuple(stale),
-        notes=reconciled.notes,
+        notes=tuple(notes),
     )
 
 
@@ -108,13 +118,13 @@ def save_import(store: Store, result: ImportResult) -> Saved:
     """Write ``result`` into ``store`` in one transaction: create, update, and drop stale series dates.
 
     An entity whose id the store holds is updated (its ``created`` kept), one it does not hold is
-    created. A stored date of an imported series (an id ``<series id>-<date>`` as the import
-    names them) that the result no longer holds is deleted: any such date when the series was
-    imported complete, else those between its first and last imported date, none when a part of
-    it was left out (``ImportedSeries.left_out``). An entry that was a single entry and is a
-    series now (or the other way round) replaces its old form. Entries this library wrote
-    (``ImportResult.own``) update the stored entity they came from, only in what the calendar
-    changed, and delete nothing. Entities the import did not name (a meeting planned in the
+    created. A stored date of an imported series (an id ``<series id>-<date>`` as the import names
+    them) that the result no longer holds is deleted: any such date when the series was imported
+    complete, else those between its first and last imported date, none when a part of it was left
+    out (``ImportedSeries.left_out``), whose stored dates then stay as they are. An entry that was a
+    single entry and is a series now (or the other way round) replaces its old form. Entries this
+    library wrote (``ImportResult.own``) update the stored entity they came from, only in what the
+    calendar changed, and delete nothing. Entities the import did not name (a meeting planned in the
     store, another series) are never touched.
     """
     changes = _compare(store, result, "save_import")
