@@ -23,7 +23,7 @@ _AWAY = (AttendanceStatus.DECLINED, AttendanceStatus.EXCUSED)
 
 
 def _expected(meeting: Meeting, refs: References, *, short: bool) -> list[tuple[str, str]]:
-    """(name or function, organisation) of everyone expected, each once, in the meeting's order.
+    """(name or function, organisation) of everyone expected, in the meeting's order.
 
     A person appears by name only where :func:`~integrationsnetz.exporters.privacy.may_show_name`
     allows, else by function; an organisation invited as a whole gets an empty name to fill in
@@ -42,8 +42,7 @@ def _expected(meeting: Meeting, refs: References, *, short: bool) -> list[tuple[
             entry = (label, org.name if org is not None and not said else "")
         else:
             continue
-        if entry not in seen:
-            seen.append(entry)
+        seen.append(entry)  # two people of the same function are two rows, two badges
     return seen
 
 

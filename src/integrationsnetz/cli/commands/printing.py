@@ -83,6 +83,7 @@ def render_documents(
     import attrs
 
     import integrationsnetz as inz
+    from integrationsnetz.contract.exporters import check_document_kind
 
     fmt = "html" if html else "markdown"
     options = inz.ExportOptions(language=LANGUAGE.get(), include_personal_data=personal)
@@ -92,8 +93,8 @@ def render_documents(
         start, end = (week[0], week[1] + timedelta(days=1)) if week else (None, None)
         overview = attrs.evolve(options, document="overview", start=start, end=end)
         parts.append(inz.export(data, fmt, select=[m.id for m in meetings], options=overview).decode("utf-8"))
+    single = attrs.evolve(options, document=check_document_kind(kind))  # an unknown kind: ExportError
     for meeting in meetings:
-        single = attrs.evolve(options, document=kind)
         parts.append(inz.export(data, fmt, select=meeting.id, options=single).decode("utf-8"))
     return _joined(parts, html, demote=overview_first)
 
