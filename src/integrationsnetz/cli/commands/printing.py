@@ -23,6 +23,7 @@ from integrationsnetz.cli.wording import LANGUAGE, say
 from integrationsnetz.cli.workspace import Failure
 
 if TYPE_CHECKING:
+    from integrationsnetz.exporters import DocumentKind
     from integrationsnetz.model import Meeting, NetworkData
 
 _BODY_START, _BODY_END = "<body>\n", "\n</body>"
@@ -73,7 +74,7 @@ def _joined(parts: list[str], html: bool, *, demote: bool) -> str:
 def render_documents(
     data: NetworkData,
     meetings: list[Meeting],
-    kind: str,
+    kind: DocumentKind,
     *,
     html: bool,
     personal: bool,
@@ -83,7 +84,6 @@ def render_documents(
     import attrs
 
     import integrationsnetz as inz
-    from integrationsnetz.contract.exporters import check_document_kind
 
     fmt = "html" if html else "markdown"
     options = inz.ExportOptions(language=LANGUAGE.get(), include_personal_data=personal)
@@ -93,13 +93,13 @@ def render_documents(
         start, end = (week[0], week[1] + timedelta(days=1)) if week else (None, None)
         overview = attrs.evolve(options, document="overview", start=start, end=end)
         parts.append(inz.export(data, fmt, select=[m.id for m in meetings], options=overview).decode("utf-8"))
-    single = attrs.evolve(options, document=check_document_kind(kind))  # an unknown kind: ExportError
+    single = attrs.evolve(options, document=kind)
     for meeting in meetings:
         parts.append(inz.export(data, fmt, select=meeting.id, options=single).decode("utf-8"))
     return _joined(parts, html, demote=overview_first)
 
 
-def _print(settings: Settings, kind: str, ids: tuple[str, ...], *, week_text: str | None, fmt: str,
+def _print(settings: Settings, kind: DocumentKind, ids: tuple[str, ...], *, week_text: str | None, fmt: str,
            out: Path | None, personal: bool) -> None:
     from integrationsnetz.atomic import write_atomic
 
@@ -120,7 +120,7 @@ def _print(settings: Settings, kind: str, ids: tuple[str, ...], *, week_text: st
     click.echo(say("print.written", path=out, count=len(meetings)), err=True)
 
 
-def _printing_command(name: str, kind: str) -> click.Command:
+def _printing_command(name: str, kind: DocumentKind) -> click.Command:
     @click.command(name, cls=Command, help=f"help.{name}", short_help=f"short.{name}")
     @click.argument("ids", metavar="[ID]...", nargs=-1)
     @option("--woche", "week", metavar="WOCHE", help="help.print.woche")
