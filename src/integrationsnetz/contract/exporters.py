@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 import attrs
 
-from integrationsnetz.errors import ExportError, InvalidData, WrongType
+from integrationsnetz.errors import InvalidData, UnknownDocument, WrongType
 from integrationsnetz.model.entity import Entity
 from integrationsnetz.model.meetings import AttendanceCount, Meeting
 from integrationsnetz.model.network_data import NetworkData
@@ -131,13 +131,13 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = ("invitation", "agenda", "minutes", "
 
 
 def check_document_kind(value: object) -> DocumentKind | None:
-    """``value`` if it names a document kind (or is None); else an :class:`ExportError` listing the kinds."""
+    """``value`` if it names a document kind (or is None); else :class:`UnknownDocument` listing the kinds."""
     if value is None:
         return None
     for kind in DOCUMENT_KINDS:
         if value == kind:
             return kind
-    raise ExportError(f"document: unknown kind {value!r}; the kinds are {', '.join(DOCUMENT_KINDS)}")
+    raise UnknownDocument([f"document: unknown kind {value!r}; the kinds are {', '.join(DOCUMENT_KINDS)}"])
 
 
 def _validate_document(_instance: object, _attribute: attrs.Attribute[Any], value: object) -> None:
