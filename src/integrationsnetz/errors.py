@@ -73,6 +73,14 @@ class ExportError(IntegrationsnetzError):
     """An export that cannot be produced as asked (unknown format, impossible option)."""
 
 
+class UnknownDocument(ExportError, InvalidData):
+    """A document kind no exporter writes (``ExportOptions(document="quatsch")``); the message lists the kinds.
+
+    An :class:`ExportError` (the export cannot be produced) and :class:`InvalidData` (a bad option
+    value), so code catching either keeps working.
+    """
+
+
 class ScheduleError(IntegrationsnetzError):
     """Series rules that contradict each other before any date is tried."""
 
@@ -96,5 +104,6 @@ __all__ = [
     "ScheduleError",
     "SchemaVersionError",
     "StoreError",
+    "UnknownDocument",
     "WrongType",
 ]

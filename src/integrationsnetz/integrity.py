@@ -263,6 +263,11 @@ class _Checker:
                             yield Problem(
                                 f"{decision_path}.task_ids[{position}]", f"refers to unknown task {task_id!r}"
                             )
+                for index, discussion in enumerate(meeting.minutes.discussions):
+                    if discussion.agenda_item >= len(meeting.agenda):
+                        size = "is empty" if not meeting.agenda else f"has only {_count(len(meeting.agenda), 'item')}"
+                        message = f"refers to agenda[{discussion.agenda_item}], but the agenda {size}"
+                        yield Problem(f"{path}.minutes.discussions[{index}].agenda_item", message)
 
     def _attendance(self, path: str, meeting: Meeting, venue: Venue) -> Iterable[Problem]:
         """Who came fits the place: the headcount, or the invitees marked present if they are more."""

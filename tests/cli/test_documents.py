@@ -1,4 +1,7 @@
-"""``einladung``, ``agenda``, ``protokoll``, ``kursbericht``: the library's documents for chosen meetings and data."""
+"""``einladung``, ``agenda``, ``protokoll``, ``teilnehmendenliste``, ``namensschilder``, ``kursbericht``.
+
+The library's documents for chosen meetings and data.
+"""
 
 from __future__ import annotations
 
@@ -25,11 +28,29 @@ def _next_week_meeting(run: Run, title: str) -> str:
 def test_the_invitation_of_a_document_meeting_by_id(wartburgkreis_workspace: Path, run: Run) -> None:
     result = run("einladung", "nt-2024-2")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("# Einladung: 2. Treffen des Netzwerkes Integration Wartburgkreis\n")
+    assert result.stdout.startswith("Landratsamt Wartburgkreis  \nStabsstelle Sozialplanung  \n")  # the sender
+    assert "\n# Einladung: 2. Treffen des Netzwerkes Integration Wartburgkreis\n" in result.stdout
+    assert "Sehr geehrte Damen und Herren," in result.stdout
     assert "## Tagesordnung" in result.stdout
-    assert "| 3 | 09:55 | Ansprache des Landrats |" in result.stdout
+    assert "| 3 | 09:55–10:05 | Ansprache des Landrats |" in result.stdout
     english = run("--lang", "en", "einladung", "nt-2024-2")
-    assert english.stdout.startswith("# Invitation: ")
+    assert "\n# Invitation: " in english.stdout
+
+
+def test_the_agenda_sign_in_sheet_and_badges_of_one_meeting(wartburgkreis_workspace: Path, run: Run) -> None:
+    agenda = run("agenda", "nt-2024-2")
+    assert agenda.exit_code == 0, agenda.output
+    assert agenda.stdout.startswith("# Tagesordnung: 2. Treffen des Netzwerkes Integration Wartburgkreis\n")
+    assert "|  | 11:25–11:40 | Pause |  |" in agenda.stdout
+    sheet = run("teilnehmendenliste", "nt-2024-2")
+    assert sheet.exit_code == 0, sheet.output
+    assert sheet.stdout.startswith("# Teilnehmendenliste: ")
+    assert "| Name | Organisation | Unterschrift | Fotos: ja | Veröffentlichung: ja |" in sheet.stdout
+    assert "Jan Beispiel" not in sheet.stdout
+    assert "Jan Beispiel" in run("teilnehmendenliste", "nt-2024-2", "--mit-namen").stdout
+    badges = run("namensschilder", "nt-2024-2", "--format", "html")
+    assert badges.exit_code == 0, badges.output
+    assert badges.stdout.count('class="badge"') == 72  # 71 came: nine A4 pages of eight
 
 
 def test_the_agenda_of_next_week_and_its_html_file(wartburgkreis_workspace: Path, run: Run) -> None:
@@ -39,7 +60,7 @@ def test_the_agenda_of_next_week_and_its_html_file(wartburgkreis_workspace: Path
     text = agenda.stdout
     assert text.startswith("# Terminübersicht ")
     assert "AG Arbeit nächste Woche" in text
-    assert "\n## Einladung: AG Arbeit nächste Woche" in text  # each meeting's invitation, one level down
+    assert "\n## Tagesordnung: AG Arbeit nächste Woche" in text  # each meeting's agenda, one level down
     assert "2. Treffen" not in text  # 2024 is not next week
     assert run("agenda", "--woche", "naechste").stdout == text  # the umlaut-free spelling
     target = wartburgkreis_workspace / "agenda.html"
@@ -57,7 +78,7 @@ def test_the_agenda_of_next_week_and_its_html_file(wartburgkreis_workspace: Path
 
     Headings().feed(page)
     assert Headings.found.count("h1") == 1
-    assert Headings.found.count("h2") >= 3  # the overview's, then two invitations'
+    assert Headings.found.count("h2") >= 3  # the overview's, then two agendas'
     empty = run("agenda", "--woche", "2030-1")
     assert empty.exit_code == 0
     assert "Keine Termine vom 31.12.2029 bis 06.01.2030." in empty.output
@@ -75,7 +96,7 @@ def test_the_minutes_recorded_are_the_minutes_printed(wartburgkreis_workspace: P
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# Protokoll: AG Arbeit, ")
     assert "**Anwesend:** 9" in result.stdout
-    assert "1. Stand beim Berufemarkt" in result.stdout
+    assert "- Stand beim Berufemarkt" in result.stdout
     assert "Bericht der AG." in result.stdout
 
 

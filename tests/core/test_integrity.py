@@ -332,6 +332,13 @@ def decision_on_missing_agenda_item(data: inz.NetworkData) -> Injected:
     return damaged, 'meetings["defekt-mtg"].minutes.decisions[0].agenda_item', "the agenda has only 1 item"
 
 
+def discussion_of_a_missing_agenda_item(data: inz.NetworkData) -> Injected:
+    minutes = inz.Minutes(discussions=(inz.Discussion(agenda_item=2, text="Aussprache"),))
+    agenda = (inz.AgendaItem(kind=inz.AgendaItemKind.WELCOME, title="Begrüßung"),)
+    damaged = _add(data, meetings=(_meeting(data, agenda=agenda, minutes=minutes),))
+    return damaged, 'meetings["defekt-mtg"].minutes.discussions[0].agenda_item', "the agenda has only 1 item"
+
+
 def decision_on_an_empty_agenda(data: inz.NetworkData) -> Injected:
     minutes = inz.Minutes(decisions=(inz.Decision(text="Beschluss", agenda_item=0),))
     damaged = _add(data, meetings=(_meeting(data, minutes=minutes),))
@@ -464,6 +471,7 @@ INJECTORS: tuple[Callable[[inz.NetworkData], Injected], ...] = (
     waitlist_unknown_course_type,
     unknown_task_in_decision,
     decision_on_missing_agenda_item,
+    discussion_of_a_missing_agenda_item,
     decision_on_an_empty_agenda,
     agenda_longer_than_the_meeting,
     group_without_co_lead,

@@ -39,25 +39,33 @@ def md(data: NetworkData, host: inz.PluginHost, **kwargs: object) -> str:
 def test_invitation_has_the_agenda_with_times(sample: NetworkData, host: inz.PluginHost) -> None:
     meeting = attrs.evolve(sample.meetings[0], minutes=None)
     text = md(attrs.evolve(sample, meetings=(meeting,)), host, select=meeting)
-    assert text.startswith("# Einladung: 2. Netzwerktreffen Integration\n")
+    assert "\n# Einladung: 2. Netzwerktreffen Integration\n" in text
     assert "**Wann:** Montag, 14. Oktober 2024, 09:00–13:00 Uhr" in text
     assert "**Wo:** Museum Eisenach, Festsaal, Markt 24, 99817 Eisenach" in text
-    assert "| 3 | 09:40 | Zahlen, Daten, Fakten: Jobcenter | Jobcenter Wartburgkreis |" in text
+    assert "| 3 | 09:40–10:00 | Zahlen, Daten, Fakten: Jobcenter | Jobcenter Wartburgkreis |" in text
     assert SENTINEL_NAME not in text
-    assert "| 1 | 09:00 | Begrüßung | Integrationsmanagerin (Landratsamt Wartburgkreis) |" in text
+    assert "| 1 | 09:00–09:10 | Begrüßung | Integrationsmanagerin (Landratsamt Wartburgkreis) |" in text
+    assert "|  | 10:00–10:20 | Pause |  |" in text  # a break is no TOP
+    assert "| 4 | 10:20–11:05 | Berichte aus den AGs |  |" in text
     named = md(attrs.evolve(sample, meetings=(meeting,)), host, select=meeting,
                options=ExportOptions(include_personal_data=True))  # fmt: skip
-    assert f"| 1 | 09:00 | Begrüßung | {SENTINEL_NAME} (Landratsamt Wartburgkreis) |" in named
+    assert f"| 1 | 09:00–09:10 | Begrüßung | {SENTINEL_NAME} (Landratsamt Wartburgkreis) |" in named
 
 
 def test_minutes_have_decisions_and_tasks(sample: NetworkData, host: inz.PluginHost) -> None:
     text = md(sample, host, select=sample.meetings[0])
     assert text.startswith("# Protokoll: 2. Netzwerktreffen Integration, 14.10.2024\n")
-    assert "1. Die AG Sprache befragt alle Kursträger. (zu TOP 5)" in text
+    assert "Protokoll:**" not in text
+    section = text.split("## TOP 4: Berichte aus den AGs\n", 1)[1].split("\n## ", 1)[0]
+    assert "- Die AG Sprache befragt alle Kursträger." in section
     assert (
-        "| Umfrage bei Kursträgern | Integrationsmanagerin (Landratsamt Wartburgkreis) | 31.03.2026 | offen |" in text
+        "| Umfrage bei Kursträgern | Integrationsmanagerin (Landratsamt Wartburgkreis) | 31.03.2026 | offen |"
+        in section
     )
+    assert "- Nächstes Netzwerktreffen im Frühjahr 2025." in text.split("## Allgemeines", 1)[1]
     assert "**Anwesend:** 72" in text
+    assert "**Entschuldigt:** 1" in text
+    assert "**Protokollführung:** Integrationsmanagerin (Landratsamt Wartburgkreis)" in text
 
 
 def test_open_tasks_of_a_group(sample: NetworkData, host: inz.PluginHost) -> None:

@@ -79,8 +79,9 @@ Rules every changing command keeps:
   refused; one it shows twice when summer time ends (`31.10.2027 02:30`) needs `--erste` (the first,
   still summer time) or `--zweite` (the second, winter time). The offset comes from the zone database.
 
-`einladung`, `agenda` and `protokoll` print a meeting's documents (the library's Markdown or HTML
-exporter) for meeting ids or a week (`--woche nächste`, `diese`, `letzte`, `6`, `2027-6`);
+`einladung` (the letter), `agenda` (the Tagesordnung), `protokoll`, `teilnehmendenliste` (the
+sign-in sheet) and `namensschilder` (name badges) print a meeting's documents (the library's
+Markdown or HTML exporter) for meeting ids or a week (`--woche nächste`, `diese`, `letzte`, `6`, `2027-6`);
 `kursbericht` writes the course figures report for the workspace's data or any document (`--daten`).
 
 ## Exit codes

@@ -159,6 +159,19 @@ _WORDS: dict[str, tuple[str, str]] = {
     "help.publish.out": ("Zielordner (Standard: out/ des Arbeitsordners).",
                          "Target folder (default: the workspace's out/)."),
     "publish.written": ("{count} Dateien geschrieben:", "{count} files written:"),
+    # --- the meeting documents (cli/commands/printing.py): sign-in sheet and badges
+    "help.teilnehmendenliste": ("Die Teilnehmendenliste von Terminen drucken: Name, Organisation, Unterschrift, "
+                                "Kästchen für die Einwilligung zu Fotos und Veröffentlichung, leere Zeilen für "
+                                "Spontane. Namen nur mit --mit-namen.",
+                                "Print the sign-in sheet of meetings: name, organisation, signature, tick boxes for "
+                                "consent to photos and publication, blank rows for walk-ins. Names only with "
+                                "--mit-namen."),
+    "short.teilnehmendenliste": ("Teilnehmendenliste drucken.", "Print a sign-in sheet."),
+    "help.namensschilder": ("Namensschilder für Termine drucken: Name (oder Funktion) und Organisation; in HTML "
+                            "acht auf einer A4-Seite, mit leeren Schildern bis zur erwarteten Teilnehmerzahl.",
+                            "Print name badges for meetings: name (or function) and organisation; in HTML eight "
+                            "to an A4 page, with blank ones up to the expected number of participants."),
+    "short.namensschilder": ("Namensschilder drucken.", "Print name badges."),
     # --- meetings, tasks, documents, course report (cli/commands/meetings.py, tasks.py, printing.py,
     # course_report.py; cli/editing.py, times.py, meeting_times.py)
     "help.edit.json": ("Das Gespeicherte als JSON ausgeben (Änderung und Frage gehen nach stderr).",
@@ -372,22 +385,26 @@ _WORDS: dict[str, tuple[str, str]] = {
     "time.end_or_length": ("--ende oder --dauer, nicht beides.", "--ende or --dauer, not both."),
     "week.bad": ("{value!r} ist keine Woche (diese, nächste, letzte, eine Kalenderwoche wie 6 oder 2027-6)",
                  "{value!r} is not a week (this, next, last, a calendar week such as 6 or 2027-6)"),
-    "help.einladung": ("Die Einladung zu Terminen drucken: wann, wo, wer, die Tagesordnung mit Zeiten. "
+    "help.einladung": ("Die Einladung zu Terminen als Brief drucken: Absender, Anrede, Zeit und Ort mit Anfahrt "
+                       "und Barrierefreiheit, Anmeldung, die Tagesordnung mit Zeiten, Kontakt. "
                        "Termine per Kennung oder --woche; Markdown (Standard) oder HTML (druckt auf A4); "
                        "auf die Standardausgabe oder mit --out in eine Datei.",
-                       "Print the invitation to meetings: when, where, who, the agenda with times. Meetings by "
+                       "Print the invitation to meetings as a letter: sender, salutation, time and place with "
+                       "directions and accessibility, registration, the agenda with times, contact. Meetings by "
                        "id or --woche; Markdown (default) or HTML (prints on A4); to standard output or with "
                        "--out to a file."),
     "short.einladung": ("Einladung drucken (Markdown/HTML).", "Print an invitation (Markdown/HTML)."),
-    "help.agenda": ("Die Agenda drucken: die Übersicht der gewählten Termine (z. B. --woche nächste), dann die "
-                    "Tagesordnung jedes Termins. Abgesagte Termine zählt --woche nicht mit.",
-                    "Print the agenda: the overview of the chosen meetings (e.g. --woche next), then each "
-                    "meeting's agenda. --woche leaves cancelled meetings out."),
+    "help.agenda": ("Die Tagesordnung drucken: TOP, Zeiten, Vortragende, Pausen. Für mehrere Termine (z. B. "
+                    "--woche nächste) zuerst ihre Übersicht. Abgesagte Termine zählt --woche nicht mit.",
+                    "Print the agenda (Tagesordnung): items, times, presenters, breaks. For several meetings "
+                    "(e.g. --woche next) their overview first. --woche leaves cancelled meetings out."),
     "short.agenda": ("Agenda einer Woche oder von Terminen drucken.", "Print the agenda of a week or of meetings."),
-    "help.protokoll": ("Das Protokoll von Terminen drucken: Anwesenheit, Tagesordnung, Text, Beschlüsse und die "
-                       "Aufgaben daraus. Festhalten: `integrationsnetz termin protokoll`.",
-                       "Print the minutes of meetings: attendance, agenda, text, decisions and the tasks they "
-                       "set. To record them: `integrationsnetz termin protokoll`."),
+    "help.protokoll": ("Das Protokoll von Terminen drucken: Moderation, Protokollführung, Anwesende und "
+                       "Entschuldigte, je TOP Verlauf, Beschlüsse und Aufgaben, offene Aufgaben der letzten "
+                       "Sitzung, nächster Termin, Verteiler. Festhalten: `integrationsnetz termin protokoll`.",
+                       "Print the minutes of meetings: moderation, minute-taker, present and excused, per item "
+                       "the discussion, decisions and tasks, open tasks of the last meeting, next date, "
+                       "distribution list. To record them: `integrationsnetz termin protokoll`."),
     "short.protokoll": ("Protokoll drucken.", "Print minutes."),
     "help.print.woche": ("Die Termine einer Woche: diese, nächste (naechste), letzte, eine Kalenderwoche (6) "
                          "oder Jahr und Woche (2027-6).",

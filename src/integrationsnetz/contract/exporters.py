@@ -7,16 +7,16 @@ for, and hands each exporter an :class:`ExportRequest`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 import attrs
 
-from integrationsnetz.errors import InvalidData, WrongType
+from integrationsnetz.errors import InvalidData, UnknownDocument, WrongType
 from integrationsnetz.model.entity import Entity
-from integrationsnetz.model.meetings import Meeting
+from integrationsnetz.model.meetings import AttendanceCount, Meeting
 from integrationsnetz.model.network_data import NetworkData
 
 if TYPE_CHECKING:
@@ -121,7 +121,27 @@ class CsvOptions:
     delimiter: str = attrs.field(default=";", validator=_one_of(";", ",", "\t"))
 
 
-DocumentKind = Literal["invitation", "minutes", "tasks", "overview"]
+DocumentKind = Literal["invitation", "agenda", "minutes", "sign_in", "badges", "tasks", "overview"]
+
+#: Every document the Markdown and HTML exporters write: the Einladung (a letter), the
+#: Tagesordnung on its own, the Protokoll, the Teilnehmendenliste (sign-in sheet), the
+#: Namensschilder (badges), a group's open tasks and the overview of dates.
+DOCUMENT_KINDS: tuple[DocumentKind, ...] = ("invitation", "agenda", "minutes", "sign_in", "badges", "tasks",
+                                            "overview")  # fmt: skip
+
+
+def check_document_kind(value: object) -> DocumentKind | None:
+    """``value`` if it names a document kind (or is None); else :class:`UnknownDocument` listing the kinds."""
+    if value is None:
+        return None
+    for kind in DOCUMENT_KINDS:
+        if value == kind:
+            return kind
+    raise UnknownDocument([f"document: unknown kind {value!r}; the kinds are {', '.join(DOCUMENT_KINDS)}"])
+
+
+def _validate_document(_instance: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    check_document_kind(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -133,7 +153,8 @@ class ExportOptions:
     (inclusive) and ``end`` (exclusive) limit meetings, events and courses to a time range; a
     :class:`~datetime.date` means the start of that day. ``stamp`` is the time written as the
     calendar's DTSTAMP; give it for byte-identical output (default: each entry's ``modified``).
-    ``document`` picks the Markdown/HTML document (default: from the selection).
+    ``document`` picks the Markdown/HTML document (one of :data:`DOCUMENT_KINDS`; default: from
+    the selection); an unknown kind is an :class:`~integrationsnetz.errors.ExportError` naming them.
     """
 
     language: str = attrs.field(default="de", validator=_validate_language)
@@ -143,9 +164,7 @@ class ExportOptions:
     stamp: datetime | None = attrs.field(default=None, validator=_validate_aware_stamp)
     ics: IcsOptions = attrs.field(default=IcsOptions(), validator=_instance_of(IcsOptions))
     csv: CsvOptions = attrs.field(default=CsvOptions(), validator=_instance_of(CsvOptions))
-    document: DocumentKind | None = attrs.field(
-        default=None, validator=_one_of(None, "invitation", "minutes", "tasks", "overview")
-    )
+    document: DocumentKind | None = attrs.field(default=None, validator=_validate_document)
 
 
 @attrs.frozen(kw_only=True)
@@ -158,6 +177,12 @@ class ExportRequest:
     meeting's invitation" from "the year's overview"; it is stripped like ``data`` and holds
     the very objects of ``data`` where ``data`` has them.
 
+    ``attendance`` holds each meeting's counts (present, excused ...) taken *before* people were
+    removed, so a public Protokoll says as many were present as the internal one.
+    ``neighbours`` holds, for each meeting of ``data``, the other meetings of its working group
+    (or, outside a group, of its kind), before narrowing and stripped like ``data``: the Protokoll
+    carries over the open tasks of the meeting before and names the next date.
+
     ``series`` holds every meeting, before narrowing, of each series (``series_id``) that a
     meeting of ``data`` belongs to, stripped like ``data``: an entry for part of a series (one
     invitation, a feed for one year) can name the series as the whole series' entry does.
@@ -168,6 +193,8 @@ class ExportRequest:
     host: Host
     selected: tuple[Entity, ...] = ()
     series: tuple[Meeting, ...] = ()
+    attendance: Mapping[str, AttendanceCount] = attrs.field(factory=dict)
+    neighbours: tuple[Meeting, ...] = ()
 
 
 @attrs.frozen(kw_only=True)

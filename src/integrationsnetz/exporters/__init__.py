@@ -22,6 +22,7 @@ from typing import BinaryIO
 
 from integrationsnetz.atomic import write_atomic
 from integrationsnetz.contract.exporters import (
+    DOCUMENT_KINDS,
     CsvOptions,
     DocumentKind,
     Exporter,
@@ -34,6 +35,7 @@ from integrationsnetz.contract.exporters import (
 from integrationsnetz.contract.registries import Registries, default_host
 from integrationsnetz.errors import ExportError, NotFound, WrongType
 from integrationsnetz.model.entity import Entity
+from integrationsnetz.model.meetings import Meeting
 from integrationsnetz.model.network_data import NetworkData
 
 
@@ -57,7 +59,7 @@ def export(
     any did: one of them may be the one that provides it).
     """
     from integrationsnetz.exporters.privacy import redact, redact_meetings, redact_selected
-    from integrationsnetz.exporters.selection import narrow, series_of
+    from integrationsnetz.exporters.selection import narrow, neighbours_of, series_of
 
     if not isinstance(data, NetworkData):
         raise WrongType([f"export: data: expected a NetworkData, got {type(data).__name__}"])
@@ -79,12 +81,19 @@ def export(
     selected = _selected(select, data)
     narrowed = narrow(data, selected, options.start, options.end)
     series = series_of(narrowed.meetings, data)
+    neighbours = neighbours_of(narrowed.meetings, data)
+    # Counted before redaction: a public Protokoll reports as many present as the internal one.
+    meetings = {meeting.id: meeting for meeting in (*narrowed.meetings, *neighbours)}
+    meetings.update((m.id, m) for m in selected if isinstance(m, Meeting))
+    attendance = {meeting_id: meeting.attendance() for meeting_id, meeting in meetings.items()}
     if not options.include_personal_data:
         narrowed = redact(narrowed)
         selected = redact_selected(selected, narrowed, data)
         series = redact_meetings(series, narrowed, data)
+        neighbours = redact_meetings(neighbours, narrowed, data)
     buffer = io.BytesIO()
-    request = ExportRequest(data=narrowed, options=options, host=host, selected=selected, series=series)
+    request = ExportRequest(data=narrowed, options=options, host=host, selected=selected, series=series,
+                            attendance=attendance, neighbours=neighbours)  # fmt: skip
     exporter.write(request, buffer)
     payload = buffer.getvalue()
     if target is None:
@@ -131,6 +140,7 @@ def _entity_with_id(data: NetworkData, entity_id: str) -> Entity:
 
 
 __all__ = [
+    "DOCUMENT_KINDS",
     "CsvOptions",
     "DocumentKind",
     "ExportOptions",

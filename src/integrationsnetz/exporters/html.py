@@ -2,7 +2,8 @@
 
 Self-contained (inline CSS, no scripts, no external files), every text escaped with
 :func:`html.escape`; the print stylesheet sets A4 pages with 2 cm margins, repeats table
-headers on each page and keeps rows and headings from breaking apart.
+headers on each page and keeps rows and headings from breaking apart; badges print as a grid of
+2 × 4 to a page, a page break after every eighth.
 """
 
 from __future__ import annotations
@@ -11,7 +12,17 @@ from html import escape
 from typing import BinaryIO
 
 from integrationsnetz.exporters import Exporter, ExportRequest
-from integrationsnetz.exporters.pages import Block, Facts, Heading, Items, Page, Paragraph, build_page
+from integrationsnetz.exporters.compose import build_page
+from integrationsnetz.exporters.pages import (
+    BADGES_PER_PAGE,
+    Badges,
+    Block,
+    Facts,
+    Heading,
+    Items,
+    Page,
+    Paragraph,
+)
 from integrationsnetz.hookspecs import hookimpl
 
 STYLE = """
@@ -25,6 +36,17 @@ dl.facts dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em; }
 th, td { border: 1px solid #999; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
 th { background: #eee; }
+.letterhead { margin: 0 0 2em; display: flex; justify-content: space-between; gap: 2em; }
+.letterhead .sender { font-size: 9.5pt; line-height: 1.3; }
+.letterhead .date { align-self: flex-end; white-space: nowrap; }
+table.form td { height: 2.2em; }
+table.form td:nth-child(n+4), table.form th:nth-child(n+4) { text-align: center; width: 6em; }
+.badges { display: grid; grid-template-columns: 1fr 1fr; gap: 0; break-inside: avoid; }
+.badges + .badges { break-before: page; }
+.badge { box-sizing: border-box; height: 6cm; border: 1px dashed #999; padding: 1em; display: flex;
+         flex-direction: column; justify-content: center; text-align: center; break-inside: avoid; }
+.badge .name { font-size: 20pt; font-weight: 600; min-height: 1.3em; }
+.badge .org { font-size: 12pt; margin-top: 0.4em; min-height: 1.2em; }
 @page { size: A4; margin: 2cm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
@@ -52,18 +74,32 @@ def _block(block: Block) -> str:
     if isinstance(block, Items):
         tag = "ol" if block.numbered else "ul"
         return f"<{tag}>" + "".join(f"<li>{_text(item)}</li>" for item in block.items) + f"</{tag}>"
+    if isinstance(block, Badges):
+        cards = [
+            f'<div class="badge"><div class="name">{_text(name)}</div><div class="org">{_text(org)}</div></div>'
+            for name, org in (*block.badges, *[("", "")] * block.blank)
+        ]
+        # One grid per A4 page: a page break between grids is honoured where one inside a grid is not.
+        pages = ("".join(cards[start : start + BADGES_PER_PAGE]) for start in range(0, len(cards), BADGES_PER_PAGE))
+        return "\n".join(f'<div class="badges">{page}</div>' for page in pages)
     head = "".join(f"<th>{_text(cell)}</th>" for cell in block.header)
     rows = "".join("<tr>" + "".join(f"<td>{_text(cell)}</td>" for cell in row) + "</tr>" for row in block.rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    form = ' class="form"' if block.writable else ""
+    return f"<table{form}><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
 def render(page: Page) -> str:
     """The page as a complete HTML document."""
     body = "\n".join(_block(block) for block in page.blocks)
+    letterhead = ""
+    if page.head is not None:
+        sender = "<br>".join(escape(line) for line in page.head.sender)
+        letterhead = (f'<div class="letterhead"><div class="sender">{sender}</div>'
+                      f'<div class="date">{_text(page.head.date_line)}</div></div>\n')  # fmt: skip
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(page.language)}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(page.title)}</title>\n<style>\n{STYLE}\n</style>\n</head>\n<body>\n"
-        f"<h1>{_text(page.title)}</h1>\n{body}\n</body>\n</html>\n"
+        f"{letterhead}<h1>{_text(page.title)}</h1>\n{body}\n</body>\n</html>\n"
     )
 
 
@@ -80,7 +116,8 @@ def register_exporters() -> list[Exporter]:
             format="html",
             media_type="text/html; charset=utf-8",
             suffix=".html",
-            description="Invitation, minutes, open tasks or meeting overview as printable HTML (A4)",
+            description="Invitation letter, agenda, minutes, sign-in sheet, badges, open tasks or meeting overview "
+            "as printable HTML (A4)",
             write=write,
         )
     ]

@@ -1,4 +1,4 @@
-"""The ``markdown`` exporter: invitations, minutes, open tasks and overviews as Markdown.
+"""The ``markdown`` exporter: the meeting documents, open tasks and overviews as Markdown.
 
 CommonMark with GitHub tables. Every text from the data is escaped, so a title such as
 ``*neu* [Link](x) | <b>`` prints literally and cannot break a table or inject HTML.
@@ -10,7 +10,8 @@ import re
 from typing import BinaryIO
 
 from integrationsnetz.exporters import Exporter, ExportRequest
-from integrationsnetz.exporters.pages import Block, Facts, Heading, Items, Page, Paragraph, build_page
+from integrationsnetz.exporters.compose import build_page
+from integrationsnetz.exporters.pages import Badges, Block, Facts, Heading, Items, Page, Paragraph
 from integrationsnetz.hookspecs import hookimpl
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!&])")
@@ -53,6 +54,8 @@ def _block(block: Block) -> str:
             f"{number}. {_inline(item)}" if block.numbered else f"- {_inline(item)}"
             for number, item in enumerate(block.items, start=1)
         )
+    if isinstance(block, Badges):
+        return "\n".join(f"- {_inline(' – '.join(part for part in badge if part))}" for badge in block.badges)
     header = "| " + " | ".join(_cell(h) for h in block.header) + " |"
     rule = "|" + "|".join("---" for _ in block.header) + "|"
     rows = ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
@@ -61,7 +64,10 @@ def _block(block: Block) -> str:
 
 def render(page: Page) -> str:
     """The page as Markdown text."""
-    parts = [f"# {escape(page.title)}", *(_block(block) for block in page.blocks)]
+    head = []
+    if page.head is not None:
+        head = ["  \n".join(escape(line) for line in page.head.sender), escape(page.head.date_line)]
+    parts = [*head, f"# {escape(page.title)}", *(_block(block) for block in page.blocks)]
     return "\n\n".join(parts) + "\n"
 
 
@@ -78,7 +84,8 @@ def register_exporters() -> list[Exporter]:
             format="markdown",
             media_type="text/markdown; charset=utf-8",
             suffix=".md",
-            description="Invitation, minutes, open tasks or meeting overview as Markdown (German by default)",
+            description="Invitation letter, agenda, minutes, sign-in sheet, badges, open tasks or meeting overview "
+            "as Markdown (German by default)",
             write=write,
         )
     ]

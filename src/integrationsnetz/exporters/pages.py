@@ -1,9 +1,14 @@
-"""The documents people read: an invitation, minutes, open tasks, a meeting overview.
+"""The documents people read: the blocks they are built of, open tasks, a meeting overview.
 
 A document is built once as a :class:`Page` of plain blocks (headings, facts, paragraphs,
-lists, tables) holding unescaped text; :mod:`~integrationsnetz.exporters.markdown` and
+lists, tables, badges) holding unescaped text; :mod:`~integrationsnetz.exporters.markdown` and
 :mod:`~integrationsnetz.exporters.html` only render blocks, each with its own escaping. So the two
-formats always say the same thing, and escaping lives in one place per format.
+formats always say the same thing, and escaping lives in one place per format; a further
+renderer (Word) renders the same few blocks. :mod:`~integrationsnetz.exporters.compose` picks
+the document a request asks for; the meeting documents are built in
+:mod:`~integrationsnetz.exporters.letters` (Einladung, Tagesordnung),
+:mod:`~integrationsnetz.exporters.protocol` (Protokoll) and
+:mod:`~integrationsnetz.exporters.sheets` (Teilnehmendenliste, Namensschilder).
 """
 
 from __future__ import annotations
@@ -12,8 +17,7 @@ from datetime import date, timedelta
 
 import attrs
 
-from integrationsnetz.errors import ExportError
-from integrationsnetz.exporters import DocumentKind, ExportRequest
+from integrationsnetz.exporters import ExportRequest
 from integrationsnetz.exporters.references import References
 from integrationsnetz.exporters.selection import as_moment
 from integrationsnetz.exporters.wording import (
@@ -29,7 +33,6 @@ from integrationsnetz.exporters.wording import (
 )
 from integrationsnetz.model.events import AllDay
 from integrationsnetz.model.groups import Task, WorkingGroup
-from integrationsnetz.model.meetings import Meeting
 
 
 @attrs.frozen
@@ -64,95 +67,57 @@ class Items:
 
 @attrs.frozen
 class Table:
-    """A table with a header row."""
+    """A table with a header row.
+
+    ``writable`` marks a form filled in by hand (a sign-in sheet): rows tall enough to sign in,
+    printed with every cell framed.
+    """
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    writable: bool = False
 
 
-Block = Heading | Facts | Paragraph | Items | Table
+@attrs.frozen
+class Badges:
+    """Name badges, each (name or function, organisation); print eight to an A4 page (2 × 4).
+
+    A badge with an empty first line has a name to write in; ``blank`` more are empty (printed
+    in HTML to fill the last page, not listed in Markdown).
+    """
+
+    badges: tuple[tuple[str, str], ...]
+    blank: int = 0
+
+
+Block = Heading | Facts | Paragraph | Items | Table | Badges
+
+
+@attrs.frozen
+class Letterhead:
+    """The head of a letter, above its title: the sender's lines and the place-and-date line."""
+
+    sender: tuple[str, ...]
+    date_line: str
 
 
 @attrs.frozen
 class Page:
-    """A whole document: a title and its blocks, in the export's language."""
+    """A whole document: a title and its blocks, in the export's language; a letter has a head."""
 
     title: str
     language: str
     blocks: tuple[Block, ...]
+    head: Letterhead | None = None
 
 
-def build_page(request: ExportRequest) -> Page:
-    """The document the request asks for (``options.document``, else chosen by the selection).
-
-    One meeting selected: its minutes if it has any, else its invitation. Only working groups
-    selected: their open tasks. Anything else: the overview of meetings and events.
-    """
-    kind = request.options.document or _default_kind(request)
-    data = request.data
-    if kind in ("invitation", "minutes"):
-        if len(data.meetings) != 1:
-            raise ExportError(f"a {kind} is for one meeting: select one (got {len(data.meetings)} meetings)")
-        meeting = data.meetings[0]
-        return invitation(meeting, request) if kind == "invitation" else minutes(meeting, request)
-    if kind == "tasks":
-        return open_tasks(data.groups, request)
-    return overview(request)
+#: Tick box of a form (sign-in sheet).
+BOX = "☐"
+#: Badges on one A4 page (two columns, four rows).
+BADGES_PER_PAGE = 8
 
 
-def _default_kind(request: ExportRequest) -> DocumentKind:
-    selected = request.selected
-    if len(selected) == 1 and isinstance(selected[0], Meeting):
-        return "minutes" if selected[0].minutes is not None else "invitation"
-    if selected and all(isinstance(item, WorkingGroup) for item in selected):
-        return "tasks"
-    return "overview"
-
-
-def _meeting_facts(meeting: Meeting, refs: References, language: str) -> list[tuple[str, str]]:
-    facts = [(word("when", language), format_span(meeting.start, meeting.end, language))]
-    place = refs.place(meeting.venue_id, meeting.room_id)
-    if place:
-        facts.append((word("where", language), place))
-    if meeting.online_url:
-        facts.append((word("online", language), meeting.online_url))
-    if meeting.organizer_id:
-        facts.append((word("organizer", language), refs.actor_label(meeting.organizer_id)))
-    if meeting.moderator_id:
-        facts.append((word("moderation", language), refs.actor_label(meeting.moderator_id)))
-    return facts
-
-
-def _agenda_table(meeting: Meeting, refs: References, language: str) -> Table:
-    rows = []
-    clock = meeting.start.astimezone(BERLIN)
-    for number, item in enumerate(meeting.agenda, start=1):
-        when = f"{clock:%H:%M}"
-        if item.minutes:
-            clock += timedelta(minutes=item.minutes)
-        else:
-            when = ""
-        who = ", ".join(refs.actor_label(p) for p in item.presenter_ids)
-        title = item.title + (f"\n{item.description}" if item.description else "")
-        rows.append((str(number), when, title, who))
-    header = (word("item", language), word("time", language), word("title", language), word("presenters", language))
-    return Table(header=header, rows=tuple(rows))
-
-
-def invitation(meeting: Meeting, request: ExportRequest) -> Page:
-    """The invitation: when, where, who invites and moderates, and the agenda with times."""
-    language = request.options.language
-    refs = References(request.data)
-    blocks: list[Block] = [Facts(tuple(_meeting_facts(meeting, refs, language)))]
-    if meeting.description:
-        blocks.append(Paragraph(meeting.description))
-    blocks.append(Heading(word("agenda", language)))
-    blocks.append(_agenda_table(meeting, refs, language) if meeting.agenda else Paragraph(word("no_entries", language)))
-    title = f"{word('invitation', language)}: {meeting.title}"
-    return Page(title=title, language=language, blocks=tuple(blocks))
-
-
-def _task_rows(tasks: list[Task], refs: References, language: str) -> tuple[tuple[str, ...], ...]:
+def task_rows(tasks: list[Task], refs: References, language: str) -> tuple[tuple[str, ...], ...]:
     return tuple(
         (
             task.title,
@@ -164,54 +129,8 @@ def _task_rows(tasks: list[Task], refs: References, language: str) -> tuple[tupl
     )
 
 
-def _task_header(language: str) -> tuple[str, ...]:
+def task_header(language: str) -> tuple[str, ...]:
     return (word("task", language), word("owner", language), word("due", language), word("status", language))
-
-
-def minutes(meeting: Meeting, request: ExportRequest) -> Page:
-    """The minutes: facts, attendance, the agenda, the record, decisions and the tasks they set."""
-    language = request.options.language
-    refs = References(request.data)
-    record = meeting.minutes
-    facts = _meeting_facts(meeting, refs, language)
-    if meeting.present_count:
-        facts.append((word("present", language), str(meeting.present_count)))
-    if record is not None and record.recorded_by_id:
-        facts.append((word("recorded_by", language), refs.actor_label(record.recorded_by_id)))
-    if record is not None and record.approved_on:
-        facts.append((word("approved_on", language), format_date(record.approved_on, language)))
-    blocks: list[Block] = [Facts(tuple(facts))]
-    if meeting.agenda:
-        blocks += [Heading(word("agenda", language)), Items(tuple(i.title for i in meeting.agenda), numbered=True)]
-    if record is not None and record.text:
-        blocks += [Heading(word("minutes", language)), Paragraph(record.text)]
-    decisions = record.decisions if record is not None else ()
-    blocks.append(Heading(word("decisions", language)))
-    if decisions:
-        lines = []
-        for decision in decisions:
-            line = decision.text
-            if decision.agenda_item is not None:
-                line += f" ({word('from_agenda_item', language)} {decision.agenda_item + 1})"
-            lines.append(line)
-        blocks.append(Items(tuple(lines), numbered=True))
-    else:
-        blocks.append(Paragraph(word("no_entries", language)))
-    task_ids = {task_id for decision in decisions for task_id in decision.task_ids}
-    tasks = [
-        task
-        for group in request.data.groups
-        for task in group.tasks
-        if task.id in task_ids or task.origin_meeting_id == meeting.id
-    ]
-    blocks.append(Heading(word("tasks", language)))
-    if tasks:
-        blocks.append(Table(header=_task_header(language), rows=_task_rows(tasks, refs, language)))
-    else:
-        blocks.append(Paragraph(word("no_entries", language)))
-    day = format_short_date(meeting.start.astimezone(BERLIN).date(), language)
-    title = f"{word('minutes', language)}: {meeting.title}, {day}"
-    return Page(title=title, language=language, blocks=tuple(blocks))
 
 
 def open_tasks(groups: tuple[WorkingGroup, ...], request: ExportRequest) -> Page:
@@ -223,7 +142,7 @@ def open_tasks(groups: tuple[WorkingGroup, ...], request: ExportRequest) -> Page
         blocks.append(Heading(group.name))
         tasks = sorted((t for t in group.tasks if t.is_open), key=lambda t: (t.due or date.max, t.title))
         if tasks:
-            blocks.append(Table(header=_task_header(language), rows=_task_rows(tasks, refs, language)))
+            blocks.append(Table(header=task_header(language), rows=task_rows(tasks, refs, language)))
         else:
             blocks.append(Paragraph(word("no_entries", language)))
     title = word("open_tasks", language)

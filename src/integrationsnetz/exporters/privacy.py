@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from integrationsnetz.contract.exporters import ExportOptions
 from integrationsnetz.model.actors import Person
 from integrationsnetz.model.entity import Entity
 from integrationsnetz.model.meetings import Meeting
@@ -71,3 +72,13 @@ def _meeting(meeting: Meeting, person_ids: set[str]) -> Meeting:
     if not any(invitation.actor_id in person_ids for invitation in meeting.invitations):
         return meeting
     return attrs.evolve(meeting, invitations=tuple(i for i in meeting.invitations if i.actor_id not in person_ids))
+
+
+def may_show_name(person: Person, options: ExportOptions) -> bool:
+    """Whether a document may print this person's name (else it prints their function).
+
+    The one place that decides it for the Einladung, Tagesordnung, Protokoll, Teilnehmendenliste
+    and Namensschilder: today only when personal data is asked for and the name is known; rules
+    of consent (publication of the name) belong here.
+    """
+    return options.include_personal_data and person.name is not None

@@ -6,6 +6,9 @@ a person appears by name only when the data still holds the name, else by functi
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from integrationsnetz.model.actors import Organization, Person
 from integrationsnetz.model.contacts import ContactKind
 from integrationsnetz.model.course_types import OFFICIAL_COURSE_TYPES
@@ -18,8 +21,10 @@ from integrationsnetz.model.venues import Venue
 class References:
     """Lookups by id over one network's data (a plain object: built per export, never stored)."""
 
-    def __init__(self, data: NetworkData) -> None:
+    def __init__(self, data: NetworkData, *, name_shown: Callable[[Person], bool] | None = None) -> None:
         self.data = data
+        #: Whether a person's name may appear (default: whenever the data still holds it).
+        self.name_shown = name_shown or (lambda person: person.name is not None)
         self.network = data.network
         self.venues: dict[str, Venue] = {venue.id: venue for venue in data.venues}
         self.groups: dict[str, WorkingGroup] = {group.id: group for group in data.groups}
@@ -33,16 +38,26 @@ class References:
             return actor_id
         if isinstance(actor, Organization):
             return actor.name
-        return actor.display_name
+        return actor.name if actor.name is not None and self.name_shown(actor) else actor.function
+
+    def organization_of(self, actor_id: str | None) -> Organization | None:
+        """The organisation itself, or the one a person works for."""
+        actor = self.actors.get(actor_id) if actor_id else None
+        if isinstance(actor, Person):
+            actor = self.actors.get(actor.affiliation_id) if actor.affiliation_id else None
+        return actor if isinstance(actor, Organization) else None
 
     def actor_label(self, actor_id: str) -> str:
-        """A name with its organisation, e.g. "Leitung (Amt für Migration)"."""
+        """A name with its organisation, e.g. "Leitung (Amt für Migration)".
+
+        The organisation is left out when the name or function already says it
+        ("Moderator, Institut für kommunale Planung und Entwicklung" stays as it is).
+        """
         actor = self.actors.get(actor_id)
         name = self.actor_name(actor_id) or actor_id
-        if isinstance(actor, Person) and actor.affiliation_id:
-            org = self.actor_name(actor.affiliation_id)
-            if org and org != name:
-                return f"{name} ({org})"
+        org = self.organization_of(actor_id) if isinstance(actor, Person) else None
+        if org is not None and not says_organization(name, org):
+            return f"{name} ({org.name})"
         return name
 
     def email_of(self, actor_id: str | None) -> str | None:
@@ -62,8 +77,12 @@ class References:
         if venue is None:
             return None
         room = venue.room(room_id) if room_id else None
-        parts = [venue.name, room.name if room else None, venue.address.one_line()]
-        return ", ".join(part for part in parts if part)
+        parts: list[str] = []
+        for part in (venue.name, room.name if room else None, venue.address.one_line()):
+            # A venue named after its town ("Eisenach" in Eisenach) says the place once.
+            if part and all(part.casefold() != seen.casefold() for seen in parts):
+                parts.append(part)
+        return ", ".join(parts)
 
     def course_title(self, course: Course, language: str) -> str:
         """ "Alphabetisierungskurs (Eisenach)": the course type's name and the place."""
@@ -71,3 +90,27 @@ class References:
         name = (kind.name_en if language == "en" else kind.name_de) if kind else course.course_type
         where = course.place or self.place(course.venue_id)
         return f"{name} ({where})" if where else name
+
+
+_LEGAL_FORMS = frozenset({"gmbh", "ggmbh", "ev", "e", "v", "ag", "kg", "mbh", "und", "für", "der", "des", "die"})
+
+
+def _significant(text: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", text.casefold()) if w not in _LEGAL_FORMS]
+
+
+def says_organization(text: str, org: Organization) -> bool:
+    """Whether ``text`` already names the organisation, so a label need not repeat it.
+
+    True when the short name is one of its words, or when it holds all but at most one of the
+    organisation name's significant words (legal forms and articles left out, "Büros" counted as
+    "Büro"): "Vertreterin, Diakonisches Bildungsinstitut Johannes Falk" names "Diakonisches
+    Bildungsinstitut Johannes Falk gGmbH"; "Landrat des Wartburgkreises" does not name
+    "Landratsamt Wartburgkreis".
+    """
+    words = _significant(text)
+    if org.short_name and org.short_name.casefold() in words:
+        return True
+    wanted = _significant(org.name)
+    found = sum(1 for name in wanted if any(word.startswith(name) for word in words))
+    return bool(wanted) and found >= len(wanted) - (1 if len(wanted) >= 4 else 0)

@@ -25,6 +25,8 @@ from integrationsnetz.model.networks import Network
 from integrationsnetz.model.venues import Venue
 
 BERLIN = ZoneInfo("Europe/Berlin")
+#: Up to this many meetings, an export also looks at their neighbours (a Protokoll's previous meeting).
+_FEW = 20
 
 
 def as_moment(value: date | datetime) -> datetime:
@@ -86,9 +88,13 @@ def narrow(
                 "organisation, venue, meeting, event or course"
             )
     group_ids.update(m.group_id for m in meetings.values() if m.group_id is not None)
-    # Groups holding tasks that came out of a selected meeting (the minutes list them).
+    # Groups holding tasks that came out of a selected meeting (the minutes list them), or out of
+    # the meeting before it (the minutes carry its open tasks over).
+    origins = set(meetings)
+    if len(meetings) <= _FEW:
+        origins.update(m.id for m in neighbours_of(meetings.values(), data))
     group_ids.update(
-        g.id for g in data.groups if any(t.origin_meeting_id in meetings for t in g.tasks if t.origin_meeting_id)
+        g.id for g in data.groups if any(t.origin_meeting_id in origins for t in g.tasks if t.origin_meeting_id)
     )
     low = as_moment(start) if start is not None else None
     high = as_moment(end) if end is not None else None
@@ -118,3 +124,23 @@ def series_of(meetings: Iterable[Meeting], data: NetworkData) -> tuple[Meeting, 
     if not series_ids:
         return ()
     return tuple(meeting for meeting in data.meetings if meeting.series_id in series_ids)
+
+
+def _body(meeting: Meeting) -> tuple[str, str | None]:
+    """Who meets: a working group, or (outside groups) the meeting kind, e.g. the network's plenary."""
+    return (meeting.kind.value, meeting.group_id)
+
+
+def neighbours_of(meetings: Iterable[Meeting], data: NetworkData) -> tuple[Meeting, ...]:
+    """The other meetings of ``data`` held by the same body (working group, or kind outside groups).
+
+    Only for a few meetings (a Protokoll, an invitation): for a whole year's export every meeting
+    is a neighbour of another and the documents that use them are per meeting. Cancelled
+    meetings are left out: a Protokoll's "next date" and "last meeting" are ones that happen.
+    """
+    chosen = list(meetings)
+    if not chosen or len(chosen) > _FEW:
+        return ()
+    bodies = {_body(meeting) for meeting in chosen}
+    ids = {meeting.id for meeting in chosen}
+    return tuple(m for m in data.meetings if _body(m) in bodies and m.id not in ids and m.status.value != "cancelled")

@@ -50,7 +50,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "duration": ("Dauer", "Duration"),
     "minutes_short": ("Min.", "min"),
     "present": ("Anwesend", "Present"),
-    "recorded_by": ("Protokoll", "Recorded by"),
+    "recorded_by": ("Protokollführung", "Minutes taken by"),
     "approved_on": ("Genehmigt am", "Approved on"),
     "no_entries": ("Keine Einträge.", "Nothing to list."),
     "cancelled_prefix": ("Abgesagt: ", "Cancelled: "),
@@ -62,6 +62,68 @@ _WORDS: dict[str, tuple[str, str]] = {
     "from_agenda_item": ("zu TOP", "on item"),
     "description": ("Beschreibung", "Description"),
     "seats": ("Plätze", "Seats"),
+    # The letters, the Tagesordnung, the Protokoll, the sign-in sheet and the badges.
+    "salutation": ("Sehr geehrte Damen und Herren,", "Dear colleagues,"),
+    "invitation_text": (
+        "hiermit laden wir Sie herzlich zu unserer Sitzung „{title}“ am {day} ein. Wir freuen uns auf den "
+        "Austausch mit Ihnen.",
+        "we cordially invite you to our meeting “{title}” on {day}. We look forward to seeing you.",
+    ),
+    "time_and_place": ("Zeit und Ort", "Time and place"),
+    "directions": ("Anfahrt", "Directions"),
+    "map": ("Karte", "Map"),
+    "accessibility": ("Barrierefreiheit", "Accessibility"),
+    "step_free": ("Der Raum ist stufenlos erreichbar.", "The room is step-free."),
+    "not_step_free": (
+        "Der Raum ist nicht stufenlos erreichbar; bitte sprechen Sie uns an.",
+        "The room is not step-free; please let us know what you need.",
+    ),
+    "step_free_unknown": (
+        "Ob der Raum stufenlos erreichbar ist, erfragen Sie bitte bei uns.",
+        "Please ask us whether the room is step-free.",
+    ),
+    "registration": ("Anmeldung", "Registration"),
+    "register_until": ("Bitte melden Sie sich bis {day} an", "Please register by {day}"),
+    "register_please": ("Bitte melden Sie sich an", "Please register"),
+    "register_at": (": {contact}.", ": {contact}."),
+    "contact": ("Kontakt", "Contact"),
+    "questions": ("Bei Fragen erreichen Sie uns gern:", "If you have any questions, please contact us:"),
+    "closing": ("Mit freundlichen Grüßen", "Kind regards"),
+    "date_line": ("{place}, {day}", "{place}, {day}"),
+    "phone": ("Telefon", "Phone"),
+    "email": ("E-Mail", "E-mail"),
+    "web": ("Internet", "Web"),
+    "fax": ("Fax", "Fax"),
+    "break": ("Pause", "Break"),
+    "top": ("TOP {number}", "Item {number}"),
+    "excused": ("Entschuldigt", "Excused"),
+    "present_names": ("Anwesende", "Present"),
+    "excused_names": ("Entschuldigte", "Excused"),
+    "discussion": ("Verlauf", "Discussion"),
+    "carried_over": ("Offene Aufgaben aus der letzten Sitzung ({day})", "Open tasks from the last meeting ({day})"),
+    "next_date": ("Nächster Termin", "Next date"),
+    "not_yet_set": ("wird noch bekannt gegeben", "to be announced"),
+    "distribution": ("Verteiler", "Distribution list"),
+    "general_record": ("Allgemeines", "General"),
+    "sign_in": ("Teilnehmendenliste", "Sign-in sheet"),
+    "name": ("Name", "Name"),
+    "name_or_function": ("Name bzw. Funktion", "Name or function"),
+    "organisation": ("Organisation", "Organisation"),
+    "signature": ("Unterschrift", "Signature"),
+    "photo_consent": ("Fotos: ja", "Photos: yes"),
+    "publication_consent": ("Veröffentlichung: ja", "Publication: yes"),
+    "sign_in_note": (
+        "Mit Ihrer Unterschrift bestätigen Sie Ihre Teilnahme. Ein Kreuz bei „Fotos“ erlaubt, dass Sie auf Fotos "
+        "der Veranstaltung zu sehen sind; ein Kreuz bei „Veröffentlichung“, dass Ihr Name im Protokoll steht. "
+        "Beides können Sie jederzeit widerrufen.",
+        "Your signature confirms that you took part. A cross under “Photos” allows photos of you from the "
+        "meeting; a cross under “Publication” allows your name in the minutes. You may withdraw either at any time.",
+    ),
+    "badges": ("Namensschilder", "Name badges"),
+    "blank_badges": (
+        "Dazu {count} leere Namensschilder zum Beschriften (in der HTML-Ausgabe).",
+        "Plus {count} blank badges to write on (in the HTML output).",
+    ),
 }
 
 _STATUS = {

@@ -76,6 +76,18 @@ class AgendaItem:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Discussion:
+    """What was said under one agenda item (TOP): the Protokoll's section for it.
+
+    ``agenda_item`` is the item's position in ``Meeting.agenda`` (0 for TOP 1), as for a
+    :class:`Decision`.
+    """
+
+    agenda_item: int = attrs.field(validator=validate_non_negative)
+    text: str = attrs.field(validator=validate_not_blank)
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Invitation:
     """An invited actor and where their attendance stands."""
 
@@ -94,12 +106,27 @@ class Decision:
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Minutes:
-    """The record (Protokoll) of a held meeting."""
+    """The record (Protokoll) of a held meeting: the general text, what was said per TOP, decisions."""
 
     text: str = ""
     recorded_by_id: str | None = attrs.field(default=None, validator=validate_optional_id)
     decisions: tuple[Decision, ...] = ()
     approved_on: date | None = None
+    discussions: tuple[Discussion, ...] = ()
+
+
+@attrs.frozen
+class AttendanceCount:
+    """How many came, were excused, declined or did not answer: counted before any redaction.
+
+    ``present`` is the larger of the listed invitees marked present and the ``headcount``, as in
+    :attr:`Meeting.present_count`; the others count listed invitations.
+    """
+
+    present: int
+    excused: int
+    declined: int
+    invited: int
 
 
 def _validate_end(instance: Meeting, attribute: attrs.Attribute[datetime], value: datetime) -> None:
@@ -115,6 +142,8 @@ class Meeting(NetworkPart):
     ``start`` and ``end`` are timezone-aware. ``headcount`` records how many came when the
     people are not listed one by one (a plenary of "over 70"); ``invitations`` holds those who are.
     ``series_id`` ties a meeting to the series rule that planned it, so re-planning keeps it.
+    ``registration_until`` is the last day to register and ``registration_contact`` how to do it
+    (an e-mail address, a phone number or a web form): the invitation letter says both.
     """
 
     kind: MeetingKind
@@ -134,6 +163,8 @@ class Meeting(NetworkPart):
     series_id: str | None = None
     description: str | None = None
     online_url: str | None = None
+    registration_until: date | None = None
+    registration_contact: str | None = None
 
     @property
     def duration(self) -> timedelta:
@@ -145,6 +176,16 @@ class Meeting(NetworkPart):
         """People present: the listed ones marked present, or the headcount if that is larger."""
         listed = sum(1 for invitation in self.invitations if invitation.status is AttendanceStatus.PRESENT)
         return max(listed, self.headcount or 0)
+
+    def attendance(self) -> AttendanceCount:
+        """The counts of this meeting's attendance (take them before people are removed for a public document)."""
+        statuses = [invitation.status for invitation in self.invitations]
+        return AttendanceCount(
+            present=self.present_count,
+            excused=statuses.count(AttendanceStatus.EXCUSED),
+            declined=statuses.count(AttendanceStatus.DECLINED),
+            invited=statuses.count(AttendanceStatus.INVITED) + statuses.count(AttendanceStatus.ACCEPTED),
+        )
 
     def participant_ids(self) -> tuple[str, ...]:
         """Everyone who has to be there: organiser, moderator, presenters and invitees who have not declined."""

@@ -49,7 +49,8 @@ class Venue(NetworkPart):
     """A place: the district office, a museum hall, a provider's classrooms.
 
     ``capacity`` is the whole venue's limit; a room may have its own. ``step_free`` None means
-    "not known", which is different from "no".
+    "not known", which is different from "no". ``directions`` is how to get there (bus stop,
+    parking, entrance), as an invitation letter prints it.
     """
 
     name: str = attrs.field(validator=validate_not_blank)
@@ -59,6 +60,7 @@ class Venue(NetworkPart):
     capacity: int | None = attrs.field(default=None, validator=validate_non_negative)
     step_free: bool | None = None
     owner_id: str | None = attrs.field(default=None, validator=validate_optional_id)
+    directions: str | None = None
 
     def room(self, room_id: str) -> Room | None:
         """The room with that id, if the venue has it."""

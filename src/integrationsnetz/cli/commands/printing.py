@@ -1,10 +1,11 @@
-"""``integrationsnetz einladung|agenda|protokoll``: a meeting's documents, to read, print or send.
+"""``integrationsnetz einladung|agenda|protokoll|teilnehmendenliste|namensschilder``: a meeting's documents.
 
 The documents are the library's (``inz.export`` with the ``markdown`` or ``html`` exporter):
-``einladung`` the invitation (when, where, who, the agenda with times), ``protokoll`` the minutes,
-``agenda`` the overview of the chosen meetings followed by each one's invitation, so one page
-says what is on in a week and what each meeting will discuss. Meetings are chosen by id or with
-``--woche``; people appear by their function unless ``--mit-namen`` is given.
+``einladung`` the invitation letter, ``agenda`` the Tagesordnung (for several meetings, the
+overview of them first, so one page says what is on in a week and what each meeting will
+discuss), ``protokoll`` the minutes, ``teilnehmendenliste`` the sign-in sheet and
+``namensschilder`` the name badges. Meetings are chosen by id or with ``--woche``; people
+appear by their function unless ``--mit-namen`` is given.
 """
 
 from __future__ import annotations
@@ -73,13 +74,13 @@ def _joined(parts: list[str], html: bool, *, demote: bool) -> str:
 def render_documents(
     data: NetworkData,
     meetings: list[Meeting],
-    kind: str,
+    kind: DocumentKind,
     *,
     html: bool,
     personal: bool,
     week: tuple[date, date] | None,
 ) -> str:
-    """The documents of ``kind`` (``invitation``, ``minutes`` or ``agenda``) for ``meetings``, as one text."""
+    """The documents of ``kind`` (a :data:`~integrationsnetz.exporters.DOCUMENT_KINDS` entry) for ``meetings``."""
     import attrs
 
     import integrationsnetz as inz
@@ -87,18 +88,18 @@ def render_documents(
     fmt = "html" if html else "markdown"
     options = inz.ExportOptions(language=LANGUAGE.get(), include_personal_data=personal)
     parts = []
-    if kind == "agenda":
+    overview_first = kind == "agenda" and (len(meetings) > 1 or week is not None)
+    if overview_first:
         start, end = (week[0], week[1] + timedelta(days=1)) if week else (None, None)
         overview = attrs.evolve(options, document="overview", start=start, end=end)
         parts.append(inz.export(data, fmt, select=[m.id for m in meetings], options=overview).decode("utf-8"))
-    page: DocumentKind = "minutes" if kind == "minutes" else "invitation"
+    single = attrs.evolve(options, document=kind)
     for meeting in meetings:
-        single = attrs.evolve(options, document=page)
         parts.append(inz.export(data, fmt, select=meeting.id, options=single).decode("utf-8"))
-    return _joined(parts, html, demote=kind == "agenda")
+    return _joined(parts, html, demote=overview_first)
 
 
-def _print(settings: Settings, kind: str, ids: tuple[str, ...], *, week_text: str | None, fmt: str,
+def _print(settings: Settings, kind: DocumentKind, ids: tuple[str, ...], *, week_text: str | None, fmt: str,
            out: Path | None, personal: bool) -> None:
     from integrationsnetz.atomic import write_atomic
 
@@ -119,7 +120,7 @@ def _print(settings: Settings, kind: str, ids: tuple[str, ...], *, week_text: st
     click.echo(say("print.written", path=out, count=len(meetings)), err=True)
 
 
-def _printing_command(name: str, kind: str) -> click.Command:
+def _printing_command(name: str, kind: DocumentKind) -> click.Command:
     @click.command(name, cls=Command, help=f"help.{name}", short_help=f"short.{name}")
     @click.argument("ids", metavar="[ID]...", nargs=-1)
     @option("--woche", "week", metavar="WOCHE", help="help.print.woche")
@@ -139,5 +140,7 @@ def _printing_command(name: str, kind: str) -> click.Command:
 einladung = _printing_command("einladung", "invitation")
 agenda = _printing_command("agenda", "agenda")
 protokoll = _printing_command("protokoll", "minutes")
+teilnehmendenliste = _printing_command("teilnehmendenliste", "sign_in")
+namensschilder = _printing_command("namensschilder", "badges")
 
-COMMANDS = (agenda, einladung, protokoll)
+COMMANDS = (agenda, einladung, namensschilder, protokoll, teilnehmendenliste)
