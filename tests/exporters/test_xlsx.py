@@ -205,3 +205,15 @@ class TestXlsxExporter(ExporterConformance):
         return "\n".join(
             str(cell) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for cell in row if cell
         )
+
+
+def test_the_same_data_gives_the_same_workbook_bytes_a_few_seconds_later() -> None:
+    """openpyxl dates the workbook and its zip members by the clock; the export must not."""
+    import time
+
+    data = wartburgkreis.build()
+    first = inz.export(data, "xlsx")
+    time.sleep(2.1)  # the zip format's clock has two-second steps
+    assert inz.export(data, "xlsx") == first
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert {member.date_time for member in archive.infolist()} != {time.localtime()[:6]}

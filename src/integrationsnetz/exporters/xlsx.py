@@ -13,8 +13,10 @@ imported when a workbook is written, not when the plugin loads.
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, BinaryIO
 
 from integrationsnetz.contract.exporters import Exporter, ExportRequest
@@ -112,9 +114,38 @@ def write(request: ExportRequest, stream: BinaryIO) -> None:
     _sheet(book.create_sheet("Meetings" if english else "Termine"), header, meetings)
     header, courses = course_rows(request)
     _sheet(book.create_sheet("Courses" if english else "Kurse"), header, courses)
+    written = _written_on(request)
+    book.properties.created = book.properties.modified = written
     buffer = io.BytesIO()
     book.save(buffer)
-    stream.write(buffer.getvalue())
+    stream.write(_stable_archive(buffer.getvalue(), written))
+
+
+def _written_on(request: ExportRequest) -> datetime:
+    """The workbook's "created"/"modified": the export's ``stamp``, else the newest change of its data.
+
+    Never the clock: the same data gives the same bytes (exporters' contract), so a published
+    list only changes when the network did.
+    """
+    if request.options.stamp is not None:
+        return request.options.stamp.astimezone(UTC).replace(tzinfo=None)
+    newest = max((e.modified for e in request.data.entities() if e.modified is not None), default=None)
+    return (newest or datetime(2000, 1, 1, tzinfo=UTC)).astimezone(UTC).replace(tzinfo=None)
+
+
+def _stable_archive(payload: bytes, written: datetime) -> bytes:
+    """The archive with every member and its "modified" dated ``written`` (openpyxl uses the clock for both)."""
+    stamp = (max(written.year, 1980), written.month, written.day, written.hour, written.minute, written.second)
+    modified = f">{written.isoformat(timespec='seconds')}Z</dcterms:modified>".encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(payload)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            content = source.read(member)
+            if member.filename == "docProps/core.xml":
+                content = re.sub(rb">[^<]*</dcterms:modified>", modified, content)
+            target.writestr(zipfile.ZipInfo(member.filename, date_time=stamp), content,
+                            compress_type=zipfile.ZIP_DEFLATED)  # fmt: skip
+    return out.getvalue()
 
 
 @hookimpl
