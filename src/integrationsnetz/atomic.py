@@ -39,7 +39,7 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def _refuse_protected(target: Path) -> None:
+def refuse_protected(target: Path) -> None:
     """Raise :class:`StoreError` if ``target`` is an existing file without write permission.
 
     The mode bits are read as well as ``os.access``: for root, ``os.access`` allows everything,
@@ -69,7 +69,7 @@ def write_atomic(path: str | os.PathLike[str], payload: bytes) -> None:
     if "\0" in str(target):
         raise StoreError(f"{str(target)!r}: a file path cannot hold a NUL character")
     directory = target.parent
-    _refuse_protected(target)
+    refuse_protected(target)
     with _interrupts_deferred():
         _write_through_temporary(target, payload)
     fsync_directory(directory)
@@ -123,3 +123,26 @@ def _write_through_temporary(target: Path, payload: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def replace_atomic(temporary: str | os.PathLike[str], path: str | os.PathLike[str]) -> None:
+    """Put the finished file ``temporary`` (in ``path``'s folder) in place of ``path`` in one rename.
+
+    The last step of :func:`write_atomic`, for a file written earlier and put in place only once
+    something else has succeeded (the command line's store transaction). ``temporary`` takes the
+    mode of ``path``; a read-only ``path`` is not replaced. Any failure raises
+    :class:`StoreError` naming ``path``, whose content is then untouched, and removes ``temporary``.
+    """
+    target, source = Path(path), Path(temporary)
+    try:
+        refuse_protected(target)
+        with _interrupts_deferred():
+            os.chmod(source, _mode_for(target))
+            os.replace(source, target)
+    except (OSError, StoreError) as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(source)
+        if isinstance(exc, StoreError):
+            raise
+        raise StoreError(f"{target}: cannot write ({exc.strerror or exc}); the previous content is unchanged") from None
+    fsync_directory(target.parent)

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from integrationsnetz.atomic import write_atomic
+from integrationsnetz.atomic import replace_atomic, write_atomic
+from integrationsnetz.errors import StoreError
 
 
 def test_new_file_gets_the_umask_mode_not_mkstemps_0600(tmp_path: Path) -> None:
@@ -50,3 +51,27 @@ def test_ctrl_c_during_a_write_comes_after_the_rename_and_leaves_no_temporary_fi
         write_atomic(target, b"BEGIN:VCALENDAR\r\n")
     assert target.read_bytes() == b"BEGIN:VCALENDAR\r\n"
     assert [path.name for path in tmp_path.iterdir()] == ["kalender.ics"]
+def test_a_file_written_earlier_replaces_the_target_with_the_targets_mode(tmp_path: Path) -> None:
+    """``replace_atomic``: the last step of a write that waited for something else (a store commit)."""
+    target = tmp_path / "netzwerk.toml"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    temporary = tmp_path / ".netzwerk.toml.tmp"
+    temporary.write_bytes(b"new")
+    temporary.chmod(0o600)
+    replace_atomic(temporary, target)
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert not temporary.exists()
+
+
+def test_a_read_only_target_is_not_replaced_and_the_temporary_goes(tmp_path: Path) -> None:
+    target = tmp_path / "netzwerk.toml"
+    target.write_bytes(b"old")
+    target.chmod(0o444)
+    temporary = tmp_path / ".netzwerk.toml.tmp"
+    temporary.write_bytes(b"new")
+    with pytest.raises(StoreError, match="read-only"):
+        replace_atomic(temporary, target)
+    assert target.read_bytes() == b"old"
+    assert not temporary.exists()

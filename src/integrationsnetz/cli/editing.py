@@ -1,27 +1,34 @@
-"""How a command changes the living record: read, show the change, ask, write in one transaction.
+"""How a command changes a network: read, show the change, ask, write the store and the document.
 
-Changes go to the workspace's store, never to the network document: the document holds the
-network's structure and wins over the store wherever both hold an entity (``combined()``, and
-``plan`` writes the document into the store first). So a command refuses to change an entity the
-document defines, naming the file and the id, instead of writing a change that would vanish.
-Every change is shown field by field before it is written, and asked for unless ``--yes`` is
-given; the write is one store transaction that first brings the document into the store (as
-``plan`` does), so the entity's references resolve there.
+The store and the network document are two views of one network: the document wins where both
+hold an entity (``combined()``, and ``plan`` writes the document into the store first). So a
+change to an entity the document defines (a meeting, the working group that holds a task) goes
+into both, or it would vanish: the store in one transaction, the document rewritten atomically
+with the entity replaced (:mod:`integrationsnetz.cli.rewrite`). Every change is shown field by
+field before it is written, with a note when the document is rewritten too (and when it holds
+comments or formatting the rewrite does not keep), and asked for unless ``--yes`` is given. The
+new document goes to a temporary file first, then the store transaction (which first brings the
+document into the store, as ``plan`` does) is committed, then the temporary file replaces the
+document: a failing store write leaves the document as it was, and a failing rename is reported
+with the store's change standing.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import click
 
 from integrationsnetz.cli.help import option
+from integrationsnetz.cli.rewrite import Rewrite, defines, prepare, replaced
 from integrationsnetz.cli.times import local_text
 from integrationsnetz.cli.wording import LANGUAGE, say
 from integrationsnetz.cli.workspace import Failure, Workspace, combined, stored_network
@@ -57,10 +64,11 @@ answer_options = decorated(
 
 @dataclass(frozen=True)
 class State:
-    """What a change starts from: the document (if any), the network as commands read it, its id."""
+    """What a change starts from: the document (if any) and its file, the network as commands read it."""
 
     document: NetworkData | None
     data: NetworkData
+    document_path: Path | None = None
 
     @property
     def network_id(self) -> str:
@@ -76,36 +84,24 @@ def read_state(workspace: Workspace, store: Store) -> State:
         if stored is None:
             raise Failure(say("store_empty"))
         return State(document=None, data=stored)
-    return State(document=document, data=combined(document, stored) if stored is not None else document)
+    data = combined(document, stored) if stored is not None else document
+    return State(document=document, data=data, document_path=workspace.document)
 
 
-def _refuse_document_owned(workspace: Workspace, state: State, kind: str, entity_id: str, ids: set[str]) -> None:
-    if state.document is not None and entity_id in ids:
-        raise Failure(say(f"edit.document_owned.{kind}", id=entity_id, file=workspace.document))
+def find_meeting(state: State, meeting_id: str) -> Meeting:
+    """The meeting ``meeting_id`` as commands read it (the document's, else the store's)."""
+    meeting = next((m for m in state.data.meetings if m.id == meeting_id), None)
+    if meeting is None:
+        raise Failure(say("edit.no_meeting", id=meeting_id))
+    return meeting
 
 
-def stored_meeting(workspace: Workspace, state: State, store: Store, meeting_id: str) -> Meeting:
-    """The store's meeting ``meeting_id``; refused when the document defines it, or nobody does."""
-    import integrationsnetz as inz
-
-    ids = {m.id for m in state.document.meetings} if state.document else set()
-    _refuse_document_owned(workspace, state, "meeting", meeting_id, ids)
-    try:
-        return store.get(inz.Meeting, meeting_id)
-    except inz.NotFound:
-        raise Failure(say("edit.no_meeting", id=meeting_id)) from None
-
-
-def stored_group(workspace: Workspace, state: State, store: Store, group_id: str) -> WorkingGroup:
-    """The store's working group ``group_id``; refused when the document defines it, or nobody does."""
-    import integrationsnetz as inz
-
-    ids = {g.id for g in state.document.groups} if state.document else set()
-    _refuse_document_owned(workspace, state, "group", group_id, ids)
-    try:
-        return store.get(inz.WorkingGroup, group_id)
-    except inz.NotFound:
-        raise Failure(say("edit.no_group", id=group_id)) from None
+def find_group(state: State, group_id: str) -> WorkingGroup:
+    """The working group ``group_id`` as commands read it (the document's, else the store's)."""
+    group = next((g for g in state.data.groups if g.id == group_id), None)
+    if group is None:
+        raise Failure(say("edit.no_group", id=group_id))
+    return group
 
 
 def shown(value: Any, zone: ZoneInfo) -> str:
@@ -180,14 +176,65 @@ def confirm(ctx: click.Context, heading: str, rows: Sequence[tuple[str, str, str
         ctx.exit(1)
 
 
-def write(state: State, store: Store, entities: Sequence[Entity]) -> list[Entity]:
-    """``entities`` into the store in one transaction, after the document (as ``plan`` writes it)."""
-    import integrationsnetz as inz
+@dataclass(frozen=True)
+class Pending:
+    """A change ready to be written: its notes for the confirmation, and :meth:`commit`."""
 
-    with store.transaction():
-        if state.document is not None:
-            inz.save_network(store, state.document)
-        return store.put_many(list(entities))
+    state: State
+    store: Store
+    entities: tuple[Entity, ...]
+    document: NetworkData | None
+    rewrite: Rewrite | None
+
+    @property
+    def notes(self) -> list[str]:
+        """What the confirmation says beyond the fields: the document is rewritten (and loses its layout)."""
+        if self.rewrite is None:
+            return []
+        ids = ", ".join(e.id for e in self.entities if self.state.document and defines(self.state.document, e))
+        notes = [say("edit.document_too", file=self.rewrite.path, ids=ids)]
+        if not self.rewrite.keeps_layout:
+            notes.append(say("edit.document_layout", file=self.rewrite.path))
+        return notes
+
+    def commit(self) -> list[Entity]:
+        """Write the store in one transaction, then put the new document in place; the entities as stored."""
+        import integrationsnetz as inz
+
+        document = self.document
+        with self.store.transaction():
+            if document is not None:
+                inz.save_network(self.store, document)
+            outside = [e for e in self.entities if document is None or not defines(document, e)]
+            if outside:
+                self.store.put_many(outside)
+            saved = [self.store.get(type(e), e.id) for e in self.entities]
+        if self.rewrite is not None:
+            try:
+                self.rewrite.replace()
+            except inz.StoreError as exc:
+                for entity in saved:
+                    click.echo(say("edit.saved", id=entity.id, revision=entity.revision), err=True)
+                raise Failure(say("edit.document_not_updated", file=self.rewrite.path, error=str(exc))) from None
+        return saved
+
+
+@contextmanager
+def pending(state: State, store: Store, entities: Sequence[Entity]) -> Iterator[Pending]:
+    """The change of ``entities``; the new document (if the document defines one of them) is written aside.
+
+    Leaving the block without :meth:`Pending.commit` (a "no", an error) removes the new document.
+    """
+    old = document = state.document
+    rewrite = None
+    if old is not None and state.document_path is not None and any(defines(old, e) for e in entities):
+        document = replaced(old, entities)
+        rewrite = prepare(state.document_path, old, document)
+    try:
+        yield Pending(state=state, store=store, entities=tuple(entities), document=document, rewrite=rewrite)
+    finally:
+        if rewrite is not None:
+            rewrite.discard()
 
 
 def as_json(entities: Sequence[Any]) -> str:

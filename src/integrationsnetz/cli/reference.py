@@ -41,21 +41,31 @@ meetings); `plan` writes the document into the store before it plans.
 
 ## Changing data: meetings and tasks
 
-`termin` (meetings) and `aufgabe` (tasks) change the network's living record, which is the
-workspace's **store**; the network document keeps the network's structure (organisations, people,
-groups, venues). Rules every changing command keeps:
+`termin` (meetings) and `aufgabe` (tasks) change the network. The workspace's **store** holds its
+living record; the network **document** holds what it defines (organisations, people, groups,
+venues, and any meeting written there). Both are views of one network: a command reads the
+document's entities and the store's beyond them, and `plan` writes the document into the store.
+Rules every changing command keeps:
 
 - **It shows, then asks.** The change is listed field by field (old → new, times on the local
   clock) on standard error, then `Speichern? [j/N]`; anything but `j`/`ja`/`y`/`yes` (or the end of
   the input) writes nothing and exits 1. `--yes` saves without asking; `--json` prints what was
   saved, as the library's codec writes it.
-- **One transaction.** The write is one store transaction that first writes the network document
-  into the store (as `plan` does), so the meeting's references resolve there; the store's optimistic
-  concurrency refuses a meeting someone changed in the meantime.
-- **The document's meetings are the document's.** A meeting (or, for `aufgabe`, a working group)
-  defined in the network document is refused with a message naming the file and the id: the
-  document wins when a command reads the network, and `plan` writes it into the store, so a change
-  in the store would silently vanish. Change such a meeting in the document.
+- **The store, and the document when it defines the entity.** A change to a meeting (or, for
+  `aufgabe`, the working group holding the task) that the network document defines is written to
+  the store and to the document, with the entity replaced, so the next read and the next `plan`
+  keep it. The confirmation says so before asking, and says too when the document holds comments
+  or hand formatting, which the rewrite does not keep (it is written as `documents.save` writes it,
+  in its own format, TOML or JSON; a document written that way before changes only in the entity's
+  lines). A read-only document is refused before anything is written.
+- **In this order, so a failure leaves one consistent state.** The new document is written to a
+  temporary file beside the old one first (a document that would not load again is refused, nothing
+  written); then the store transaction is committed, which first writes the network document into
+  the store (as `plan` does), so references resolve there, and whose optimistic concurrency refuses
+  a store entity someone changed in the meantime; then the temporary file replaces the document in
+  one rename. If the store write fails, the document is untouched. If the rename fails, the store
+  keeps the change and the message says the document was not updated: run the command again once
+  the file is writable (it writes both), or write the document from the store.
 - **A planned session of a planning series is confirmed when changed.** `plan` sets time, venue,
   room and title of planned sessions anew; a `termin aendern` of any of them therefore also sets the
   status to confirmed (which the planner keeps), and says so before asking.

@@ -165,23 +165,21 @@ _WORDS: dict[str, tuple[str, str]] = {
                        "Print what was saved as JSON (the change and the question go to stderr)."),
     "help.termin": (
         "Termine anlegen, ändern, bestätigen, absagen; Anwesenheit und Protokoll festhalten.\n\n"
-        "Die Befehle schreiben in den Speicher des Arbeitsordners (das laufende Protokoll des Netzwerks); "
-        "das Netzwerkdokument behält die Struktur des Netzwerks. Ein Termin, der im Netzwerkdokument steht, "
-        "gehört dem Dokument: ihn ändert kein Befehl (die Meldung nennt Datei und Kennung), denn das Dokument "
-        "gewinnt beim Lesen und `plan` schreibt es zuerst in den Speicher. Jeder Befehl zeigt die Änderung "
-        "Feld für Feld und fragt nach (oder nimmt --yes); geschrieben wird in einer Transaktion des "
-        "Speichers, nach dem Netzwerkdokument (wie bei `plan`).\n\n"
+        "Die Befehle schreiben in den Speicher des Arbeitsordners (das laufende Protokoll des Netzwerks). "
+        "Steht der Termin im Netzwerkdokument, wird auch das Dokument mit dem geänderten Termin neu "
+        "geschrieben, denn das Dokument gewinnt beim Lesen und `plan` schreibt es zuerst in den Speicher. "
+        "Jeder Befehl zeigt die Änderung Feld für Feld (und ob das Dokument mit geschrieben wird) und fragt "
+        "nach (oder nimmt --yes); geschrieben wird in einer Transaktion des Speichers, danach das Dokument.\n\n"
         "Zeiten sind Ortszeit der Zeitzone (Standard Europe/Berlin): \"10.02.2027 10:00\", \"10.02.2027\", "
         "\"2027-02-10T10:00\". Eine Zeit, die es wegen der Sommerzeit nicht gibt (28.03.2027 02:30), wird "
         "abgelehnt; eine, die es zweimal gibt (31.10.2027 02:30), braucht --erste (noch Sommerzeit) oder "
         "--zweite (schon Winterzeit).",
         "Add, change, confirm and cancel meetings; record attendance and minutes.\n\n"
-        "The commands write to the workspace's store (the network's living record); the network document "
-        "keeps the network's structure. A meeting defined in the network document is the document's: no "
-        "command changes it (the message names the file and the id), because the document wins when the "
-        "network is read and `plan` writes it into the store first. Every command shows the change field by "
-        "field and asks (or takes --yes); the write is one store transaction, after the network document "
-        "(as `plan` does).\n\n"
+        "The commands write to the workspace's store (the network's living record). When the meeting is "
+        "defined in the network document, the document is rewritten with the changed meeting too, because "
+        "the document wins when the network is read and `plan` writes it into the store first. Every command "
+        "shows the change field by field (and whether the document is rewritten) and asks (or takes --yes); "
+        "the write is one store transaction, then the document.\n\n"
         "Times are wall-clock times of the zone (default Europe/Berlin): \"10.02.2027 10:00\", "
         "\"10.02.2027\", \"2027-02-10T10:00\". A time the clock skips in spring (28.03.2027 02:30) is "
         "refused; one it shows twice in autumn (31.10.2027 02:30) needs --erste (still summer time) or "
@@ -195,14 +193,14 @@ _WORDS: dict[str, tuple[str, str]] = {
                         "hours; without --id it is named after the group (or title) and the day."),
     "short.termin.neu": ("Termin anlegen.", "Add a meeting."),
     "help.termin.aendern": (
-        "Einen Termin des Speichers ändern. Ein neuer --beginn behält die Dauer; nur ein Tag behält die "
-        "Uhrzeit. Ein geplanter Termin einer Planungsreihe würde beim nächsten `plan` neu gesetzt (Zeit, Ort, "
-        "Raum, Titel): eine solche Änderung bestätigt ihn deshalb zugleich (Status bestätigt, den der Planer "
-        "behält), und der Befehl sagt das vor der Frage.",
-        "Change a meeting of the store. A new --beginn keeps the length; a day alone keeps the time of day. "
-        "A planned session of a planning series would be set anew by the next `plan` (time, venue, room, "
-        "title): such a change therefore also confirms it (status confirmed, which the planner keeps), and "
-        "the command says so before asking.",
+        "Einen Termin ändern (im Speicher, und im Netzwerkdokument, wenn er dort steht). Ein neuer --beginn "
+        "behält die Dauer; nur ein Tag behält die Uhrzeit. Ein geplanter Termin einer Planungsreihe würde "
+        "beim nächsten `plan` neu gesetzt (Zeit, Ort, Raum, Titel): eine solche Änderung bestätigt ihn "
+        "deshalb zugleich (Status bestätigt, den der Planer behält), und der Befehl sagt das vor der Frage.",
+        "Change a meeting (in the store, and in the network document when it is defined there). A new "
+        "--beginn keeps the length; a day alone keeps the time of day. A planned session of a planning "
+        "series would be set anew by the next `plan` (time, venue, room, title): such a change therefore "
+        "also confirms it (status confirmed, which the planner keeps), and the command says so before asking.",
     ),
     "short.termin.aendern": ("Termin ändern.", "Change a meeting."),
     "help.termin.bestaetigen": ("Einen Termin bestätigen (die Einladungen gehen raus; `plan` verschiebt ihn nicht "
@@ -211,12 +209,12 @@ _WORDS: dict[str, tuple[str, str]] = {
                                 "meeting is so set up again."),
     "short.termin.bestaetigen": ("Termin bestätigen.", "Confirm a meeting."),
     "help.termin.absagen": (
-        "Einen Termin absagen: er bleibt mit Status abgesagt im Speicher (nie gelöscht: seine UID bleibt in den "
+        "Einen Termin absagen: er bleibt mit Status abgesagt erhalten (nie gelöscht: seine UID bleibt in den "
         "Kalendern, die so die Absage bekommen), und die Absage als iCalendar-Nachricht (METHOD:CANCEL, "
         "gleiche UID, höhere SEQUENCE) wird nach out/absage-ID.ics geschrieben, zum Verschicken. Die "
         "Nachricht braucht einen Organisator mit E-Mail-Adresse (sonst die des Netzwerks); ohne sie lehnt "
         "der Befehl ab, --ohne-ics sagt ohne Nachricht ab.",
-        "Cancel a meeting: it stays in the store with status cancelled (never deleted: its UID stays in the "
+        "Cancel a meeting: it stays with status cancelled (never deleted: its UID stays in the "
         "calendars, which so receive the cancellation), and the cancellation as an iCalendar message "
         "(METHOD:CANCEL, same UID, higher SEQUENCE) is written to out/absage-ID.ics, to send. The message "
         "needs an organiser with an e-mail address (else the network's); without one the command refuses, "
@@ -271,11 +269,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "help.termin.genehmigt": ("Tag der Genehmigung des Protokolls.", "Day the minutes were approved."),
     "help.aufgabe": (
         "Aufgaben einer Arbeitsgruppe anlegen und erledigen. Eine Aufgabe gehört zu ihrer Gruppe, also "
-        "schreibt der Befehl die Gruppe in den Speicher; eine Gruppe, die im Netzwerkdokument steht, gehört "
-        "dem Dokument und wird abgelehnt (ihre Aufgaben dort eintragen).",
+        "schreibt der Befehl die Gruppe in den Speicher, und in das Netzwerkdokument, wenn sie dort steht.",
         "Add and close a working group's tasks. A task belongs to its group, so the command writes the group "
-        "to the store; a group defined in the network document is the document's and is refused (add its "
-        "tasks there).",
+        "to the store, and to the network document when the group is defined there.",
     ),
     "short.aufgabe": ("Aufgaben anlegen und erledigen.", "Add and close tasks."),
     "help.aufgabe.neu": ("Eine Aufgabe anlegen (Status offen).", "Add a task (status open)."),
@@ -303,21 +299,33 @@ _WORDS: dict[str, tuple[str, str]] = {
     "edit.problems": ("{count} Problem(e), nichts gespeichert:", "{count} problem(s), nothing saved:"),
     "edit.exists": ("{id!r} gibt es schon; `termin aendern` oder eine andere --id.",
                     "{id!r} exists already; use `termin aendern` or another --id."),
-    "edit.document_owned.meeting": (
-        "der Termin {id!r} steht im Netzwerkdokument {file}: dort ändern. Die Befehle schreiben in den "
-        "Speicher, und das Dokument gewinnt über ihn.",
-        "the meeting {id!r} is defined in the network document {file}: change it there. The commands write to "
-        "the store, and the document wins over it.",
+    "edit.document_too": ("auch das Netzwerkdokument {file} wird neu geschrieben, denn es enthält {ids}.",
+                          "the network document {file} is rewritten too, because it holds {ids}."),
+    "edit.document_layout": (
+        "{file} hat Kommentare oder eine eigene Form, die das Neuschreiben nicht behält: es wird so "
+        "geschrieben, wie documents.save schreibt.",
+        "{file} holds comments or formatting that the rewrite does not keep: it is written as documents.save "
+        "writes it.",
     ),
-    "edit.document_owned.group": (
-        "die Arbeitsgruppe {id!r} steht im Netzwerkdokument {file}: ihre Aufgaben dort eintragen. Die Befehle "
-        "schreiben in den Speicher, und das Dokument gewinnt über ihn.",
-        "the working group {id!r} is defined in the network document {file}: edit its tasks there. The commands "
-        "write to the store, and the document wins over it.",
+    "edit.document_unwritable": ("das Netzwerkdokument {file} lässt sich nicht neu schreiben ({error}); "
+                                 "nichts geändert.",
+                                 "the network document {file} cannot be rewritten ({error}); nothing changed."),
+    "edit.document_invalid": ("mit der Änderung wäre das Netzwerkdokument {file} nicht mehr vollständig; "
+                              "nichts geändert:",
+                              "with the change the network document {file} would no longer hold together; "
+                              "nothing changed:"),
+    "edit.document_not_updated": (
+        "der Speicher hat die Änderung (oben), aber das Netzwerkdokument {file} wurde NICHT "
+        "aktualisiert: {error}\n  Solange gilt beim Lesen und bei `plan` der alte Stand des Dokuments. "
+        "Den Befehl noch einmal ausführen, wenn die Datei schreibbar ist (er schreibt beides), oder das "
+        "Dokument aus dem Speicher schreiben (`integrationsnetz netz schreiben`).",
+        "the store holds the change (above), but the network document {file} was NOT updated: "
+        "{error}\n  Until it is, reading and `plan` use the document's old version. Run the command again "
+        "once the file is writable (it writes both), or write the document from the store "
+        "(`integrationsnetz netz schreiben`).",
     ),
-    "edit.no_meeting": ("kein Termin mit der Kennung {id!r} im Speicher.",
-                        "no meeting with the id {id!r} in the store."),
-    "edit.no_group": ("keine Arbeitsgruppe {id!r} im Speicher.", "no working group {id!r} in the store."),
+    "edit.no_meeting": ("kein Termin mit der Kennung {id!r}.", "no meeting with the id {id!r}."),
+    "edit.no_group": ("keine Arbeitsgruppe {id!r}.", "no working group {id!r}."),
     "edit.no_task": ("keine Aufgabe mit der Kennung {id!r}.", "no task with the id {id!r}."),
     "edit.unknown_actor": ("keine Person oder Organisation mit der Kennung {id!r}.",
                            "no person or organisation with the id {id!r}."),

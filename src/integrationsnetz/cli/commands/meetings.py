@@ -1,9 +1,9 @@
 """``integrationsnetz termin ...``: add, change, confirm and cancel a meeting; attendance and minutes.
 
-Every subcommand writes to the workspace's store (the living record) through
-:mod:`integrationsnetz.cli.editing`: it shows the change, asks (unless ``--yes``), and writes in
-one transaction. A meeting the network document defines is the document's and is refused. Times
-are wall-clock times of the network's zone (:mod:`integrationsnetz.cli.times`).
+Every subcommand writes through :mod:`integrationsnetz.cli.editing`: it shows the change, asks
+(unless ``--yes``), and writes the store in one transaction, and the network document too when
+the meeting is defined there. Times are wall-clock times of the network's zone
+(:mod:`integrationsnetz.cli.times`).
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from integrationsnetz.cli.editing import (
     changed_fields,
     confirm,
     decorated,
+    find_meeting,
+    pending,
     read_state,
-    stored_meeting,
-    write,
 )
 from integrationsnetz.cli.help import Group, option
 from integrationsnetz.cli.times import DEFAULT_ZONE, Occurrence, zone_named
@@ -100,8 +100,9 @@ def _apply(
         return after
     _check(state, after)
     key = "edit.new_meeting" if before is None else "edit.change_meeting"
-    confirm(ctx, say(key, id=after.id, store=_store_label(store)), rows, notes, yes=yes)
-    saved = write(state, store, [after])[0]
+    with pending(state, store, [after]) as change:
+        confirm(ctx, say(key, id=after.id, store=_store_label(store)), rows, [*notes, *change.notes], yes=yes)
+        saved = change.commit()[0]
     if json_out:
         click.echo(as_json([saved]))
     else:
@@ -194,7 +195,7 @@ def neu(ctx: click.Context, /, *, meeting_id: str | None, start: str | None, end
 @click.pass_context
 def aendern(ctx: click.Context, /, *, meeting_id: str, start: str | None, end: str | None, length: str | None,
             occurrence: Occurrence, zone: str, yes: bool, as_json: bool, **values: Any) -> None:
-    """Change a stored meeting; a planned session of a series is confirmed with it (``plan`` keeps it)."""
+    """Change a meeting; a planned session of a series is confirmed with it (``plan`` keeps it)."""
     import attrs
 
     import integrationsnetz as inz
@@ -202,7 +203,7 @@ def aendern(ctx: click.Context, /, *, meeting_id: str, start: str | None, end: s
     workspace: Workspace = ctx.obj.workspace()
     with workspace.open_store() as store:
         state = read_state(workspace, store)
-        before = stored_meeting(workspace, state, store, meeting_id)
+        before = find_meeting(state, meeting_id)
         if before.status is inz.MeetingStatus.CANCELLED:
             raise Failure(say("edit.is_cancelled", id=meeting_id))
         fields = _changes(before, zone=zone, start=start, end=end, length=length, occurrence=occurrence,
@@ -229,7 +230,7 @@ def bestaetigen(ctx: click.Context, meeting_id: str, yes: bool, as_json: bool) -
     workspace: Workspace = ctx.obj.workspace()
     with workspace.open_store() as store:
         state = read_state(workspace, store)
-        before = stored_meeting(workspace, state, store, meeting_id)
+        before = find_meeting(state, meeting_id)
         if before.status is inz.MeetingStatus.HELD:
             raise Failure(say("edit.is_held", id=meeting_id))
         notes = [say("edit.uncancels")] if before.status is inz.MeetingStatus.CANCELLED else []
@@ -260,7 +261,7 @@ def absagen(ctx: click.Context, meeting_id: str, no_ics: bool, yes: bool, as_jso
     workspace: Workspace = ctx.obj.workspace()
     with workspace.open_store() as store:
         state = read_state(workspace, store)
-        before = stored_meeting(workspace, state, store, meeting_id)
+        before = find_meeting(state, meeting_id)
         if before.status is inz.MeetingStatus.CANCELLED:
             raise Failure(say("edit.is_cancelled", id=meeting_id))
         if before.status is inz.MeetingStatus.HELD:
@@ -300,7 +301,7 @@ def anwesenheit(ctx: click.Context, *, meeting_id: str, present: tuple[str, ...]
     workspace: Workspace = ctx.obj.workspace()
     with workspace.open_store() as store:
         state = read_state(workspace, store)
-        before = stored_meeting(workspace, state, store, meeting_id)
+        before = find_meeting(state, meeting_id)
         if before.status is inz.MeetingStatus.CANCELLED:
             raise Failure(say("edit.is_cancelled", id=meeting_id))
         answers = dict.fromkeys(present, inz.AttendanceStatus.PRESENT)
@@ -344,7 +345,7 @@ def protokoll(ctx: click.Context, *, meeting_id: str, text: str | None, text_fil
     workspace: Workspace = ctx.obj.workspace()
     with workspace.open_store() as store:
         state = read_state(workspace, store)
-        before = stored_meeting(workspace, state, store, meeting_id)
+        before = find_meeting(state, meeting_id)
         if before.status is inz.MeetingStatus.CANCELLED:
             raise Failure(say("edit.is_cancelled", id=meeting_id))
         minutes = before.minutes or inz.Minutes()

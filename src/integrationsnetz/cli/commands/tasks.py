@@ -1,8 +1,8 @@
-"""``integrationsnetz aufgabe neu|erledigt``: a working group's tasks, in the store like meetings.
+"""``integrationsnetz aufgabe neu|erledigt``: a working group's tasks, written like meetings.
 
-A task lives in its working group, so adding or closing one writes the group. A group the
-network document defines is the document's (the next ``plan`` would write the document's version
-over the store's): the commands refuse it, naming the file, as the meeting commands do.
+A task lives in its working group, so adding or closing one writes the group: to the store,
+and to the network document too when the group is defined there (as the meeting commands do,
+through :mod:`integrationsnetz.cli.editing`).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from integrationsnetz.cli.editing import (
     as_json,
     changed_fields,
     confirm,
+    find_group,
+    pending,
     read_state,
-    stored_group,
-    write,
 )
 from integrationsnetz.cli.help import Group, option
 from integrationsnetz.cli.times import DEFAULT_ZONE, zone_named
@@ -38,8 +38,9 @@ def _write_group(ctx: click.Context, store: Any, state: Any, change: tuple[Any, 
     new = next(t for t in after.tasks if t.id == task_id)
     rows = changed_fields(old, new, zone_named(DEFAULT_ZONE))
     key = "edit.new_task" if old is None else "edit.change_task"
-    confirm(ctx, say(key, id=task_id, group=before.id, store=store.url.masked), rows, (), yes=yes)
-    saved = write(state, store, [after])[0]
+    with pending(state, store, [after]) as write:
+        confirm(ctx, say(key, id=task_id, group=before.id, store=store.url.masked), rows, write.notes, yes=yes)
+        saved = write.commit()[0]
     if json_out:
         click.echo(as_json([new]))
     else:
@@ -57,7 +58,7 @@ def _write_group(ctx: click.Context, store: Any, state: Any, change: tuple[Any, 
 @click.pass_context
 def neu(ctx: click.Context, *, group_id: str, title: str, owner: str | None, due: str | None,
         meeting_id: str | None, task_id: str | None, yes: bool, as_json: bool) -> None:
-    """Add a task to a working group of the store."""
+    """Add a task to a working group."""
     import attrs
 
     import integrationsnetz as inz
@@ -68,7 +69,7 @@ def neu(ctx: click.Context, *, group_id: str, title: str, owner: str | None, due
     workspace: Workspace = ctx.obj.workspace()
     with workspace.open_store() as store:
         state = read_state(workspace, store)
-        group = stored_group(workspace, state, store, group_id)
+        group = find_group(state, group_id)
         taken = {task.id for g in state.data.groups for task in g.tasks}
         if task_id is None:
             base = slug(title)[:60]
@@ -106,7 +107,7 @@ def erledigt(ctx: click.Context, task_id: str, yes: bool, as_json: bool) -> None
         holders = [g for g in state.data.groups if any(t.id == task_id for t in g.tasks)]
         if not holders:
             raise Failure(say("edit.no_task", id=task_id))
-        group = stored_group(workspace, state, store, holders[0].id)
+        group = find_group(state, holders[0].id)
         task = next((t for t in group.tasks if t.id == task_id), None)
         if task is None:
             raise Failure(say("edit.no_task", id=task_id))
