@@ -40,16 +40,21 @@ class Usage(click.UsageError):
 
 
 def _pattern(template: str) -> re.Pattern[str]:
-    """The English template as a pattern: each ``{name}`` a group, the last one to the end of the line."""
+    """The English template as a pattern: each ``{name}`` a group (within one clause: no ``:``), the last
+    one to the end of the line.
+
+    A template that begins with a placeholder (``{value} is not one of …``) begins a message or the
+    part after ``: `` or ``. `` (``Invalid value for 'ART': 'x' is not one of …``), never mid-sentence.
+    """
     pieces = _PLACEHOLDER.split(template)
-    parts = []
+    parts = [r"(?:^|(?<=: )|(?<=\. ))" if pieces[0] == "" else ""]
     for index, piece in enumerate(pieces):
         if index % 2 == 0:
             parts.append(re.escape(piece))
         else:
             last = index == len(pieces) - 2 and pieces[-1] == ""
-            parts.append(f"(?P<{piece}>.+)" if last else f"(?P<{piece}>.+?)")
-    return re.compile("".join(parts))
+            parts.append(f"(?P<{piece}>.+)" if last else f"(?P<{piece}>[^:\n]+?)")
+    return re.compile("".join(parts), re.MULTILINE)
 
 
 @cache

@@ -449,7 +449,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "click.no_such_option": ("Unbekannte Option {name}.", "No such option {name}."),
     "click.no_such_command": ("Unbekannter Befehl {name}.", "No such command {name}."),
     "click.did_you_mean": ("Meinten Sie {possibility}?", "Did you mean {possibility}?"),
-    "click.did_you_mean_one_of": ("(Meinten Sie eins von: {possibilities}?)",
+    "click.did_you_mean_one_of": ("(Meinten Sie eine davon: {possibilities}?)",
                                   "(Did you mean one of: {possibilities}?)"),
     "click.extra_argument": ("Ein Argument zu viel: {args}", "Got unexpected extra argument ({args})"),
     "click.extra_arguments": ("Argumente zu viel: {args}", "Got unexpected extra arguments ({args})"),
