@@ -99,11 +99,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "check.problems": ("{source}: {count} Probleme:", "{source}: {count} problems:"),
     # lists
     "help.liste": ("Personen, Organisationen, Gruppen, Termine, Aufgaben oder Kurse auflisten.\n\n"
-                   "ART: personen, organisationen, gruppen, termine, aufgaben, kurse (oder englisch: persons, "
-                   "organizations, groups, meetings, tasks, courses).",
+                   "ART: personen, organisationen, gruppen, termine, aufgaben, kurse, orte (oder englisch: persons, "
+                   "organizations, groups, meetings, tasks, courses, venues).",
                    "List people, organisations, groups, meetings, tasks or courses.\n\n"
-                   "ART: persons, organizations, groups, meetings, tasks, courses (or German: personen, "
-                   "organisationen, gruppen, termine, aufgaben, kurse)."),
+                   "ART: persons, organizations, groups, meetings, tasks, courses, venues (or German: personen, "
+                   "organisationen, gruppen, termine, aufgaben, kurse, orte)."),
     "help.liste.gruppe": ("Nur diese Arbeitsgruppe (Kennung).", "Only this working group (id)."),
     "help.liste.von": ("Termine ab diesem Tag (TT.MM.JJJJ oder JJJJ-MM-TT).",
                        "Meetings from this day (DD.MM.YYYY or YYYY-MM-DD)."),
@@ -528,6 +528,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "ort.exists": ("{id!r} gibt es schon; eine andere --id angeben.", "{id!r} exists already; give another --id."),
     "ort.unknown": ("kein Tagungsort mit der Kennung {id!r}.", "no venue with the id {id!r}."),
     "ort.unknown_owner": ("keine Organisation mit der Kennung {id!r}.", "no organisation with the id {id!r}."),
+    "ort.yes": ("ja", "yes"),
+    "ort.no": ("nein", "no"),
     "ort.new": ("Neuer Tagungsort {id} in {store}:", "New venue {id} in {store}:"),
     "ort.change": ("Tagungsort {id} in {store} ändern:", "Change venue {id} in {store}:"),
     "help.termin.top": ("Einen Tagesordnungspunkt (TOP) an einen Termin anhängen, oder mit --position an eine "

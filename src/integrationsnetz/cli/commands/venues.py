@@ -109,7 +109,9 @@ def neu(ctx: click.Context, *, name: str, address: str, venue_id: str | None, ca
             raise Failure(say("ort.exists", id=venue_id))
         venue = inz.Venue(id=venue_id, network_id=state.network_id, name=name, address=where, capacity=capacity,
                           step_free=step_free, owner_id=owner)  # fmt: skip
-        rows = changed_fields(None, venue, zone_named(DEFAULT_ZONE))
+        readable = {"address": where.one_line(), "step_free": say("ort.yes" if step_free else "ort.no")}
+        rows = [(name, old, readable.get(name, new)) for name, old, new in changed_fields(None, venue,
+                                                                                           zone_named(DEFAULT_ZONE))]
         _save(ctx, store, state, venue, rows, new=True, yes=yes, json_out=as_json)
 
 
@@ -146,7 +148,8 @@ def raum(ctx: click.Context, *, venue_id: str, name: str, room_id: str | None, c
             raise Failure(say("ort.exists", id=room_id))
         room = inz.Room(id=room_id, name=name, capacity=capacity, step_free=step_free)
         after: Any = attrs.evolve(before, rooms=(*before.rooms, room))
-        shown = f"{room.name}, {capacity}" if capacity is not None else room.name
+        shown = ", ".join([room.name, *([str(capacity)] if capacity is not None else []),
+                           *([say("ort.yes" if step_free else "ort.no")] if step_free is not None else [])])
         _save(ctx, store, state, after, [(f"rooms[{room_id}]", "–", shown)], new=False, yes=yes, json_out=as_json)
 
 
