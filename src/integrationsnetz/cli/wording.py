@@ -612,10 +612,12 @@ _WORDS: dict[str, tuple[str, str]] = {
     "help.person.out": ("In diese Datei schreiben (atomar) statt auf die Ausgabe.",
                         "Write to this file (atomically) instead of the output."),
     "help.person.loeschen": (
-        "Eine Person und jeden Verweis auf sie löschen (DSGVO Art. 17), im Speicher und im Netzwerkdokument. "
-        "Zeigt vorher, was sich ändert, und fragt nach.",
-        "Erase a person and every reference to them (GDPR Art. 17), in the store and in the network document. "
-        "Shows what changes first and asks.",
+        "Eine Person und jeden Verweis auf sie löschen (DSGVO Art. 17), im Speicher und im Netzwerkdokument, "
+        "dazu jede Datei in out/, die sie nennt (Absagen, Dokumente mit Namen; erzeugte Ausgabe, die die Befehle "
+        "neu schreiben). Zeigt vorher, was sich ändert und welche Dateien gelöscht werden, und fragt nach.",
+        "Erase a person and every reference to them (GDPR Art. 17), in the store and in the network document, "
+        "and every file in out/ that names them (cancellations, documents with names; generated output the "
+        "commands write again). Shows what changes and which files are deleted first, and asks.",
     ),
     "person.unknown": ("keine Person mit der Kennung {id!r} im Speicher oder Dokument.",
                        "no person with the id {id!r} in the store or the document."),
