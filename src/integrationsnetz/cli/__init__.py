@@ -3,7 +3,8 @@
 The top floor of the house: it calls the public API only, as a coordinator's script would. Each
 command imports the library inside its function, so ``integrationsnetz --help`` loads click and
 this package, never the model. Library errors are shown as their message (exit code 1), never as
-a traceback unless ``--debug`` is given; click's usage errors exit with 2. Ctrl-C ends a command
+a traceback unless ``--debug`` is given; click's usage errors exit with 2, in the run's language
+(:mod:`integrationsnetz.cli.usage`). Ctrl-C ends a command
 with "Abgebrochen." and exit code 130; the store is as before (each command writes in one
 transaction) and so is every file (each is written atomically). Output piped into a reader that
 stops early (``| head``) ends the command quietly, exit code 1, as ``git log | head`` does.
@@ -21,13 +22,15 @@ import click
 
 from integrationsnetz.cli.help import Group, Option, option
 from integrationsnetz.cli.settings import Settings
+from integrationsnetz.cli.usage import localized
 from integrationsnetz.cli.wording import LANGUAGE, choose_language, say
 from integrationsnetz.cli.workspace import Failure
 from integrationsnetz.errors import IntegrationsnetzError
 
 
 class Main(Group):
-    """The root group: chooses the language before parsing and turns library errors into messages."""
+    """The root group: chooses the language before parsing, turns library errors into messages and shows
+    click's usage errors in the run's language."""
 
     def main(  # type: ignore[override]  # click's overloads only narrow the return type
         self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any
@@ -39,11 +42,24 @@ class Main(Group):
         finally:
             LANGUAGE.reset(token)
 
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            raise localized(exc) from None
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             result = super().invoke(ctx)
             sys.stdout.flush()  # a reader gone away (`| head`) shows here, not as Python's note at exit
             return result
+        except click.UsageError as exc:
+            raise localized(exc) from None
+        except click.Abort:  # a question met the end of the input or Ctrl-C: click would say "Aborted!"
+            click.echo(say("aborted"), err=True)
+            raise click.exceptions.Exit(1) from None
         except BrokenPipeError:
             raise  # click's main quiets the streams and exits 1 without a message, as `git log | head` ends
         except (IntegrationsnetzError, OSError) as exc:
@@ -72,6 +88,7 @@ def main(ctx: click.Context, lang: str | None, debug: bool, store_url: str | Non
 
 def _register() -> None:
     from integrationsnetz.cli.commands import (
+        agenda,
         check,
         course_report,
         document,
@@ -86,11 +103,12 @@ def _register() -> None:
         store,
         tasks,
         transfer,
+        venues,
     )
 
     for module in (
-        init, check, listing, plugins, planning, publishing, meetings, tasks, printing, course_report,
-        transfer, person, store, document,
+        init, check, listing, plugins, planning, publishing, meetings, agenda, tasks, venues, printing,
+        course_report, transfer, person, store, document,
     ):  # fmt: skip
         for command in module.COMMANDS:
             main.add_command(command)

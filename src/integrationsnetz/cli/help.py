@@ -59,7 +59,8 @@ class _Localized:
             return super().get_short_help_str(limit)  # type: ignore[misc,no-any-return]
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        words = {"[OPTIONS]": say("usage.options"), "COMMAND [ARGS]...": say("usage.subcommand")}
+        pieces = [words.get(piece, piece) for piece in self.collect_usage_pieces(ctx)]  # type: ignore[attr-defined]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=say("usage"))
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

@@ -39,9 +39,10 @@ store URL (`store`; a relative `sqlite:` path is relative to the folder) and the
 command reads the document's entities and what the store holds beyond them (the planned
 meetings); `plan` writes the document into the store before it plans.
 
-## Changing data: meetings and tasks
+## Changing data: meetings, tasks and venues
 
-`termin` (meetings) and `aufgabe` (tasks) change the network. The workspace's **store** holds its
+`termin` (meetings, and their agenda with `termin top`), `aufgabe` (tasks) and `ort` (venues and
+their rooms) change the network. The workspace's **store** holds its
 living record; the network **document** holds what it defines (organisations, people, groups,
 venues, and any meeting written there). Both are views of one network: a command reads the
 document's entities and the store's beyond them, and `plan` writes the document into the store.

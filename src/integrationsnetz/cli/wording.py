@@ -47,7 +47,8 @@ _WORDS: dict[str, tuple[str, str]] = {
                        "--netz gives the network already; leave out {options}."),
     "plan.report_file": ("Bericht: {path}", "Report: {path}"),
     "plan.progress": ("Planen", "Planning"),
-    "help.store": ("Speicher-URL, z. B. sqlite:netz.db oder postgresql://…", "Store URL, e.g. sqlite:netz.db or postgresql://…"),
+    "help.store": ("Speicher-URL, z. B. sqlite:netz.db oder postgresql://…",
+                   "Store URL, e.g. sqlite:netz.db or postgresql://…"),
     "help.netz": ("Das Netzwerkdokument (.toml oder .json).", "The network document (.toml or .json)."),
     "help.json": ("Als JSON ausgeben (für Skripte).", "Print as JSON (for scripts)."),
     # init
@@ -60,7 +61,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "help.init.name": ("Name des Netzwerks.", "Name of the network."),
     "help.init.land": ("Bundesland als Kürzel, z. B. TH, NI.", "State code, e.g. TH, NI."),
-    "help.init.kreis": ("Name des Landkreises (Standard: der Name).", "Name of the district (default: the name)."),
+    "help.init.kreis": ("Name des Landkreises (Standard: aus dem Namen, z. B. „Netzwerk Integration "
+                        "Wartburgkreis“ -> Wartburgkreis; auf einem Terminal wird nachgefragt).",
+                        "Name of the district (default: from the name, e.g. \"Netzwerk Integration "
+                        "Wartburgkreis\" -> Wartburgkreis; asked for on a terminal)."),
     "help.init.ags": ("Amtlicher Gemeindeschlüssel (Standard: der des Landes).",
                       "Official municipality key (default: the state's)."),
     "help.init.id": ("Kennung des Netzwerks (Standard: aus dem Namen).", "Id of the network (default: from the name)."),
@@ -92,14 +96,14 @@ _WORDS: dict[str, tuple[str, str]] = {
     "help.check": ("Das Netzwerk prüfen (Dokument und Speicher) und jedes Problem mit Pfad zeigen.",
                    "Check the network (document and store) and show every problem with its path."),
     "check.ok": ("{source}: keine Probleme.", "{source}: no problems."),
-    "check.problems": ("{source}: {count} Problem(e):", "{source}: {count} problem(s):"),
+    "check.problems": ("{source}: {count} Probleme:", "{source}: {count} problems:"),
     # lists
     "help.liste": ("Personen, Organisationen, Gruppen, Termine, Aufgaben oder Kurse auflisten.\n\n"
-                   "ART: personen, organisationen, gruppen, termine, aufgaben, kurse (oder englisch: persons, "
-                   "organizations, groups, meetings, tasks, courses).",
+                   "ART: personen, organisationen, gruppen, termine, aufgaben, kurse, orte (oder englisch: persons, "
+                   "organizations, groups, meetings, tasks, courses, venues).",
                    "List people, organisations, groups, meetings, tasks or courses.\n\n"
-                   "ART: persons, organizations, groups, meetings, tasks, courses (or German: personen, "
-                   "organisationen, gruppen, termine, aufgaben, kurse)."),
+                   "ART: persons, organizations, groups, meetings, tasks, courses, venues (or German: personen, "
+                   "organisationen, gruppen, termine, aufgaben, kurse, orte)."),
     "help.liste.gruppe": ("Nur diese Arbeitsgruppe (Kennung).", "Only this working group (id)."),
     "help.liste.von": ("Termine ab diesem Tag (TT.MM.JJJJ oder JJJJ-MM-TT).",
                        "Meetings from this day (DD.MM.YYYY or YYYY-MM-DD)."),
@@ -309,7 +313,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "edit.saved_task": ("Gespeichert: Aufgabe {id} in Gruppe {group} (Revision {revision}).",
                         "Saved: task {id} in group {group} (revision {revision})."),
     "edit.unchanged": ("{id}: nichts zu ändern.", "{id}: nothing to change."),
-    "edit.problems": ("{count} Problem(e), nichts gespeichert:", "{count} problem(s), nothing saved:"),
+    "edit.problems": ("{count} Probleme, nichts gespeichert:", "{count} problems, nothing saved:"),
     "edit.exists": ("{id!r} gibt es schon; `termin aendern` oder eine andere --id.",
                     "{id!r} exists already; use `termin aendern` or another --id."),
     "edit.document_changed": ("{file} wurde geändert, während die Frage wartete; nichts wurde gespeichert. "
@@ -417,7 +421,7 @@ _WORDS: dict[str, tuple[str, str]] = {
                              "Show people's names (else only their function)."),
     "print.choose": ("Termine angeben: Kennungen oder --woche.", "Choose meetings: ids or --woche."),
     "print.none": ("Keine Termine vom {first} bis {last}.", "No meetings from {first} to {last}."),
-    "print.written": ("{path} geschrieben ({count} Termin(e)).", "{path} written ({count} meeting(s))."),
+    "print.written": ("{path} geschrieben ({count} Termine).", "{path} written ({count} meetings)."),
     "help.kursbericht": (
         "Den Kursbericht (Zahlen, Daten, Fakten zu den Integrationskursen) für die Daten eines Landkreises "
         "schreiben: die des Arbeitsordners oder ein Dokument mit --daten, dazu eine Kursliste eines Trägers "
@@ -453,6 +457,127 @@ _WORDS: dict[str, tuple[str, str]] = {
     "short.plan": ("Ein Jahr planen und speichern.", "Plan a year and save it."),
     "short.veroeffentlichen": ("Kalender und Übersicht nach out/ schreiben.", "Write calendars and overview to out/."),
     # errors
+    # -- cli-polish: click's usage errors (click.*: click's English msgid, the pattern), singular forms (KEY.one
+    # for count 1, see say()), places (ort), agenda items (termin top), erasure of out/ files, init's district
+    "usage.try": ("Hilfe: '{command} {option}'.", "Try '{command} {option}' for help."),
+    "usage.options": ("[OPTIONEN]", "[OPTIONS]"),
+    "usage.subcommand": ("BEFEHL [ARGUMENTE]...", "COMMAND [ARGS]..."),
+    "click.missing_argument": ("Fehlendes Argument", "Missing argument"),
+    "click.missing_option": ("Fehlende Option", "Missing option"),
+    "click.missing_parameter": ("Fehlende Angabe", "Missing parameter"),
+    "click.missing_command": ("Der Befehl fehlt.", "Missing command."),
+    "click.choose_from": ("Zur Wahl:", "Choose from:"),
+    "click.no_such_option": ("Unbekannte Option {name}.", "No such option {name}."),
+    "click.no_such_command": ("Unbekannter Befehl {name}.", "No such command {name}."),
+    "click.did_you_mean": ("Meinten Sie {possibility}?", "Did you mean {possibility}?"),
+    "click.did_you_mean_one_of": ("(Meinten Sie eine davon: {possibilities}?)",
+                                  "(Did you mean one of: {possibilities}?)"),
+    "click.extra_argument": ("Ein Argument zu viel: {args}", "Got unexpected extra argument ({args})"),
+    "click.extra_arguments": ("Argumente zu viel: {args}", "Got unexpected extra arguments ({args})"),
+    "click.requires_argument": ("Die Option {name} braucht einen Wert.", "Option {name} requires an argument."),
+    "click.requires_arguments": ("Die Option {name} braucht {nargs} Werte.",
+                                 "Option {name} requires {nargs} arguments."),
+    "click.takes_no_value": ("Die Option {name} nimmt keinen Wert.", "Option {name} does not take a value."),
+    "click.invalid_value_for": ("Ungültiger Wert für {param_hint}: {message}",
+                                "Invalid value for {param_hint}: {message}"),
+    "click.invalid_value": ("Ungültiger Wert: {message}", "Invalid value: {message}"),
+    "click.not_one_of": ("{value} ist keiner der Werte {choices}.", "{value} is not one of {choices}."),
+    "click.not_choice": ("{value} ist nicht {choice}.", "{value} is not {choice}."),
+    "click.not_a_number": ("{value} ist keine Zahl.", "{value} is not a valid {number_type}."),
+    "click.not_in_range": ("{value} liegt nicht im Bereich {range}.", "{value} is not in the range {range}."),
+    "click.does_not_exist": ("{filename} gibt es nicht.", "{name} {filename} does not exist."),
+    "click.is_a_file": ("{filename} ist eine Datei.", "{name} {filename} is a file."),
+    "click.is_a_directory": ("{filename} ist ein Ordner.", "{name} {filename} is a directory."),
+    "click.not_readable": ("{filename} ist nicht lesbar.", "{name} {filename} is not readable."),
+    "click.not_writable": ("{filename} ist nicht beschreibbar.", "{name} {filename} is not writable."),
+    "click.could_not_open": ("Die Datei {filename} lässt sich nicht öffnen: {message}",
+                             "Could not open file {filename}: {message}"),
+    "check.problems.one": ("{source}: 1 Problem:", "{source}: 1 problem:"),
+    "plan.series.one": ("  {title}: 1 Termin: {days}", "  {title}: 1 session: {days}"),
+    "plan.saved.one": ("Gespeichert in {store}: 1 Termin geschrieben.", "Saved in {store}: 1 meeting written."),
+    "publish.written.one": ("1 Datei geschrieben:", "1 file written:"),
+    "edit.problems.one": ("1 Problem, nichts gespeichert:", "1 problem, nothing saved:"),
+    "print.written.one": ("{path} geschrieben (1 Termin).", "{path} written (1 meeting)."),
+    "kurs.written.one": ("1 Datei in {folder}", "1 file in {folder}"),
+    "import.done.one": ("Eingelesen: 1 Eintrag geschrieben.", "Imported: 1 entry written."),
+    "person.preview.one": ("Löschen: Person {id} ({function}); 1 Eintrag ändert sich:",
+                           "Erase: person {id} ({function}); 1 entry changes:"),
+    "person.document.one": ("Auch im Netzwerkdokument {path}: 1 Eintrag.",
+                            "In the network document {path} too: 1 entry."),
+    "person.erased.one": ("Gelöscht: {id}; 1 Eintrag im Speicher geändert.",
+                          "Erased: {id}; 1 entry changed in the store."),
+    "store.target_full.one": ("das Ziel {url} hält schon 1 Eintrag; --ersetzen angeben, um trotzdem zu kopieren.",
+                              "the target {url} holds 1 entry already; give --ersetzen to copy anyway."),
+    "store.copy_preview.one": ("{source} -> {target}: 1 Eintrag kopieren.", "{source} -> {target}: copy 1 entry."),
+    "store.copying.one": ("Kopiere 1 Eintrag …", "Copying 1 entry …"),
+    "store.copied.one": ("Kopiert: 1 Eintrag nach {target}.", "Copied: 1 entry to {target}."),
+    "netz.loaded.one": ("In den Speicher geschrieben: 1 Eintrag.", "Written into the store: 1 entry."),
+    "person.files": ("Dateien in {folder}, die die Person nennen ({count}; werden gelöscht, `integrationsnetz "
+                     "veroeffentlichen` schreibt die Kalender neu):",
+                     "Files in {folder} that name the person ({count}; they are deleted, `integrationsnetz "
+                     "veroeffentlichen` writes the calendars again):"),
+    "person.files_deleted": ("Gelöscht in {folder}: {count} Dateien.", "Deleted in {folder}: {count} files."),
+    "person.files_deleted.one": ("Gelöscht in {folder}: 1 Datei.", "Deleted in {folder}: 1 file."),
+    "prompt.kreis": ("Landkreis", "District"),
+    "init.kreis_derived": ("Landkreis: {kreis} (aus dem Namen; anders mit --kreis).",
+                           "District: {kreis} (from the name; --kreis gives another)."),
+    "col.address": ("Adresse", "Address"),
+    "col.rooms": ("Räume", "Rooms"),
+    "help.ort": ("Tagungsorte und ihre Räume anlegen: wo sich das Netzwerk und seine Gruppen treffen. Ein neuer Ort "
+                 "kommt in den Speicher; ein Ort, der im Netzwerkdokument steht, wird dort mitgeändert. "
+                 "`integrationsnetz liste orte` zeigt sie.",
+                 "Add venues and their rooms: where the network and its groups meet. A new venue goes into the "
+                 "store; a venue defined in the network document is changed there too. "
+                 "`integrationsnetz liste orte` lists them."),
+    "short.ort": ("Tagungsorte und Räume anlegen.", "Add venues and rooms."),
+    "help.ort.neu": ("Einen Tagungsort anlegen. Ohne --id heißt er nach dem Namen.",
+                     "Add a venue. Without --id it is named after its name."),
+    "short.ort.neu": ("Tagungsort anlegen.", "Add a venue."),
+    "help.ort.raum": ("Einen Raum eines Tagungsorts anlegen (ORT: Kennung des Orts).",
+                      "Add a room to a venue (ORT: the venue's id)."),
+    "short.ort.raum": ("Raum anlegen.", "Add a room."),
+    "help.ort.name": ("Name des Orts (oder Raums).", "Name of the venue (or room)."),
+    "help.ort.adresse": ("Adresse: \"Straße Nr, PLZ Ort\" (oder nur der Ort).",
+                         "Address: \"Street No, postcode city\" (or the city alone)."),
+    "help.ort.id": ("Kennung (Standard: aus dem Namen).", "Id (default: from the name)."),
+    "help.ort.plaetze": ("Wie viele Personen hineinpassen.", "How many people fit in."),
+    "help.ort.barrierefrei": ("Stufenlos erreichbar (--nicht-barrierefrei: nein; ohne: unbekannt).",
+                              "Step-free access (--nicht-barrierefrei: no; neither: not known)."),
+    "help.ort.traeger": ("Wem der Ort gehört (Kennung einer Organisation).", "Who owns the venue (organisation id)."),
+    "ort.bad_address": ("{value!r} ist keine Adresse: \"Straße Nr, PLZ Ort\" oder ein Ort",
+                        "{value!r} is not an address: \"street no, postcode city\" or a city"),
+    "ort.exists": ("{id!r} gibt es schon; eine andere --id angeben.", "{id!r} exists already; give another --id."),
+    "ort.unknown": ("kein Tagungsort mit der Kennung {id!r}.", "no venue with the id {id!r}."),
+    "ort.unknown_owner": ("keine Organisation mit der Kennung {id!r}.", "no organisation with the id {id!r}."),
+    "ort.yes": ("ja", "yes"),
+    "ort.no": ("nein", "no"),
+    "ort.new": ("Neuer Tagungsort {id} in {store}:", "New venue {id} in {store}:"),
+    "ort.change": ("Tagungsort {id} in {store} ändern:", "Change venue {id} in {store}:"),
+    "help.termin.top": ("Einen Tagesordnungspunkt (TOP) an einen Termin anhängen, oder mit --position an eine "
+                        "Stelle setzen (1 = erster TOP; die folgenden rücken auf, Beschlüsse behalten ihren TOP).",
+                        "Add an agenda item to a meeting, at the end or with --position at a place (1 = first "
+                        "item; the following move down, decisions keep their item)."),
+    "short.termin.top": ("Tagesordnungspunkt anlegen.", "Add an agenda item."),
+    "help.termin.top_streichen": ("Den Tagesordnungspunkt NR (1 = erster) eines Termins streichen. Ein TOP, auf "
+                                  "den Beschlüsse im Protokoll verweisen, bleibt.",
+                                  "Remove agenda item NR (1 = first) of a meeting. An item that decisions in "
+                                  "the minutes refer to stays."),
+    "short.termin.top_streichen": ("Tagesordnungspunkt streichen.", "Remove an agenda item."),
+    "help.top.titel": ("Titel des Tagesordnungspunkts.", "Title of the agenda item."),
+    "help.top.dauer": ("Dauer in Minuten.", "Length in minutes."),
+    "help.top.referent": ("Wer vorträgt (Kennung einer Person oder Organisation, mehrfach).",
+                          "Who presents (id of a person or organisation, repeatable)."),
+    "help.top.position": ("An diese Stelle setzen (1 = erster TOP; Standard: ans Ende).",
+                          "Put it at this place (1 = first item; default: at the end)."),
+    "help.top.art": ("Art des Punkts (Standard: other).", "Kind of item (default: other)."),
+    "help.top.beschreibung": ("Beschreibung des Punkts.", "Description of the item."),
+    "top.bad_position": ("Position {position}: der Termin {id!r} hat {count} Tagesordnungspunkte (1 bis {last}).",
+                         "position {position}: the meeting {id!r} has {count} agenda items (1 to {last})."),
+    "top.bad_position.one": ("Position {position}: der Termin {id!r} hat 1 Tagesordnungspunkt (1 bis {last}).",
+                             "position {position}: the meeting {id!r} has 1 agenda item (1 to {last})."),
+    "top.has_decisions": ("TOP {number} von {id!r} hat Beschlüsse im Protokoll ({decisions}); er bleibt.",
+                          "item {number} of {id!r} has decisions in the minutes ({decisions}); it stays."),
+    "top.removed": ("TOP {number} gestrichen: {title}", "item {number} removed: {title}"),
     "error": ("Fehler", "Error"),
     "aborted": ("Abgebrochen.", "Aborted."),
     # -- cli-tutorial: the data commands' own messages in the run's language
@@ -511,10 +636,12 @@ _WORDS: dict[str, tuple[str, str]] = {
     "help.person.out": ("In diese Datei schreiben (atomar) statt auf die Ausgabe.",
                         "Write to this file (atomically) instead of the output."),
     "help.person.loeschen": (
-        "Eine Person und jeden Verweis auf sie löschen (DSGVO Art. 17), im Speicher und im Netzwerkdokument. "
-        "Zeigt vorher, was sich ändert, und fragt nach.",
-        "Erase a person and every reference to them (GDPR Art. 17), in the store and in the network document. "
-        "Shows what changes first and asks.",
+        "Eine Person und jeden Verweis auf sie löschen (DSGVO Art. 17), im Speicher und im Netzwerkdokument, "
+        "dazu jede Datei in out/, die sie nennt (Absagen, Dokumente mit Namen; erzeugte Ausgabe, die die Befehle "
+        "neu schreiben). Zeigt vorher, was sich ändert und welche Dateien gelöscht werden, und fragt nach.",
+        "Erase a person and every reference to them (GDPR Art. 17), in the store and in the network document, "
+        "and every file in out/ that names them (cancellations, documents with names; generated output the "
+        "commands write again). Shows what changes and which files are deleted first, and asks.",
     ),
     "person.unknown": ("keine Person mit der Kennung {id!r} im Speicher oder Dokument.",
                        "no person with the id {id!r} in the store or the document."),
@@ -609,8 +736,12 @@ def choose_language(argv: Sequence[str], environ: Mapping[str, str]) -> Language
 
 
 def say(key: str, **values: object) -> str:
-    """The text ``key`` in the current run's language, with ``values`` filled in."""
-    pair = _WORDS[key]
+    """The text ``key`` in the current run's language, with ``values`` filled in.
+
+    With ``count=1`` the key's singular ``KEY.one`` is taken where there is one ("1 Eintrag ändert
+    sich", not "1 Einträge ändern sich"); every key that puts a noun after ``{count}`` has one.
+    """
+    pair = _WORDS[f"{key}.one"] if values.get("count") == 1 and f"{key}.one" in _WORDS else _WORDS[key]
     text = pair[1] if LANGUAGE.get() == "en" else pair[0]
     return text.format(**values) if values else text
 
@@ -618,3 +749,8 @@ def say(key: str, **values: object) -> str:
 def is_key(text: str) -> bool:
     """Whether ``text`` is a key of this module (help texts are given as keys)."""
     return text in _WORDS
+
+
+def english_and_german(prefix: str) -> list[tuple[str, str]]:
+    """(English, German) of every key that starts with ``prefix``: click's templates for the usage errors."""
+    return [(english, german) for key, (german, english) in _WORDS.items() if key.startswith(prefix)]

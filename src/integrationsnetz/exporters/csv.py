@@ -18,7 +18,7 @@ from typing import BinaryIO
 
 from integrationsnetz.exporters import Exporter, ExportRequest
 from integrationsnetz.exporters.references import References
-from integrationsnetz.exporters.wording import BERLIN, format_short_date, status_word
+from integrationsnetz.exporters.wording import BERLIN, ORGANIZATION_KINDS, format_short_date, status_word
 from integrationsnetz.hookspecs import hookimpl
 from integrationsnetz.model.actors import OrganizationKind, Person
 from integrationsnetz.model.contacts import ContactKind, ContactPoint
@@ -45,21 +45,9 @@ ACTOR_COLUMNS: tuple[tuple[str, str, str], ...] = (
 #: How the directory names the two actor types.
 ACTOR_TYPES = {"organization": ("Organisation", "Organisation"), "person": ("Person", "Person")}
 
-#: Organisation kinds as a district office writes them (German, English).
+#: Organisation kinds as a district office writes them (German, English): the wording's table, by kind.
 KIND_WORDS: dict[OrganizationKind, tuple[str, str]] = {
-    OrganizationKind.AUTHORITY: ("Behörde", "Authority"),
-    OrganizationKind.JOBCENTER: ("Jobcenter", "Jobcenter"),
-    OrganizationKind.FEDERAL_AGENCY: ("Bundesbehörde", "Federal agency"),
-    OrganizationKind.STATE_AGENCY: ("Landesbehörde", "State agency"),
-    OrganizationKind.MUNICIPALITY: ("Kommune", "Municipality"),
-    OrganizationKind.COURSE_PROVIDER: ("Kursträger", "Course provider"),
-    OrganizationKind.WELFARE: ("Wohlfahrtsverband", "Welfare organisation"),
-    OrganizationKind.EDUCATION: ("Bildungseinrichtung", "Education"),
-    OrganizationKind.HOUSING: ("Wohnungswirtschaft", "Housing"),
-    OrganizationKind.EMPLOYER: ("Arbeitgeber", "Employer"),
-    OrganizationKind.MIGRANT_ORGANIZATION: ("Migrantenorganisation", "Migrant organisation"),
-    OrganizationKind.VOLUNTEER_INITIATIVE: ("Ehrenamtliche Initiative", "Volunteer initiative"),
-    OrganizationKind.OTHER: ("Sonstige", "Other"),
+    kind: ORGANIZATION_KINDS[kind.value] for kind in OrganizationKind
 }
 
 

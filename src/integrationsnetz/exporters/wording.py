@@ -150,6 +150,23 @@ _MEETING_KINDS = {
     "other": ("Sitzung", "Meeting"),
 }
 
+#: Organisation kinds as a district office writes them; the ``csv`` directory and the command line use them.
+ORGANIZATION_KINDS: dict[str, tuple[str, str]] = {
+    "authority": ("Behörde", "Authority"),
+    "jobcenter": ("Jobcenter", "Jobcenter"),
+    "federal_agency": ("Bundesbehörde", "Federal agency"),
+    "state_agency": ("Landesbehörde", "State agency"),
+    "municipality": ("Kommune", "Municipality"),
+    "course_provider": ("Kursträger", "Course provider"),
+    "welfare": ("Wohlfahrtsverband", "Welfare organisation"),
+    "education": ("Bildungseinrichtung", "Education"),
+    "housing": ("Wohnungswirtschaft", "Housing"),
+    "employer": ("Arbeitgeber", "Employer"),
+    "migrant_organization": ("Migrantenorganisation", "Migrant organisation"),
+    "volunteer_initiative": ("Ehrenamtliche Initiative", "Volunteer initiative"),
+    "other": ("Sonstige", "Other"),
+}
+
 _EVENT_KINDS = {
     "job_fair": ("Berufemesse", "Job fair"),
     "specialist_day": ("Fachtag", "Specialist day"),
@@ -183,6 +200,12 @@ def meeting_kind_word(value: str, language: str) -> str:
 def event_kind_word(value: str, language: str) -> str:
     """An event kind, e.g. "Berufemesse"."""
     pair = _EVENT_KINDS.get(value)
+    return _pick(pair, language) if pair else value
+
+
+def organization_kind_word(value: str, language: str) -> str:
+    """An organisation kind, e.g. "Wohlfahrtsverband" for ``welfare``."""
+    pair = ORGANIZATION_KINDS.get(value)
     return _pick(pair, language) if pair else value
 
 

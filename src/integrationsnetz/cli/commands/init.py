@@ -4,7 +4,10 @@ It writes the network document, a planning file with a first series and the stat
 the coming year (as comments, so the coordinator sees what the planner avoids), the workspace file
 naming both with the store and ``out/``, and puts the network into the store. A district that has
 its documents already names them (``--netz``, ``--planung``): the workspace points at them, they are
-checked before anything is written, and only what is missing is created.
+checked before anything is written, and only what is missing is created. The district (the
+region's name, a required fact of a network) is asked for on a terminal, with the name's district
+as the answer offered ("Netzwerk Integration Wartburgkreis" -> "Wartburgkreis"); without a
+terminal that derived name is taken, and the command says so.
 """
 
 from __future__ import annotations
@@ -38,6 +41,44 @@ def slug(text: str) -> str:
     text = text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "netz"
+
+
+#: Words of a network's name that are not the district's: what the network is, joining words.
+_NOT_DISTRICT = frozenset((
+    "netzwerk", "netz", "integration", "integrationsnetzwerk", "integrationsnetz", "migration", "migrationsnetzwerk",
+    "koordination", "arbeitskreis", "runder", "tisch", "kommunales", "kommunale", "lokales", "lokale", "regionales",
+    "regionale", "und", "&", "für", "fuer", "-", "–", "im", "in", "des", "der", "die", "das", "dem", "den", "vom",
+    "von", "zur", "zum",
+))  # fmt: skip
+#: Words that begin a district's name ("Landkreis Göttingen", "Städteregion Aachen").
+_DISTRICT_WORDS = frozenset(("landkreis", "kreis", "stadtkreis", "stadt", "städteregion", "region", "regionalverband"))
+
+
+def district_of(name: str) -> str:
+    """The district a network's name names: from a word like "Landkreis" on, else the name without the
+    words that say what the network is ("Netzwerk Integration Wartburgkreis" -> "Wartburgkreis").
+
+    Always a non-empty tail of the name's words; the whole name when nothing is left.
+    """
+    words = name.split()
+    for index, word in enumerate(words):
+        if word.casefold() in _DISTRICT_WORDS and index + 1 < len(words):
+            return " ".join(words[index:])
+    start = 0
+    while start < len(words) and words[start].casefold() in _NOT_DISTRICT:
+        start += 1
+    return " ".join(words[start:]) or " ".join(words)
+
+
+def _district(kreis: str | None, name: str) -> str:
+    """``--kreis``, else asked for on a terminal (the name's district offered), else the name's district."""
+    if kreis:
+        return kreis
+    derived = district_of(name)
+    if sys.stdin.isatty():
+        return str(click.prompt(say("prompt.kreis"), default=derived))
+    click.echo(say("init.kreis_derived", kreis=derived))
+    return derived
 
 
 def _ask(value: str | None, prompt: str, option_name: str) -> str:
@@ -177,7 +218,7 @@ def init(
         network = inz.Network(
             id=network_id or slug(name),
             name=name,
-            region=inz.Region(name=kreis or name, state=inz.State(state), ags=ags or STATE_KEYS[state]),
+            region=inz.Region(name=_district(kreis, name), state=inz.State(state), ags=ags or STATE_KEYS[state]),
             founded=date.today(),
         )
         data = inz.NetworkData(network=network)

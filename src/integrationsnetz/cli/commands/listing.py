@@ -31,6 +31,7 @@ KINDS = {
     "termine": ("meetings",),
     "aufgaben": ("tasks",),
     "kurse": ("courses",),
+    "orte": ("venues",),
 }
 _CANONICAL = {alias: kind for kind, aliases in KINDS.items() for alias in (kind, *aliases)}
 
@@ -82,11 +83,20 @@ class _Rows:
         headers = [say("col.id"), say("col.name"), say("col.function"), say("col.affiliation")]
         return people, headers, [[p.id, p.name or "", p.function, self.name(p.affiliation_id)] for p in people]
 
+    def orte(self) -> tuple[list[Any], list[str], list[list[str]]]:
+        venues = list(self.data.venues)
+        headers = [say(f"col.{key}") for key in ("id", "name", "address", "rooms")]
+        rows = [[v.id, v.name, v.address.one_line(), ", ".join(room.id for room in v.rooms)] for v in venues]
+        return venues, headers, rows
+
     def organisationen(self) -> tuple[list[Any], list[str], list[list[str]]]:
+        from integrationsnetz.exporters.wording import organization_kind_word
+
         members = self.members()
         orgs = [o for o in self.data.organizations if members is None or o.id in members]
         headers = [say("col.id"), say("col.name"), say("col.kind")]
-        return orgs, headers, [[o.id, o.name, o.kind.value] for o in orgs]
+        rows = [[o.id, o.name, organization_kind_word(o.kind.value, LANGUAGE.get())] for o in orgs]
+        return orgs, headers, rows
 
     def gruppen(self) -> tuple[list[Any], list[str], list[list[str]]]:
         groups = [g for g in self.data.groups if self.group is None or g.id == self.group]

@@ -3,7 +3,10 @@
 Both use the store's own functions (``personal_data_of``, ``erase_person``), which follow
 :mod:`integrationsnetz.privacy` for every backend. The erasure also takes the person out of the
 workspace's network document (written atomically), since a command reads the document beside the
-store: a person left there would come back with the next ``netz laden`` or ``plan``.
+store: a person left there would come back with the next ``netz laden`` or ``plan``. And it deletes
+the files in the workspace's ``out/`` that name the person (:mod:`integrationsnetz.cli.personal_files`:
+the cancellations ``absage-*.ics`` with their ATTENDEEs, documents printed ``--mit-namen``), listed
+before the question; they are generated output, and ``veroeffentlichen`` writes the calendars again.
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ def loeschen(settings: Settings, person_id: str, yes: bool) -> None:
     import attrs
 
     import integrationsnetz as inz
+    from integrationsnetz.cli.personal_files import files_naming, traces_of
     from integrationsnetz.model import COLLECTIONS
     from integrationsnetz.privacy import plan_erasure
 
@@ -81,6 +85,13 @@ def loeschen(settings: Settings, person_id: str, yes: bool) -> None:
             click.echo(f"  {mention.entity_type} {mention.entity_id}: {', '.join(mention.where)}")
         if document is not None and in_document is not None and in_document.changed:
             click.echo(say("person.document", path=workspace.document, count=in_document.changed))
+        records = [p for p in (document.persons if document else ()) if p.id == person_id]
+        records += [found.person] if found.person is not None else []
+        files = files_naming(workspace.out, traces_of(person_id, records))
+        if files:
+            click.echo(say("person.files", folder=workspace.out, count=len(files)))
+            for path in files:
+                click.echo(f"  {path.relative_to(workspace.out).as_posix()}")
         ask(yes)
         changed = store.erase_person(person_id)
     if document is not None and workspace.document is not None and in_document is not None and in_document.changed:
@@ -91,7 +102,11 @@ def loeschen(settings: Settings, person_id: str, yes: bool) -> None:
             for name in COLLECTIONS
         }
         inz.documents.save(attrs.evolve(document, **collections), workspace.document)  # type: ignore[arg-type]
+    for path in files:
+        path.unlink(missing_ok=True)
     click.echo(say("person.erased", id=person_id, count=changed))
+    if files:
+        click.echo(say("person.files_deleted", folder=workspace.out, count=len(files)))
 
 
 COMMANDS = (person,)
