@@ -606,6 +606,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "import.preview": ("{source} -> {store}: {counts}", "{source} -> {store}: {counts}"),
     "import.skipped": ("Ausgelassen ({count}):", "Skipped ({count}):"),
     "import.deleted": (", {count} gelöscht", ", {count} deleted"),
+    "import.deleted.one": (", 1 gelöscht", ", 1 deleted"),
     "import.deletes": ("  {id}: wird gelöscht (nicht mehr im Kalender)", "  {id}: deleted (no longer in the calendar)"),
     "import.cleared": ("{id}: {field} würde geleert", "{id}: {field} would be cleared"),
     "import.done": ("Eingelesen: {count} Einträge geschrieben.", "Imported: {count} entries written."),
