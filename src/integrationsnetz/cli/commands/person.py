@@ -3,7 +3,8 @@
 Both use the store's own functions (``personal_data_of``, ``erase_person``), which follow
 :mod:`integrationsnetz.privacy` for every backend. The erasure also takes the person out of the
 workspace's network document (written atomically), since a command reads the document beside the
-store: a person left there would come back with the next ``netz laden`` or ``plan``.
+store: a person left there would come back with the next ``netz laden`` or ``plan``. The erasure
+holds the workspace's lock, and refuses when the document changed since it was shown.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ import click
 
 from integrationsnetz.cli.changes import ask
 from integrationsnetz.cli.help import Command, Group, option
+from integrationsnetz.cli.rewrite import check_unchanged
 from integrationsnetz.cli.settings import Settings
 from integrationsnetz.cli.wording import say
-from integrationsnetz.cli.workspace import Failure
+from integrationsnetz.cli.workspace import Failure, locked
 
 
 @click.group("person", cls=Group, help="help.person", short_help="short.person")
@@ -68,7 +70,7 @@ def loeschen(settings: Settings, person_id: str, yes: bool) -> None:
     from integrationsnetz.privacy import plan_erasure
 
     workspace = settings.workspace()
-    document = workspace.read_document()
+    document, original = workspace.read_document_exactly()
     in_document = plan_erasure(person_id, document.entities()) if document is not None else None
     with workspace.open_store() as store:
         found = store.personal_data_of(person_id)
@@ -82,15 +84,20 @@ def loeschen(settings: Settings, person_id: str, yes: bool) -> None:
         if document is not None and in_document is not None and in_document.changed:
             click.echo(say("person.document", path=workspace.document, count=in_document.changed))
         ask(yes)
-        changed = store.erase_person(person_id)
-    if document is not None and workspace.document is not None and in_document is not None and in_document.changed:
-        gone = {(type(e), e.id) for e in in_document.deletions}
-        updates = {(type(e), e.id): e for e in in_document.updates}
-        collections = {
-            name: tuple(updates.get((type(e), e.id), e) for e in getattr(document, name) if (type(e), e.id) not in gone)
-            for name in COLLECTIONS
-        }
-        inz.documents.save(attrs.evolve(document, **collections), workspace.document)  # type: ignore[arg-type]
+        with locked(workspace.lock):
+            if workspace.document is not None and original is not None:
+                check_unchanged(workspace.document, original)
+            changed = store.erase_person(person_id)
+            if document is not None and workspace.document is not None and in_document and in_document.changed:
+                gone = {(type(e), e.id) for e in in_document.deletions}
+                updates = {(type(e), e.id): e for e in in_document.updates}
+                collections = {
+                    name: tuple(
+                        updates.get((type(e), e.id), e) for e in getattr(document, name) if (type(e), e.id) not in gone
+                    )
+                    for name in COLLECTIONS
+                }
+                inz.documents.save(attrs.evolve(document, **collections), workspace.document)  # type: ignore[arg-type]
     click.echo(say("person.erased", id=person_id, count=changed))
 
 
