@@ -89,7 +89,9 @@ def schreiben(settings: Settings, path: Path | None, yes: bool) -> None:
     if target is None:
         raise Failure(say("netz.no_document"))
     original = _read(target)
-    old = inz.documents.loads(original, inz.documents.format_of(target), source=str(target)) if original else None
+    old = None
+    if original is not None:
+        old = inz.documents.loads(original, inz.documents.format_of(target), source=str(target))
     network_id = old.network.id if old else None
     with workspace.open_store() as store:
         data = stored_network(store, network_id)
