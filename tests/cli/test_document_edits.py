@@ -290,7 +290,9 @@ def test_a_document_edited_by_hand_while_the_question_waits_is_not_overwritten(s
     edited = saved_toml.read_bytes() + b"\n# Notiz der Kollegin\n"
     result = run(*NEW_TASK, input=AnswerAfter("j\n", lambda: saved_toml.write_bytes(edited)))
     assert result.exit_code == 1, result.output
-    assert "wurde geändert, während die Frage wartete; nichts wurde gespeichert" in result.output
+    assert "wurde inzwischen geändert (von Hand oder von einem anderen Befehl); nichts wurde gespeichert" in (
+        result.output
+    )
     assert saved_toml.read_bytes() == edited
     assert _temporaries(saved_toml.parent) == []
     stored = _stored_group("sqlite:netz.db")

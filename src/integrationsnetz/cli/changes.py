@@ -18,7 +18,7 @@ from integrationsnetz.cli.editing import ask as agrees
 from integrationsnetz.cli.wording import say
 
 if TYPE_CHECKING:
-    from integrationsnetz.model import Entity
+    from integrationsnetz.model import Entity, NetworkData
     from integrationsnetz.store import Store
 
 
@@ -36,17 +36,23 @@ class Changes:
         return say("changes.counts", new=self.new, changed=self.changed, same=self.same)
 
 
-def against_store(store: Store, entities: Iterable[Entity]) -> Changes:
-    """What writing ``entities`` into ``store`` changes: as ``save_network`` decides it, one entity at a time."""
+def against_store(store: Store, entities: Iterable[Entity], document: NetworkData | None = None) -> Changes:
+    """What writing ``entities`` into ``store`` changes: as ``save_network`` decides it, one entity at a time.
+
+    An entity ``document`` defines is compared with the document's version instead: the document
+    wins where both hold one, so that is what a command shows and what the change must be written to.
+    """
     import attrs
 
     import integrationsnetz as inz
+    from integrationsnetz.cli.rewrite import held
 
     writes: list[Entity] = []
     new = changed = same = 0
     for entity in entities:
+        stored = held(document, entity) if document is not None else None
         try:
-            stored = store.get(type(entity), entity.id)
+            stored = stored or store.get(type(entity), entity.id)
         except inz.NotFound:
             writes.append(attrs.evolve(entity, revision=0))
             new += 1

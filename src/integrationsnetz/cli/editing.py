@@ -11,6 +11,12 @@ new document goes to a temporary file first, then the store transaction (which f
 document into the store, as ``plan`` does) is committed, then the temporary file replaces the
 document: a failing store write leaves the document as it was, and a failing rename is reported
 with the store's change standing.
+
+Two commands at once must not lose one's change. The write (check, store transaction, rename)
+holds the workspace's lock (:func:`~integrationsnetz.cli.workspace.locked`), and inside it the
+document must still hold the bytes the change was computed from, and each store entity still be
+at the revision read then: else the command refuses ("changed meanwhile; run again"), nothing
+written. The store's own revision check (``Conflict``) guards a store without a workspace.
 """
 
 from __future__ import annotations
@@ -28,10 +34,10 @@ from zoneinfo import ZoneInfo
 import click
 
 from integrationsnetz.cli.help import option
-from integrationsnetz.cli.rewrite import Rewrite, defines, prepare, replaced
+from integrationsnetz.cli.rewrite import Rewrite, check_unchanged, defines, held, prepare, replaced
 from integrationsnetz.cli.times import local_text
 from integrationsnetz.cli.wording import LANGUAGE, say
-from integrationsnetz.cli.workspace import Failure, Workspace, combined, stored_network
+from integrationsnetz.cli.workspace import Failure, Workspace, combined, locked, stored_network
 
 if TYPE_CHECKING:
     from integrationsnetz.model import Entity, Meeting, NetworkData, WorkingGroup
@@ -64,28 +70,54 @@ answer_options = decorated(
 
 @dataclass(frozen=True)
 class State:
-    """What a change starts from: the document (if any) and its file, the network as commands read it."""
+    """What a change starts from: the document (if any) and its file, the network as commands read it.
+
+    ``original`` is the document's content as read, ``stored`` the store's network then (its
+    revisions), ``lock`` the workspace's lock file: what a write checks, and holds, before it writes.
+    """
 
     document: NetworkData | None
     data: NetworkData
     document_path: Path | None = None
+    original: bytes | None = None
+    stored: NetworkData | None = None
+    lock: Path | None = None
 
     @property
     def network_id(self) -> str:
         """The network's id: the document's, else the store's only network."""
         return self.data.network.id
 
+    def check_unchanged(self) -> None:
+        """:class:`Failure` when the document no longer holds what the change was computed from."""
+        if self.document_path is not None and self.original is not None:
+            check_unchanged(self.document_path, self.original)
+
+    def check_revisions(self, store: Store, entities: Sequence[Entity]) -> None:
+        """:class:`Failure` when the store holds one of ``entities`` at another revision than when read."""
+        import integrationsnetz as inz
+
+        for entity in entities:
+            before = held(self.stored, entity) if self.stored is not None else None
+            try:
+                now: int | None = store.get(type(entity), entity.id).revision
+            except inz.NotFound:
+                now = None
+            if now != (before.revision if before is not None else None):
+                raise Failure(say("edit.conflict", ids=entity.id))
+
 
 def read_state(workspace: Workspace, store: Store) -> State:
     """The document and the network the workspace holds (the document's entities, the store's beyond them)."""
-    document = workspace.read_document()
+    document, original = workspace.read_document_exactly()
     stored = stored_network(store, document.network.id if document else None)
     if document is None:
         if stored is None:
             raise Failure(say("store_empty"))
-        return State(document=None, data=stored)
+        return State(document=None, data=stored, stored=stored, lock=workspace.lock)
     data = combined(document, stored) if stored is not None else document
-    return State(document=document, data=data, document_path=workspace.document)
+    return State(document=document, data=data, document_path=workspace.document, original=original,
+                 stored=stored, lock=workspace.lock)  # fmt: skip
 
 
 def find_meeting(state: State, meeting_id: str) -> Meeting:
@@ -197,27 +229,39 @@ class Pending:
             notes.append(say("edit.document_layout", file=self.rewrite.path))
         return notes
 
-    def commit(self) -> list[Entity]:
-        """Write the store in one transaction, then put the new document in place; the entities as stored."""
+    def commit(self, deletions: Sequence[Entity] = ()) -> list[Entity]:
+        """Write the store in one transaction, then put the new document in place; the entities as stored.
+
+        All under the workspace's lock, and only if nobody changed the document or an entity
+        meanwhile (:class:`Failure`, nothing written). ``deletions`` are store entities deleted in
+        the same transaction, each at the revision it carries.
+        """
         import integrationsnetz as inz
 
         document = self.document
-        if self.rewrite is not None:
-            self.rewrite.check_unchanged()  # before the store: a refused change writes nothing anywhere
-        with self.store.transaction():
-            if document is not None:
-                inz.save_network(self.store, document)
-            outside = [e for e in self.entities if document is None or not defines(document, e)]
-            if outside:
-                self.store.put_many(outside)
-            saved = [self.store.get(type(e), e.id) for e in self.entities]
-        if self.rewrite is not None:
+        with locked(self.state.lock):
+            self.state.check_unchanged()  # before the store: a refused change writes nothing anywhere
             try:
-                self.rewrite.replace()
-            except inz.StoreError as exc:
-                for entity in saved:
-                    click.echo(say("edit.saved", id=entity.id, revision=entity.revision), err=True)
-                raise Failure(say("edit.document_not_updated", file=self.rewrite.path, error=str(exc))) from None
+                with self.store.transaction():
+                    old = self.state.document
+                    self.state.check_revisions(self.store, [e for e in self.entities if old and defines(old, e)])
+                    if document is not None:
+                        inz.save_network(self.store, document)
+                    outside = [e for e in self.entities if document is None or not defines(document, e)]
+                    if outside:
+                        self.store.put_many(outside)  # Conflict when one is no longer at its revision
+                    for entity in deletions:
+                        self.store.delete(type(entity), entity.id, revision=entity.revision)
+                    saved = [self.store.get(type(e), e.id) for e in self.entities]
+            except inz.Conflict:
+                raise Failure(say("edit.conflict", ids=named(self.entities))) from None
+            if self.rewrite is not None:
+                try:
+                    self.rewrite.replace()
+                except inz.StoreError as exc:
+                    for entity in saved:
+                        click.echo(say("edit.saved", id=entity.id, revision=entity.revision), err=True)
+                    raise Failure(say("edit.document_not_updated", file=self.rewrite.path, error=str(exc))) from None
         return saved
 
 
@@ -231,12 +275,18 @@ def pending(state: State, store: Store, entities: Sequence[Entity]) -> Iterator[
     rewrite = None
     if old is not None and state.document_path is not None and any(defines(old, e) for e in entities):
         document = replaced(old, entities)
-        rewrite = prepare(state.document_path, old, document)
+        rewrite = prepare(state.document_path, old, document, state.original)
     try:
         yield Pending(state=state, store=store, entities=tuple(entities), document=document, rewrite=rewrite)
     finally:
         if rewrite is not None:
             rewrite.discard()
+
+
+def named(entities: Sequence[Entity], most: int = 3) -> str:
+    """The ids of ``entities`` for a message: the first ``most``, and how many more."""
+    ids = ", ".join(entity.id for entity in entities[:most])
+    return ids + (f" (+{len(entities) - most})" if len(entities) > most else "")
 
 
 def as_json(entities: Sequence[Any]) -> str:

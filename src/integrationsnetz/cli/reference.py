@@ -39,26 +39,28 @@ store URL (`store`; a relative `sqlite:` path is relative to the folder) and the
 command reads the document's entities and what the store holds beyond them (the planned
 meetings); `plan` writes the document into the store before it plans.
 
-## Changing data: meetings, tasks and venues
+## Changing data: meetings, tasks, venues, imports
 
-`termin` (meetings, and their agenda with `termin top`), `aufgabe` (tasks) and `ort` (venues and
-their rooms) change the network. The workspace's **store** holds its
+`termin` (meetings, and their agenda with `termin top`), `aufgabe` (tasks), `ort` (venues and
+their rooms) and `import` change the network. The workspace's **store** holds its
 living record; the network **document** holds what it defines (organisations, people, groups,
 venues, and any meeting written there). Both are views of one network: a command reads the
 document's entities and the store's beyond them, and `plan` writes the document into the store.
-Rules every changing command keeps:
+Rules every changing command keeps (`import` asks `Ausführen? [j/N]` after the counts):
 
 - **It shows, then asks.** The change is listed field by field (old → new, times on the local
   clock) on standard error, then `Speichern? [j/N]`; anything but `j`/`ja`/`y`/`yes` (or the end of
   the input) writes nothing and exits 1. `--yes` saves without asking; `--json` prints what was
   saved, as the library's codec writes it.
 - **The store, and the document when it defines the entity.** A change to a meeting (or, for
-  `aufgabe`, the working group holding the task) that the network document defines is written to
-  the store and to the document, with the entity replaced, so the next read and the next `plan`
-  keep it. The confirmation says so before asking, and says too when the document holds comments
-  or hand formatting, which the rewrite does not keep (it is written as `documents.save` writes it,
-  in its own format, TOML or JSON; a document written that way before changes only in the entity's
-  lines). A read-only document is refused before anything is written.
+  `aufgabe`, the working group holding the task; for `import`, any person, organisation or
+  meeting the file changes) that the network document defines is written to the store and to the
+  document, with the entity replaced, so the next read and the next `plan` keep it; `import`
+  compares such an entity with the document's version. New entries go into the store only. The
+  confirmation says so before asking, and says too when the document holds comments or hand
+  formatting, which the rewrite does not keep (it is written as `documents.save` writes it, in its
+  own format, TOML or JSON; a document written that way before changes only in the entity's lines).
+  A read-only document is refused before anything is written.
 - **In this order, so a failure leaves one consistent state.** The new document is written to a
   temporary file beside the old one first (a document that would not load again is refused, nothing
   written); then the store transaction is committed, which first writes the network document into
@@ -67,6 +69,15 @@ Rules every changing command keeps:
   one rename. If the store write fails, the document is untouched. If the rename fails, the store
   keeps the change and the message says the document was not updated: run the command again once
   the file is writable (it writes both), or write the document from the store.
+- **Two commands at once lose nothing.** The write (the checks, the store transaction, the rename)
+  holds an exclusive lock of the workspace (`flock` on `.integrationsnetz.lock` in the workspace
+  folder; without a workspace file, beside the document), and so do `import`, `netz laden`,
+  `netz schreiben` and `person loeschen`. Inside it the document must still hold the bytes the
+  change was computed from, and each store entity still be at the revision read then; else the
+  command refuses: "… wurde inzwischen geändert …; nichts wurde gespeichert. Bitte den Befehl noch
+  einmal ausführen." (exit 1), and running it again starts from the other change. A command waits
+  up to 60 s for another one's write. On Windows (no `fcntl`) there is no lock: the document and
+  revision checks still refuse most collisions, but two writes in the same instant can still race.
 - **A planned session of a planning series is confirmed when changed.** `plan` sets time, venue,
   room and title of planned sessions anew; a `termin aendern` of any of them therefore also sets the
   status to confirmed (which the planner keeps), and says so before asking.

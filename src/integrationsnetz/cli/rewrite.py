@@ -24,16 +24,31 @@ if TYPE_CHECKING:
     from integrationsnetz.model import Entity, NetworkData
 
 
-def defines(document: NetworkData, entity: Entity) -> bool:
-    """Whether ``document`` holds an entity of ``entity``'s collection with its id."""
+def held(data: NetworkData, entity: Entity) -> Entity | None:
+    """The entity of ``entity``'s collection with its id that ``data`` holds, None if none."""
     from integrationsnetz.model import COLLECTIONS
 
-    if entity.id == document.network.id and type(entity) is type(document.network):
-        return True
-    return any(
-        isinstance(entity, cls) and any(held.id == entity.id for held in getattr(document, name))
-        for name, cls in COLLECTIONS.items()
-    )
+    if entity.id == data.network.id and type(entity) is type(data.network):
+        return data.network
+    for name, cls in COLLECTIONS.items():
+        if isinstance(entity, cls):
+            return next((other for other in getattr(data, name) if other.id == entity.id), None)
+    return None
+
+
+def defines(document: NetworkData, entity: Entity) -> bool:
+    """Whether ``document`` holds an entity of ``entity``'s collection with its id."""
+    return held(document, entity) is not None
+
+
+def check_unchanged(path: Path, original: bytes) -> None:
+    """:class:`Failure` when ``path`` no longer holds ``original`` (someone's edit would be lost)."""
+    try:
+        unchanged = path.read_bytes() == original
+    except OSError:
+        unchanged = False
+    if not unchanged:
+        raise Failure(say("edit.document_changed", file=path))
 
 
 def replaced(document: NetworkData, entities: Sequence[Entity]) -> NetworkData:
@@ -65,12 +80,7 @@ class Rewrite:
 
     def check_unchanged(self) -> None:
         """:class:`Failure` when someone changed the document since it was read (their edit would be lost)."""
-        try:
-            unchanged = self.path.read_bytes() == self.original
-        except OSError:
-            unchanged = False
-        if not unchanged:
-            raise Failure(say("edit.document_changed", file=self.path))
+        check_unchanged(self.path, self.original)
 
     def replace(self) -> None:
         """Rename the new document over the old one; :class:`StoreError` when that fails (old file kept)."""
@@ -84,18 +94,21 @@ class Rewrite:
             self.temporary.unlink()
 
 
-def prepare(path: Path, old: NetworkData, new: NetworkData) -> Rewrite:
+def prepare(path: Path, old: NetworkData, new: NetworkData, original: bytes | None = None) -> Rewrite:
     """Write ``new`` beside ``path`` in ``path``'s format; :class:`Failure` if ``path`` cannot be replaced.
 
-    ``keeps_layout`` says whether the file is what ``documents.save`` writes for ``old``, byte
-    for byte: if not, it holds comments or hand formatting the rewrite does not keep.
+    ``original`` is the content ``old`` was read from (read now if not given): the rewrite is
+    refused later if the file no longer holds it. ``keeps_layout`` says whether it is what
+    ``documents.save`` writes for ``old``, byte for byte: if not, it holds comments or hand
+    formatting the rewrite does not keep.
     """
     import integrationsnetz as inz
     from integrationsnetz.atomic import refuse_protected
 
     try:
         refuse_protected(path)
-        original = path.read_bytes()
+        if original is None:
+            original = path.read_bytes()
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".tmp{path.suffix}", dir=path.parent)
     except (OSError, inz.StoreError) as exc:
         raise Failure(say("edit.document_unwritable", file=path, error=getattr(exc, "strerror", None) or exc)) from None

@@ -316,10 +316,19 @@ _WORDS: dict[str, tuple[str, str]] = {
     "edit.problems": ("{count} Probleme, nichts gespeichert:", "{count} problems, nothing saved:"),
     "edit.exists": ("{id!r} gibt es schon; `termin aendern` oder eine andere --id.",
                     "{id!r} exists already; use `termin aendern` or another --id."),
-    "edit.document_changed": ("{file} wurde geändert, während die Frage wartete; nichts wurde gespeichert. "
-                               "Bitte den Befehl noch einmal ausführen.",
-                               "{file} was changed while the question waited; nothing was saved. "
+    "edit.document_changed": ("{file} wurde inzwischen geändert (von Hand oder von einem anderen Befehl); "
+                               "nichts wurde gespeichert. Bitte den Befehl noch einmal ausführen.",
+                               "{file} was changed meanwhile (by hand or by another command); nothing was saved. "
                                "Run the command again."),
+    "edit.conflict": ("{ids} wurde inzwischen von jemand anderem geändert; nichts wurde gespeichert. "
+                      "Bitte den Befehl noch einmal ausführen.",
+                      "{ids} was changed meanwhile by someone else; nothing was saved. Run the command again."),
+    "lock.busy": ("ein anderer Befehl schreibt seit {seconds} s in diesen Arbeitsordner (Sperre {file}); "
+                  "nichts geändert. Bitte später noch einmal.",
+                  "another command has been writing to this workspace for {seconds} s (lock {file}); "
+                  "nothing changed. Try again later."),
+    "lock.unusable": ("die Sperrdatei {file} lässt sich nicht anlegen ({error}); nichts geändert.",
+                      "the lock file {file} cannot be created ({error}); nothing changed."),
     "edit.document_too": ("auch das Netzwerkdokument {file} wird neu geschrieben, denn es enthält {ids}.",
                           "the network document {file} is rewritten too, because it holds {ids}."),
     "edit.document_layout": (
@@ -608,6 +617,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "import.deleted": (", {count} gelöscht", ", {count} deleted"),
     "import.deleted.one": (", 1 gelöscht", ", 1 deleted"),
     "import.deletes": ("  {id}: wird gelöscht (nicht mehr im Kalender)", "  {id}: deleted (no longer in the calendar)"),
+    "import.deletes_document": ("der Kalender löscht {ids}, die das Netzwerkdokument {file} festlegt; nichts "
+                                "geändert. Bitte dort löschen (oder `termin absagen`) und noch einmal einlesen.",
+                                "the calendar deletes {ids}, which the network document {file} defines; nothing "
+                                "changed. Delete them there (or `termin absagen`) and import again."),
     "import.cleared": ("{id}: {field} würde geleert", "{id}: {field} would be cleared"),
     "import.done": ("Eingelesen: {count} Einträge geschrieben.", "Imported: {count} entries written."),
     "help.export": (

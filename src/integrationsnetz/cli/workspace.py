@@ -4,11 +4,20 @@ Every command finds it by walking up from the current folder, so a coordinator n
 twice; ``--netz`` and ``--store`` name a document or a store directly (and win over the file).
 The network a command reads is the document's, with what the store holds beyond it (the planned
 meetings): what the store holds once ``plan`` has written the document into it.
+
+Commands that write take the workspace's lock (:func:`locked`, a ``flock`` on
+``.integrationsnetz.lock`` in the workspace folder) around their write, so two commands at once
+write one after the other, and the later one sees the earlier one's change and refuses.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+import time
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +32,10 @@ if TYPE_CHECKING:
 
 #: The file that marks a workspace.
 WORKSPACE_FILE = "integrationsnetz.toml"
+#: The file in the workspace folder whose ``flock`` the writing commands hold while they write.
+LOCK_FILE = ".integrationsnetz.lock"
+#: How long a command waits for another one's write before it gives up (seconds).
+LOCK_WAIT = 60.0
 
 
 class Failure(click.ClickException):
@@ -56,6 +69,27 @@ class Workspace:
 
         return inz.documents.load(self.document) if self.document is not None else None
 
+    def read_document_exactly(self) -> tuple[NetworkData | None, bytes | None]:
+        """The network document and the very bytes it was read from (to see later whether it changed)."""
+        import integrationsnetz as inz
+
+        if self.document is None:
+            return None, None
+        try:
+            payload = self.document.read_bytes()
+        except OSError as exc:
+            problem = f"cannot read the file ({exc.strerror or exc})"
+            raise inz.InvalidData([problem], source=str(self.document)) from None
+        document = inz.documents.loads(payload, inz.documents.format_of(self.document), source=str(self.document))
+        return document, payload
+
+    @property
+    def lock(self) -> Path | None:
+        """The lock file of :func:`locked`: in the workspace folder, else beside the document (None: neither)."""
+        if self.folder is not None:
+            return self.folder / LOCK_FILE
+        return self.document.parent / LOCK_FILE if self.document is not None else None
+
     def network(self) -> NetworkData:
         """The network: the document's entities, and what the store holds beyond them."""
         document = self.read_document()
@@ -70,6 +104,39 @@ class Workspace:
                 raise Failure(say("store_empty"))
             return stored
         return combined(document, stored) if stored is not None else document
+
+
+@contextmanager
+def locked(path: Path | None, *, wait: float = LOCK_WAIT) -> Iterator[None]:
+    """Hold the exclusive ``flock`` of ``path`` for the block: one writing command of a workspace at a time.
+
+    Waits up to ``wait`` seconds for another command's write, then :class:`Failure`. Without a
+    lock file (``path`` None: a store named by ``--store`` alone, whose own revisions guard it) and
+    on platforms without ``fcntl`` (Windows) the block runs unlocked: there the document check and
+    the store's revisions are the only guard, and two commands at the same moment can still race.
+    """
+    if path is None or sys.platform == "win32":
+        yield
+        return
+    import fcntl
+
+    try:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise Failure(say("lock.unusable", file=path, error=exc.strerror or exc)) from None
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise Failure(say("lock.busy", file=path, seconds=int(wait))) from None
+                time.sleep(0.02)
+        yield
+    finally:
+        os.close(handle)  # closing the only descriptor releases the lock
 
 
 def stored_network(store: Store, network_id: str | None) -> NetworkData | None:

@@ -3,7 +3,9 @@
 ``laden`` puts the whole document into the store (``save_network``: one transaction, all or
 nothing); ``schreiben`` reads the store's network back (``load_network``, the planned meetings
 included) and writes it into the document atomically, so the planned year can be kept in the
-coordinator's TOML file. Both show per collection what changes and ask first.
+coordinator's TOML file. Both show per collection what changes and ask first, and write under
+the workspace's lock only what they showed: if the document or the store changed meanwhile
+(another command, someone's editor), they refuse and write nothing.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from typing import TYPE_CHECKING
 import click
 
 from integrationsnetz.cli.changes import against, against_store, ask
+from integrationsnetz.cli.editing import named
 from integrationsnetz.cli.help import Command, Group, option
+from integrationsnetz.cli.rewrite import check_unchanged
 from integrationsnetz.cli.settings import Settings
 from integrationsnetz.cli.wording import say
-from integrationsnetz.cli.workspace import Failure, stored_network
+from integrationsnetz.cli.workspace import Failure, locked, stored_network
 
 if TYPE_CHECKING:
     from integrationsnetz.model import NetworkData
@@ -52,8 +56,8 @@ def laden(settings: Settings, yes: bool) -> None:
     import integrationsnetz as inz
 
     workspace = settings.workspace()
-    document = workspace.read_document()
-    if document is None:
+    document, original = workspace.read_document_exactly()
+    if document is None or workspace.document is None or original is None:
         raise Failure(say("netz.no_document"))
     with workspace.open_store() as store:
         changes = against_store(store, document.entities())
@@ -62,7 +66,13 @@ def laden(settings: Settings, yes: bool) -> None:
             click.echo(say("changes.none"))
             return
         ask(yes)
-        written = inz.save_network(store, document)
+        with locked(workspace.lock):
+            check_unchanged(workspace.document, original)
+            try:
+                with store.transaction():  # each write at the revision shown: Conflict if changed since
+                    written = store.put_many(list(changes.writes))
+            except inz.Conflict:
+                raise Failure(say("edit.conflict", ids=named(changes.writes))) from None
     click.echo(say("netz.loaded", count=len(written)))
 
 
@@ -78,7 +88,10 @@ def schreiben(settings: Settings, path: Path | None, yes: bool) -> None:
     target = path or workspace.document
     if target is None:
         raise Failure(say("netz.no_document"))
-    old = inz.documents.load(target) if target.exists() else None
+    original = _read(target)
+    old = None
+    if original is not None:
+        old = inz.documents.loads(original, inz.documents.format_of(target), source=str(target))
     network_id = old.network.id if old else None
     with workspace.open_store() as store:
         data = stored_network(store, network_id)
@@ -88,8 +101,25 @@ def schreiben(settings: Settings, path: Path | None, yes: bool) -> None:
         click.echo(say("changes.none"))
         return
     ask(yes)
-    inz.documents.save(data, target)
+    with locked(workspace.lock), workspace.open_store() as store:
+        if _read(target) != original:
+            raise Failure(say("edit.document_changed", file=target))
+        if stored_network(store, network_id) != data:
+            raise Failure(say("edit.conflict", ids=store.url.masked))
+        inz.documents.save(data, target)
     click.echo(say("netz.written", path=target))
+
+
+def _read(path: Path) -> bytes | None:
+    """The file's content, None when there is none yet."""
+    import integrationsnetz as inz
+
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise inz.InvalidData([f"cannot read the file ({exc.strerror or exc})"], source=str(path)) from None
 
 
 COMMANDS = (netz,)

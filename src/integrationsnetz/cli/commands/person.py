@@ -7,6 +7,7 @@ store: a person left there would come back with the next ``netz laden`` or ``pla
 the files in the workspace's ``out/`` that name the person (:mod:`integrationsnetz.cli.personal_files`:
 the cancellations ``absage-*.ics`` with their ATTENDEEs, documents printed ``--mit-namen``), listed
 before the question; they are generated output, and ``veroeffentlichen`` writes the calendars again.
+The erasure holds the workspace's lock, and refuses when the document changed since it was shown.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ import click
 
 from integrationsnetz.cli.changes import ask
 from integrationsnetz.cli.help import Command, Group, option
+from integrationsnetz.cli.rewrite import check_unchanged
 from integrationsnetz.cli.settings import Settings
 from integrationsnetz.cli.wording import say
-from integrationsnetz.cli.workspace import Failure
+from integrationsnetz.cli.workspace import Failure, locked
 
 
 @click.group("person", cls=Group, help="help.person", short_help="short.person")
@@ -72,7 +74,7 @@ def loeschen(settings: Settings, person_id: str, yes: bool) -> None:
     from integrationsnetz.privacy import plan_erasure
 
     workspace = settings.workspace()
-    document = workspace.read_document()
+    document, original = workspace.read_document_exactly()
     in_document = plan_erasure(person_id, document.entities()) if document is not None else None
     with workspace.open_store() as store:
         found = store.personal_data_of(person_id)
@@ -93,15 +95,20 @@ def loeschen(settings: Settings, person_id: str, yes: bool) -> None:
             for path in files:
                 click.echo(f"  {path.relative_to(workspace.out).as_posix()}")
         ask(yes)
-        changed = store.erase_person(person_id)
-    if document is not None and workspace.document is not None and in_document is not None and in_document.changed:
-        gone = {(type(e), e.id) for e in in_document.deletions}
-        updates = {(type(e), e.id): e for e in in_document.updates}
-        collections = {
-            name: tuple(updates.get((type(e), e.id), e) for e in getattr(document, name) if (type(e), e.id) not in gone)
-            for name in COLLECTIONS
-        }
-        inz.documents.save(attrs.evolve(document, **collections), workspace.document)  # type: ignore[arg-type]
+        with locked(workspace.lock):
+            if workspace.document is not None and original is not None:
+                check_unchanged(workspace.document, original)
+            changed = store.erase_person(person_id)
+            if document is not None and workspace.document is not None and in_document and in_document.changed:
+                gone = {(type(e), e.id) for e in in_document.deletions}
+                updates = {(type(e), e.id): e for e in in_document.updates}
+                collections = {
+                    name: tuple(
+                        updates.get((type(e), e.id), e) for e in getattr(document, name) if (type(e), e.id) not in gone
+                    )
+                    for name in COLLECTIONS
+                }
+                inz.documents.save(attrs.evolve(document, **collections), workspace.document)  # type: ignore[arg-type]
     for path in files:
         path.unlink(missing_ok=True)
     click.echo(say("person.erased", id=person_id, count=changed))

@@ -3,9 +3,11 @@
 ``import`` reads with the importer the file's suffix (or ``--format``) names: calendars, the
 actor directory as CSV or Excel workbook, a JSON document; ``--kurse`` reads a course list. It
 shows what would change in the store and asks; the write is one store transaction, and a file
-with any bad row changes nothing (every bad row is listed). ``export`` writes any registered
-format, plugins included (without arguments it lists them), atomically, without personal data
-unless ``--personendaten`` is given.
+with any bad row changes nothing (every bad row is listed). An entity the network document defines
+is changed in the document too (as the ``termin`` commands do, :mod:`integrationsnetz.cli.editing`),
+else the document, which wins on reading, would hide the change and the next ``plan`` undo it.
+``export`` writes any registered format, plugins included (without arguments it lists them),
+atomically, without personal data unless ``--personendaten`` is given.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from typing import Any
 import click
 
 from integrationsnetz.cli.changes import against_store, ask
+from integrationsnetz.cli.editing import State, pending, read_state
 from integrationsnetz.cli.help import Command, option
+from integrationsnetz.cli.rewrite import defines
 from integrationsnetz.cli.settings import Settings
 from integrationsnetz.cli.tables import table
 from integrationsnetz.cli.wording import LANGUAGE, say
-from integrationsnetz.cli.workspace import Failure, stored_network
+from integrationsnetz.cli.workspace import Failure
 
 
 @click.command("import", cls=Command, help="help.import", short_help="short.import")
@@ -37,9 +41,9 @@ def import_command(
     import integrationsnetz as inz
 
     workspace = settings.workspace()
-    document = workspace.read_document()
     with workspace.open_store() as store:
-        data = stored_network(store, document.network.id if document else None)
+        state = read_state(workspace, store)
+        data = state.stored
         if data is None:
             raise Failure(say("store_empty"))
         skipped: list[str] = []
@@ -58,23 +62,29 @@ def import_command(
             if all(isinstance(entity, inz.Meeting | inz.Event) for entity in entities):
                 # A calendar: save_import updates what an earlier import wrote, and our own entries
                 # (a published feed) the stored meetings they came from, field by field.
-                written = _calendar(store, result, path, skipped, yes=yes)
+                written = _calendar(store, state, result, path, skipped, yes=yes)
                 if written is not None:
                     click.echo(say("import.done", count=written))
                 return
-        changes = against_store(store, entities)
+        changes = against_store(store, entities, state.document)
         click.echo(say("import.preview", source=path, store=store.url.masked, counts=changes.counts()))
         _skipped(skipped)
         if not changes.writes:
             click.echo(say("changes.none"))
             return
-        ask(yes)
-        with store.transaction():
-            written = len(store.put_many(list(changes.writes)))
+        with pending(state, store, changes.writes) as change:  # what the document defines: there too
+            _notes(change.notes)
+            ask(yes)
+            written = len(change.commit())
     click.echo(say("import.done", count=written))
 
 
-def _calendar(store: Any, result: Any, path: Path, skipped: list[str], *, yes: bool) -> int | None:
+def _notes(notes: list[str]) -> None:
+    for note in notes:
+        click.echo(f"  ! {note}")
+
+
+def _calendar(store: Any, state: State, result: Any, path: Path, skipped: list[str], *, yes: bool) -> int | None:
     """Show what importing a calendar changes (field by field for what it updates), ask, save; the count written."""
     import integrationsnetz as inz
     from integrationsnetz.cli.editing import changed_fields
@@ -108,9 +118,15 @@ def _calendar(store: Any, result: Any, path: Path, skipped: list[str], *, yes: b
     if not changes.writes and not changes.stale:
         click.echo(say("changes.none"))
         return None
-    ask(yes)
-    saved = inz.save_import(store, result)
-    return len(saved.created) + len(saved.updated) + len(saved.deleted)
+    defined = [entity.id for entity in changes.stale if state.document and defines(state.document, entity)]
+    if defined:
+        raise Failure(say("import.deletes_document", ids=", ".join(defined), file=state.document_path))
+    # save_import's writes, through the rule every change keeps: the document too where it defines one
+    with pending(state, store, changes.writes) as change:
+        _notes(change.notes)
+        ask(yes)
+        change.commit(deletions=changes.stale)
+    return len(changes.created) + len(changes.updated) + len(changes.deleted)
 
 
 def _skipped(lines: list[str]) -> None:
