@@ -4,15 +4,18 @@ The top floor of the house: it calls the public API only, as a coordinator's scr
 command imports the library inside its function, so ``integrationsnetz --help`` loads click and
 this package, never the model. Library errors are shown as their message (exit code 1), never as
 a traceback unless ``--debug`` is given; click's usage errors exit with 2. Ctrl-C ends a command
-with "Abgebrochen." and exit code 130; the store is as before (each command writes in one
-transaction) and so is every file (each is written atomically). Output piped into a reader that
+with exit code 130 wherever it comes, in a question (``Speichern? [j/N]``: "Abgebrochen: nichts
+geändert.") or while the command works ("Abgebrochen."); the store is as before (each command
+writes in one transaction) and so is every file (each is written atomically). Output piped into a reader that
 stops early (``| head``) ends the command quietly, exit code 1, as ``git log | head`` does.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -26,6 +29,16 @@ from integrationsnetz.cli.workspace import Failure
 from integrationsnetz.errors import IntegrationsnetzError
 
 
+#: Set by Ctrl-C: a question answers a Ctrl-C as "no" (click turns it into the end of the input),
+#: and the exit code still has to say that the run was interrupted.
+_INTERRUPTED = threading.Event()
+
+
+def _on_interrupt(signum: int, frame: object) -> None:
+    _INTERRUPTED.set()
+    raise KeyboardInterrupt
+
+
 class Main(Group):
     """The root group: chooses the language before parsing and turns library errors into messages."""
 
@@ -34,9 +47,14 @@ class Main(Group):
     ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         token = LANGUAGE.set(choose_language(argv, os.environ))
+        _INTERRUPTED.clear()
+        watching = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, _on_interrupt) if watching else None
         try:
             return super().main(argv, prog_name=prog_name, **extra)
         finally:
+            if watching:
+                signal.signal(signal.SIGINT, previous)
             LANGUAGE.reset(token)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -54,6 +72,13 @@ class Main(Group):
         except KeyboardInterrupt:
             click.echo(say("aborted"), err=True)
             raise click.exceptions.Exit(130) from None
+        except (click.exceptions.Exit, click.Abort) as stop:
+            # Ctrl-C at a question: the command said "nothing changed" and stops; interrupted all the same.
+            if _INTERRUPTED.is_set() and getattr(stop, "exit_code", 1) != 0:
+                if isinstance(stop, click.Abort):
+                    click.echo(say("aborted"), err=True)
+                raise click.exceptions.Exit(130) from None
+            raise
 
 
 @click.group("integrationsnetz", cls=Main, help="help.main")
