@@ -39,6 +39,13 @@ store URL (`store`; a relative `sqlite:` path is relative to the folder) and the
 command reads the document's entities and what the store holds beyond them (the planned
 meetings); `plan` writes the document into the store before it plans.
 
+Each of the four keys takes a text in quotes, and no other key is allowed: a typo (`stroe`) or a
+number (`netz = 5`) is refused with the file, the key and what was expected, never ignored. `netz`,
+`planung` and a `sqlite:` store may lie anywhere (`init --netz` points at a document where it is),
+but `ausgabe` must be a folder inside the workspace: a folder received from someone else must not
+make `veroeffentlichen` write elsewhere. For another target folder, give it for the one run
+(`veroeffentlichen --out ORDNER`).
+
 ## Changing data: meetings and tasks
 
 `termin` (meetings) and `aufgabe` (tasks) change the network. The workspace's **store** holds its

@@ -75,6 +75,19 @@ _WORDS: dict[str, tuple[str, str]] = {
                      "or read one in with `integrationsnetz import --kurse FILE`."),
     "kurs.new_providers": ("(oder mit --neue-traeger als neuen Träger anlegen)",
                            "(or create it as a new provider with --neue-traeger)"),
+    "workspace.unknown_key": ("unbekannter Schlüssel {name!r} (Tippfehler?); bekannt sind: {known}",
+                              "unknown key {name!r} (a typo?); the known keys are: {known}"),
+    "workspace.not_text": ("{name}: erwartet {expected} in Anführungszeichen, gefunden {value}",
+                           "{name}: expected {expected} in quotes, got {value}"),
+    "workspace.expect_file": ("einen Dateinamen", "a file name"),
+    "workspace.expect_url": ("eine Speicher-URL wie \"sqlite:integrationsnetz.db\"",
+                             "a store URL such as \"sqlite:integrationsnetz.db\""),
+    "workspace.expect_folder": ("einen Ordner im Arbeitsordner", "a folder inside the workspace"),
+    "workspace.table": ("eine Tabelle", "a table"),
+    "workspace.outside": ("{name}: {value!r} liegt außerhalb des Arbeitsordners; ein Ordner darin angeben "
+                          "(für einen anderen Zielordner: veroeffentlichen --out ORDNER)",
+                          "{name}: {value!r} lies outside the workspace; name a folder inside it "
+                          "(for another target folder: veroeffentlichen --out ORDNER)"),
     # -- end of cli-inputs
     "help.json": ("Als JSON ausgeben (für Skripte).", "Print as JSON (for scripts)."),
     # init

@@ -144,7 +144,7 @@ def relative(path: Path, folder: Path) -> str:
 
 
 @click.command("init", cls=Command, help="help.init", short_help="short.init")
-@click.argument("folder", metavar="ORDNER", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", metavar="[ORDNER]", default=".", type=click.Path(file_okay=False, path_type=Path))
 @option("--name", help="help.init.name")
 @option("--land", help="help.init.land")
 @option("--kreis", help="help.init.kreis")
