@@ -99,6 +99,24 @@ exporter) for meeting ids or a week (`--woche nächste`, `diese`, `letzte`, `6`,
 | 2 | a usage error: an unknown command or option, a missing argument, a value an option does not take (a date outside the years 1900 to 2999 the library holds, `--von` after `--bis`, `--erste` with `--zweite`) |
 | 130 | interrupted (Ctrl-C), at a question or while the command works: the store is as before (one transaction), each file is the old or the new one, never half written |
 
+## Output for scripts: `--json`
+
+`liste`, `zeige` and every changing command (`termin`, `aufgabe`) print with `--json` the
+entities **as the library's document format writes them** ([formats](formats.md#json-the-document-format)):
+the model's field names, times as RFC 9557 strings with the zone's name
+(`2027-01-14T10:00:00+01:00[Europe/Berlin]`: cut the `[...]` before `datetime.fromisoformat` or
+`jq`'s date functions), and a field at its default value left out, as in a document (a planned
+meeting has no `status`: in `jq`, `(.status // "planned")`). `liste aufgaben` gives each task
+with its group (`{"group_id", "task"}`), because a task lives in its group. Messages, questions
+and the change shown before saving go to standard error, so standard output is the JSON alone.
+`check --json` prints `{"problems": N, "sources": [{"source": ..., "problems": [...]}]}`, with
+the exit code as without it.
+
+How stable it is: the entities' JSON follows the document format's `schema_version`. A release
+may add fields (read them with a default); a field is renamed or removed only with a new schema
+version, which the CHANGELOG names. The texts of `check`'s problems are messages for people and
+may change in any release; rely on their count and on the exit code.
+
 ## Shell completion
 
 click completes commands, options and choices. For bash, add to `~/.bashrc`:

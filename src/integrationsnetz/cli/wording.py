@@ -88,6 +88,10 @@ _WORDS: dict[str, tuple[str, str]] = {
                           "(für einen anderen Zielordner: veroeffentlichen --out ORDNER)",
                           "{name}: {value!r} lies outside the workspace; name a folder inside it "
                           "(for another target folder: veroeffentlichen --out ORDNER)"),
+    "help.check.json": ("Als JSON ausgeben: {\"problems\": Anzahl, \"sources\": [{\"source\", \"problems\": "
+                        "[Meldungen]}]}; Exit-Code wie ohne.",
+                        "Print as JSON: {\"problems\": count, \"sources\": [{\"source\", \"problems\": "
+                        "[messages]}]}; exit code as without."),
     # -- end of cli-inputs
     "help.json": ("Als JSON ausgeben (für Skripte).", "Print as JSON (for scripts)."),
     # init
