@@ -92,6 +92,10 @@ _WORDS: dict[str, tuple[str, str]] = {
                         "[Meldungen]}]}; Exit-Code wie ohne.",
                         "Print as JSON: {\"problems\": count, \"sources\": [{\"source\", \"problems\": "
                         "[messages]}]}; exit code as without."),
+    "store.version_unknown": ("{url}: der Speicher nennt seine Schemaversion nicht (ein Plugin ohne "
+                              "schema_version()); er wird beim Öffnen migriert, wenn er das kann",
+                              "{url}: the store does not tell its schema version (a plugin without "
+                              "schema_version()); it migrates when opened, if it can"),
     # -- end of cli-inputs
     "help.json": ("Als JSON ausgeben (für Skripte).", "Print as JSON (for scripts)."),
     # init

@@ -156,6 +156,9 @@ class Store(Protocol):
       :class:`~integrationsnetz.errors.InvalidData` listing every problem; nothing is written.
     * **Personal data.** ``personal_data_of`` and ``erase_person`` follow
       :mod:`integrationsnetz.privacy`, the same rules for every backend.
+    * **Schema version** (optional, not a member of the protocol, so older backends still
+      conform). ``schema_version()`` returns the schema version the store records for its
+      documents; :func:`integrationsnetz.store.schema_version_of` reads it from any store.
     """
 
     url: StoreURL
