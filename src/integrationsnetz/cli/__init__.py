@@ -28,7 +28,6 @@ from integrationsnetz.cli.wording import LANGUAGE, choose_language, say
 from integrationsnetz.cli.workspace import Failure
 from integrationsnetz.errors import IntegrationsnetzError
 
-
 #: Set by Ctrl-C: a question answers a Ctrl-C as "no" (click turns it into the end of the input),
 #: and the exit code still has to say that the run was interrupted.
 _INTERRUPTED = threading.Event()
@@ -37,6 +36,19 @@ _INTERRUPTED = threading.Event()
 def _on_interrupt(signum: int, frame: object) -> None:
     _INTERRUPTED.set()
     raise KeyboardInterrupt
+
+
+def _scrubbed(message: str, settings: object) -> str:
+    """``message`` without any form of the ``--store`` URL's password (a driver may quote a piece of it)."""
+    url = settings.store_url if isinstance(settings, Settings) else None
+    if not url:
+        return message
+    from integrationsnetz.store import StoreURL
+
+    try:
+        return StoreURL.parse(url).scrub(message)
+    except IntegrationsnetzError:
+        return message
 
 
 class Main(Group):
@@ -68,7 +80,7 @@ class Main(Group):
             settings = ctx.obj
             if isinstance(settings, Settings) and settings.debug:
                 raise
-            raise Failure(str(exc)) from None
+            raise Failure(_scrubbed(str(exc), settings)) from None
         except KeyboardInterrupt:
             click.echo(say("aborted"), err=True)
             raise click.exceptions.Exit(130) from None

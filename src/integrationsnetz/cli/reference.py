@@ -96,8 +96,12 @@ exporter) for meeting ids or a week (`--woche nächste`, `diese`, `letzte`, `6`,
 |---|---|
 | 0 | done, nothing wrong |
 | 1 | problems (`check`), a library error (its message, no traceback; `--debug` shows one), a change refused |
-| 2 | a usage error: an unknown command or option, a missing argument, a value an option does not take (a date outside the years 1900 to 2999 the library holds, `--von` after `--bis`, `--erste` with `--zweite`) |
-| 130 | interrupted (Ctrl-C), at a question or while the command works: the store is as before (one transaction), each file is the old or the new one, never half written |
+| 2 | a usage error: an unknown command or option, a missing argument, a value an option does not take |
+| 130 | interrupted (Ctrl-C), at a question or while the command works |
+
+A date outside the years 1900 to 2999 (the years the library holds), `--von` after `--bis` and
+`--erste` with `--zweite` are usage errors (2). After Ctrl-C (130) the store is as before (each
+command writes in one transaction) and each file is the old or the new one, never half written.
 
 ## Output for scripts: `--json`
 
