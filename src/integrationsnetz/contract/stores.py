@@ -115,7 +115,11 @@ def _secrets(url: str, password: str | None) -> list[str]:
     written = userinfo.partition(":")[2]
     forms = {form for form in (password, written) if form}
     forms |= {quote(form, safe="") for form in list(forms)} | {unquote(form) for form in list(forms)}
-    pieces = {piece for form in forms for piece in re.split(r"[@:/?#]", form)}
+    pieces = set()
+    for form in forms:  # every run of whole pieces between the characters a URL parser cuts at
+        tokens = re.split(r"([@:/?#])", form)
+        starts = range(0, len(tokens), 2)
+        pieces |= {"".join(tokens[first : last + 1]) for first in starts for last in starts if last >= first}
     found = {text for text in forms | pieces if len(text) >= _SHORTEST_SECRET}
     return sorted(found, key=len, reverse=True)
 
