@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import click
 
 from integrationsnetz.cli.wording import say
-from integrationsnetz.model.field_types import YEARS
 
 #: The zone of the wall-clock times typed on the command line, unless ``--zeitzone`` names another.
 DEFAULT_ZONE = "Europe/Berlin"
@@ -36,14 +35,22 @@ def zone_named(name: str) -> ZoneInfo:
         raise click.BadParameter(say("time.bad_zone", value=name)) from None
 
 
+def _years() -> range:
+    """The years the model holds (imported here, so ``--help`` does not load the model)."""
+    from integrationsnetz.model.field_types import YEARS
+
+    return YEARS
+
+
 def within_years(day: date, text: str) -> None:
     """Refuse (:class:`click.BadParameter`) a day outside the years the library holds (1900 to 2999).
 
     Checked where the text is read, before any arithmetic: a time near Python's own limits (years 1
     and 9999) has no UTC instant and no end two hours later.
     """
-    if day.year not in YEARS:
-        raise click.BadParameter(say("time.years", value=text, first=YEARS.start, last=YEARS.stop - 1))
+    years = _years()
+    if day.year not in years:
+        raise click.BadParameter(say("time.years", value=text, first=years.start, last=years.stop - 1))
 
 
 def parse_day_text(text: str, shown: str | None = None) -> date | None:
@@ -191,8 +198,9 @@ def week_of(choice: str, today: date) -> tuple[date, date]:
     found = re.fullmatch(r"(?:(\d{4})-?w?)?(\d{1,2})", word)
     if found:
         year = int(found.group(1)) if found.group(1) else today.isocalendar().year
-        if year not in YEARS:
-            raise click.BadParameter(say("time.years", value=choice, first=YEARS.start, last=YEARS.stop - 1))
+        years = _years()
+        if year not in years:
+            raise click.BadParameter(say("time.years", value=choice, first=years.start, last=years.stop - 1))
         try:
             first = date.fromisocalendar(year, int(found.group(2)), 1)
         except ValueError:
