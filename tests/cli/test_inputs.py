@@ -37,6 +37,7 @@ MEETING = "nt-2024-2"  # a meeting of the Wartburgkreis document
         ("kursbericht", "--stand", "31.12.9999"),
         ("kursbericht", "--bis", "01.01.0001"),
         ("einladung", "--woche", "9999-52"),
+        ("einladung", "--woche", "0000-1"),
     ],
     ids=lambda args: " ".join(args[:2]) + " " + args[-1] if args[-1] != "--yes" else " ".join(args[:4]),
 )
