@@ -4,16 +4,19 @@ The top floor of the house: it calls the public API only, as a coordinator's scr
 command imports the library inside its function, so ``integrationsnetz --help`` loads click and
 this package, never the model. Library errors are shown as their message (exit code 1), never as
 a traceback unless ``--debug`` is given; click's usage errors exit with 2, in the run's language
-(:mod:`integrationsnetz.cli.usage`). Ctrl-C ends a command
-with "Abgebrochen." and exit code 130; the store is as before (each command writes in one
-transaction) and so is every file (each is written atomically). Output piped into a reader that
+(:mod:`integrationsnetz.cli.usage`). Ctrl-C ends a command with exit code 130 wherever it comes,
+in a question (``Speichern? [j/N]``: "Abgebrochen: nichts geändert.") or while the command works
+("Abgebrochen."); the store is as before (each command writes in one transaction) and so is every
+file (each is written atomically). Output piped into a reader that
 stops early (``| head``) ends the command quietly, exit code 1, as ``git log | head`` does.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -27,6 +30,28 @@ from integrationsnetz.cli.wording import LANGUAGE, choose_language, say
 from integrationsnetz.cli.workspace import Failure
 from integrationsnetz.errors import IntegrationsnetzError
 
+#: Set by Ctrl-C: a question answers a Ctrl-C as "no" (click turns it into the end of the input),
+#: and the exit code still has to say that the run was interrupted.
+_INTERRUPTED = threading.Event()
+
+
+def _on_interrupt(signum: int, frame: object) -> None:
+    _INTERRUPTED.set()
+    raise KeyboardInterrupt
+
+
+def _scrubbed(message: str, settings: object) -> str:
+    """``message`` without any form of the ``--store`` URL's password (a driver may quote a piece of it)."""
+    url = settings.store_url if isinstance(settings, Settings) else None
+    if not url:
+        return message
+    from integrationsnetz.store import StoreURL
+
+    try:
+        return StoreURL.parse(url).scrub(message)
+    except IntegrationsnetzError:
+        return message
+
 
 class Main(Group):
     """The root group: chooses the language before parsing, turns library errors into messages and shows
@@ -37,9 +62,14 @@ class Main(Group):
     ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         token = LANGUAGE.set(choose_language(argv, os.environ))
+        _INTERRUPTED.clear()
+        watching = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, _on_interrupt) if watching else None
         try:
             return super().main(argv, prog_name=prog_name, **extra)
         finally:
+            if watching:
+                signal.signal(signal.SIGINT, previous)
             LANGUAGE.reset(token)
 
     def make_context(
@@ -59,17 +89,22 @@ class Main(Group):
             raise localized(exc) from None
         except click.Abort:  # a question met the end of the input or Ctrl-C: click would say "Aborted!"
             click.echo(say("aborted"), err=True)
-            raise click.exceptions.Exit(1) from None
+            raise click.exceptions.Exit(130 if _INTERRUPTED.is_set() else 1) from None
         except BrokenPipeError:
             raise  # click's main quiets the streams and exits 1 without a message, as `git log | head` ends
         except (IntegrationsnetzError, OSError) as exc:
             settings = ctx.obj
             if isinstance(settings, Settings) and settings.debug:
                 raise
-            raise Failure(str(exc)) from None
+            raise Failure(_scrubbed(str(exc), settings)) from None
         except KeyboardInterrupt:
             click.echo(say("aborted"), err=True)
             raise click.exceptions.Exit(130) from None
+        except click.exceptions.Exit as stop:
+            # Ctrl-C at a question: the command said "nothing changed" and stops; interrupted all the same.
+            if _INTERRUPTED.is_set() and stop.exit_code != 0:
+                raise click.exceptions.Exit(130) from None
+            raise
 
 
 @click.group("integrationsnetz", cls=Main, help="help.main")

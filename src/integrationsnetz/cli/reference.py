@@ -39,6 +39,13 @@ store URL (`store`; a relative `sqlite:` path is relative to the folder) and the
 command reads the document's entities and what the store holds beyond them (the planned
 meetings); `plan` writes the document into the store before it plans.
 
+Each of the four keys takes a text in quotes, and no other key is allowed: a typo (`stroe`) or a
+number (`netz = 5`) is refused with the file, the key and what was expected, never ignored. `netz`,
+`planung` and a `sqlite:` store may lie anywhere (`init --netz` points at a document where it is),
+but `ausgabe` must be a folder inside the workspace: a folder received from someone else must not
+make `veroeffentlichen` write elsewhere. For another target folder, give it for the one run
+(`veroeffentlichen --out ORDNER`).
+
 ## Changing data: meetings, tasks, venues, imports
 
 `termin` (meetings, and their agenda with `termin top`), `aufgabe` (tasks), `ort` (venues and
@@ -102,7 +109,30 @@ Markdown or HTML exporter) for meeting ids or a week (`--woche nächste`, `diese
 |---|---|
 | 0 | done, nothing wrong |
 | 1 | problems (`check`), a library error (its message, no traceback; `--debug` shows one), a change refused |
-| 2 | a usage error: an unknown command or option, a missing argument |
+| 2 | a usage error: an unknown command or option, a missing argument, a value an option does not take |
+| 130 | interrupted (Ctrl-C), at a question or while the command works |
+
+A date outside the years 1900 to 2999 (the years the library holds), `--von` after `--bis` and
+`--erste` with `--zweite` are usage errors (2). After Ctrl-C (130) the store is as before (each
+command writes in one transaction) and each file is the old or the new one, never half written.
+
+## Output for scripts: `--json`
+
+`liste`, `zeige` and every changing command (`termin`, `aufgabe`) print with `--json` the
+entities **as the library's document format writes them** ([formats](formats.md#json-the-document-format)):
+the model's field names, times as RFC 9557 strings with the zone's name
+(`2027-01-14T10:00:00+01:00[Europe/Berlin]`: cut the `[...]` before `datetime.fromisoformat` or
+`jq`'s date functions), and a field at its default value left out, as in a document (a planned
+meeting has no `status`: in `jq`, `(.status // "planned")`). `liste aufgaben` gives each task
+with its group (`{"group_id", "task"}`), because a task lives in its group. Messages, questions
+and the change shown before saving go to standard error, so standard output is the JSON alone.
+`check --json` prints `{"problems": N, "sources": [{"source": ..., "problems": [...]}]}`, with
+the exit code as without it.
+
+How stable it is: the entities' JSON follows the document format's `schema_version`. A release
+may add fields (read them with a default); a field is renamed or removed only with a new schema
+version, which the CHANGELOG names. The texts of `check`'s problems are messages for people and
+may change in any release; rely on their count and on the exit code.
 
 ## Shell completion
 

@@ -35,18 +35,63 @@ def zone_named(name: str) -> ZoneInfo:
         raise click.BadParameter(say("time.bad_zone", value=name)) from None
 
 
-def parse_day_text(text: str) -> date | None:
-    """``10.02.2027`` or ``2027-02-10`` as a date, None when ``text`` is neither."""
+def _years() -> range:
+    """The years the model holds (imported here, so ``--help`` does not load the model)."""
+    from integrationsnetz.model.field_types import YEARS
+
+    return YEARS
+
+
+def within_years(day: date, text: str) -> None:
+    """Refuse (:class:`click.BadParameter`) a day outside the years the library holds (1900 to 2999).
+
+    Checked where the text is read, before any arithmetic: a time near Python's own limits (years 1
+    and 9999) has no UTC instant and no end two hours later.
+    """
+    years = _years()
+    if day.year not in years:
+        raise click.BadParameter(say("time.years", value=text, first=years.start, last=years.stop - 1))
+
+
+def parse_day_text(text: str, shown: str | None = None) -> date | None:
+    """``10.02.2027`` or ``2027-02-10`` as a date, None when ``text`` is neither.
+
+    :class:`click.BadParameter` for a real date outside the years the library holds (naming
+    ``shown``, the whole value typed, when ``text`` is a part of it).
+    """
     text = text.strip()
     found = _GERMAN_DAY.fullmatch(text)
     try:
         if found:
-            return date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return date.fromisoformat(text)
+            day = date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
+        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            day = date.fromisoformat(text)
+        else:
+            return None
     except ValueError:
         return None
-    return None
+    within_years(day, shown or text)
+    return day
+
+
+def parse_day(value: str | None) -> date | None:
+    """A date option (``--von``, ``--faellig``, ``--stand`` …): ``10.02.2027`` or ``2027-02-10``, None when not given.
+
+    :class:`click.BadParameter` (a usage error, exit code 2) for anything else, and for a date
+    outside the years the library holds.
+    """
+    if value is None:
+        return None
+    day = parse_day_text(value)
+    if day is None:
+        raise click.BadParameter(say("bad_date", value=value))
+    return day
+
+
+def day_range(first: date | None, last: date | None) -> None:
+    """Refuse ``--von`` after ``--bis``: an empty range is a typo, not a question with no answer."""
+    if first is not None and last is not None and first > last:
+        raise click.UsageError(say("time.from_after_to", first=f"{first:%d.%m.%Y}", last=f"{last:%d.%m.%Y}"))
 
 
 def parse_clock(text: str) -> time | None:
@@ -69,13 +114,14 @@ def parse_when(text: str) -> datetime | date:
     if day is not None:
         return day
     head, _, clock = text.replace("T", " ", 1).partition(" ")
-    day, moment = parse_day_text(head), parse_clock(clock)
+    day, moment = parse_day_text(head, text), parse_clock(clock)
     if day is not None and moment is not None:
         return datetime.combine(day, moment)
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
         raise click.BadParameter(say("time.bad", value=text)) from None
+    within_years(parsed, text)
     return parsed if parsed.tzinfo is not None else parsed.replace(second=0, microsecond=0)
 
 
@@ -152,6 +198,9 @@ def week_of(choice: str, today: date) -> tuple[date, date]:
     found = re.fullmatch(r"(?:(\d{4})-?w?)?(\d{1,2})", word)
     if found:
         year = int(found.group(1)) if found.group(1) else today.isocalendar().year
+        years = _years()
+        if year not in years:
+            raise click.BadParameter(say("time.years", value=choice, first=years.start, last=years.stop - 1))
         try:
             first = date.fromisocalendar(year, int(found.group(2)), 1)
         except ValueError:

@@ -28,11 +28,11 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Die tägliche Arbeit eines Netzwerks Integration: prüfen, auflisten, planen, veröffentlichen.\n\n"
         "Die Befehle finden den Arbeitsordner (integrationsnetz.toml) im aktuellen Ordner oder darüber; "
         "--netz und --store geben Dokument und Speicher direkt an. Exit-Codes: 0 in Ordnung, "
-        "1 Probleme gefunden oder Fehler, 2 falscher Aufruf.",
+        "1 Probleme gefunden oder Fehler, 2 falscher Aufruf, 130 abgebrochen (Strg-C).",
         "The daily work of an integration network: check, list, plan, publish.\n\n"
         "Commands find the workspace (integrationsnetz.toml) in the current folder or above; "
         "--netz and --store name the document and the store directly. Exit codes: 0 ok, "
-        "1 problems found or an error, 2 usage.",
+        "1 problems found or an error, 2 usage, 130 interrupted (Ctrl-C).",
     ),
     "help.lang": ("Sprache der Ausgabe: de oder en (Standard: aus LANG, sonst de).",
                   "Language of the output: de or en (default: from LANG, else de)."),
@@ -50,6 +50,54 @@ _WORDS: dict[str, tuple[str, str]] = {
     "help.store": ("Speicher-URL, z. B. sqlite:netz.db oder postgresql://…",
                    "Store URL, e.g. sqlite:netz.db or postgresql://…"),
     "help.netz": ("Das Netzwerkdokument (.toml oder .json).", "The network document (.toml or .json)."),
+    # -- cli-inputs: dates in range, text files, long inputs, the workspace file, interrupts, store versions
+    "time.years": ("{value!r} liegt außerhalb der Jahre {first} bis {last}, die das Netzwerk speichern kann",
+                   "{value!r} lies outside the years {first} to {last} the network can hold"),
+    "time.from_after_to": ("--von ({first}) liegt nach --bis ({last}); die Tage tauschen",
+                           "--von ({first}) is after --bis ({last}); swap the days"),
+    "time.first_or_second": ("--erste oder --zweite, nicht beides.", "--erste or --zweite, not both."),
+    "text.too_big": ("{path} ist {size} Bytes groß; ein Text darf höchstens {limit} Bytes haben "
+                     "(ist es die richtige Datei?)",
+                     "{path} is {size} bytes; a text may have at most {limit} bytes (is it the right file?)"),
+    "text.unreadable": ("{path} lässt sich nicht lesen: {error}", "cannot read {path}: {error}"),
+    "text.encoding": ("{path} ist weder UTF-8- noch Windows-Text (Zeile {line}); im Editor „Speichern unter“ "
+                      "mit der Codierung UTF-8 wählen",
+                      "{path} is neither UTF-8 nor Windows text (line {line}); in the editor choose \"Save as\" "
+                      "with the encoding UTF-8"),
+    "text.nul": ("{path} enthält Null-Bytes, ist also keine Textdatei (ein Word-Dokument?); als „Nur Text“ "
+                 "speichern",
+                 "{path} holds NUL bytes, so it is no text file (a Word document?); save it as plain text"),
+    "text.length": ("{count} Zeichen", "{count} characters"),
+    "kurs.nothing": ("keine Kursdaten: die Daten enthalten weder Kurse noch Wartelisten, es gibt nichts zu "
+                     "berichten. Eine Kursliste mit --kursliste DATEI hinzunehmen (--kursliste beispiel für die "
+                     "mitgelieferte) oder mit `integrationsnetz import --kurse DATEI` einlesen.",
+                     "no course data: the data hold neither courses nor waiting lists, there is nothing to "
+                     "report. Add a course list with --kursliste FILE (--kursliste beispiel for the shipped one) "
+                     "or read one in with `integrationsnetz import --kurse FILE`."),
+    "kurs.new_providers": ("(oder mit --neue-traeger als neuen Träger anlegen)",
+                           "(or create it as a new provider with --neue-traeger)"),
+    "workspace.unknown_key": ("unbekannter Schlüssel {name!r} (Tippfehler?); bekannt sind: {known}",
+                              "unknown key {name!r} (a typo?); the known keys are: {known}"),
+    "workspace.not_text": ("{name}: erwartet {expected} in Anführungszeichen, gefunden {value}",
+                           "{name}: expected {expected} in quotes, got {value}"),
+    "workspace.expect_file": ("einen Dateinamen", "a file name"),
+    "workspace.expect_url": ("eine Speicher-URL wie \"sqlite:integrationsnetz.db\"",
+                             "a store URL such as \"sqlite:integrationsnetz.db\""),
+    "workspace.expect_folder": ("einen Ordner im Arbeitsordner", "a folder inside the workspace"),
+    "workspace.table": ("eine Tabelle", "a table"),
+    "workspace.outside": ("{name}: {value!r} liegt außerhalb des Arbeitsordners; ein Ordner darin angeben "
+                          "(für einen anderen Zielordner: veroeffentlichen --out ORDNER)",
+                          "{name}: {value!r} lies outside the workspace; name a folder inside it "
+                          "(for another target folder: veroeffentlichen --out ORDNER)"),
+    "help.check.json": ("Als JSON ausgeben: {\"problems\": Anzahl, \"sources\": [{\"source\", \"problems\": "
+                        "[Meldungen]}]}; Exit-Code wie ohne.",
+                        "Print as JSON: {\"problems\": count, \"sources\": [{\"source\", \"problems\": "
+                        "[messages]}]}; exit code as without."),
+    "store.version_unknown": ("{url}: der Speicher nennt seine Schemaversion nicht (ein Plugin ohne "
+                              "schema_version()); er wird beim Öffnen migriert, wenn er das kann",
+                              "{url}: the store does not tell its schema version (a plugin without "
+                              "schema_version()); it migrates when opened, if it can"),
+    # -- end of cli-inputs
     "help.json": ("Als JSON ausgeben (für Skripte).", "Print as JSON (for scripts)."),
     # init
     "help.init": (
@@ -280,7 +328,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "help.termin.anzahl": ("Zahl der Anwesenden, wenn sie nicht einzeln erfasst sind.",
                            "Number present, when they are not listed one by one."),
     "help.termin.text": ("Protokolltext (ersetzt den bisherigen).", "Text of the minutes (replaces the old one)."),
-    "help.termin.datei": ("Protokolltext aus einer Datei (UTF-8).", "Text of the minutes from a file (UTF-8)."),
+    "help.termin.datei": ("Protokolltext aus einer Textdatei (UTF-8, UTF-16 oder Windows-ANSI; bis 1 MB).",
+                          "Text of the minutes from a text file (UTF-8, UTF-16 or Windows ANSI; up to 1 MB)."),
     "help.termin.beschluss": ("Ein Beschluss (mehrfach; wird angehängt).", "A decision (repeatable; appended)."),
     "help.termin.protokollant": ("Wer protokolliert hat (Kennung).", "Who recorded the minutes (id)."),
     "help.termin.genehmigt": ("Tag der Genehmigung des Protokolls.", "Day the minutes were approved."),
@@ -453,8 +502,6 @@ _WORDS: dict[str, tuple[str, str]] = {
                         "The day of the figures (default: the newest waiting list)."),
     "help.kurs.bis": ("Bis wann der Rückstau abgebaut sein soll.", "When the backlog should be cleared by."),
     "help.kurs.ohne_diagramme": ("Keine Diagramme.", "No charts."),
-    "kurs.no_courses": ("Hinweis: die Daten enthalten weder Kurse noch Wartelisten.",
-                        "Note: the data hold neither courses nor waiting lists."),
     "kurs.written": ("{count} Dateien in {folder}", "{count} files in {folder}"),
     # --- end of meetings, tasks, documents, course report
     # one line per command in the group's help

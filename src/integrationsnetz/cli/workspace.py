@@ -36,6 +36,13 @@ WORKSPACE_FILE = "integrationsnetz.toml"
 LOCK_FILE = ".integrationsnetz.lock"
 #: How long a command waits for another one's write before it gives up (seconds).
 LOCK_WAIT = 60.0
+#: The keys of the workspace file, each with the wording key of what it holds.
+SETTINGS = {
+    "netz": "workspace.expect_file",
+    "planung": "workspace.expect_file",
+    "store": "workspace.expect_url",
+    "ausgabe": "workspace.expect_folder",
+}
 
 
 class Failure(click.ClickException):
@@ -200,6 +207,7 @@ def load_workspace(start: Path, *, document: Path | None = None, store_url: str 
         settings = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise Failure(f"{path}: {exc}") from None
+    _check_settings(path, settings)
 
     def file(key: str) -> Path | None:
         value = settings.get(key)
@@ -213,3 +221,28 @@ def load_workspace(start: Path, *, document: Path | None = None, store_url: str 
         store_url=store_url or (absolute_store_url(stored, folder) if isinstance(stored, str) else None),
         out=file("ausgabe") or folder / "out",
     )
+
+
+def _check_settings(path: Path, settings: dict[str, object]) -> None:
+    """Refuse a workspace file with an unknown key (a typo), a value that is no text, or ``ausgabe`` outside.
+
+    ``ausgabe`` must lie inside the workspace folder: a folder received from someone else must not
+    make ``veroeffentlichen`` write elsewhere (``veroeffentlichen --out`` names another folder for one run).
+    """
+    problems = []
+    for key, value in settings.items():
+        if key not in SETTINGS:
+            problems.append(say("workspace.unknown_key", name=key, known=", ".join(SETTINGS)))
+        elif not isinstance(value, str) or not value.strip():
+            problems.append(say("workspace.not_text", name=key, expected=say(SETTINGS[key]), value=_shown(value)))
+    out = settings.get("ausgabe")
+    if isinstance(out, str) and out.strip() and not (path.parent / out).resolve().is_relative_to(path.parent.resolve()):
+        problems.append(say("workspace.outside", name="ausgabe", value=out))
+    if problems:
+        raise Failure("\n  ".join([f"{path}:", *problems]) if len(problems) > 1 else f"{path}: {problems[0]}")
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, dict):
+        return say("workspace.table")
+    return repr(value) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)

@@ -8,12 +8,13 @@ Backends are plugins (``register_store_backends``); the built-in ones (``memory:
 from __future__ import annotations
 
 import builtins
+import re
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 import attrs
 
@@ -85,11 +86,42 @@ class StoreURL:
         """The URL with any password replaced by ``***``: safe for logs and error messages."""
         return _mask(self.raw)
 
+    def scrub(self, text: str) -> str:
+        """``text`` (a driver's message) with every form of the password replaced by ``***``.
+
+        Not only the password itself: as written in the URL, percent-decoded and percent-encoded,
+        and the pieces a URL parser makes of a password with an unencoded ``@`` or ``:`` in it
+        (libpq quotes ``ss w%rd@127.0.0.1`` from ``p@ss w%rd``).
+        """
+        for secret in _secrets(self.raw, self.password):
+            text = text.replace(secret, "***")
+        return text
+
     def __repr__(self) -> str:
         return f"StoreURL({self.masked!r})"
 
     def __str__(self) -> str:
         return self.masked
+
+
+#: The shortest piece of a password that :meth:`StoreURL.scrub` replaces on its own: a shorter
+#: one would hit ordinary words, and gives little away.
+_SHORTEST_SECRET = 3
+
+
+def _secrets(url: str, password: str | None) -> list[str]:
+    """Every text of the password a message may quote, longest first (see :meth:`StoreURL.scrub`)."""
+    userinfo = urlsplit(url).netloc.rpartition("@")[0]
+    written = userinfo.partition(":")[2]
+    forms = {form for form in (password, written) if form}
+    forms |= {quote(form, safe="") for form in list(forms)} | {unquote(form) for form in list(forms)}
+    pieces = set()
+    for form in forms:  # every run of whole pieces between the characters a URL parser cuts at
+        tokens = re.split(r"([@:/?#])", form)
+        starts = range(0, len(tokens), 2)
+        pieces |= {"".join(tokens[first : last + 1]) for first in starts for last in starts if last >= first}
+    found = {text for text in forms | pieces if len(text) >= _SHORTEST_SECRET}
+    return sorted(found, key=len, reverse=True)
 
 
 def _mask(url: str) -> str:
@@ -156,6 +188,9 @@ class Store(Protocol):
       :class:`~integrationsnetz.errors.InvalidData` listing every problem; nothing is written.
     * **Personal data.** ``personal_data_of`` and ``erase_person`` follow
       :mod:`integrationsnetz.privacy`, the same rules for every backend.
+    * **Schema version** (optional, not a member of the protocol, so older backends still
+      conform). ``schema_version()`` returns the schema version the store records for its
+      documents; :func:`integrationsnetz.store.schema_version_of` reads it from any store.
     """
 
     url: StoreURL

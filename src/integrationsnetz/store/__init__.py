@@ -23,6 +23,21 @@ def open_store(url: str, *, host: Registries | None = None) -> Store:
     return (host or default_host()).open_store(url)
 
 
+def schema_version_of(store: Store) -> int | None:
+    """The schema version ``store`` records for its documents, None when it cannot tell.
+
+    A backend tells it with a ``schema_version()`` method, which the protocol leaves optional (a
+    store written before it keeps working; :class:`~integrationsnetz.store.base.BaseStore` answers
+    None). The built-in stores, the JSON Lines and the PostgreSQL plugin answer; a store that
+    migrates when it is opened answers the current version from then on.
+    """
+    method = getattr(store, "schema_version", None)
+    if not callable(method):
+        return None
+    version = method()
+    return version if isinstance(version, int) and not isinstance(version, bool) else None
+
+
 __all__ = [
     "Capability",
     "Change",
@@ -32,4 +47,5 @@ __all__ = [
     "load_network",
     "open_store",
     "save_network",
+    "schema_version_of",
 ]

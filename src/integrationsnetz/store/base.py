@@ -51,6 +51,16 @@ class BaseStore:
 
     url: StoreURL
 
+    # -- what a backend may supply -----------------------------------------------------------
+
+    def schema_version(self) -> int | None:
+        """The schema version the store records for its documents; None when it cannot tell.
+
+        Optional for a backend: a store that migrates when opened records the current version from
+        then on, and ``store info`` shows ``?`` for one that does not say. See :func:`recorded_schema_version`.
+        """
+        return None
+
     # -- what a backend supplies ------------------------------------------------------------
 
     def transaction(self) -> AbstractContextManager[None]:

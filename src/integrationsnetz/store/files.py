@@ -160,6 +160,12 @@ class FilesStore(SimpleStore):
             if version < current_version():
                 self._upgrade(version)
 
+    def schema_version(self) -> int | None:
+        """The schema version in the folder's meta file (the current one once opened)."""
+        with self._lock(fcntl.LOCK_SH):
+            version = self._read_meta().get("schema_version")
+        return version if isinstance(version, int) and not isinstance(version, bool) else None
+
     def _meta_bytes(self, version: int) -> bytes:
         meta = {"format": self.format, "schema_version": version, "written_by": "integrationsnetz"}
         return orjson.dumps(meta, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"

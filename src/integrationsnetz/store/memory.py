@@ -26,6 +26,12 @@ class MemoryStore(SimpleStore):
         super().__init__(url, codec)
         self._data: dict[str, dict[str, Record]] = {}
 
+    def schema_version(self) -> int | None:
+        """The current schema version: the store lives only as long as this library runs."""
+        from integrationsnetz.store.schema import current_version
+
+        return current_version()
+
     def _read(self, entity_type: str, entity_id: str) -> Record | None:
         return self._data.get(entity_type, {}).get(entity_id)
 

@@ -102,6 +102,13 @@ class SQLiteStore(BaseStore):
             self._db.close()
             raise
 
+    def schema_version(self) -> int | None:
+        """The schema version in the database's ``meta`` table (the current one once opened)."""
+        self._check_open()
+        with self._errors():
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row and str(row[0]).isdigit() else None
+
     # -- errors -----------------------------------------------------------------------------
 
     @contextmanager

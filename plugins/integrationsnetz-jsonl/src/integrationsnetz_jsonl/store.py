@@ -69,6 +69,11 @@ class JsonLinesStore(SimpleStore):
             elif self._version is not None and self._version < current_version():
                 self._rewrite(list(self._state.values()))
 
+    def schema_version(self) -> int | None:
+        """The schema version in the file's header line (the current one once opened)."""
+        with self._shared():
+            return self._version
+
     def _open_file(self) -> int:
         try:
             return os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)

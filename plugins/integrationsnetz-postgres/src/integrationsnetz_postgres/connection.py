@@ -38,8 +38,18 @@ _DURATION = re.compile(r"\d+ ?(us|ms|s|min|h|d)?")
 
 
 def conninfo_of(url: StoreURL) -> str:
-    """The libpq connection URL: driver suffix and the plugin's own parameters removed."""
+    """The libpq connection URL: driver suffix and the plugin's own parameters removed.
+
+    A user or password with an unencoded ``@`` or a space is refused: libpq would cut it at the
+    first ``@`` and try a host made of the password's rest (and quote it in its message).
+    """
     parts = urlsplit(url.raw)
+    userinfo = parts.netloc.rpartition("@")[0]
+    if "@" in userinfo or any(character.isspace() for character in userinfo):
+        raise StoreError(
+            f"store URL {url.masked}: the user name or password holds an '@' or a space, which a URL must "
+            "percent-encode ('@' as %40, a space as %20, ':' in the password as %3A)"
+        )
     query = [(key, value) for key, value in url.query if key not in OWN_PARAMETERS]
     keys = {key for key, _ in query}
     if "connect_timeout" not in keys:
@@ -85,8 +95,7 @@ class Session:
         self.closed = False
 
     def _scrub(self, text: str) -> str:
-        password = self.url.password
-        return text.replace(password, "***") if password else text
+        return self.url.scrub(text)
 
     def connect(self) -> psycopg.Connection[Any]:
         """Open a new connection with the session settings; StoreError naming the masked URL if it fails."""

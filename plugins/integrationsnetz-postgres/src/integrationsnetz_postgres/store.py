@@ -106,6 +106,11 @@ class PostgresStore(BaseStore):
             conn.execute(f"UPDATE {self._table('schema_version')} SET data_version = %s", (current_version(),))
         log.info("upgraded the documents in %s from schema %s to %s", self.url.masked, version, current_version())
 
+    def schema_version(self) -> int | None:
+        """The schema version of the documents, as the ``schema_version`` table records it."""
+        with self._errors("reading the schema version"):
+            return stored_data_version(self._live(), self.schema)
+
     def __repr__(self) -> str:
         return f"PostgresStore({self.url.masked!r})"
 

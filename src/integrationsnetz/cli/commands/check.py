@@ -6,15 +6,21 @@ what the store holds beyond them), so people imported into the store may be name
 
 from __future__ import annotations
 
+import json
+
 import click
 
-from integrationsnetz.cli.help import Command
+from integrationsnetz.cli.help import Command, option
 from integrationsnetz.cli.settings import Settings
 from integrationsnetz.cli.wording import say
 from integrationsnetz.cli.workspace import combined, stored_network
 
 
-def _report(source: str, problems: list[str]) -> None:
+def _report(source: str, problems: list[str], found: list[dict[str, object]] | None = None) -> None:
+    """Print what one source holds, or (``--json``) add it to ``found`` to print at the end."""
+    if found is not None:
+        found.append({"source": source, "problems": problems})
+        return
     if not problems:
         click.echo(say("check.ok", source=source))
         return
@@ -24,8 +30,9 @@ def _report(source: str, problems: list[str]) -> None:
 
 
 @click.command("check", cls=Command, help="help.check", short_help="short.check")
+@option("--json", "as_json", is_flag=True, help="help.check.json")
 @click.pass_context
-def check(ctx: click.Context) -> None:
+def check(ctx: click.Context, as_json: bool) -> None:
     """Check each source the workspace names; exit 1 when any has a problem."""
     import integrationsnetz as inz
     from integrationsnetz.schedule import load_plan_config
@@ -33,6 +40,7 @@ def check(ctx: click.Context) -> None:
     settings: Settings = ctx.obj
     workspace = settings.workspace()
     found = 0
+    sources: list[dict[str, object]] | None = [] if as_json else None
     document = stored = None
     if workspace.document is not None:
         try:
@@ -40,7 +48,7 @@ def check(ctx: click.Context) -> None:
             problems = [str(problem) for problem in inz.check(document)]
         except inz.InvalidData as exc:
             problems = list(exc.problems)
-        _report(str(workspace.document), problems)
+        _report(str(workspace.document), problems, sources)
         found += len(problems)
     if workspace.store_url is not None:
         with workspace.open_store() as store:
@@ -48,7 +56,7 @@ def check(ctx: click.Context) -> None:
             label = store.url.masked
         if stored is not None:
             problems = [str(problem) for problem in inz.check(stored)]
-            _report(label, problems)
+            _report(label, problems, sources)
             found += len(problems)
     if workspace.planning is not None:
         try:
@@ -57,8 +65,10 @@ def check(ctx: click.Context) -> None:
             problems = []
         except inz.InvalidData as exc:
             problems = list(exc.problems)
-        _report(str(workspace.planning), problems)
+        _report(str(workspace.planning), problems, sources)
         found += len(problems)
+    if sources is not None:
+        click.echo(json.dumps({"problems": found, "sources": sources}, ensure_ascii=False, indent=2))
     if found:
         ctx.exit(1)
 

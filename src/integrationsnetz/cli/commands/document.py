@@ -77,7 +77,7 @@ def laden(settings: Settings, yes: bool) -> None:
 
 
 @netz.command("schreiben", cls=Command, help="help.netz.schreiben", short_help="short.netz.schreiben")
-@click.argument("path", metavar="DATEI", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("path", metavar="[DATEI]", required=False, type=click.Path(path_type=Path, dir_okay=False))
 @option("--yes", "-y", is_flag=True, help="help.yes")
 @click.pass_obj
 def schreiben(settings: Settings, path: Path | None, yes: bool) -> None:

@@ -36,11 +36,24 @@ STATE_KEYS = {
 }  # fmt: skip
 
 
-def slug(text: str) -> str:
-    """An id from a name: lower case ASCII, words joined by hyphens (``Netz Göttingen`` -> ``netz-goettingen``)."""
+#: The longest id made from a name: room for a day (``-2027-01-12``) and a number after it, far
+#: below the model's 200 characters, and short enough to type.
+SLUG_LENGTH = 60
+
+
+def slug(text: str, length: int = SLUG_LENGTH) -> str:
+    """An id from a name: lower case ASCII, words joined by hyphens (``Netz Göttingen`` -> ``netz-goettingen``).
+
+    A long name is cut to ``length`` characters, at a word's end where one is near.
+    """
     text = text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "netz"
+    made = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if len(made) > length:
+        cut = made[:length]
+        word_end = cut.rfind("-")
+        made = (cut[:word_end] if word_end >= length // 2 else cut).strip("-")
+    return made or "netz"
 
 
 #: Words of a network's name that are not the district's: what the network is, joining words.
@@ -172,7 +185,7 @@ def relative(path: Path, folder: Path) -> str:
 
 
 @click.command("init", cls=Command, help="help.init", short_help="short.init")
-@click.argument("folder", metavar="ORDNER", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", metavar="[ORDNER]", default=".", type=click.Path(file_okay=False, path_type=Path))
 @option("--name", help="help.init.name")
 @option("--land", help="help.init.land")
 @option("--kreis", help="help.init.kreis")

@@ -7,7 +7,6 @@ prints the entries as the library's codec writes them, for scripts.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -17,6 +16,7 @@ import click
 from integrationsnetz.cli.help import Command, option
 from integrationsnetz.cli.settings import Settings
 from integrationsnetz.cli.tables import table
+from integrationsnetz.cli.times import day_range, parse_day
 from integrationsnetz.cli.wording import LANGUAGE, say
 from integrationsnetz.cli.workspace import Failure
 
@@ -34,19 +34,6 @@ KINDS = {
     "orte": ("venues",),
 }
 _CANONICAL = {alias: kind for kind, aliases in KINDS.items() for alias in (kind, *aliases)}
-
-
-def parse_day(value: str | None) -> date | None:
-    """``10.02.2027`` or ``2027-02-10`` as a date; :class:`click.BadParameter` otherwise."""
-    if value is None:
-        return None
-    try:
-        if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", value):
-            day, month, year = (int(part) for part in value.split("."))
-            return date(year, month, day)
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(say("bad_date", value=value)) from None
 
 
 def _day(value: date | None) -> str:
@@ -183,6 +170,7 @@ def liste(
 ) -> None:
     """Print one kind of entry as a table (or JSON), filtered."""
     first, last = parse_day(start), parse_day(end)
+    day_range(first, last)
     data = settings.workspace().network()
     rows: Callable[[], tuple[list[Any], list[str], list[list[str]]]] = getattr(
         _Rows(data, group, first, last, status), _CANONICAL[kind]

@@ -8,7 +8,8 @@ the meeting is defined there. Times are wall-clock times of the network's zone
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ from integrationsnetz.cli.editing import (
     read_state,
 )
 from integrationsnetz.cli.help import Group, option
+from integrationsnetz.cli.texts import cut_rows, read_text_file
 from integrationsnetz.cli.times import DEFAULT_ZONE, Occurrence, zone_named
 from integrationsnetz.cli.wording import LANGUAGE, say
 from integrationsnetz.cli.workspace import Failure, Workspace
@@ -39,13 +41,31 @@ KINDS = ("network", "working_group", "steering", "other")
 PLANNER_FIELDS = ("start", "end", "venue_id", "room_id", "title")
 
 
+def _occurrence(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn ``--erste``/``--zweite`` into the command's ``occurrence``; both together are a usage error.
+
+    They are two flags rather than one value with two ``flag_value`` options, because click keeps
+    the last of those silently.
+    """
+
+    @functools.wraps(command)
+    def run(*args: Any, first: bool, second: bool, **values: Any) -> Any:
+        if first and second:
+            raise click.UsageError(say("time.first_or_second"))
+        occurrence: Occurrence = "first" if first else "second" if second else None
+        return command(*args, occurrence=occurrence, **values)
+
+    return run
+
+
 _when = decorated(
     option("--beginn", "start", metavar="ZEIT", help="help.termin.beginn"),
     option("--ende", "end", metavar="ZEIT", help="help.termin.ende"),
     option("--dauer", "length", metavar="MINUTEN", help="help.termin.dauer"),
-    option("--erste", "occurrence", flag_value="first", help="help.termin.erste"),
-    option("--zweite", "occurrence", flag_value="second", help="help.termin.zweite"),
+    option("--erste", "first", is_flag=True, help="help.termin.erste"),
+    option("--zweite", "second", is_flag=True, help="help.termin.zweite"),
     option("--zeitzone", "zone", default=DEFAULT_ZONE, show_default=True, help="help.termin.zeitzone"),
+    _occurrence,
 )
 _fields = decorated(
     option("--gruppe", "group", metavar="ID", help="help.termin.gruppe"),
@@ -94,7 +114,7 @@ def _apply(
     zone: str = DEFAULT_ZONE,
 ) -> Meeting:
     """Show, ask, write one meeting; returns it as stored."""
-    rows = changed_fields(before, after, zone_named(zone))
+    rows = cut_rows(changed_fields(before, after, zone_named(zone)))
     if not rows:
         click.echo(say("edit.unchanged", id=after.id))
         return after
@@ -333,14 +353,14 @@ def protokoll(ctx: click.Context, *, meeting_id: str, text: str | None, text_fil
     import attrs
 
     import integrationsnetz as inz
-    from integrationsnetz.cli.commands.listing import parse_day
+    from integrationsnetz.cli.times import parse_day
 
     if text is not None and text_file is not None:
         raise click.UsageError(say("edit.text_or_file"))
     if text is None and text_file is None and not decisions and recorder is None and approved is None:
         raise click.UsageError(say("edit.nothing_given", options="--text, --datei, --beschluss, ..."))
     if text_file is not None:
-        text = text_file.read_text(encoding="utf-8")
+        text = read_text_file(text_file).replace("\r\n", "\n")
     approved_on = parse_day(approved)
     workspace: Workspace = ctx.obj.workspace()
     with workspace.open_store() as store:

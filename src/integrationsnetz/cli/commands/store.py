@@ -65,13 +65,15 @@ def _count(store: Store) -> dict[str, int]:
 def info(settings: Settings) -> None:
     """URL, backend, schema version, networks, and the entries of each kind."""
     import integrationsnetz as inz
+    from integrationsnetz.store import schema_version_of
     from integrationsnetz.store.schema import current_version
 
     workspace = settings.workspace()
     if workspace.store_url is None:
         raise Failure(say("missing", what="Store", option="--store"))
-    version = recorded_version(workspace.store_url)
+    version = recorded_version(workspace.store_url)  # a sqlite: file as it was before this opening
     with workspace.open_store() as store:
+        version = version if version is not None else schema_version_of(store)
         click.echo(say("store.url", url=store.url.masked))
         click.echo(say("store.backend", scheme=store.url.base_scheme))
         click.echo(say("store.version", version=version if version is not None else "?", current=current_version()))
@@ -90,21 +92,28 @@ def info(settings: Settings) -> None:
 def migrieren(settings: Settings, yes: bool) -> None:
     """Say from which version to which, ask, then open the store: opening upgrades it in one transaction."""
     import integrationsnetz as inz
+    from integrationsnetz.store import schema_version_of
     from integrationsnetz.store.schema import current_version
 
     workspace = settings.workspace()
     if workspace.store_url is None:
         raise Failure(say("missing", what="Store", option="--store"))
     url = inz.StoreURL.parse(workspace.store_url).masked
-    old = recorded_version(workspace.store_url)
-    if old is not None and old >= current_version():
+    if (old := recorded_version(workspace.store_url)) is None:
+        # Not a sqlite: file read aside: the store says it once opened (PostgreSQL, files:, jsonl:
+        # migrate when opened, so an older one is brought up to date by this very opening).
+        with workspace.open_store() as store:
+            old = schema_version_of(store)
+        if old is None:
+            raise Failure(say("store.version_unknown", url=url))
+    if old >= current_version():
         click.echo(say("store.current", url=url, version=old))
         return
-    click.echo(say("store.migrate_from", url=url, old=old if old is not None else "?", new=current_version()))
+    click.echo(say("store.migrate_from", url=url, old=old, new=current_version()))
     ask(yes)
-    with workspace.open_store():
-        pass
-    click.echo(say("store.migrated", url=url, version=current_version()))
+    with workspace.open_store() as store:
+        new = schema_version_of(store)
+    click.echo(say("store.migrated", url=url, version=new if new is not None else current_version()))
 
 
 @store_group.command("kopieren", cls=Command, help="help.store.kopieren", short_help="short.store.kopieren")

@@ -21,6 +21,7 @@ from integrationsnetz.cli.editing import (
     read_state,
 )
 from integrationsnetz.cli.help import Group, option
+from integrationsnetz.cli.texts import cut_rows
 from integrationsnetz.cli.times import DEFAULT_ZONE, zone_named
 from integrationsnetz.cli.wording import say
 from integrationsnetz.cli.workspace import Failure, Workspace
@@ -36,7 +37,7 @@ def _write_group(ctx: click.Context, store: Any, state: Any, change: tuple[Any, 
     before, after = change
     old = next((t for t in before.tasks if t.id == task_id), None)
     new = next(t for t in after.tasks if t.id == task_id)
-    rows = changed_fields(old, new, zone_named(DEFAULT_ZONE))
+    rows = cut_rows(changed_fields(old, new, zone_named(DEFAULT_ZONE)))
     key = "edit.new_task" if old is None else "edit.change_task"
     with pending(state, store, [after]) as write:
         confirm(ctx, say(key, id=task_id, group=before.id, store=store.url.masked), rows, write.notes, yes=yes)
@@ -63,7 +64,7 @@ def neu(ctx: click.Context, *, group_id: str, title: str, owner: str | None, due
 
     import integrationsnetz as inz
     from integrationsnetz.cli.commands.init import slug
-    from integrationsnetz.cli.commands.listing import parse_day
+    from integrationsnetz.cli.times import parse_day
 
     due_day = parse_day(due)
     workspace: Workspace = ctx.obj.workspace()
@@ -72,7 +73,7 @@ def neu(ctx: click.Context, *, group_id: str, title: str, owner: str | None, due
         group = find_group(state, group_id)
         taken = {task.id for g in state.data.groups for task in g.tasks}
         if task_id is None:
-            base = slug(title)[:60]
+            base = slug(title)
             task_id, number = base, 1
             while task_id in taken:
                 number += 1

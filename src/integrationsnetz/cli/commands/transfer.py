@@ -48,9 +48,11 @@ def import_command(
             raise Failure(say("store_empty"))
         skipped: list[str] = []
         if courses:
+            from integrationsnetz.cli.commands.course_report import provider_hint
             from integrationsnetz.courses import read_course_list
 
-            found = read_course_list(path, data, new_providers=new_providers)
+            with provider_hint():
+                found = read_course_list(path, data, new_providers=new_providers)
             entities: list[Any] = [*found.new_providers, *found.courses]
             skipped = list(found.warnings)
         else:
@@ -155,8 +157,8 @@ def _formats() -> None:
 
 
 @click.command("export", cls=Command, help="help.export", short_help="short.export")
-@click.argument("format_name", metavar="FORMAT", required=False)
-@click.argument("path", metavar="DATEI", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("format_name", metavar="[FORMAT]", required=False)
+@click.argument("path", metavar="[DATEI]", required=False, type=click.Path(path_type=Path, dir_okay=False))
 @option("--personendaten", "personal", is_flag=True, help="help.export.personendaten")
 @option("--tabelle", type=click.Choice(["actors", "attendance", "courses"]), help="help.export.tabelle")
 @option("--yes", "-y", is_flag=True, help="help.yes")
