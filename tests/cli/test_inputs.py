@@ -218,5 +218,5 @@ def test_check_json_lists_each_source(run: Callable[..., Result], wartburgkreis_
 
 
 def test_optional_arguments_are_shown_in_brackets(run: Callable[..., Result]) -> None:
-    assert "netz schreiben [OPTIONS] [DATEI]" in run("netz", "schreiben", "--help").output
+    assert "netz schreiben [OPTIONEN] [DATEI]" in run("netz", "schreiben", "--help").output
     assert "[FORMAT] [DATEI]" in run("export", "--help").output

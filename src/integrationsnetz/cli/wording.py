@@ -68,6 +68,7 @@ _WORDS: dict[str, tuple[str, str]] = {
                  "speichern",
                  "{path} holds NUL bytes, so it is no text file (a Word document?); save it as plain text"),
     "text.length": ("{count} Zeichen", "{count} characters"),
+    "text.length.one": ("1 Zeichen", "1 character"),
     "kurs.nothing": ("keine Kursdaten: die Daten enthalten weder Kurse noch Wartelisten, es gibt nichts zu "
                      "berichten. Eine Kursliste mit --kursliste DATEI hinzunehmen (--kursliste beispiel für die "
                      "mitgelieferte) oder mit `integrationsnetz import --kurse DATEI` einlesen.",
