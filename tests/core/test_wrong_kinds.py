@@ -338,6 +338,7 @@ def test_a_status_word_filters_like_the_member(store: Store) -> None:
 
 # -- model constructors ------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "build",
     [

@@ -50,7 +50,7 @@ from integrationsnetz.model.events import AllDay
 from integrationsnetz.model.meetings import MeetingStatus
 from integrationsnetz.model.network_data import NetworkData
 from integrationsnetz.plugins import PluginHost
-from integrationsnetz.testing.samples import SENTINEL_EMAIL, SENTINEL_NAME, sample_network
+from integrationsnetz.testing.samples import SENTINEL_EMAIL, SENTINEL_NAME, sample_network, with_consents
 
 STAMP = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
 
@@ -212,8 +212,9 @@ class ImporterConformance:
 
     @pytest.fixture
     def sample(self) -> NetworkData:
-        """The data to export and read back."""
-        return sample_network()
+        """The data to export and read back: the sample with everyone's consent to everything, so
+        what the format keeps of people is in the export."""
+        return with_consents(sample_network())
 
     def export_options(self) -> ExportOptions:
         """The options of the export that is read back."""
