@@ -8,7 +8,8 @@ exporters alike get only what each person's consents allow for the export's audi
 * ``"internal"``: names and attendance; contact details only with an active ``directory``
   consent; the consents themselves (a sign-in sheet ticks photos and publication).
 * ``"recipients"``: as ``"internal"``, and the e-mail address of everyone with an active
-  ``invitations`` consent (invitations and mailing lists go to those people only).
+  ``invitations`` consent (invitations and mailing lists go to those people only) and of the
+  organiser who sends them.
 
 Consent is decided for one day, the export's ``as_of`` (default: today): a consent withdrawn on
 or before that day hides what it allowed, whatever the date of the meeting a document is about.
@@ -104,18 +105,20 @@ def redact_person(person: Person, audience: Audience = "public", on: date | None
 def redact(data: NetworkData, audience: Audience = "public", on: date | None = None) -> NetworkData:
     """``data`` as an export for ``audience`` may show it, with consents decided for ``on`` (default today).
 
-    Organisations keep their public contacts and their attendance. A public export drops the
+    For the recipients of a message, a person who organises one of the meetings keeps their
+    e-mail address: it is the message's sender (iTIP's ``ORGANIZER``), which every recipient
+    sees anyway. Organisations keep their public contacts and their attendance. A public export drops the
     attendance of people it does not name and keeps the meeting's count of those present
     (``headcount`` covers them), so counts never depend on what is hidden. Free text
     (descriptions, minutes) is kept as written: do not put names there.
     """
     _check(audience)
     on = on or _today()
-    persons = {person.id: person for person in data.persons}
     hidden = _hidden_attendance(data.persons, audience, on)
+    senders = {m.organizer_id for m in data.meetings} if audience == "recipients" else set()
     return attrs.evolve(
         data,
-        persons=tuple(redact_person(person, audience, on) for person in persons.values()),
+        persons=tuple(_sender(person, audience, on, person.id in senders) for person in data.persons),
         meetings=tuple(_meeting(meeting, hidden) for meeting in data.meetings),
     )
 
@@ -160,6 +163,15 @@ def redact_meetings(
     """Meetings beside the data (a series' other dates) stripped like it, as :func:`redact_selected` does."""
     chosen = redact_selected(meetings, redacted, everyone, audience, on)
     return tuple(m for m in chosen if isinstance(m, Meeting))
+
+
+def _sender(person: Person, audience: Audience, on: date, sends: bool) -> Person:
+    """The person redacted; an organiser in a message to the recipients keeps their e-mail address."""
+    redacted = redact_person(person, audience, on)
+    missing = tuple(c for c in person.contacts if c.kind is ContactKind.EMAIL and c not in redacted.contacts)
+    if not sends or not missing:
+        return redacted
+    return attrs.evolve(redacted, contacts=(*redacted.contacts, *missing))
 
 
 def _hidden_attendance(persons: Iterable[Person], audience: Audience, on: date) -> set[str]:
