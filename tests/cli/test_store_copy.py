@@ -40,10 +40,8 @@ def database() -> Iterator[str]:
     try:
         admin = psycopg.connect(ADMIN_URL, autocommit=True, connect_timeout=3)
     except psycopg.Error:
-        message = (
-            f"no PostgreSQL server at {inz.StoreURL.parse(ADMIN_URL).masked}: start one or set "
-            "INTEGRATIONSNETZ_TEST_POSTGRES_URL to run the copy tests"
-        )
+        message = f"no PostgreSQL server at {inz.StoreURL.parse(ADMIN_URL).masked}: start one or set " \
+                  "INTEGRATIONSNETZ_TEST_POSTGRES_URL to run the copy tests"
         if _in_ci():
             pytest.fail(f"CI must run the PostgreSQL tests, but there is {message}", pytrace=False)
         pytest.skip(message)

@@ -32,6 +32,7 @@ def test_existing_file_keeps_its_mode_and_gets_the_new_content(tmp_path: Path) -
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
 
 
+
 def test_ctrl_c_during_a_write_comes_after_the_rename_and_leaves_no_temporary_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -338,7 +338,6 @@ def test_a_status_word_filters_like_the_member(store: Store) -> None:
 
 # -- model constructors ------------------------------------------------------------------------
 
-
 @pytest.mark.parametrize(
     "build",
     [

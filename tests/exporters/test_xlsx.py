@@ -66,12 +66,8 @@ def test_round_trip_xlsx_import_export_xlsx(tmp_path: Path) -> None:
     assert {(c.id, c.start, c.end, c.seats, c.participants, c.course_type, c.provider_id) for c in listed.courses} == {
         (c.id, c.start, c.end, c.seats, c.participants, c.course_type, c.provider_id) for c in data.courses
     }
-    again = inz.NetworkData(
-        network=data.network,
-        organizations=data.organizations,
-        persons=tuple(e for e in imported.entities if isinstance(e, inz.Person)),
-        courses=listed.courses,
-    )
+    again = inz.NetworkData(network=data.network, organizations=data.organizations, persons=tuple(
+        e for e in imported.entities if isinstance(e, inz.Person)), courses=listed.courses)
     second = tmp_path / "wieder.xlsx"
     inz.export(again, "xlsx", second, options=inz.ExportOptions(include_personal_data=True))
     rows = lambda path, name: [[c.value for c in r] for r in openpyxl.load_workbook(path)[name].iter_rows()]  # noqa: E731
@@ -87,14 +83,8 @@ def test_the_export_leaves_out_personal_data_unless_asked_and_writes_formulas_as
     values = {c.value for row in openpyxl.load_workbook(path)["Akteure"].iter_rows() for c in row}
     assert named.name not in values
     assert named.function in values
-    sneaky = inz.NetworkData(
-        network=data.network,
-        organizations=(
-            inz.Organization(
-                id="x", network_id=data.network.id, name='=HYPERLINK("http://evil")', kind=inz.OrganizationKind.OTHER
-            ),
-        ),
-    )
+    sneaky = inz.NetworkData(network=data.network, organizations=(inz.Organization(
+        id="x", network_id=data.network.id, name="=HYPERLINK(\"http://evil\")", kind=inz.OrganizationKind.OTHER),))
     inz.export(sneaky, "xlsx", path)
     cell = openpyxl.load_workbook(path)["Akteure"]["C2"]
     assert cell.data_type == "s"
@@ -104,17 +94,13 @@ def test_the_export_leaves_out_personal_data_unless_asked_and_writes_formulas_as
 def test_header_row_found_below_a_title_and_dates_as_serials_and_text(tmp_path: Path) -> None:
     data = wartburgkreis.build()
     provider = next(o for o in data.organizations if o.kind is inz.OrganizationKind.COURSE_PROVIDER)
-    path = _book(
-        tmp_path / "kurse.xlsx",
-        [
-            ["Kursliste der Träger, Stand März 2026"],
-            [],
-            ["Kursart", "Träger", "Beginn", "Ende", "UE/Woche", "Plätze"],
-            ["Allgemeiner Integrationskurs", provider.name, 46309, "30.06.2027", 20, 20],  # 46309: 14.10.2026
-            ["Alpha", provider.name, date(2026, 11, 2), None, 25, 15],
-        ],
-        title="Kurse",
-    )
+    path = _book(tmp_path / "kurse.xlsx", [
+        ["Kursliste der Träger, Stand März 2026"],
+        [],
+        ["Kursart", "Träger", "Beginn", "Ende", "UE/Woche", "Plätze"],
+        ["Allgemeiner Integrationskurs", provider.name, 46309, "30.06.2027", 20, 20],  # 46309: 14.10.2026
+        ["Alpha", provider.name, date(2026, 11, 2), None, 25, 15],
+    ], title="Kurse")
     found = read_course_list(path, data)
     assert sorted(c.start for c in found.courses) == [date(2026, 10, 14), date(2026, 11, 2)]
     assert date(2027, 6, 30) in {c.end for c in found.courses}
@@ -123,17 +109,13 @@ def test_header_row_found_below_a_title_and_dates_as_serials_and_text(tmp_path: 
 def test_every_bad_row_is_named_with_sheet_row_and_column(tmp_path: Path) -> None:
     data = wartburgkreis.build()
     provider = next(o for o in data.organizations if o.kind is inz.OrganizationKind.COURSE_PROVIDER)
-    path = _book(
-        tmp_path / "kurse.xlsx",
-        [
-            ["Kursart", "Träger", "Beginn", "UE/Woche", "Plätze"],
-            ["Alpha", provider.name, "31.02.2026", 25, 15],
-            ["Alpha", provider.name, "01.03.2026", "viele", 15],
-            ["Alpha", provider.name, "01.03.2026", 25, "=10+5"],
-            ["Alpha", provider.name, "01.03.2026", 25, 12.5],
-        ],
-        title="Kurse",
-    )
+    path = _book(tmp_path / "kurse.xlsx", [
+        ["Kursart", "Träger", "Beginn", "UE/Woche", "Plätze"],
+        ["Alpha", provider.name, "31.02.2026", 25, 15],
+        ["Alpha", provider.name, "01.03.2026", "viele", 15],
+        ["Alpha", provider.name, "01.03.2026", 25, "=10+5"],
+        ["Alpha", provider.name, "01.03.2026", 25, 12.5],
+    ], title="Kurse")
     problems = _problems(path, read=True)
     assert "sheet 'Kurse', row 2, column 'Beginn': expected a date like 14.10.2024, got '31.02.2026'" in problems
     assert any(p.startswith("sheet 'Kurse', row 3, column 'UE/Woche'") for p in problems)
@@ -143,23 +125,18 @@ def test_every_bad_row_is_named_with_sheet_row_and_column(tmp_path: Path) -> Non
 
 
 def test_member_directory_problems_all_at_once(tmp_path: Path) -> None:
-    path = _book(
-        tmp_path / "mitglieder.xlsx",
-        [
-            ["Mitgliederverzeichnis"],
-            ["Typ", "Name", "Funktion", "E-Mail", "Organisation"],
-            ["Organisation", "Jobcenter Eisenach", None, "info@jobcenter.example", None],
-            ["Katze", "Minka", None, None, None],
-            ["Person", None, "Leitung", "keine-adresse", None],
-            ["Person", None, "Beratung", None, "Gibt es nicht"],
-            ["Person", None, "=A1", None, None],
-        ],
-    )
+    path = _book(tmp_path / "mitglieder.xlsx", [
+        ["Mitgliederverzeichnis"],
+        ["Typ", "Name", "Funktion", "E-Mail", "Organisation"],
+        ["Organisation", "Jobcenter Eisenach", None, "info@jobcenter.example", None],
+        ["Katze", "Minka", None, None, None],
+        ["Person", None, "Leitung", "keine-adresse", None],
+        ["Person", None, "Beratung", None, "Gibt es nicht"],
+        ["Person", None, "=A1", None, None],
+    ])
     problems = _problems(path)
-    assert (
-        problems[0] == "sheet 'Mitglieder', row 7, column 'Funktion': a formula (=A1); expected a value: "
+    assert problems[0] == "sheet 'Mitglieder', row 7, column 'Funktion': a formula (=A1); expected a value: " \
         "copy the column and paste it as values"
-    )
     assert any(p.startswith("sheet 'Mitglieder', row 4: Typ: expected Organisation or Person") for p in problems)
     assert any(p.startswith("sheet 'Mitglieder', row 5: E-Mail:") for p in problems)
     assert any(p.startswith("sheet 'Mitglieder', row 6: Organisation: 'Gibt es nicht'") for p in problems)

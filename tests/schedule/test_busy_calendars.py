@@ -55,7 +55,6 @@ def test_busy_times_merge_and_compare_as_instants() -> None:
     second = datetime(2027, 10, 31, 2, 30, fold=1, tzinfo=BERLIN)  # 02:30 CET, an hour later
     assert context.busy_time("p1", second, second + timedelta(minutes=10)) is None
     assert context.busy_time("p1", second - timedelta(hours=1), second) is not None
-
     def at(hour: int, minute: int = 0) -> datetime:
         return datetime(2027, 3, 9, hour, minute, tzinfo=BERLIN)
 

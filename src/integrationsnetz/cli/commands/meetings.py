@@ -58,8 +58,6 @@ _fields = decorated(
     option("--beschreibung", "description", help="help.termin.beschreibung"),
     option("--online", "online", metavar="URL", help="help.termin.online"),
 )
-
-
 @click.group("termin", cls=Group, help="help.termin", short_help="short.termin")
 def termin() -> None:
     """The meeting commands."""
@@ -131,14 +129,8 @@ def _exists(store: Store, meeting_id: str) -> bool:
 
 
 def _changes(
-    before: Meeting | None,
-    *,
-    zone: str,
-    start: str | None,
-    end: str | None,
-    length: str | None,
-    occurrence: Occurrence,
-    values: dict[str, Any],
+    before: Meeting | None, *, zone: str, start: str | None, end: str | None, length: str | None,
+    occurrence: Occurrence, values: dict[str, Any],
 ) -> dict[str, Any]:
     """The fields the options set: times, and every option given (``--einladen`` adds invitations)."""
     import integrationsnetz as inz
@@ -172,20 +164,8 @@ def _changes(
 @option("--id", "meeting_id", metavar="ID", help="help.termin.id")
 @answer_options
 @click.pass_context
-def neu(
-    ctx: click.Context,
-    /,
-    *,
-    meeting_id: str | None,
-    start: str | None,
-    end: str | None,
-    length: str | None,
-    occurrence: Occurrence,
-    zone: str,
-    yes: bool,
-    as_json: bool,
-    **values: Any,
-) -> None:
+def neu(ctx: click.Context, /, *, meeting_id: str | None, start: str | None, end: str | None, length: str | None,
+        occurrence: Occurrence, zone: str, yes: bool, as_json: bool, **values: Any) -> None:
     """Add a meeting to the store."""
     import integrationsnetz as inz
     from integrationsnetz.cli.commands.init import slug
@@ -212,20 +192,8 @@ def neu(
 @_fields
 @answer_options
 @click.pass_context
-def aendern(
-    ctx: click.Context,
-    /,
-    *,
-    meeting_id: str,
-    start: str | None,
-    end: str | None,
-    length: str | None,
-    occurrence: Occurrence,
-    zone: str,
-    yes: bool,
-    as_json: bool,
-    **values: Any,
-) -> None:
+def aendern(ctx: click.Context, /, *, meeting_id: str, start: str | None, end: str | None, length: str | None,
+            occurrence: Occurrence, zone: str, yes: bool, as_json: bool, **values: Any) -> None:
     """Change a stored meeting; a planned session of a series is confirmed with it (``plan`` keeps it)."""
     import attrs
 
@@ -271,6 +239,7 @@ def bestaetigen(ctx: click.Context, meeting_id: str, yes: bool, as_json: bool) -
 
 def _cancel_message(data: Any, meeting_id: str, target: Path | None) -> bytes:
     import integrationsnetz as inz
+
     from integrationsnetz.exporters import export_result
 
     options = inz.ExportOptions(
@@ -324,16 +293,8 @@ def absagen(ctx: click.Context, meeting_id: str, no_ics: bool, yes: bool, as_jso
 @option("--anzahl", "headcount", type=click.IntRange(0, 100_000), help="help.termin.anzahl")
 @answer_options
 @click.pass_context
-def anwesenheit(
-    ctx: click.Context,
-    *,
-    meeting_id: str,
-    present: tuple[str, ...],
-    excused: tuple[str, ...],
-    headcount: int | None,
-    yes: bool,
-    as_json: bool,
-) -> None:
+def anwesenheit(ctx: click.Context, *, meeting_id: str, present: tuple[str, ...], excused: tuple[str, ...],
+                headcount: int | None, yes: bool, as_json: bool) -> None:
     """Record who was there (and who sent apologies); the meeting counts as held."""
     import attrs
 
@@ -369,18 +330,9 @@ def anwesenheit(
 @option("--genehmigt", "approved", metavar="DATUM", help="help.termin.genehmigt")
 @answer_options
 @click.pass_context
-def protokoll(
-    ctx: click.Context,
-    *,
-    meeting_id: str,
-    text: str | None,
-    text_file: Path | None,
-    decisions: tuple[str, ...],
-    recorder: str | None,
-    approved: str | None,
-    yes: bool,
-    as_json: bool,
-) -> None:
+def protokoll(ctx: click.Context, *, meeting_id: str, text: str | None, text_file: Path | None,
+              decisions: tuple[str, ...], recorder: str | None, approved: str | None, yes: bool,
+              as_json: bool) -> None:
     """Write the minutes: their text (replaced), decisions (added), who recorded and when approved."""
     import attrs
 
