@@ -239,7 +239,6 @@ def bestaetigen(ctx: click.Context, meeting_id: str, yes: bool, as_json: bool) -
 
 def _cancel_message(data: Any, meeting_id: str, target: Path | None) -> bytes:
     import integrationsnetz as inz
-
     from integrationsnetz.exporters import export_result
 
     options = inz.ExportOptions(
