@@ -153,6 +153,7 @@ def _sample(_folder: Path) -> dict[str, Any]:
 
 SETUP: dict[str, Callable[[Path], dict[str, Any] | None]] = {
     "einladung-tagesordnung-protokoll.md": _wartburgkreis,
+    "distribution-lists.md": _wartburgkreis,
     "members-calendars.md": _wartburgkreis,
     "publish-calendars.md": _wartburgkreis,
     "report-course-figures.md": _course_lists,

@@ -16,7 +16,7 @@ from integrationsnetz import ExportError, ExportOptions, NetworkData
 from integrationsnetz.exporters.wording import format_date, format_span
 from integrationsnetz.model.entity import Entity
 from integrationsnetz.testing.export_conformance import ExporterConformance, ImporterConformance
-from integrationsnetz.testing.samples import SENTINEL_NAME
+from integrationsnetz.testing.samples import SENTINEL_NAME, with_consents
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -158,8 +158,9 @@ class TestJsonImporterConformance(ImporterConformance):
 
 
 def test_json_export_is_the_document_format(sample: NetworkData, host: inz.PluginHost) -> None:
-    payload = inz.export(sample, "json", options=ExportOptions(include_personal_data=True), host=host)
-    assert inz.documents.loads(payload, host=host) == sample
+    consenting = with_consents(sample)  # contacts need the directory consent
+    payload = inz.export(consenting, "json", options=ExportOptions(include_personal_data=True), host=host)
+    assert inz.documents.loads(payload, host=host) == consenting
     public = inz.documents.loads(inz.export(sample, "json", host=host), host=host)
     assert all(person.name is None and not person.contacts for person in public.persons)
     assert all(

@@ -16,7 +16,7 @@ import integrationsnetz as inz
 from integrationsnetz import ExportError, ExportOptions, IcsMethod, IcsOptions, MeetingStatus, NetworkData
 from integrationsnetz.exporters.ics_values import clean_text, uid_for
 from integrationsnetz.testing.export_conformance import IcsExporterConformance, expected_occurrences
-from integrationsnetz.testing.samples import SENTINEL_EMAIL, SENTINEL_NAME, TRICKY_TITLE
+from integrationsnetz.testing.samples import SENTINEL_EMAIL, SENTINEL_NAME, TRICKY_TITLE, with_consents
 
 Expand = Callable[[bytes], list[tuple[str, str, str, str]]]
 STAMP = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
@@ -173,7 +173,7 @@ def test_personal_data_only_when_asked(sample: NetworkData, host: inz.PluginHost
     assert SENTINEL_NAME not in public
     assert SENTINEL_EMAIL not in public
     assert "ATTENDEE" not in public
-    private = unfold(ics(sample, host, include_personal_data=True))
+    private = unfold(ics(with_consents(sample, ["directory"]), host, include_personal_data=True))
     assert f'ATTENDEE;CN="{SENTINEL_NAME}";PARTSTAT=ACCEPTED;ROLE=REQ-PARTICIPANT:mailto:{SENTINEL_EMAIL}' in private
     assert 'ATTENDEE;CN="Jobcenter Wartburgkreis";PARTSTAT=ACCEPTED;ROLE=REQ-PARTICIPANT:mailto:' in private
     assert "CN=\"Volkshochschule 'Wartburgkreis', Eisenach\";PARTSTAT=DECLINED" in private
@@ -206,7 +206,7 @@ def test_invitation_needs_one_meeting_and_personal_data(sample: NetworkData, hos
     request = ExportOptions(include_personal_data=True, ics=IcsOptions(method=IcsMethod.REQUEST))
     with pytest.raises(ExportError, match="one meeting at a time"):
         inz.export(sample, "ics", options=request, host=host)
-    with pytest.raises(ExportError, match="include_personal_data=True"):
+    with pytest.raises(ExportError, match="audience 'recipients'"):
         inz.export(sample, "ics", select=sample.meetings[0], options=ExportOptions(ics=request.ics), host=host)
 
 

@@ -13,11 +13,13 @@ from integrationsnetz import hookimpl
 from integrationsnetz.exporters import Exporter, ExportOptions, ExportRequest
 from integrationsnetz.plugins import PluginHost
 from integrationsnetz.testing.export_conformance import ExporterConformance
-from integrationsnetz.testing.samples import SENTINEL_EMAIL, SENTINEL_NAME, sample_network
+from integrationsnetz.testing.samples import SENTINEL_EMAIL, SENTINEL_NAME, sample_network, with_consents
 
 SAMPLE = sample_network()
 SENTINEL = SAMPLE.get(inz.Person, "p-sentinel")
 ATTENDED = SAMPLE.get(inz.Meeting, "nt-2024-2")  # the sentinel is PRESENT and presents an item
+CONSENTING_SAMPLE = with_consents(SAMPLE, person_id="p-sentinel")  # to everything
+CONSENTING = CONSENTING_SAMPLE.get(inz.Person, "p-sentinel")
 
 
 def _write_selected(request: ExportRequest, stream: BinaryIO) -> None:
@@ -47,12 +49,13 @@ class TestCarelessExporterLeaksNothing(ExporterConformance):
     def test_personal_data_when_asked(self, host: PluginHost, sample: inz.NetworkData) -> None:
         """It shows the sentinel when asked for personal data and the sentinel is selected."""
         options = ExportOptions(include_personal_data=True)
-        text = inz.export(sample, self.format, select=SENTINEL, options=options, host=host).decode()
+        consenting = with_consents(sample, ["directory"])  # the e-mail needs the directory consent
+        text = inz.export(consenting, self.format, select=CONSENTING, options=options, host=host).decode()
         assert SENTINEL_NAME in text
         assert SENTINEL_EMAIL in text
 
 
-def _captured(select: object, options: ExportOptions | None = None) -> ExportRequest:
+def _captured(select: object, options: ExportOptions | None = None, data: inz.NetworkData = SAMPLE) -> ExportRequest:
     seen: list[ExportRequest] = []
 
     @hookimpl
@@ -62,7 +65,7 @@ def _captured(select: object, options: ExportOptions | None = None) -> ExportReq
 
     spy = types.ModuleType("integrationsnetz_spy")
     spy.register_exporters = register_exporters  # type: ignore[attr-defined]
-    inz.export(SAMPLE, "spy", io.BytesIO(), select=select, options=options,  # type: ignore[arg-type]
+    inz.export(data, "spy", io.BytesIO(), select=select, options=options,  # type: ignore[arg-type]
                host=PluginHost(entry_points=False, plugins=[spy]))  # fmt: skip
     (request,) = seen
     return request
@@ -106,8 +109,9 @@ def test_the_series_of_a_selected_meeting_comes_whole_and_redacted() -> None:
 
 def test_personal_data_asked_for_reaches_the_exporter_unchanged() -> None:
     """With ``include_personal_data`` the exporter gets the caller's objects as they are."""
-    request = _captured(SENTINEL, ExportOptions(include_personal_data=True))
-    assert request.selected == (SENTINEL,)
+    request = _captured(CONSENTING, ExportOptions(include_personal_data=True), CONSENTING_SAMPLE)
+    assert request.selected == (CONSENTING,)
+    assert request.selected[0] is CONSENTING
 
 
 # xlsx is binary: its suite (tests/exporters/test_xlsx.py) reads the workbook's cells for the same check

@@ -17,6 +17,7 @@ import attrs
 from integrationsnetz.errors import InvalidData, UnknownDocument, WrongType
 from integrationsnetz.model.entity import Entity
 from integrationsnetz.model.meetings import AttendanceCount, Meeting
+from integrationsnetz.model.memberships import Role
 from integrationsnetz.model.network_data import NetworkData
 
 if TYPE_CHECKING:
@@ -143,13 +144,49 @@ def check_document_kind(value: object) -> DocumentKind | None:
 def _validate_document(_instance: object, _attribute: attrs.Attribute[Any], value: object) -> None:
     check_document_kind(value)
 
+Audience = Literal["public", "internal", "recipients"]
+"""Who reads an export, which decides with each person's consents what of them it shows.
+
+``"public"``: a person's name only with an active ``publication`` consent, never their contacts.
+``"internal"``: names; contact details only with an active ``directory`` consent.
+``"recipients"``: a message to the people listed (e-mail invitations, mailing lists): as
+``"internal"``, and the e-mail addresses of people with an active ``invitations`` consent.
+"""
+
+AUDIENCES: tuple[Audience, ...] = ("public", "internal", "recipients")
+
+
+def _to_roles(value: object) -> object:
+    """``("co_lead",)`` names :attr:`Role.CO_LEAD`; a single role or name is a tuple of one."""
+    if isinstance(value, str):
+        value = (value,)
+    if isinstance(value, list | tuple):
+        return tuple(Role._value2member_map_.get(item, item) if isinstance(item, str) else item for item in value)
+    return value
+
+
+def _validate_roles(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(item, Role) for item in value):
+        known = ", ".join(repr(role.value) for role in Role)
+        raise InvalidData([f"{attribute.name}: expected a tuple of roles ({known}), got {value!r}"])
+
+
+def _validate_as_of(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
+        raise WrongType([f"{attribute.name}: expected a date (the day consent is decided for), got {value!r}"])
+
 
 @attrs.frozen(kw_only=True)
 class ExportOptions:
     """What an export includes and how it reads.
 
-    Personal data (names, e-mail addresses, attendance of people) is left out unless
-    ``include_personal_data`` is set: public exports are the default (DSGVO). ``start``
+    ``audience`` says who reads the export, and with each person's consents on ``as_of``
+    (default: today in Berlin) what of them it shows (see :data:`Audience`): public exports are
+    the default (DSGVO). ``include_personal_data`` is the older spelling: True means
+    ``audience="internal"``, False (the default) ``audience="public"``; a given ``audience``
+    wins, and ``audience="public"`` with ``include_personal_data=True`` is refused. ``roles``
+    keeps only the members in those roles when a working group's actors are listed (the
+    ``csv`` actor table, the distribution lists). ``start``
     (inclusive) and ``end`` (exclusive) limit meetings, events and courses to a time range; a
     :class:`~datetime.date` means the start of that day. ``stamp`` is the time written as the
     calendar's DTSTAMP; give it for byte-identical output (default: each entry's ``modified``).
@@ -165,14 +202,69 @@ class ExportOptions:
     ics: IcsOptions = attrs.field(default=IcsOptions(), validator=_instance_of(IcsOptions))
     csv: CsvOptions = attrs.field(default=CsvOptions(), validator=_instance_of(CsvOptions))
     document: DocumentKind | None = attrs.field(default=None, validator=_validate_document)
+    audience: Audience | None = attrs.field(default=None, validator=_one_of(None, *AUDIENCES))
+    as_of: date | None = attrs.field(default=None, validator=_validate_as_of)
+    roles: tuple[Role, ...] = attrs.field(default=(), converter=_to_roles, validator=_validate_roles)
+
+    def __attrs_post_init__(self) -> None:
+        if self.audience == "public" and self.include_personal_data:
+            raise InvalidData(
+                ["include_personal_data: True asks for the internal audience, but audience is 'public'; "
+                 "give only audience"]
+            )  # fmt: skip
+
+    @property
+    def effective_audience(self) -> Audience:
+        """The audience asked for: ``audience``, else what ``include_personal_data`` means."""
+        if self.audience is not None:
+            return self.audience
+        return "internal" if self.include_personal_data else "public"
+
+    @property
+    def decision_day(self) -> date:
+        """The day consent is decided for: ``as_of``, else today in Berlin."""
+        if self.as_of is not None:
+            return self.as_of
+        from zoneinfo import ZoneInfo
+
+        return datetime.now(ZoneInfo("Europe/Berlin")).date()
+
+
+@attrs.frozen(kw_only=True)
+class LeftOut:
+    """Someone a list or invitation was meant for but does not hold, and why (never dropped silently)."""
+
+    actor_id: str
+    label: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.actor_id}): {self.reason}"
+
+
+class LeftOutWarning(UserWarning):
+    """:func:`~integrationsnetz.export` left people out of an invitation or a list; the message names them.
+
+    Call :func:`~integrationsnetz.exporters.export_result` to get them as
+    :class:`LeftOut` values instead.
+    """
+
+
+@attrs.frozen(kw_only=True)
+class ExportResult:
+    """What an export wrote, and whom it left out with the reason for each."""
+
+    payload: bytes
+    left_out: tuple[LeftOut, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
 class ExportRequest:
     """Everything an exporter's ``write`` gets: the data to write, the options and the host.
 
-    ``data`` is already narrowed to the selection and the time range and, unless
-    ``options.include_personal_data``, stripped of personal data. ``selected`` is what the
+    ``data`` is already narrowed to the selection and the time range and stripped of what the
+    audience may not see (``options.effective_audience``, consents as of
+    ``options.decision_day``). ``selected`` is what the
     caller asked for (empty for the whole network), so a document exporter can tell "one
     meeting's invitation" from "the year's overview"; it is stripped like ``data`` and holds
     the very objects of ``data`` where ``data`` has them.
@@ -186,6 +278,10 @@ class ExportRequest:
     ``series`` holds every meeting, before narrowing, of each series (``series_id``) that a
     meeting of ``data`` belongs to, stripped like ``data``: an entry for part of a series (one
     invitation, a feed for one year) can name the series as the whole series' entry does.
+
+    An exporter that writes an invitation or a list calls :meth:`leave_out` for everyone it was
+    meant for but cannot hold (no consent, no e-mail address): the caller gets them in
+    :class:`ExportResult`.
     """
 
     data: NetworkData
@@ -195,6 +291,13 @@ class ExportRequest:
     series: tuple[Meeting, ...] = ()
     attendance: Mapping[str, AttendanceCount] = attrs.field(factory=dict)
     neighbours: tuple[Meeting, ...] = ()
+    left_out: list[LeftOut] = attrs.field(factory=list, eq=False, repr=False)
+
+    def leave_out(self, actor_id: str, label: str, reason: str) -> None:
+        """Report that ``actor_id`` (shown to the caller as ``label``) is not in the output, and why."""
+        entry = LeftOut(actor_id=actor_id, label=label, reason=reason)
+        if entry not in self.left_out:
+            self.left_out.append(entry)
 
 
 @attrs.frozen(kw_only=True)

@@ -10,26 +10,32 @@ One call does every export::
 
 Exporters are plugins (``register_exporters``); the built-ins (``ics``, ``json``, ``csv``,
 ``markdown``, ``html``) register the same way. :func:`export` narrows the data to the selection
-and the time range and, unless personal data is asked for, removes it *before* any exporter sees
-the data, so a third-party exporter cannot leak what it never gets.
+and the time range and removes what the audience's consents do not allow *before* any exporter
+sees the data, so a third-party exporter cannot leak what it never gets.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import warnings
 from typing import BinaryIO
 
 from integrationsnetz.atomic import write_atomic
 from integrationsnetz.contract.exporters import (
+    AUDIENCES,
     DOCUMENT_KINDS,
+    Audience,
     CsvOptions,
     DocumentKind,
     Exporter,
     ExportOptions,
     ExportRequest,
+    ExportResult,
     IcsMethod,
     IcsOptions,
+    LeftOut,
+    LeftOutWarning,
     Selection,
 )
 from integrationsnetz.contract.registries import Registries, default_host
@@ -57,6 +63,31 @@ def export(
     or the new one), a binary stream, or None. Raises :class:`ExportError` for an unknown format,
     naming the known ones (a :class:`PluginError` naming the plugins that failed to load, if
     any did: one of them may be the one that provides it).
+
+    An invitation or a list that leaves people out (no consent, no e-mail address) warns with
+    :class:`LeftOutWarning` naming them; :func:`export_result` returns them instead.
+    """
+    result = export_result(data, format, target, select=select, options=options, host=host)
+    if result.left_out:
+        listed = "; ".join(str(entry) for entry in result.left_out)
+        warnings.warn(f"export {format!r}: {len(result.left_out)} left out: {listed}", LeftOutWarning, stacklevel=2)
+    return result.payload
+
+
+def export_result(
+    data: NetworkData,
+    format: str,
+    target: str | os.PathLike[str] | BinaryIO | None = None,
+    *,
+    select: Selection = None,
+    options: ExportOptions | None = None,
+    host: Registries | None = None,
+) -> ExportResult:
+    """:func:`export`, returning the bytes together with whom the output leaves out and why.
+
+    ``ExportResult.left_out`` lists, for an invitation (``ics`` with ``METHOD:REQUEST`` or
+    ``CANCEL``) or a distribution list, every invited person or member it does not hold: without
+    an active consent for the purpose, or without an e-mail address.
     """
     from integrationsnetz.exporters.privacy import redact, redact_meetings, redact_selected
     from integrationsnetz.exporters.selection import narrow, neighbours_of, series_of
@@ -86,23 +117,21 @@ def export(
     meetings = {meeting.id: meeting for meeting in (*narrowed.meetings, *neighbours)}
     meetings.update((m.id, m) for m in selected if isinstance(m, Meeting))
     attendance = {meeting_id: meeting.attendance() for meeting_id, meeting in meetings.items()}
-    if not options.include_personal_data:
-        narrowed = redact(narrowed)
-        selected = redact_selected(selected, narrowed, data)
-        series = redact_meetings(series, narrowed, data)
-        neighbours = redact_meetings(neighbours, narrowed, data)
+    audience, on = options.effective_audience, options.decision_day
+    narrowed = redact(narrowed, audience, on)
+    selected = redact_selected(selected, narrowed, data, audience, on)
+    series = redact_meetings(series, narrowed, data, audience, on)
+    neighbours = redact_meetings(neighbours, narrowed, data, audience, on)
     buffer = io.BytesIO()
     request = ExportRequest(data=narrowed, options=options, host=host, selected=selected, series=series,
                             attendance=attendance, neighbours=neighbours)  # fmt: skip
     exporter.write(request, buffer)
     payload = buffer.getvalue()
-    if target is None:
-        return payload
     if isinstance(target, str | os.PathLike):
         write_atomic(target, payload)
-    else:
+    elif target is not None:
         target.write(payload)
-    return payload
+    return ExportResult(payload=payload, left_out=tuple(request.left_out))
 
 
 def _selected(select: Selection, data: NetworkData) -> tuple[Entity, ...]:
@@ -140,14 +169,20 @@ def _entity_with_id(data: NetworkData, entity_id: str) -> Entity:
 
 
 __all__ = [
+    "AUDIENCES",
     "DOCUMENT_KINDS",
+    "Audience",
     "CsvOptions",
     "DocumentKind",
     "ExportOptions",
     "ExportRequest",
+    "ExportResult",
     "Exporter",
     "IcsMethod",
     "IcsOptions",
+    "LeftOut",
+    "LeftOutWarning",
     "Selection",
     "export",
+    "export_result",
 ]

@@ -18,9 +18,10 @@ from typing import BinaryIO
 
 from integrationsnetz.exporters import Exporter, ExportRequest
 from integrationsnetz.exporters.references import References
+from integrationsnetz.exporters.selection import actors_of
 from integrationsnetz.exporters.wording import BERLIN, ORGANIZATION_KINDS, format_short_date, status_word
 from integrationsnetz.hookspecs import hookimpl
-from integrationsnetz.model.actors import OrganizationKind, Person
+from integrationsnetz.model.actors import Organization, OrganizationKind, Person
 from integrationsnetz.model.contacts import ContactKind, ContactPoint
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -73,13 +74,16 @@ def _contact(contacts: Iterable[ContactPoint], kind: ContactKind) -> str:
 
 
 def actor_rows(request: ExportRequest) -> tuple[list[str], list[list[str]]]:
-    """The directory: every organisation, then every person (by function unless personal data is asked)."""
+    """The directory of the selection's actors (a working group's members, a meeting's invitees;
+    everyone for the network): organisations, then people (by function unless consent shows the name).
+    """
     language = request.options.language
     data = request.data
     header = [_pick((de, en), language) for _, de, en in ACTOR_COLUMNS]
     names = {org.id: org.name for org in data.organizations}
+    listed = actors_of(data, request.selected, request.options.decision_day, request.options.roles)
     rows: list[list[str]] = []
-    for org in data.organizations:
+    for org in (actor for actor in listed if isinstance(actor, Organization)):
         address = org.address
         rows.append(
             [
@@ -98,7 +102,7 @@ def actor_rows(request: ExportRequest) -> tuple[list[str], list[list[str]]]:
                 org.website or _contact(org.contacts, ContactKind.WEB),
             ]
         )
-    for person in data.persons:
+    for person in (actor for actor in listed if isinstance(actor, Person)):
         rows.append(
             [
                 _pick(ACTOR_TYPES["person"], language),

@@ -57,10 +57,10 @@ from integrationsnetz.exporters.ics_values import (
 from integrationsnetz.exporters.references import References
 from integrationsnetz.exporters.wording import event_kind_word, meeting_kind_word, word
 from integrationsnetz.hookspecs import hookimpl
-from integrationsnetz.model.actors import Person
+from integrationsnetz.model.actors import ConsentPurpose, Person
 from integrationsnetz.model.courses import Course, CourseStatus
 from integrationsnetz.model.events import AllDay, Event
-from integrationsnetz.model.meetings import AttendanceStatus, Meeting, MeetingStatus
+from integrationsnetz.model.meetings import AttendanceStatus, Invitation, Meeting, MeetingStatus
 
 # The writer and its hook, and the values that lived here before ics_values (still importable from here).
 __all__ = [
@@ -101,7 +101,8 @@ class _Context:
         ics = request.options.ics
         self.option_key: Hashable = (
             self.language,
-            request.options.include_personal_data,
+            request.options.effective_audience,
+            request.options.decision_day,
             request.options.stamp,
             ics.method,
             ics.show_cancelled,
@@ -165,15 +166,11 @@ class _Context:
         if group is not None:
             categories.append(clean_text(group.name))
         attendees: list[tuple[str, str, str, str, bool]] = []
-        if self.options.include_personal_data:
-            for invitation in meeting.invitations:
-                email = refs.email_of(invitation.actor_id)
-                if email is None:
-                    continue
-                role = "CHAIR" if invitation.actor_id == meeting.moderator_id else "REQ-PARTICIPANT"
-                partstat = _PARTSTAT[invitation.status]
-                name = clean_text(refs.actor_name(invitation.actor_id) or "")
-                attendees.append((email, name, role, partstat, partstat == "NEEDS-ACTION"))
+        for invitation, email in self.attendees(meeting)[0]:
+            role = "CHAIR" if invitation.actor_id == meeting.moderator_id else "REQ-PARTICIPANT"
+            partstat = _PARTSTAT[invitation.status]
+            name = clean_text(refs.actor_name(invitation.actor_id) or "")
+            attendees.append((email, name, role, partstat, partstat == "NEEDS-ACTION"))
         return EntryContent(
             summary=summary,
             description="\n".join(lines).strip("\n") or None,
@@ -186,6 +183,35 @@ class _Context:
             url=clean_text(meeting.online_url) if meeting.online_url else None,
             duration=meeting.end - meeting.start,
         )
+
+    def attendees(self, meeting: Meeting) -> tuple[list[tuple[Invitation, str]], list[tuple[str, str]]]:
+        """The invitees an entry names as ATTENDEE with their e-mail, and those it leaves out with the reason.
+
+        A public feed names nobody. An invitation or cancellation (``REQUEST``, ``CANCEL``) is an
+        e-mail: it goes to organisations with an address and to people with an active
+        ``invitations`` consent and an address in the export; a feed for the network's own
+        people names everyone whose address the export holds.
+        """
+        audience = self.options.effective_audience
+        if audience == "public":
+            return [], []
+        message = self.options.ics.method is not IcsMethod.PUBLISH
+        day = self.options.decision_day
+        named: list[tuple[Invitation, str]] = []
+        left_out: list[tuple[str, str]] = []
+        for invitation in meeting.invitations:
+            actor = self.refs.actors.get(invitation.actor_id)
+            email = self.refs.email_of(invitation.actor_id)
+            if message and isinstance(actor, Person) and not actor.consented(ConsentPurpose.INVITATIONS, day):
+                left_out.append((invitation.actor_id, f"no invitations consent on {day.isoformat()}"))
+            elif email is None:
+                reason = "no e-mail address"
+                if isinstance(actor, Person) and audience == "internal":
+                    reason += " in an internal export (no directory consent); export for audience 'recipients'"
+                left_out.append((invitation.actor_id, reason))
+            else:
+                named.append((invitation, email))
+        return named, left_out
 
     def meeting_deps(self, meeting: Meeting) -> Hashable:
         """Everything besides the meeting that its entry shows: the cache key's other half."""
@@ -475,12 +501,14 @@ class IcsWriter:
                 f"select one meeting (got {len(data.meetings)} meetings, {len(data.events)} events, "
                 f"{len(data.courses)} courses)"
             )
-        if not request.options.include_personal_data:
+        if request.options.effective_audience == "public":
             raise ExportError(
-                f"METHOD:{method} names the invited people as ATTENDEEs: set include_personal_data=True "
-                "(for a public feed use METHOD:PUBLISH)"
+                f"METHOD:{method} names the invited people as ATTENDEEs: export for audience 'recipients' "
+                "(e-mail invitations to those who agreed) or 'internal' (for a public feed use METHOD:PUBLISH)"
             )
         meeting = data.meetings[0]
+        for actor_id, reason in ctx.attendees(meeting)[1]:
+            request.leave_out(actor_id, ctx.refs.actor_label(actor_id), reason)
         if ctx.organizer(meeting.organizer_id) is None:
             raise ExportError(
                 f"METHOD:{method} needs an ORGANIZER with an e-mail address: give the organiser "

@@ -2,7 +2,9 @@
 
 Narrowing keeps the reference collections (organisations, people, venues, memberships) whole,
 so an exporter can still look up a meeting's venue or presenters; it narrows the subjects:
-meetings, events, courses, and the working groups they belong to.
+meetings, events, courses, and the working groups they belong to. An exporter that lists actors
+(the directory, the distribution lists) asks :func:`actors_of` which of them the selection is
+about: a working group's members, a meeting's invitees.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from integrationsnetz.model.entity import Entity
 from integrationsnetz.model.events import AllDay, Event
 from integrationsnetz.model.groups import WorkingGroup
 from integrationsnetz.model.meetings import Meeting
+from integrationsnetz.model.memberships import Role
 from integrationsnetz.model.network_data import NetworkData
 from integrationsnetz.model.networks import Network
 from integrationsnetz.model.venues import Venue
@@ -144,3 +147,43 @@ def neighbours_of(meetings: Iterable[Meeting], data: NetworkData) -> tuple[Meeti
     bodies = {_body(meeting) for meeting in chosen}
     ids = {meeting.id for meeting in chosen}
     return tuple(m for m in data.meetings if _body(m) in bodies and m.id not in ids and m.status.value != "cancelled")
+
+
+def actors_of(
+    data: NetworkData, selected: Iterable[Entity], on: date, roles: Iterable[Role] = ()
+) -> tuple[Organization | Person, ...]:
+    """The actors a selection is about, organisations first, each once, in the order of ``data``.
+
+    A working group: its members on ``on`` (co-leads included); a meeting: its invitees; a
+    course: its provider and teachers; an event: its organiser; a person or organisation:
+    itself. Nothing selected, or the network: every actor, or with ``roles`` the network's
+    members in those roles. ``roles`` keeps only members in those roles (a group's co-leads:
+    ``(Role.CO_LEAD,)``); it applies to working groups and the network.
+    """
+    chosen = tuple(selected)
+    wanted = frozenset(roles)
+    ids: set[str] = set()
+
+    def members(group_id: str | None) -> set[str]:
+        return {
+            m.actor_id
+            for m in data.memberships
+            if m.group_id == group_id and m.active(on) and (not wanted or m.role in wanted)
+        }
+
+    if not chosen or any(isinstance(item, Network) for item in chosen):
+        if not wanted:
+            return (*data.organizations, *data.persons)
+        ids |= members(None)
+    for item in chosen:
+        if isinstance(item, WorkingGroup):
+            ids |= members(item.id)
+        elif isinstance(item, Meeting):
+            ids.update(invitation.actor_id for invitation in item.invitations)
+        elif isinstance(item, Course):
+            ids.update((item.provider_id, *item.teacher_ids))
+        elif isinstance(item, Event) and item.organizer_id is not None:
+            ids.add(item.organizer_id)
+        elif isinstance(item, Person | Organization):
+            ids.add(item.id)
+    return (*(o for o in data.organizations if o.id in ids), *(p for p in data.persons if p.id in ids))

@@ -90,6 +90,10 @@ class Person(NetworkPart):
     contacts: tuple[ContactPoint, ...] = ()
     consents: tuple[Consent, ...] = ()
 
+    def consented(self, purpose: ConsentPurpose, on: date) -> bool:
+        """Whether a consent for ``purpose`` covers ``on`` (given by then, not withdrawn before)."""
+        return any(consent.purpose is purpose and consent.active(on) for consent in self.consents)
+
     @property
     def display_name(self) -> str:
         """What an agenda prints: the name when known, else the function."""

@@ -13,7 +13,9 @@ Every built-in exporter and importer passes these, and so should yours::
 What they prove: the same input gives the same bytes; the output is UTF-8; the sentinel person's
 name, e-mail and phone never appear unless personal data is asked for, not even when the sentinel
 or a meeting they attend is what the caller selects (and do when it is asked for, if the format
-shows people); writing to a path gives the same bytes; an importer gives back what
+shows people); consent decides for every audience (:func:`check_consent`: no name in public
+without a ``publication`` consent active on ``as_of``, no e-mail or phone without a ``directory``
+consent, and the name again in public with one); writing to a path gives the same bytes; an importer gives back what
 the exporter wrote, and refuses a malformed file with :class:`~integrationsnetz.InvalidData`
 naming the line, importing nothing. Needs pytest: ``pip install 'integrationsnetz[testing]'``.
 """
@@ -38,7 +40,8 @@ except ImportError as exc:
     ) from exc
 
 from integrationsnetz.errors import ExportError, InvalidData
-from integrationsnetz.exporters import ExportOptions, export
+from integrationsnetz.exporters import AUDIENCES, ExportOptions, export
+from integrationsnetz.exporters.privacy import keeps_contacts, keeps_email, shows_name
 from integrationsnetz.exporters.selection import narrow
 from integrationsnetz.exporters.wording import word
 from integrationsnetz.ingest import ImportOptions, ImportResult, import_from
@@ -50,7 +53,7 @@ from integrationsnetz.model.events import AllDay
 from integrationsnetz.model.meetings import MeetingStatus
 from integrationsnetz.model.network_data import NetworkData
 from integrationsnetz.plugins import PluginHost
-from integrationsnetz.testing.samples import SENTINEL_EMAIL, SENTINEL_NAME, sample_network
+from integrationsnetz.testing.samples import SENTINEL_EMAIL, SENTINEL_NAME, sample_network, with_consents
 
 STAMP = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
 
@@ -63,6 +66,8 @@ class ExporterConformance:
     plugins: ClassVar[tuple[object, ...]] = ()
     #: Whether the sample's sentinel person shows up when personal data is asked for.
     shows_personal_data: ClassVar[bool] = True
+    #: Whether a public export names people who agreed to publication (None: as ``shows_personal_data``).
+    shows_people_publicly: ClassVar[bool | None] = None
 
     @pytest.fixture
     def host(self) -> PluginHost:
@@ -143,6 +148,38 @@ class ExporterConformance:
         ]
         assert any(SENTINEL_NAME in text for text in texts)
 
+    def test_consent_decides_for_every_audience(self, host: PluginHost, sample: NetworkData) -> None:
+        """For each audience, with the sentinel's consents absent, active, withdrawn before ``as_of`` or
+        given after it, the export shows only what they allow (also when the sentinel is selected)."""
+        person = _personal_data_of(sample).person
+        for case, data in consent_cases(sample, person.id, CONSENT_DAY):
+            for audience in AUDIENCES:
+                for options in self._variants(audience=audience, include_personal_data=False, as_of=CONSENT_DAY):
+                    for select in (None, person.id):
+                        check_consent(data, self.format, host=host, options=options, select=select, case=case,
+                                      readable=self.readable)  # fmt: skip
+
+    def test_public_name_with_publication_consent(self, host: PluginHost, sample: NetworkData) -> None:
+        """A public export names the sentinel once they agreed to publication, and not once they withdrew."""
+        shows = self.shows_personal_data if self.shows_people_publicly is None else self.shows_people_publicly
+        if not shows:
+            pytest.skip(f"{self.format} does not name people in public")
+        person = _personal_data_of(sample).person
+        agreed = with_consents(sample, ["publication"], person_id=person.id, given_on=CONSENT_DAY - timedelta(days=30))
+        options = self._variants(audience="public", include_personal_data=False, as_of=CONSENT_DAY)
+        texts = [
+            self.readable(export(agreed, self.format, select=select, options=o, host=host))
+            for o in options
+            for select in (None, person.id)
+        ]
+        assert any(SENTINEL_NAME in text for text in texts), f"{self.format}: no name despite publication consent"
+        withdrawn = with_consents(sample, ["publication"], person_id=person.id,
+                                  given_on=CONSENT_DAY - timedelta(days=30), withdrawn_on=CONSENT_DAY)  # fmt: skip
+        for o in options:
+            for select in (None, person.id):
+                text = self.readable(export(withdrawn, self.format, select=select, options=o, host=host))
+                assert SENTINEL_NAME not in text, f"{self.format}: the name shown after the consent was withdrawn"
+
     def test_path_and_stream_get_the_same_bytes(self, host: PluginHost, sample: NetworkData, tmp_path: Path) -> None:
         """A path is written atomically with what the call returns; a stream gets the same."""
         options = self._variants()[0]
@@ -212,8 +249,9 @@ class ImporterConformance:
 
     @pytest.fixture
     def sample(self) -> NetworkData:
-        """The data to export and read back."""
-        return sample_network()
+        """The data to export and read back: the sample with everyone's consent to everything, so
+        what the format keeps of people is in the export."""
+        return with_consents(sample_network())
 
     def export_options(self) -> ExportOptions:
         """The options of the export that is read back."""
@@ -251,6 +289,61 @@ class ImporterConformance:
         with pytest.raises(InvalidData) as caught:
             import_from(io.BytesIO(payload), self.format, options=ImportOptions(network_id="netz"), host=host)
         assert f"line {line}" in str(caught.value)
+
+
+#: The day the consent tests decide for (``ExportOptions.as_of``).
+CONSENT_DAY = date(2026, 2, 1)
+
+
+def consent_cases(data: NetworkData, person_id: str, day: date) -> list[tuple[str, NetworkData]]:
+    """``data`` with the person's consents to every purpose: none, active on ``day``, withdrawn on
+    ``day`` (so no longer active), given only after ``day``."""
+    before = day - timedelta(days=100)
+    return [
+        ("no consent", data),
+        ("consent active", with_consents(data, person_id=person_id, given_on=before)),
+        ("consent withdrawn", with_consents(data, person_id=person_id, given_on=before, withdrawn_on=day)),
+        ("consent given later", with_consents(data, person_id=person_id, given_on=day + timedelta(days=1))),
+    ]
+
+
+def check_consent(
+    data: NetworkData,
+    format: str,
+    *,
+    host: PluginHost,
+    options: ExportOptions,
+    select: object = None,
+    case: str = "",
+    readable: Any = None,
+) -> str | None:
+    """Export ``data`` and assert the sentinel appears only as their consents allow; the text, or
+    None when the format refuses the export (:class:`ExportError`).
+
+    On ``options.decision_day`` for ``options.effective_audience``: no name unless
+    :func:`~integrationsnetz.exporters.privacy.shows_name`, no e-mail unless
+    :func:`~integrationsnetz.exporters.privacy.keeps_email`, no phone unless
+    :func:`~integrationsnetz.exporters.privacy.keeps_contacts`. ``readable`` turns the bytes into
+    text (default: UTF-8 with ICS lines unfolded).
+    """
+    secrets = _personal_data_of(data)
+    try:
+        payload = export(data, format, select=select, options=options, host=host)  # type: ignore[arg-type]
+    except ExportError:
+        return None
+    text = readable(payload) if readable else payload.decode("utf-8").replace("\r\n ", "").replace("\r\n\t", "")
+    audience, day = options.effective_audience, options.decision_day
+    person = secrets.person
+    what = case or f"consents {person.consents!r}"
+    where = f"{format}: {what}, audience {audience!r}, as of {day}, select={select!r}"
+    if not shows_name(person, audience, day):
+        assert SENTINEL_NAME not in text, f"the name leaked ({where})"
+    if not keeps_email(person, audience, day):
+        assert SENTINEL_EMAIL not in text, f"the e-mail leaked ({where})"
+    if not keeps_contacts(person, audience, day):
+        for phone in secrets.values[2:]:
+            assert phone not in text, f"the phone number leaked ({where})"
+    return text
 
 
 @attrs.frozen

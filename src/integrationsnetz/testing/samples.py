@@ -5,13 +5,17 @@ exporters find hard: a biweekly working-group series across the spring DST switc
 cancelled, a moved and a changed meeting; an irregular series; texts full of commas,
 semicolons, quotes, backslashes, umlauts, emoji and line breaks; an all-day and a timed public
 event; a course. The person named :data:`SENTINEL_NAME` with :data:`SENTINEL_EMAIL` must never
-appear in an export that did not ask for personal data.
+appear in an export that did not ask for personal data. Nobody in it has given a consent:
+:func:`with_consents` records some (publication, directory, ...), as of a day, for one person or all.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
+
+import attrs
 
 from integrationsnetz.model import (
     Address,
@@ -19,6 +23,8 @@ from integrationsnetz.model import (
     AgendaItemKind,
     AllDay,
     AttendanceStatus,
+    Consent,
+    ConsentPurpose,
     ContactKind,
     ContactPoint,
     Coordinates,
@@ -56,6 +62,9 @@ SENTINEL_EMAIL = "zoe.sentinelli@example.org"
 NETWORK_ID = "netz-wak"
 #: A title no calendar may break on: separators, quotes, a backslash, umlauts, emoji, a line break.
 TRICKY_TITLE = 'AG Sprache; Treffen, Raum "2" \\ Übung 🎉\nzweite Zeile'
+
+#: The day the sample's consents are given by default (:func:`with_consents`).
+CONSENT_GIVEN = date(2024, 1, 2)
 
 _MODIFIED = datetime(2026, 1, 10, 8, 30, tzinfo=UTC)
 _CREATED = datetime(2025, 12, 1, 9, 0, tzinfo=UTC)
@@ -367,3 +376,28 @@ def sample_network() -> NetworkData:
         events=events,
         courses=courses,
     )
+
+
+def with_consents(
+    data: NetworkData,
+    purposes: Iterable[ConsentPurpose | str] = tuple(ConsentPurpose),
+    *,
+    person_id: str | None = None,
+    given_on: date = CONSENT_GIVEN,
+    withdrawn_on: date | None = None,
+) -> NetworkData:
+    """``data`` with consents for ``purposes`` recorded for one person (``person_id``) or everyone.
+
+    Each consent is given on ``given_on`` and, with ``withdrawn_on``, withdrawn that day;
+    earlier consents of the same purposes are replaced. By default everyone agrees to everything.
+    """
+    chosen = tuple(ConsentPurpose(purpose) for purpose in purposes)
+    recorded = tuple(Consent(purpose=p, given_on=given_on, withdrawn_on=withdrawn_on) for p in chosen)
+
+    def consenting(person: Person) -> Person:
+        if person_id is not None and person.id != person_id:
+            return person
+        kept = tuple(consent for consent in person.consents if consent.purpose not in chosen)
+        return attrs.evolve(person, consents=(*kept, *recorded))
+
+    return attrs.evolve(data, persons=tuple(consenting(person) for person in data.persons))

@@ -260,11 +260,15 @@ def bestaetigen(ctx: click.Context, meeting_id: str, yes: bool, as_json: bool) -
 
 def _cancel_message(data: Any, meeting_id: str, target: Path | None) -> bytes:
     import integrationsnetz as inz
+    from integrationsnetz.exporters import export_result
 
     options = inz.ExportOptions(
-        language=LANGUAGE.get(), include_personal_data=True, ics=inz.IcsOptions(method=inz.IcsMethod.CANCEL)
+        language=LANGUAGE.get(), audience="recipients", ics=inz.IcsOptions(method=inz.IcsMethod.CANCEL)
     )
-    return inz.export(data, "ics", target, select=meeting_id, options=options)
+    result = export_result(data, "ics", target, select=meeting_id, options=options)
+    for entry in result.left_out:  # invited, but not reached by the message: the coordinator tells them
+        click.echo(f"nicht in der Absage: {entry}", err=True)
+    return result.payload
 
 
 @termin.command("absagen", help="help.termin.absagen", short_help="short.termin.absagen")
