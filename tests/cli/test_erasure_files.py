@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -41,7 +42,9 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Run) -> Path
                    contacts=(inz.ContactPoint(kind=inz.ContactKind.EMAIL, value="koordination@wak.example"),)),
         inz.Person(id="migrationsberatung", network_id="netz-wak", function="Migrationsberatung", name=NAME,
                    contacts=(inz.ContactPoint(kind=inz.ContactKind.EMAIL, value=EMAIL),
-                             inz.ContactPoint(kind=inz.ContactKind.PHONE, value=PHONE))),
+                             inz.ContactPoint(kind=inz.ContactKind.PHONE, value=PHONE)),
+                   consents=tuple(inz.Consent(purpose=purpose, given_on=date(2026, 1, 1))  # so files name her
+                                  for purpose in (inz.ConsentPurpose.INVITATIONS, inz.ConsentPurpose.DIRECTORY))),
     )  # fmt: skip
     inz.documents.save(inz.NetworkData(network=data.network, persons=people), folder / "netzwerk.toml")
     for args in (

@@ -195,8 +195,10 @@ def _meeting(meeting: Meeting, hidden: set[str]) -> Meeting:
 def may_show_name(person: Person, options: ExportOptions) -> bool:
     """Whether a document may print this person's name (else it prints their function).
 
-    The one place that decides it for the Einladung, Tagesordnung, Protokoll, Teilnehmendenliste
-    and Namensschilder: the name is known and the export's audience may see it on its day
-    (:func:`shows_name`: in public only with an active ``publication`` consent).
+    The one place the Einladung, Tagesordnung, Protokoll, Teilnehmendenliste and Namensschilder
+    ask. ``person`` comes from the export's data, which :func:`redact` has already decided for
+    the audience and day (``options``): a name it kept may be shown. (Its consents are gone in a
+    public export, so they cannot be asked again here.)
     """
-    return person.name is not None and shows_name(person, options.effective_audience, options.decision_day)
+    del options  # decided by redact(); kept so a stricter rule per document has its place
+    return person.name is not None

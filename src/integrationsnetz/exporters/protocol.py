@@ -54,11 +54,11 @@ def _head(meeting: Meeting, request: ExportRequest, refs: References) -> list[Bl
     if record.approved_on:
         facts.append((word("approved_on", language), format_date(record.approved_on, language)))
     blocks: list[Block] = [Facts(tuple(facts))]
-    if request.options.include_personal_data:
-        for status, key in ((AttendanceStatus.PRESENT, "present_names"), (AttendanceStatus.EXCUSED, "excused_names")):
-            names = _names(meeting, status, refs)
-            if names:
-                blocks += [Heading(word(key, language), level=3), Items(tuple(names))]
+    # who the audience may see: redaction left out the people it may not name (consent decides)
+    for status, key in ((AttendanceStatus.PRESENT, "present_names"), (AttendanceStatus.EXCUSED, "excused_names")):
+        names = _names(meeting, status, refs)
+        if names:
+            blocks += [Heading(word(key, language), level=3), Items(tuple(names))]
     return blocks
 
 
