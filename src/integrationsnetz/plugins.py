@@ -67,6 +67,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "integrationsnetz.exporters.markdown",
     "integrationsnetz.exporters.html",
     "integrationsnetz.exporters.xlsx",
+    "integrationsnetz.exporters.docx",
     "integrationsnetz.ingest.ics",
     "integrationsnetz.ingest.jsondoc",
     "integrationsnetz.ingest.csv",
