@@ -276,7 +276,8 @@ class PluginHost:
         if unknown:
             self.pm.unregister(plugin)
             hints = [
-                f"{hook!r} (did you mean {close[0]!r}?)" if (close := difflib.get_close_matches(hook, HOOK_NAMES, 1))
+                f"{hook!r} (did you mean {close[0]!r}?)"
+                if (close := difflib.get_close_matches(hook, HOOK_NAMES, 1))
                 else repr(hook)
                 for hook in unknown
             ]

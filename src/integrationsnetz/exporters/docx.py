@@ -24,14 +24,15 @@ from integrationsnetz.contract.exporters import Exporter, ExportRequest
 from integrationsnetz.exporters.compose import build_page
 from integrationsnetz.exporters.pages import (
     BADGES_PER_PAGE,
+    BOX,
     Badges,
     Block,
     Facts,
     Heading,
     Items,
     Page,
-    Paragraph,
     Table,
+    sections,
 )
 from integrationsnetz.exporters.xlsx import stable_archive, written_on
 from integrationsnetz.hookspecs import hookimpl
@@ -46,6 +47,10 @@ LANGUAGE_TAGS = {"de": "de-DE", "en": "en-GB"}
 #: DIN 5008 margins in centimetres (top, right, bottom, left); badges use the paper more fully.
 MARGINS = (2.7, 2.0, 2.0, 2.5)
 BADGE_MARGINS = (1.5, 1.5, 1.5, 1.5)
+#: Where a fact's value starts after its label (cm): "Protokollführung:" fits.
+LABEL_WIDTH = 4.5
+#: The width of the text between the DIN 5008 margins on A4 (cm).
+TEXT_WIDTH = 21.0 - MARGINS[1] - MARGINS[3]
 #: A badge's height (cm): four rows and a two-line title fit on A4 within the badge margins.
 BADGE_HEIGHT = 5.5
 _FONT = "Arial"
@@ -148,6 +153,20 @@ def _mark_row(row_properties_of: WordTable, *, header_rows: int) -> None:
             properties.append(OxmlElement("w:tblHeader"))
 
 
+def _column_widths(block: Table, total: float) -> list[float]:
+    """Each column's share of ``total`` (cm) by its longest line, so "TOP" is narrow and "Titel" wide."""
+    weights = []
+    for column, title in enumerate(block.header):
+        cells = [row[column] for row in block.rows]
+        longest = max(len(line) for text in (title, *cells) for line in text.split("\n"))
+        if block.writable and not any(cells):
+            longest = 30  # room to sign in
+        elif cells and all(cell in ("", BOX) for cell in cells):
+            longest = 10  # a tick box under a wrapped head
+        weights.append(min(max(longest, 3), 40) + 2)
+    return [total * weight / sum(weights) for weight in weights]
+
+
 def _table(document: Document, block: Table) -> WordTable:
     from docx.enum.table import WD_ROW_HEIGHT_RULE
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -171,6 +190,13 @@ def _table(document: Document, block: Table) -> WordTable:
         if block.writable:
             row.height, row.height_rule = Cm(1.0), WD_ROW_HEIGHT_RULE.AT_LEAST
     _mark_row(table, header_rows=1)
+    widths = _column_widths(block, TEXT_WIDTH)
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)  # the grid, which LibreOffice reads
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Cm(width)  # each cell's, which Word reads
     made: WordTable = table
     return made
 
@@ -210,8 +236,8 @@ def _facts(document: Document, block: Facts) -> list[WordParagraph]:
     for label, value in block.items:
         paragraph = document.add_paragraph()
         form = paragraph.paragraph_format
-        form.left_indent, form.first_line_indent = Cm(4.5), Cm(-4.0)
-        form.tab_stops.add_tab_stop(Cm(4.5))
+        form.left_indent, form.first_line_indent = Cm(LABEL_WIDTH), Cm(-LABEL_WIDTH)
+        form.tab_stops.add_tab_stop(Cm(LABEL_WIDTH))
         form.space_after = 0
         _paragraph_text(paragraph, f"{label}:", bold=True)
         paragraph.add_run("\t")
@@ -239,26 +265,32 @@ def _items(document: Document, block: Items) -> list[WordParagraph]:
     return paragraphs
 
 
-def _block(document: Document, block: Block) -> list[WordParagraph]:
-    """Render ``block``; return the paragraphs a section's keep-with-next chain goes through."""
+def _block(document: Document, block: Block, *, whole: bool) -> list[WordParagraph]:
+    """Render ``block``; return the paragraphs its section's keep-with-next chain goes through.
+
+    A kept section (``whole``) chains every paragraph; another only its heading to the next block
+    and a table's head to its first row: a long table may break, its head repeated.
+    """
     if isinstance(block, Heading):
         heading = document.add_heading(level=min(max(block.level, 2), 9))
         _paragraph_text(heading, block.text)
         return [heading]
-    if isinstance(block, Facts):
-        return _facts(document, block)
-    if isinstance(block, Paragraph):
-        paragraph = document.add_paragraph()
-        _paragraph_text(paragraph, block.text)
-        return [paragraph]
-    if isinstance(block, Items):
-        return _items(document, block)
     if isinstance(block, Badges):
         _badges(document, block)
         return []
-    table = _table(document, block)
-    # Chained up to the first row: a long table may break (its header repeats), never right after its heading.
-    return [paragraph for row in table.rows[:2] for cell in row.cells for paragraph in cell.paragraphs]
+    if isinstance(block, Table):
+        table = _table(document, block)
+        rows = table.rows if whole else table.rows[:2]
+        return [paragraph for row in rows for cell in row.cells for paragraph in cell.paragraphs]
+    if isinstance(block, Facts):
+        paragraphs = _facts(document, block)
+    elif isinstance(block, Items):
+        paragraphs = _items(document, block)
+    else:
+        paragraph = document.add_paragraph()
+        _paragraph_text(paragraph, block.text)
+        paragraphs = [paragraph]
+    return paragraphs if whole else []
 
 
 def render(page: Page, written: datetime) -> bytes:
@@ -272,24 +304,13 @@ def render(page: Page, written: datetime) -> bytes:
         _letterhead(document, page)
     title = document.add_heading(level=1)
     _paragraph_text(title, page.title)
-    section: list[WordParagraph] = []
-    for block in page.blocks:
-        if isinstance(block, Heading) and block.level <= 2:
-            _keep_together(section)
-            section = []
-        section += _block(document, block)
-    _keep_together(section)
+    for part in sections(page.blocks):
+        chain = [paragraph for block in part.blocks for paragraph in _block(document, block, whole=part.kept)]
+        for paragraph in chain[:-1]:
+            paragraph.paragraph_format.keep_with_next = True
     buffer = io.BytesIO()
     document.save(buffer)
     return stable_archive(buffer.getvalue(), written)
-
-
-def _keep_together(paragraphs: list[WordParagraph]) -> None:
-    """A section that starts with a heading moves to the next page whole, where it fits on one."""
-    if not paragraphs or not paragraphs[0].style or not str(paragraphs[0].style.name).startswith("Heading"):
-        return
-    for paragraph in paragraphs[:-1]:
-        paragraph.paragraph_format.keep_with_next = True
 
 
 def join(parts: Sequence[bytes]) -> bytes:

@@ -29,8 +29,17 @@ DEFAULT_FOLDER = "zahlen-daten-fakten"
 @option("--bis", "clear_by", metavar="DATUM", help="help.kurs.bis")
 @option("--ohne-diagramme", "no_charts", is_flag=True, help="help.kurs.ohne_diagramme")
 @click.pass_obj
-def kursbericht(settings: Settings, *, folder: Path | None, source: Path | None, course_list: str | None,
-                types: Path | None, as_of: str | None, clear_by: str | None, no_charts: bool) -> None:
+def kursbericht(
+    settings: Settings,
+    *,
+    folder: Path | None,
+    source: Path | None,
+    course_list: str | None,
+    types: Path | None,
+    as_of: str | None,
+    clear_by: str | None,
+    no_charts: bool,
+) -> None:
     """Write the report for the chosen data and print its summary."""
     import integrationsnetz as inz
     from integrationsnetz.cli.commands.listing import parse_day

@@ -99,8 +99,16 @@ def render_documents(
     return _joined(parts, html, demote=overview_first)
 
 
-def _print(settings: Settings, kind: DocumentKind, ids: tuple[str, ...], *, week_text: str | None, fmt: str,
-           out: Path | None, personal: bool) -> None:
+def _print(
+    settings: Settings,
+    kind: DocumentKind,
+    ids: tuple[str, ...],
+    *,
+    week_text: str | None,
+    fmt: str,
+    out: Path | None,
+    personal: bool,
+) -> None:
     from integrationsnetz.atomic import write_atomic
 
     if not ids and week_text is None:
@@ -129,8 +137,9 @@ def _printing_command(name: str, kind: DocumentKind) -> click.Command:
     @option("--out", "-o", "out", type=click.Path(path_type=Path, dir_okay=False), help="help.print.out")
     @option("--mit-namen", "personal", is_flag=True, help="help.print.mit_namen")
     @click.pass_obj
-    def command(settings: Settings, ids: tuple[str, ...], *, week: str | None, fmt: str, out: Path | None,
-                personal: bool) -> None:
+    def command(
+        settings: Settings, ids: tuple[str, ...], *, week: str | None, fmt: str, out: Path | None, personal: bool
+    ) -> None:
         _print(settings, kind, ids, week_text=week, fmt=fmt, out=out, personal=personal)
 
     command.__doc__ = f"Print the {kind} of the chosen meetings."
