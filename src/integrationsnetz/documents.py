@@ -129,8 +129,10 @@ def loads(
             payload.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise InvalidData(
-                [f"not UTF-8 text (byte {exc.start}: {payload[exc.start:exc.start + 1]!r}); "
-                 f"{format.upper()} documents are UTF-8: save the file as UTF-8"],
+                [
+                    f"not UTF-8 text (byte {exc.start}: {payload[exc.start : exc.start + 1]!r}); "
+                    f"{format.upper()} documents are UTF-8: save the file as UTF-8"
+                ],
                 source=source,
             ) from None
     elif payload.startswith("\ufeff"):

@@ -68,6 +68,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "integrationsnetz.exporters.html",
     "integrationsnetz.exporters.xlsx",
     "integrationsnetz.exporters.distribution",
+    "integrationsnetz.exporters.docx",
     "integrationsnetz.ingest.ics",
     "integrationsnetz.ingest.jsondoc",
     "integrationsnetz.ingest.csv",
@@ -276,7 +277,8 @@ class PluginHost:
         if unknown:
             self.pm.unregister(plugin)
             hints = [
-                f"{hook!r} (did you mean {close[0]!r}?)" if (close := difflib.get_close_matches(hook, HOOK_NAMES, 1))
+                f"{hook!r} (did you mean {close[0]!r}?)"
+                if (close := difflib.get_close_matches(hook, HOOK_NAMES, 1))
                 else repr(hook)
                 for hook in unknown
             ]

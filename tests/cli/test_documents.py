@@ -123,3 +123,20 @@ def test_the_course_report_for_a_store_and_for_any_document(store_workspace: Pat
     bad = run("kursbericht", "--daten", str(tmp_path / "fehlt.json"))
     assert bad.exit_code == 1
     assert "Traceback" not in bad.output
+
+
+def test_word_files_need_out_and_are_never_written_to_a_terminal(wartburgkreis_workspace: Path, run: Run) -> None:
+    import io
+
+    import docx
+
+    refused = run("einladung", "nt-2024-2", "--format", "docx")
+    assert refused.exit_code == 2
+    assert "--out" in refused.output
+    written = run("protokoll", "nt-2024-2", "--format", "docx", "--out", "protokoll.docx")
+    assert written.exit_code == 0, written.output
+    document = docx.Document(str(wartburgkreis_workspace / "protokoll.docx"))
+    assert any(p.text.startswith("Protokoll: 2. Treffen des Netzwerkes") for p in document.paragraphs)
+    piped = run("agenda", "nt-2024-2", "--format", "docx", "--out", "-")  # the runner's stdout is no terminal
+    assert piped.exit_code == 0, piped.output
+    assert docx.Document(io.BytesIO(piped.stdout_bytes)).tables[0].rows[0].cells[0].text == "TOP"

@@ -196,6 +196,19 @@ def test_help_loads_neither_the_model_nor_its_libraries() -> None:
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_import_and_help_load_no_word_library() -> None:
+    """python-docx (and lxml under it) is loaded when a Word file is written, not on import or --help."""
+    probe = (
+        "import sys\nimport integrationsnetz\nfrom integrationsnetz.cli import main\n"
+        "integrationsnetz.PluginHost().exporters()\n"
+        "for args in (['--help'], ['einladung', '--help']):\n"
+        "    try:\n        main(args)\n    except SystemExit as exit:\n        assert exit.code == 0, exit.code\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] in ('docx', 'lxml')))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
 # --- the same commands against the embedded store and the PostgreSQL server ---------------------
 
 POSTGRES = os.environ.get("INTEGRATIONSNETZ_TEST_POSTGRES_URL") or "postgresql://postgres@127.0.0.1:5432/postgres"

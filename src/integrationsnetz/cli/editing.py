@@ -185,8 +185,9 @@ def ask(question: str) -> bool:
         click.echo(say("edit.answer"), err=True)
 
 
-def confirm(ctx: click.Context, heading: str, rows: Sequence[tuple[str, str, str]], notes: Sequence[str], *,
-            yes: bool) -> None:
+def confirm(
+    ctx: click.Context, heading: str, rows: Sequence[tuple[str, str, str]], notes: Sequence[str], *, yes: bool
+) -> None:
     """Show the change (on standard error, so ``--json`` output stays clean) and ask unless ``yes``.
 
     A "no" (or the end of the input) ends the command with exit code 1, nothing written.

@@ -173,9 +173,9 @@ def is_ambiguous(moment: datetime) -> bool:
         return False
     wall = moment.replace(tzinfo=None)
     first, second = wall.replace(tzinfo=zone, fold=0), wall.replace(tzinfo=zone, fold=1)
-    return first.utcoffset() != second.utcoffset() and first.astimezone(UTC).astimezone(zone).replace(
-        tzinfo=None
-    ) == wall
+    return (
+        first.utcoffset() != second.utcoffset() and first.astimezone(UTC).astimezone(zone).replace(tzinfo=None) == wall
+    )
 
 
 def local_text(moment: datetime, zone: ZoneInfo) -> str:

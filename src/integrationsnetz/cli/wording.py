@@ -37,6 +37,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     "help.lang": ("Sprache der Ausgabe: de oder en (Standard: aus LANG, sonst de).",
                   "Language of the output: de or en (default: from LANG, else de)."),
     "help.version": ("Die Version zeigen und beenden.", "Show the version and exit."),
+    # docs-print: Word files of the meeting documents (cli/commands/printing.py)
+    "print.binary_needs_out": ("Eine Word-Datei (--format docx) braucht --out DATEI (oder --out - für die "
+                               "Standardausgabe).",
+                               "A Word file (--format docx) needs --out FILE (or --out - for standard output)."),
+    "print.binary_terminal": ("Eine Word-Datei wird nicht ins Terminal geschrieben: --out DATEI angeben oder "
+                              "umleiten.",
+                              "A Word file is not written to a terminal: give --out FILE or redirect."),
     "help.debug": ("Bei Fehlern den vollständigen Traceback zeigen.", "Show the full traceback on errors."),
     # cli-run: init from existing files, the planner's report file, progress
     "help.init.netz": ("Ein vorhandenes Netzwerkdokument verwenden (statt --name, --land …); es wird nicht kopiert.",
@@ -473,7 +480,8 @@ _WORDS: dict[str, tuple[str, str]] = {
                          "oder Jahr und Woche (2027-6).",
                          "The meetings of a week: this, next, last (or German diese, nächste, letzte), a "
                          "calendar week (6) or year and week (2027-6)."),
-    "help.print.format": ("markdown oder html.", "markdown or html."),
+    "help.print.format": ("markdown, html (druckfertig, A4) oder docx (Word; braucht --out).",
+                          "markdown, html (print-ready, A4) or docx (Word; needs --out)."),
     "help.print.out": ("In diese Datei schreiben statt auf die Standardausgabe.",
                        "Write to this file instead of standard output."),
     "help.print.mit_namen": ("Namen von Personen zeigen (sonst nur ihre Funktion).",

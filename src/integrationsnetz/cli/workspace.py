@@ -199,9 +199,7 @@ def load_workspace(start: Path, *, document: Path | None = None, store_url: str 
     if folder is None:
         if document is None and store_url is None:
             raise Failure(say("no_workspace"))
-        return Workspace(
-            folder=None, document=document, planning=None, store_url=store_url, out=start / "out"
-        )
+        return Workspace(folder=None, document=document, planning=None, store_url=store_url, out=start / "out")
     path = folder / WORKSPACE_FILE
     try:
         settings = tomllib.loads(path.read_text(encoding="utf-8"))

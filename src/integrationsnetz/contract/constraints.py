@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     from integrationsnetz.contract.plan_context import PlanContext
 
 
-
 @attrs.frozen(kw_only=True)
 class Candidate:
     """A possible place in time for one session of a series: what every constraint judges.

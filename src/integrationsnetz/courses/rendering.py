@@ -63,6 +63,12 @@ _CSS = (
     "table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #ccc;padding:.3rem .6rem;"
     "text-align:left}td:not(:first-child){text-align:right}th{background:#f3f3f3}"
     "figure{margin:1rem 0}figure svg{max-width:100%;height:auto}"
+    # Printed on A4: the wide tables (the waiting lists have eight columns) wrap and shrink to the page
+    # instead of being cut at the right edge; their heads repeat on each page, rows stay whole.
+    "@page{size:A4;margin:2cm 1.5cm 2cm 2cm}"
+    "@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}"
+    "table{width:100%;font-size:8.5pt}th,td{padding:.2rem .3rem;overflow-wrap:break-word;hyphens:auto}"
+    "thead{display:table-header-group}tr,figure,li{break-inside:avoid}h1,h2,h3{break-after:avoid}}"
 )
 
 

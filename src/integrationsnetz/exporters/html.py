@@ -2,8 +2,9 @@
 
 Self-contained (inline CSS, no scripts, no external files), every text escaped with
 :func:`html.escape`; the print stylesheet sets A4 pages with 2 cm margins, repeats table
-headers on each page and keeps rows and headings from breaking apart; badges print as a grid of
-2 × 4 to a page, a page break after every eighth.
+headers on each page and keeps rows and headings from breaking apart, and a section (a TOP of
+the Protokoll) on one page where it fits (:func:`~integrationsnetz.exporters.pages.sections`);
+badges print as a grid of 2 × 4 to a page, a page break after every eighth.
 """
 
 from __future__ import annotations
@@ -22,12 +23,13 @@ from integrationsnetz.exporters.pages import (
     Items,
     Page,
     Paragraph,
+    sections,
 )
 from integrationsnetz.hookspecs import hookimpl
 
 STYLE = """
 body { font-family: "Source Sans 3", "Segoe UI", Arial, sans-serif; font-size: 11pt; line-height: 1.4;
-       color: #111; max-width: 50em; margin: 2em auto; padding: 0 1em; }
+       color: #111; max-width: 50em; margin: 2em auto; padding: 0 1em; hyphens: auto; }
 h1 { font-size: 18pt; margin: 0 0 0.6em; }
 h2 { font-size: 13pt; margin: 1.2em 0 0.4em; }
 dl.facts { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; margin: 0 0 1em; }
@@ -51,7 +53,7 @@ table.form td:nth-child(n+4), table.form th:nth-child(n+4) { text-align: center;
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
   thead { display: table-header-group; }
-  tr, li, dl.facts { break-inside: avoid; }
+  tr, li, dl.facts, section.kept { break-inside: avoid; }
   h1, h2 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
 }
@@ -88,9 +90,14 @@ def _block(block: Block) -> str:
     return f"<table{form}><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
+def _section(blocks: tuple[Block, ...], kept: bool) -> str:
+    inner = "\n".join(_block(block) for block in blocks)
+    return f'<section class="kept">\n{inner}\n</section>' if kept else inner
+
+
 def render(page: Page) -> str:
     """The page as a complete HTML document."""
-    body = "\n".join(_block(block) for block in page.blocks)
+    body = "\n".join(_section(part.blocks, part.kept) for part in sections(page.blocks))
     letterhead = ""
     if page.head is not None:
         sender = "<br>".join(escape(line) for line in page.head.sender)

@@ -211,3 +211,40 @@ def overview(request: ExportRequest) -> Page:
                         word("where", language))  # fmt: skip
         blocks.append(Table(header=event_header, rows=tuple(event_rows)))
     return Page(title=_range_title(request), language=language, blocks=tuple(blocks))
+
+
+#: A section whose tables hold at most this many rows is kept on one printed page; a longer one
+#: may break between rows (its table head repeats), so a long agenda does not leave a page empty.
+KEPT_ROWS = 10
+
+
+@attrs.frozen
+class Section:
+    """Blocks from one level-2 heading to the next (a TOP of the Protokoll); ``kept``: print on one page."""
+
+    blocks: tuple[Block, ...]
+    kept: bool
+
+
+def sections(blocks: tuple[Block, ...]) -> list[Section]:
+    """The blocks split before each level-2 heading; the part before the first heading is never kept.
+
+    The renderers print a kept section on one page where it fits (HTML ``break-inside: avoid``,
+    Word keep-with-next), so a TOP is not torn from its discussion and decisions.
+    """
+    found: list[list[Block]] = [[]]
+    for block in blocks:
+        if isinstance(block, Heading) and block.level <= 2 and found[-1]:
+            found.append([])
+        found[-1].append(block)
+    return [
+        Section(
+            blocks=tuple(part),
+            kept=isinstance(part[0], Heading)
+            and part[0].level <= 2
+            and not any(isinstance(b, Badges) for b in part)
+            and sum(len(b.rows) for b in part if isinstance(b, Table)) <= KEPT_ROWS,
+        )
+        for part in found
+        if part
+    ]

@@ -114,14 +114,14 @@ def write(request: ExportRequest, stream: BinaryIO) -> None:
     _sheet(book.create_sheet("Meetings" if english else "Termine"), header, meetings)
     header, courses = course_rows(request)
     _sheet(book.create_sheet("Courses" if english else "Kurse"), header, courses)
-    written = _written_on(request)
+    written = written_on(request)
     book.properties.created = book.properties.modified = written
     buffer = io.BytesIO()
     book.save(buffer)
-    stream.write(_stable_archive(buffer.getvalue(), written))
+    stream.write(stable_archive(buffer.getvalue(), written))
 
 
-def _written_on(request: ExportRequest) -> datetime:
+def written_on(request: ExportRequest) -> datetime:
     """The workbook's "created"/"modified": the export's ``stamp``, else the newest change of its data.
 
     Never the clock: the same data gives the same bytes (exporters' contract), so a published
@@ -133,7 +133,7 @@ def _written_on(request: ExportRequest) -> datetime:
     return (newest or datetime(2000, 1, 1, tzinfo=UTC)).astimezone(UTC).replace(tzinfo=None)
 
 
-def _stable_archive(payload: bytes, written: datetime) -> bytes:
+def stable_archive(payload: bytes, written: datetime) -> bytes:
     """The archive with every member and its "modified" dated ``written`` (openpyxl uses the clock for both)."""
     stamp = (max(written.year, 1980), written.month, written.day, written.hour, written.minute, written.second)
     modified = f">{written.isoformat(timespec='seconds')}Z</dcterms:modified>".encode()

@@ -197,9 +197,7 @@ def _written_now(store: Store, entities: list[Entity]) -> dict[str, list[tuple[E
     return found
 
 
-def _changes(
-    stored: Entity, read: Entity, entry: OwnEntry, again: list[tuple[Entity, OwnEntry]]
-) -> dict[str, Any]:
+def _changes(stored: Entity, read: Entity, entry: OwnEntry, again: list[tuple[Entity, OwnEntry]]) -> dict[str, Any]:
     """The fields a calendar carries whose value in ``read`` is none of those we would write now."""
     changes: dict[str, Any] = {}
     if not again:  # the exporter writes it no more (it could not be read back): take nothing

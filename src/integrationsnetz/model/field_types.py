@@ -146,8 +146,7 @@ def _taken_as_is(kind: Any) -> frozenset[type]:
     return frozenset(
         member
         for member in _members(kind)
-        if member in (NoneType, bool)
-        or (isinstance(member, type) and (issubclass(member, Enum) or attrs.has(member)))
+        if member in (NoneType, bool) or (isinstance(member, type) and (issubclass(member, Enum) or attrs.has(member)))
     )
 
 

@@ -134,9 +134,7 @@ class PlanConfig:
             return HolidayOverrides()
         return HolidayOverrides.load(self.holiday_overrides, host=host)
 
-    def blocked_times(
-        self, start: date, end: date, *, data: NetworkData | None = None
-    ) -> tuple[Absence | Busy, ...]:
+    def blocked_times(self, start: date, end: date, *, data: NetworkData | None = None) -> tuple[Absence | Busy, ...]:
         """The file's absences and its members' calendars read as busy time for ``start`` to ``end``.
 
         What ``PlanRequest.for_network(..., absences=...)`` takes. Each calendar is read (a file, or

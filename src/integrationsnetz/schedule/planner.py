@@ -81,7 +81,6 @@ def plan(
     if not isinstance(request, PlanRequest):
         raise WrongType([f"plan: expected a PlanRequest (PlanRequest.for_network(...)), got {type(request).__name__}"])
     if constraints is None or calendars is None:
-
         chosen_host = host or default_host()
         constraints = chosen_host.schedule_constraints() if constraints is None else constraints
         calendars = chosen_host.holiday_calendars() if calendars is None else calendars

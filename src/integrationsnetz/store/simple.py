@@ -170,7 +170,6 @@ class SimpleStore(BaseStore):
 
     def _write_codec(self) -> Codec:
         if self._guard_codec is None:
-
             self._guard_codec = default_codec()
         return self._guard_codec
 

@@ -54,8 +54,16 @@ def _renumbered(minutes: Minutes | None, moved: int, by: int) -> Minutes | None:
     return attrs.evolve(minutes, decisions=decisions)
 
 
-def _write(ctx: click.Context, store: Store, state: State, after: Meeting, rows: list[tuple[str, str, str]], *,
-           yes: bool, json_out: bool) -> None:
+def _write(
+    ctx: click.Context,
+    store: Store,
+    state: State,
+    after: Meeting,
+    rows: list[tuple[str, str, str]],
+    *,
+    yes: bool,
+    json_out: bool,
+) -> None:
     """Check the meeting, show the change, ask, write; as the other meeting commands do."""
     import attrs
 
@@ -95,8 +103,19 @@ def _open_meeting(state: State, meeting_id: str) -> Meeting:
 @option("--beschreibung", "description", help="help.top.beschreibung")
 @answer_options
 @click.pass_context
-def top(ctx: click.Context, *, meeting_id: str, title: str, length: int | None, presenters: tuple[str, ...],
-        position: int | None, kind: str, description: str | None, yes: bool, as_json: bool) -> None:
+def top(
+    ctx: click.Context,
+    *,
+    meeting_id: str,
+    title: str,
+    length: int | None,
+    presenters: tuple[str, ...],
+    position: int | None,
+    kind: str,
+    description: str | None,
+    yes: bool,
+    as_json: bool,
+) -> None:
     """Add an agenda item at the end, or at ``--position`` (the following items and their decisions move down)."""
     import attrs
 

@@ -78,6 +78,8 @@ _fields = decorated(
     option("--beschreibung", "description", help="help.termin.beschreibung"),
     option("--online", "online", metavar="URL", help="help.termin.online"),
 )
+
+
 @click.group("termin", cls=Group, help="help.termin", short_help="short.termin")
 def termin() -> None:
     """The meeting commands."""
@@ -150,8 +152,14 @@ def _exists(store: Store, meeting_id: str) -> bool:
 
 
 def _changes(
-    before: Meeting | None, *, zone: str, start: str | None, end: str | None, length: str | None,
-    occurrence: Occurrence, values: dict[str, Any],
+    before: Meeting | None,
+    *,
+    zone: str,
+    start: str | None,
+    end: str | None,
+    length: str | None,
+    occurrence: Occurrence,
+    values: dict[str, Any],
 ) -> dict[str, Any]:
     """The fields the options set: times, and every option given (``--einladen`` adds invitations)."""
     import integrationsnetz as inz
@@ -185,8 +193,20 @@ def _changes(
 @option("--id", "meeting_id", metavar="ID", help="help.termin.id")
 @answer_options
 @click.pass_context
-def neu(ctx: click.Context, /, *, meeting_id: str | None, start: str | None, end: str | None, length: str | None,
-        occurrence: Occurrence, zone: str, yes: bool, as_json: bool, **values: Any) -> None:
+def neu(
+    ctx: click.Context,
+    /,
+    *,
+    meeting_id: str | None,
+    start: str | None,
+    end: str | None,
+    length: str | None,
+    occurrence: Occurrence,
+    zone: str,
+    yes: bool,
+    as_json: bool,
+    **values: Any,
+) -> None:
     """Add a meeting to the store."""
     import integrationsnetz as inz
     from integrationsnetz.cli.commands.init import slug
@@ -213,8 +233,20 @@ def neu(ctx: click.Context, /, *, meeting_id: str | None, start: str | None, end
 @_fields
 @answer_options
 @click.pass_context
-def aendern(ctx: click.Context, /, *, meeting_id: str, start: str | None, end: str | None, length: str | None,
-            occurrence: Occurrence, zone: str, yes: bool, as_json: bool, **values: Any) -> None:
+def aendern(
+    ctx: click.Context,
+    /,
+    *,
+    meeting_id: str,
+    start: str | None,
+    end: str | None,
+    length: str | None,
+    occurrence: Occurrence,
+    zone: str,
+    yes: bool,
+    as_json: bool,
+    **values: Any,
+) -> None:
     """Change a meeting; a planned session of a series is confirmed with it (``plan`` keeps it)."""
     import attrs
 
@@ -313,8 +345,16 @@ def absagen(ctx: click.Context, meeting_id: str, no_ics: bool, yes: bool, as_jso
 @option("--anzahl", "headcount", type=click.IntRange(0, 100_000), help="help.termin.anzahl")
 @answer_options
 @click.pass_context
-def anwesenheit(ctx: click.Context, *, meeting_id: str, present: tuple[str, ...], excused: tuple[str, ...],
-                headcount: int | None, yes: bool, as_json: bool) -> None:
+def anwesenheit(
+    ctx: click.Context,
+    *,
+    meeting_id: str,
+    present: tuple[str, ...],
+    excused: tuple[str, ...],
+    headcount: int | None,
+    yes: bool,
+    as_json: bool,
+) -> None:
     """Record who was there (and who sent apologies); the meeting counts as held."""
     import attrs
 
@@ -350,9 +390,18 @@ def anwesenheit(ctx: click.Context, *, meeting_id: str, present: tuple[str, ...]
 @option("--genehmigt", "approved", metavar="DATUM", help="help.termin.genehmigt")
 @answer_options
 @click.pass_context
-def protokoll(ctx: click.Context, *, meeting_id: str, text: str | None, text_file: Path | None,
-              decisions: tuple[str, ...], recorder: str | None, approved: str | None, yes: bool,
-              as_json: bool) -> None:
+def protokoll(
+    ctx: click.Context,
+    *,
+    meeting_id: str,
+    text: str | None,
+    text_file: Path | None,
+    decisions: tuple[str, ...],
+    recorder: str | None,
+    approved: str | None,
+    yes: bool,
+    as_json: bool,
+) -> None:
     """Write the minutes: their text (replaced), decisions (added), who recorded and when approved."""
     import attrs
 

@@ -32,10 +32,7 @@ def plugins(as_json: bool) -> None:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     headers = [say("col.plugin"), say("col.version"), say("col.provides"), say("col.error")]
-    cells = [
-        [info.name, info.version, ", ".join(info.provides), info.error or ""]
-        for info in infos
-    ]
+    cells = [[info.name, info.version, ", ".join(info.provides), info.error or ""] for info in infos]
     click.echo(table(headers, cells))
 
 

@@ -1,18 +1,20 @@
 """``integrationsnetz einladung|agenda|protokoll|teilnehmendenliste|namensschilder``: a meeting's documents.
 
-The documents are the library's (``inz.export`` with the ``markdown`` or ``html`` exporter):
+The documents are the library's (``inz.export`` with the ``markdown``, ``html`` or ``docx`` exporter):
 ``einladung`` the invitation letter, ``agenda`` the Tagesordnung (for several meetings, the
 overview of them first, so one page says what is on in a week and what each meeting will
 discuss), ``protokoll`` the minutes, ``teilnehmendenliste`` the sign-in sheet and
 ``namensschilder`` the name badges. Meetings are chosen by id or with ``--woche``; people
-appear by their function unless ``--mit-namen`` is given.
+appear by their function unless ``--mit-namen`` is given. A Word file (``--format docx``) is
+binary: it needs ``--out`` (``--out -`` writes it to standard output, never to a terminal).
 """
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 import click
 
@@ -71,6 +73,26 @@ def _joined(parts: list[str], html: bool, *, demote: bool) -> str:
     return "\n---\n\n".join([parts[0], *rest])
 
 
+def _exported(data: NetworkData, meetings: list[Meeting], kind: DocumentKind, fmt: str, *, personal: bool,
+              week: tuple[date, date] | None) -> tuple[list[bytes], bool]:  # fmt: skip
+    """Each document in ``fmt``, the overview first for an agenda of several meetings (then True)."""
+    import attrs
+
+    import integrationsnetz as inz
+
+    options = inz.ExportOptions(language=LANGUAGE.get(), include_personal_data=personal)
+    parts = []
+    overview_first = kind == "agenda" and (len(meetings) > 1 or week is not None)
+    if overview_first:
+        start, end = (week[0], week[1] + timedelta(days=1)) if week else (None, None)
+        overview = attrs.evolve(options, document="overview", start=start, end=end)
+        parts.append(inz.export(data, fmt, select=[m.id for m in meetings], options=overview))
+    single = attrs.evolve(options, document=kind)
+    for meeting in meetings:
+        parts.append(inz.export(data, fmt, select=meeting.id, options=single))
+    return parts, overview_first
+
+
 def render_documents(
     data: NetworkData,
     meetings: list[Meeting],
@@ -81,30 +103,50 @@ def render_documents(
     week: tuple[date, date] | None,
 ) -> str:
     """The documents of ``kind`` (a :data:`~integrationsnetz.exporters.DOCUMENT_KINDS` entry) for ``meetings``."""
-    import attrs
-
-    import integrationsnetz as inz
-
     fmt = "html" if html else "markdown"
-    options = inz.ExportOptions(language=LANGUAGE.get(), include_personal_data=personal)
-    parts = []
-    overview_first = kind == "agenda" and (len(meetings) > 1 or week is not None)
-    if overview_first:
-        start, end = (week[0], week[1] + timedelta(days=1)) if week else (None, None)
-        overview = attrs.evolve(options, document="overview", start=start, end=end)
-        parts.append(inz.export(data, fmt, select=[m.id for m in meetings], options=overview).decode("utf-8"))
-    single = attrs.evolve(options, document=kind)
-    for meeting in meetings:
-        parts.append(inz.export(data, fmt, select=meeting.id, options=single).decode("utf-8"))
-    return _joined(parts, html, demote=overview_first)
+    parts, overview_first = _exported(data, meetings, kind, fmt, personal=personal, week=week)
+    return _joined([part.decode("utf-8") for part in parts], html, demote=overview_first)
 
 
-def _print(settings: Settings, kind: DocumentKind, ids: tuple[str, ...], *, week_text: str | None, fmt: str,
-           out: Path | None, personal: bool) -> None:
+def render_word(
+    data: NetworkData,
+    meetings: list[Meeting],
+    kind: DocumentKind,
+    *,
+    personal: bool,
+    week: tuple[date, date] | None,
+) -> bytes:
+    """The documents of ``kind`` for ``meetings`` as one Word file, each on a new page."""
+    from integrationsnetz.exporters.docx import join
+
+    parts, _ = _exported(data, meetings, kind, "docx", personal=personal, week=week)
+    return join(parts)
+
+
+def _stdout() -> BinaryIO:
+    """Standard output's bytes (click's ``get_binary_stream`` is deprecated); a test runner's too."""
+    return sys.stdout.buffer
+
+
+def _print(
+    settings: Settings,
+    kind: DocumentKind,
+    ids: tuple[str, ...],
+    *,
+    week_text: str | None,
+    fmt: str,
+    out: Path | None,
+    personal: bool,
+) -> None:
     from integrationsnetz.atomic import write_atomic
 
     if not ids and week_text is None:
         raise click.UsageError(say("print.choose"))
+    to_stdout = out is None or str(out) == "-"
+    if fmt == "docx" and out is None:
+        raise click.UsageError(say("print.binary_needs_out"))
+    if fmt == "docx" and to_stdout and _stdout().isatty():
+        raise click.UsageError(say("print.binary_terminal"))
     week = week_of(week_text, date.today()) if week_text is not None else None
     data = settings.workspace().network()
     meetings = chosen_meetings(data, ids, week)
@@ -112,11 +154,17 @@ def _print(settings: Settings, kind: DocumentKind, ids: tuple[str, ...], *, week
         assert week is not None
         click.echo(say("print.none", first=f"{week[0]:%d.%m.%Y}", last=f"{week[1]:%d.%m.%Y}"), err=True)
         return
-    text = render_documents(data, meetings, kind, html=fmt == "html", personal=personal, week=week)
-    if out is None:
-        click.echo(text, nl=False)
+    if fmt == "docx":
+        payload = render_word(data, meetings, kind, personal=personal, week=week)
+    else:
+        payload = render_documents(data, meetings, kind, html=fmt == "html", personal=personal,
+                                   week=week).encode("utf-8")  # fmt: skip
+    if out is None or to_stdout:
+        stream = _stdout()
+        stream.write(payload)
+        stream.flush()
         return
-    write_atomic(out, text.encode("utf-8"))
+    write_atomic(out, payload)
     click.echo(say("print.written", path=out, count=len(meetings)), err=True)
 
 
@@ -124,13 +172,15 @@ def _printing_command(name: str, kind: DocumentKind) -> click.Command:
     @click.command(name, cls=Command, help=f"help.{name}", short_help=f"short.{name}")
     @click.argument("ids", metavar="[ID]...", nargs=-1)
     @option("--woche", "week", metavar="WOCHE", help="help.print.woche")
-    @option("--format", "fmt", type=click.Choice(["markdown", "html"]), default="markdown", show_default=True,
-            help="help.print.format")  # fmt: skip
-    @option("--out", "-o", "out", type=click.Path(path_type=Path, dir_okay=False), help="help.print.out")
+    @option("--format", "fmt", type=click.Choice(["markdown", "html", "docx"]), default="markdown",
+            show_default=True, help="help.print.format")  # fmt: skip
+    @option("--out", "-o", "out", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+            help="help.print.out")  # fmt: skip
     @option("--mit-namen", "personal", is_flag=True, help="help.print.mit_namen")
     @click.pass_obj
-    def command(settings: Settings, ids: tuple[str, ...], *, week: str | None, fmt: str, out: Path | None,
-                personal: bool) -> None:
+    def command(
+        settings: Settings, ids: tuple[str, ...], *, week: str | None, fmt: str, out: Path | None, personal: bool
+    ) -> None:
         _print(settings, kind, ids, week_text=week, fmt=fmt, out=out, personal=personal)
 
     command.__doc__ = f"Print the {kind} of the chosen meetings."

@@ -32,8 +32,9 @@ def aufgabe() -> None:
     """The task commands."""
 
 
-def _write_group(ctx: click.Context, store: Any, state: Any, change: tuple[Any, Any], task_id: str, *, yes: bool,
-                 json_out: bool) -> None:
+def _write_group(
+    ctx: click.Context, store: Any, state: Any, change: tuple[Any, Any], task_id: str, *, yes: bool, json_out: bool
+) -> None:
     before, after = change
     old = next((t for t in before.tasks if t.id == task_id), None)
     new = next(t for t in after.tasks if t.id == task_id)
@@ -57,8 +58,18 @@ def _write_group(ctx: click.Context, store: Any, state: Any, change: tuple[Any, 
 @option("--id", "task_id", metavar="ID", help="help.aufgabe.id")
 @answer_options
 @click.pass_context
-def neu(ctx: click.Context, *, group_id: str, title: str, owner: str | None, due: str | None,
-        meeting_id: str | None, task_id: str | None, yes: bool, as_json: bool) -> None:
+def neu(
+    ctx: click.Context,
+    *,
+    group_id: str,
+    title: str,
+    owner: str | None,
+    due: str | None,
+    meeting_id: str | None,
+    task_id: str | None,
+    yes: bool,
+    as_json: bool,
+) -> None:
     """Add a task to a working group."""
     import attrs
 

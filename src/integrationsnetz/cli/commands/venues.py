@@ -53,8 +53,17 @@ def ort() -> None:
     """The venue commands."""
 
 
-def _save(ctx: click.Context, store: Store, state: State, after: Venue, rows: list[tuple[str, str, str]], *,
-          new: bool, yes: bool, json_out: bool) -> None:
+def _save(
+    ctx: click.Context,
+    store: Store,
+    state: State,
+    after: Venue,
+    rows: list[tuple[str, str, str]],
+    *,
+    new: bool,
+    yes: bool,
+    json_out: bool,
+) -> None:
     """Show, ask, write one venue (the store, and the document if it defines the venue)."""
     key = "ort.new" if new else "ort.change"
     with pending(state, store, [after]) as change:
@@ -87,8 +96,18 @@ def _taken(state: State, store: Store, venue_id: str) -> bool:
 @option("--traeger", "owner", metavar="ID", help="help.ort.traeger")
 @answer_options
 @click.pass_context
-def neu(ctx: click.Context, *, name: str, address: str, venue_id: str | None, capacity: int | None,
-        step_free: bool | None, owner: str | None, yes: bool, as_json: bool) -> None:
+def neu(
+    ctx: click.Context,
+    *,
+    name: str,
+    address: str,
+    venue_id: str | None,
+    capacity: int | None,
+    step_free: bool | None,
+    owner: str | None,
+    yes: bool,
+    as_json: bool,
+) -> None:
     """Add a venue to the store."""
     import integrationsnetz as inz
     from integrationsnetz.cli.commands.init import slug
@@ -110,8 +129,10 @@ def neu(ctx: click.Context, *, name: str, address: str, venue_id: str | None, ca
         venue = inz.Venue(id=venue_id, network_id=state.network_id, name=name, address=where, capacity=capacity,
                           step_free=step_free, owner_id=owner)  # fmt: skip
         readable = {"address": where.one_line(), "step_free": say("ort.yes" if step_free else "ort.no")}
-        rows = [(name, old, readable.get(name, new)) for name, old, new in changed_fields(None, venue,
-                                                                                           zone_named(DEFAULT_ZONE))]
+        rows = [
+            (name, old, readable.get(name, new))
+            for name, old, new in changed_fields(None, venue, zone_named(DEFAULT_ZONE))
+        ]
         _save(ctx, store, state, venue, rows, new=True, yes=yes, json_out=as_json)
 
 
@@ -123,8 +144,17 @@ def neu(ctx: click.Context, *, name: str, address: str, venue_id: str | None, ca
 @_room_options[1]
 @answer_options
 @click.pass_context
-def raum(ctx: click.Context, *, venue_id: str, name: str, room_id: str | None, capacity: int | None,
-         step_free: bool | None, yes: bool, as_json: bool) -> None:
+def raum(
+    ctx: click.Context,
+    *,
+    venue_id: str,
+    name: str,
+    room_id: str | None,
+    capacity: int | None,
+    step_free: bool | None,
+    yes: bool,
+    as_json: bool,
+) -> None:
     """Add a room to a venue."""
     import attrs
 
@@ -148,8 +178,13 @@ def raum(ctx: click.Context, *, venue_id: str, name: str, room_id: str | None, c
             raise Failure(say("ort.exists", id=room_id))
         room = inz.Room(id=room_id, name=name, capacity=capacity, step_free=step_free)
         after: Any = attrs.evolve(before, rooms=(*before.rooms, room))
-        shown = ", ".join([room.name, *([str(capacity)] if capacity is not None else []),
-                           *([say("ort.yes" if step_free else "ort.no")] if step_free is not None else [])])
+        shown = ", ".join(
+            [
+                room.name,
+                *([str(capacity)] if capacity is not None else []),
+                *([say("ort.yes" if step_free else "ort.no")] if step_free is not None else []),
+            ]
+        )
         _save(ctx, store, state, after, [(f"rooms[{room_id}]", "–", shown)], new=False, yes=yes, json_out=as_json)
 
 

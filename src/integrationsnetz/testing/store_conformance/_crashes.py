@@ -73,7 +73,6 @@ class Harness:
             pytest.skip(reason)
 
 
-
 def _harness(harness: Harness | object, before_0_2: tuple[Any, ...]) -> Harness:
     """The harness, or one made from the four arguments these tests took before 0.2 (with a warning).
 

@@ -1,0 +1,91 @@
+"""Print documents to PDF as people do and read the pages back: Chromium, LibreOffice, poppler.
+
+For tests of document exporters (the built-in ``html`` and ``docx``, a plugin's own): print the
+file, then check the page count, the page size (:data:`A4`) and what each page says. The tools
+are Debian packages, not Python ones. Outside CI a test that needs a missing one is
+skipped with the command that installs them; in CI (``CI=true``, where ``.ci/run`` installs them)
+it fails, so a printed-page check can never pass by being skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+INSTALL = "apt-get install chromium libreoffice-writer-nogui poppler-utils"
+#: A4 in PDF points, as the tools round it.
+A4 = (595.0, 842.0)
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
+def need(*tools: str) -> None:
+    """Skip (fail in CI) unless every one of ``tools`` is on the PATH."""
+    missing = [tool for tool in tools if shutil.which(tool) is None]
+    if missing:
+        message = f"{', '.join(missing)} not installed: to run the printed-page tests, {INSTALL}"
+        if _in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def print_html(page: Path, pdf: Path) -> Path:
+    """``page`` printed to ``pdf`` by headless Chromium, with its own @page size and margins."""
+    need("chromium", "pdfinfo", "pdftotext")
+    subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--user-data-dir={pdf.parent / '.chromium'}", f"--print-to-pdf={pdf}", page.resolve().as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    assert pdf.is_file(), f"Chromium printed nothing for {page}"
+    return pdf
+
+
+def print_docx(document: Path, folder: Path) -> Path:
+    """``document`` converted to PDF by LibreOffice into ``folder``."""
+    need("soffice", "pdfinfo", "pdftotext")
+    folder.mkdir(parents=True, exist_ok=True)
+    profile = (folder / ".libreoffice").resolve().as_uri()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
+         str(folder), str(document)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    pdf = folder / f"{document.stem}.pdf"
+    assert pdf.is_file(), f"LibreOffice made no PDF of {document}"
+    return pdf
+
+
+def page_count(pdf: Path) -> int:
+    """The number of pages of ``pdf``."""
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    found = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
+    assert found, info
+    return int(found.group(1))
+
+
+def page_sizes(pdf: Path) -> set[tuple[float, float]]:
+    """Each page's size in points, rounded to whole points."""
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", str(page_count(pdf)), str(pdf)], check=True,
+                          capture_output=True, text=True).stdout  # fmt: skip
+    return {(round(float(w)), round(float(h))) for w, h in re.findall(r"size:\s+([\d.]+) x ([\d.]+) pts", info)}
+
+
+def pages(pdf: Path) -> list[str]:
+    """The text of each page, in reading order, whitespace folded to single spaces."""
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    return [" ".join(page.split()) for page in text.split("\f")[: page_count(pdf)]]
+
+
+def rightmost_word(pdf: Path) -> float:
+    """The right edge (points) of the word that reaches furthest right on any page."""
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                           text=True).stdout  # fmt: skip
+    return max(float(x) for x in re.findall(r'xMax="([\d.]+)"', boxes))
