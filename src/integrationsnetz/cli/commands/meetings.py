@@ -26,6 +26,7 @@ from integrationsnetz.cli.editing import (
     read_state,
 )
 from integrationsnetz.cli.help import Group, option
+from integrationsnetz.cli.readable import Names
 from integrationsnetz.cli.times import DEFAULT_ZONE, Occurrence, zone_named
 from integrationsnetz.cli.wording import LANGUAGE, say
 from integrationsnetz.cli.workspace import Failure, Workspace
@@ -94,7 +95,7 @@ def _apply(
     zone: str = DEFAULT_ZONE,
 ) -> Meeting:
     """Show, ask, write one meeting; returns it as stored."""
-    rows = changed_fields(before, after, zone_named(zone))
+    rows = changed_fields(before, after, zone_named(zone), Names(state.data))
     if not rows:
         click.echo(say("edit.unchanged", id=after.id))
         return after
