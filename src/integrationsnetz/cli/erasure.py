@@ -117,12 +117,12 @@ def planning_edit(path: Path | None, person_id: str) -> PlanningEdit | None:
             if re.match(r"^\s*participant_ids\s*=\s*\[", line):
                 in_array = True
             if in_array:
-                if re.search(literal, line.split("#", 1)[0]):
+                code, hash_, comment = line.partition("#")
+                for _ in re.findall(literal, code):
                     references.append(PlanningReference(number + 1, where, "participant_ids"))
-                    code, hash_, comment = line.partition("#")
-                    code = re.sub(rf"{literal}\s*,\s*", "", code, count=1)
-                    code = re.sub(rf",?\s*{literal}", "", code, count=1)
-                    lines[number] = code + hash_ + comment
+                code = re.sub(rf"{literal}\s*,\s*", "", code)
+                code = re.sub(rf",?\s*{literal}", "", code)
+                lines[number] = code + hash_ + comment
                 if "]" in line.split("#", 1)[0]:
                     in_array = False
         elif table in _TABLE_ARRAYS and re.match(rf"^\s*person_id\s*=\s*{literal}\s*(#.*)?$", line):

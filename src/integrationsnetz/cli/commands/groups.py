@@ -45,8 +45,8 @@ def _free(taken: set[str], base: str) -> str:
 
 
 def _running(membership: Membership, today: date) -> bool:
-    """Not ended: running now, or starting later (a group founded ahead of its first meeting)."""
-    return membership.until is None or membership.until >= today
+    """Not ended (a member leaving today is gone): running now, or starting later (a group founded ahead)."""
+    return membership.until is None or membership.until > today
 
 
 def _known_actor(state: State, actor_id: str) -> None:
