@@ -33,6 +33,8 @@ pytestmark = pytest.mark.skipif(not COMMAND.exists(), reason="the entry point is
 MEETING = "nt-2024-2"
 DOCUMENT = "wartburgkreis-netzwerk.toml"
 FIELDS = {"--titel": "title", "--beschreibung": "description"}
+#: The label the preview shows for each field.
+LABELS = {"title": "Titel", "description": "Beschreibung"}
 REFUSED = "nichts wurde gespeichert. Bitte den Befehl noch einmal ausführen."
 SAVED = re.compile(r"Gespeichert: (\S+) \(Revision (\d+)\)")
 
@@ -96,7 +98,7 @@ class Outcome:
 
     def old(self) -> str:
         """The old value of its field that its preview showed (what it read)."""
-        found = re.search(rf"^\s+{self.field}\s+(.*) → (.*)$", self.err, re.MULTILINE)
+        found = re.search(rf"^\s+{LABELS[self.field]}\s+(.*) → (.*)$", self.err, re.MULTILINE)
         assert found is not None, self.err
         assert found.group(2) == self.value
         return found.group(1)

@@ -66,7 +66,7 @@ def test_a_new_meeting_is_shown_and_asked_and_no_leaves_the_store_unchanged(
     refused = run(*NEW, input="n\n")
     assert refused.exit_code == 1
     assert f"Neuer Termin {NEW_ID} in sqlite://" in refused.output
-    assert "start         – → 10.02.2027 10:00" in refused.output
+    assert "Beginn         – → 10.02.2027 10:00" in refused.output
     assert "Speichern? [j/N]" in refused.output
     assert "Abgebrochen: nichts geändert." in refused.output
     assert _meetings(wartburgkreis_workspace) == {}
@@ -94,7 +94,7 @@ def test_a_change_keeps_the_length_and_a_day_alone_keeps_the_time(wartburgkreis_
     [row] = json.loads(moved.stdout)
     assert row["start"].startswith("2027-07-01T10:00:00+02:00")  # summer time: the offset is the zone's
     assert row["end"].startswith("2027-07-01T11:30:00+02:00")
-    assert "start  10.02.2027 10:00 → 01.07.2027 10:00" in moved.output  # the change, on stderr
+    assert "Beginn  10.02.2027 10:00 → 01.07.2027 10:00" in moved.output  # the change, on stderr
     stored = _meetings(wartburgkreis_workspace)[NEW_ID]
     assert stored.revision == 2
     assert stored.duration.total_seconds() == 90 * 60
@@ -192,7 +192,7 @@ def test_moving_a_planned_series_session_confirms_it_and_plan_keeps_it(goettinge
     result = run("termin", "aendern", meeting.id, "--beginn", "02.07.2027", "--yes")
     assert result.exit_code == 0, result.output
     assert "das nächste `plan` würde die Änderung ersetzen" in result.output
-    assert "status  geplant → bestätigt" in result.output
+    assert "Status  geplant → bestätigt" in result.output
     assert run("plan", "2027").exit_code == 0
     kept = _meetings(goettingen)[meeting.id]
     assert kept.status is inz.MeetingStatus.CONFIRMED
@@ -291,7 +291,7 @@ def test_tasks_are_added_and_closed_in_a_store_group(store_workspace: Path, run:
     assert (task.owner_id, task.due.isoformat() if task.due else None, task.status) == ("im-1", "2027-03-31", "open")
     done = run("aufgabe", "erledigt", "wohnungsboerse-pruefen", "--yes")
     assert done.exit_code == 0, done.output
-    assert "status  offen → erledigt" in done.output
+    assert "Status  offen → erledigt" in done.output
     with _store(store_workspace) as store:
         group = store.get(inz.WorkingGroup, "ag-wohnen")
     assert [t.status for t in group.tasks if t.id == "wohnungsboerse-pruefen"] == [inz.TaskStatus.DONE]
@@ -326,7 +326,7 @@ def test_tasks_of_a_document_group_go_into_store_and_document_and_plan_keeps_the
     assert task(_document_group(document)).status is inz.TaskStatus.OPEN
     done = run("aufgabe", "erledigt", "wohnungsboerse-pruefen", "--yes")
     assert done.exit_code == 0, done.output
-    assert "status  offen → erledigt" in done.output
+    assert "Status  offen → erledigt" in done.output
     assert task(_document_group(document)).status is inz.TaskStatus.DONE
     assert run("plan", "2027").exit_code == 0
     with _store(wartburgkreis_workspace) as store:

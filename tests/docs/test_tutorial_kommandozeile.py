@@ -5,8 +5,12 @@ example workbook ``docs/beispiele/mitglieder.xlsx`` (what the page tells the rea
 
 - each ``console`` block's lines starting with ``$ `` are commands, run in order as real processes
   of the installed entry point ``integrationsnetz`` in German (no ``LANG``); the lines below a
-  command are an excerpt of its output (standard output and error): each must appear in it, where
-  ``…`` stands for any text (a path of the reader's machine). A line ending in ``[j/N] j`` is the
+  command are its output as a terminal shows it (standard output and error in the order written,
+  the reader's answer after the question). Each shown line is a whole line of the output, where
+  ``…`` inside a line stands for any text (a path of the reader's machine), and the shown lines
+  come in the output's order. Output lines the page leaves out must be marked: a line holding only
+  ``…`` stands for one or more left-out lines; left-out lines without it fail the test (a shortened
+  excerpt must say so). Empty lines of the output need no mark. A line ending in ``[j/N] j`` is the
   question and the reader's answer: the answer is typed in. A command fails the test when it exits
   with anything but 0, or the code a trailing ``# Exit-Code N`` names.
 - a ``toml`` block after ``<!-- append: FILE -->`` is added to the end of FILE, as the reader is
@@ -39,6 +43,8 @@ FENCE = re.compile(r"^(`{3,})([\w+-]*)\s*$")
 MARKER = re.compile(r"^<!--\s*(fragment|append|file):\s*(.*?)\s*-->$")
 ANSWER = re.compile(r"^(.*\[j/N\]) (\S+)$")
 EXIT_CODE = re.compile(r"\s+#\s*Exit-Code\s+(\d+)\s*$")
+#: A line of its own in an excerpt: the output has lines here that the page leaves out.
+GAP = "…"
 
 #: The member directory as a district office keeps it: a title, the date, then the table.
 TITLE = ("Mitgliederliste Netzwerk Integration Wartburgkreis", "Stand: 01.11.2026")
@@ -148,38 +154,80 @@ def steps_of(page: Path) -> list[Step]:
                     code = EXIT_CODE.search(command)
                     steps.append(Step(line=number, args=shlex.split(command, comments=True),
                                       exit_code=int(code.group(1)) if code else 0))  # fmt: skip
-                elif steps and steps[-1].args and text.strip() not in ("", "…"):
+                elif steps and steps[-1].args and text.strip() == GAP:
+                    steps[-1].expected.append(GAP)
+                elif steps and steps[-1].args and text.strip():
                     answer = ANSWER.match(text)
                     if answer:
                         steps[-1].answers.append(answer.group(2))
-                    steps[-1].expected.append((answer.group(1) if answer else text).rstrip())
+                    steps[-1].expected.append(text.rstrip())
         index = end + 1
     return steps
 
 
-def shown_in(expected: str, output: str) -> bool:
-    """Whether a line of ``output`` holds ``expected``'s parts in order (``…`` stands for any text)."""
-    parts = expected.strip().split("…")
-    for line in output.splitlines():
-        position = 0
-        for part in parts:
-            found = line.find(part, position)
-            if found < 0:
-                break
-            position = found + len(part)
-        else:
-            return True
-    return False
+def matches(expected: str, line: str) -> bool:
+    """Whether ``line`` is the line ``expected`` shows: the same text, where ``…`` stands for any text."""
+    pattern = ".*".join(re.escape(part) for part in expected.rstrip().split("…"))
+    return re.fullmatch(pattern, line.rstrip()) is not None
+
+
+def unshown(expected: list[str], output: str) -> list[str]:
+    """What is wrong with ``expected`` as an excerpt of ``output``; nothing when it is a faithful one.
+
+    The shown lines must be lines of the output in its order; between them (and before the first,
+    after the last) the output may have lines the page leaves out only where a :data:`GAP` line
+    stands (empty lines need no mark).
+    """
+    lines = output.splitlines()
+    problems: list[str] = []
+    position, gap = 0, False
+    for item in expected:
+        if item == GAP:
+            gap = True
+            continue
+        found = next((index for index in range(position, len(lines)) if matches(item, lines[index])), None)
+        if found is None:
+            problems.append(f"not in the output (in this order): {item!r}")
+            continue
+        skipped = [line for line in lines[position:found] if line.strip()]
+        if skipped and not gap:
+            problems.append(f"left out before {item!r} without a '…' line: {skipped}")
+        position, gap = found + 1, False
+    rest = [line for line in lines[position:] if line.strip()]
+    if rest and not gap:
+        problems.append(f"left out at the end without a '…' line: {rest}")
+    return problems
 
 
 def test_the_line_matcher_takes_the_ellipsis_for_any_text() -> None:
-    assert shown_in("…/netzwerk.toml: keine Probleme.", "/tmp/x/netzwerk.toml: keine Probleme.")
-    assert shown_in("  status  geplant → bestätigt", "  status  geplant → bestätigt\n")
-    assert not shown_in("keine Probleme", "2 Problem(e)")
-    assert not shown_in("a…b", "b a")
+    assert matches("…/netzwerk.toml: keine Probleme.", "/tmp/x/netzwerk.toml: keine Probleme.")
+    assert matches("  Status  geplant → bestätigt", "  Status  geplant → bestätigt  ")
+    assert not matches("keine Probleme", "2 Problem(e)")
+    assert not matches("a…b", "b a")
+    assert not matches("Gespeichert", "Gespeichert: x (Revision 2).")  # a whole line, not a part of one
+
+
+def test_an_excerpt_must_mark_what_it_leaves_out() -> None:
+    output = "Kopf\n\neins\nzwei\ndrei\n"
+    assert unshown(["Kopf", "eins", "zwei", "drei"], output) == []  # the empty line needs no mark
+    assert unshown(["Kopf", GAP, "drei"], output) == []
+    assert unshown(["Kopf", GAP], output) == []
+    assert unshown([GAP, "drei"], output) == []
+    assert unshown(["Kopf", "drei"], output) != []  # two lines left out, unmarked
+    assert unshown(["Kopf", "eins"], output) != []  # the end left out, unmarked
+    assert unshown([], output) != []  # no output shown at all, but there is some
+    assert unshown(["drei", GAP, "eins"], output) != []  # out of order
+    assert unshown([], "\n") == []
 
 
 # -- running it ---------------------------------------------------------------------------------
+
+
+def as_typed(output: str, answers: list[str]) -> str:
+    """``output`` as the reader's terminal shows it: each answer typed after its question, then Enter."""
+    for answer in answers:
+        output = output.replace("[j/N] ", f"[j/N] {answer}\n", 1)
+    return output
 
 
 def _environment() -> dict[str, str]:
@@ -206,14 +254,15 @@ def test_the_tutorial_runs_as_written(tmp_path: Path) -> None:
         assert step.args[0] == "integrationsnetz", f"{where}: only integrationsnetz commands are run"
         result = subprocess.run(
             [str(COMMAND), *step.args[1:]], cwd=folder, env=_environment(), input="".join(
-                f"{answer}\n" for answer in step.answers), capture_output=True, text=True, timeout=300, check=False,
+                f"{answer}\n" for answer in step.answers), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            text=True, timeout=300, check=False,
         )  # fmt: skip
-        output = result.stdout + result.stderr
+        output = as_typed(result.stdout, step.answers)
         shown = f"{where}: $ {shlex.join(step.args)}\n--- exit code {result.returncode}, output:\n{output}"
         assert result.returncode == step.exit_code, shown
         assert "Traceback" not in output, shown
-        missing = [line for line in step.expected if not shown_in(line, output)]
-        assert missing == [], f"{shown}\n--- the page shows lines the command no longer prints: {missing}"
+        problems = unshown(step.expected, output)
+        assert problems == [], f"{shown}\n--- the page does not show this output faithfully:\n" + "\n".join(problems)
 
 
 def test_the_tutorial_is_linked_from_the_index_and_the_readme() -> None:

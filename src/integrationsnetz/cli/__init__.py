@@ -127,6 +127,7 @@ def _register() -> None:
         check,
         course_report,
         document,
+        groups,
         init,
         listing,
         meetings,
@@ -142,7 +143,7 @@ def _register() -> None:
     )
 
     for module in (
-        init, check, listing, plugins, planning, publishing, meetings, agenda, tasks, venues, printing,
+        init, check, listing, plugins, planning, publishing, meetings, agenda, groups, tasks, venues, printing,
         course_report, transfer, person, store, document,
     ):  # fmt: skip
         for command in module.COMMANDS:

@@ -25,8 +25,6 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -34,8 +32,8 @@ from zoneinfo import ZoneInfo
 import click
 
 from integrationsnetz.cli.help import option
+from integrationsnetz.cli.readable import Names, label, readable
 from integrationsnetz.cli.rewrite import Rewrite, check_unchanged, defines, held, prepare, replaced
-from integrationsnetz.cli.times import local_text
 from integrationsnetz.cli.wording import LANGUAGE, say
 from integrationsnetz.cli.workspace import Failure, Workspace, combined, locked, stored_network
 
@@ -43,8 +41,9 @@ if TYPE_CHECKING:
     from integrationsnetz.model import Entity, Meeting, NetworkData, WorkingGroup
     from integrationsnetz.store import Store
 
-#: Bookkeeping the store keeps: never part of a change shown to the user.
-_BOOKKEEPING = frozenset({"created", "modified", "revision"})
+#: Bookkeeping the store keeps, the id the heading names and the network (one per workspace): never
+#: part of a change shown to the user.
+_BOOKKEEPING = frozenset({"created", "modified", "revision", "id", "network_id"})
 _YES = frozenset({"j", "ja", "y", "yes"})
 _NO = frozenset({"", "n", "nein", "no"})
 F = TypeVar("F", bound=Callable[..., Any])
@@ -132,32 +131,24 @@ def find_group(state: State, group_id: str) -> WorkingGroup:
     """The working group ``group_id`` as commands read it (the document's, else the store's)."""
     group = next((g for g in state.data.groups if g.id == group_id), None)
     if group is None:
-        raise Failure(say("edit.no_group", id=group_id))
+        raise Failure(f'{say("edit.no_group", id=group_id)} {say("gruppe.hint")}')
     return group
 
 
-def shown(value: Any, zone: ZoneInfo) -> str:
-    """A field's value as the change list shows it: local times, status words, compact JSON for the rest."""
-    import integrationsnetz as inz
-    from integrationsnetz.exporters.wording import status_word
-
-    if value is None or value == ():
-        return "–"
-    if isinstance(value, datetime):
-        return local_text(value, zone)
-    if isinstance(value, date):
-        return f"{value:%d.%m.%Y}"
-    if isinstance(value, Enum):
-        return status_word(str(value.value), LANGUAGE.get())
-    if isinstance(value, str):
-        return value
-    return json.dumps(inz.default_host().codec.unstructure(value), ensure_ascii=False)
+def shown(value: Any, zone: ZoneInfo, names: Names | None = None, field: str = "") -> str:
+    """A field's value as the change list shows it (:func:`~integrationsnetz.cli.readable.readable`)."""
+    return readable(value, zone, names or Names(None), field)
 
 
-def changed_fields(before: Any, after: Any, zone: ZoneInfo) -> list[tuple[str, str, str]]:
-    """Each field that differs: its name, the value before (``–`` for a new entity) and after."""
+def changed_fields(before: Any, after: Any, zone: ZoneInfo, names: Names | None = None) -> list[tuple[str, str, str]]:
+    """Each field that differs: its label, the value before (``–`` for a new entity) and after.
+
+    ``names`` says what the ids stand for (a person's function, a venue's name): the network the
+    command read (:class:`~integrationsnetz.cli.readable.Names`).
+    """
     import attrs
 
+    names = names or Names(None)
     rows = []
     for field in attrs.fields(type(after)):
         if field.name in _BOOKKEEPING:
@@ -166,9 +157,9 @@ def changed_fields(before: Any, after: Any, zone: ZoneInfo) -> list[tuple[str, s
         old = getattr(before, field.name) if before is not None else None
         if before is None and (new is None or new == ()):
             continue
-        if before is not None and shown(old, zone) == shown(new, zone):
+        if before is not None and old == new:
             continue
-        rows.append((field.name, shown(old, zone), shown(new, zone)))
+        rows.append((label(field.name), shown(old, zone, names, field.name), shown(new, zone, names, field.name)))
     return rows
 
 

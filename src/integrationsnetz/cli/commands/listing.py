@@ -7,7 +7,7 @@ prints the entries as the library's codec writes them, for scripts.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -201,31 +201,25 @@ def find(data: NetworkData, entity_id: str) -> Any:
     raise Failure(say("not_found", id=entity_id))
 
 
-def _lines(value: Any, indent: str = "") -> Sequence[str]:
-    lines = []
-    for key, item in value.items():
-        if isinstance(item, (dict, list)):
-            lines.append(f"{indent}{key}: {json.dumps(item, ensure_ascii=False)}")
-        else:
-            lines.append(f"{indent}{key}: {item}")
-    return lines
-
-
 @click.command("zeige", cls=Command, help="help.zeige", short_help="short.zeige")
 @click.argument("entity_id", metavar="ID")
 @option("--json", "as_json", is_flag=True, help="help.json")
 @click.pass_obj
 def zeige(settings: Settings, entity_id: str, as_json: bool) -> None:
     """Print one entry with every field."""
-    import integrationsnetz as inz
+    from integrationsnetz.cli.readable import Names, label, parts
+    from integrationsnetz.cli.times import DEFAULT_ZONE, zone_named
 
-    entry = find(settings.workspace().network(), entity_id)
+    data = settings.workspace().network()
+    entry = find(data, entity_id)
     if as_json:
         click.echo(_json(entry))
         return
     click.echo(f"{type(entry).__name__} {entity_id}")
-    for line in _lines(inz.default_host().codec.unstructure(entry), "  "):
-        click.echo(line)
+    shown = [(label(name), text) for name, text in parts(entry, zone_named(DEFAULT_ZONE), Names(data))]
+    width = max((len(name) for name, _ in shown), default=0)
+    for name, text in shown:
+        click.echo(f"  {(name + ':').ljust(width + 1)} {text}")
 
 
 COMMANDS = (liste, zeige)

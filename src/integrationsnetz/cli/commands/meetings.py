@@ -27,6 +27,7 @@ from integrationsnetz.cli.editing import (
     read_state,
 )
 from integrationsnetz.cli.help import Group, option
+from integrationsnetz.cli.readable import Names
 from integrationsnetz.cli.texts import cut_rows, read_text_file
 from integrationsnetz.cli.times import DEFAULT_ZONE, Occurrence, zone_named
 from integrationsnetz.cli.wording import LANGUAGE, say
@@ -116,7 +117,7 @@ def _apply(
     zone: str = DEFAULT_ZONE,
 ) -> Meeting:
     """Show, ask, write one meeting; returns it as stored."""
-    rows = cut_rows(changed_fields(before, after, zone_named(zone)))
+    rows = cut_rows(changed_fields(before, after, zone_named(zone), Names(state.data)))
     if not rows:
         click.echo(say("edit.unchanged", id=after.id))
         return after

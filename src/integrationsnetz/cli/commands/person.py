@@ -3,7 +3,11 @@
 Both use the store's own functions (``personal_data_of``, ``erase_person``), which follow
 :mod:`integrationsnetz.privacy` for every backend. The erasure also takes the person out of the
 workspace's network document (written atomically), since a command reads the document beside the
-store: a person left there would come back with the next ``netz laden`` or ``plan``. And it deletes
+store: a person left there would come back with the next ``netz laden`` or ``plan``; and out of the
+planning file, whose reference would make the next ``plan`` refuse (:mod:`integrationsnetz.cli.erasure`:
+a verified line edit that keeps the file's comments). It deletes earlier Auskunft files of the person
+in the workspace folder, and lists the free texts (minutes, descriptions) naming the person, which
+it does not rewrite. And it deletes
 the files in the workspace's ``out/`` that name the person (:mod:`integrationsnetz.cli.personal_files`:
 the cancellations ``absage-*.ics`` with their ATTENDEEs, documents printed ``--mit-namen``), listed
 before the question; they are generated output, and ``veroeffentlichen`` writes the calendars again.
@@ -69,7 +73,11 @@ def loeschen(settings: Settings, person_id: str, yes: bool) -> None:
     import attrs
 
     import integrationsnetz as inz
+    from integrationsnetz.atomic import write_atomic
+    from integrationsnetz.cli.erasure import free_texts, planning_edit, request_files
     from integrationsnetz.cli.personal_files import files_naming, traces_of
+    from integrationsnetz.cli.readable import label, label_path
+    from integrationsnetz.cli.workspace import stored_network
     from integrationsnetz.model import COLLECTIONS
     from integrationsnetz.privacy import plan_erasure
 
@@ -89,15 +97,37 @@ def loeschen(settings: Settings, person_id: str, yes: bool) -> None:
             click.echo(say("person.document", path=workspace.document, count=in_document.changed))
         records = [p for p in (document.persons if document else ()) if p.id == person_id]
         records += [found.person] if found.person is not None else []
-        files = files_naming(workspace.out, traces_of(person_id, records))
+        traces = traces_of(person_id, records)
+        files = files_naming(workspace.out, traces)
         if files:
             click.echo(say("person.files", folder=workspace.out, count=len(files)))
             for path in files:
                 click.echo(f"  {path.relative_to(workspace.out).as_posix()}")
+        home = workspace.folder or (workspace.document.parent if workspace.document else None)
+        requests = [path for path in request_files([home] if home else [], person_id) if path not in files]
+        if requests:
+            click.echo(say("person.requests", count=len(requests)))
+            for path in requests:
+                click.echo(f"  {path.name}")
+        planning = planning_edit(workspace.planning, person_id)
+        planning_bytes = planning.path.read_bytes() if planning is not None else None
+        if planning is not None:
+            click.echo(say("person.planning", file=planning.path.name, count=len(planning.references)))
+            for place in planning.references:
+                click.echo(say("person.planning_line", line=place.line, series=place.where, field=place.field))
+        stored = stored_network(store, document.network.id if document else None)
+        entities = [*(document.entities() if document else ()), *(stored.entities() if stored else ())]
+        texts = free_texts(entities, person_id, traces)
+        if texts:
+            click.echo(say("person.free_text", count=len(texts)))
+            for entity, field_path in texts:
+                click.echo(f"  {label('type.' + type(entity).__name__)} {entity.id}: {label_path(field_path)}")
         ask(yes)
         with locked(workspace.lock):
             if workspace.document is not None and original is not None:
                 check_unchanged(workspace.document, original)
+            if planning is not None and planning_bytes is not None:
+                check_unchanged(planning.path, planning_bytes)
             changed = store.erase_person(person_id)
             if document is not None and workspace.document is not None and in_document and in_document.changed:
                 gone = {(type(e), e.id) for e in in_document.deletions}
@@ -109,11 +139,17 @@ def loeschen(settings: Settings, person_id: str, yes: bool) -> None:
                     for name in COLLECTIONS
                 }
                 inz.documents.save(attrs.evolve(document, **collections), workspace.document)  # type: ignore[arg-type]
-    for path in files:
+            if planning is not None and planning.text is not None:
+                write_atomic(planning.path, planning.text.encode("utf-8"))
+    for path in [*files, *requests]:
         path.unlink(missing_ok=True)
     click.echo(say("person.erased", id=person_id, count=changed))
     if files:
         click.echo(say("person.files_deleted", folder=workspace.out, count=len(files)))
+    if requests:
+        click.echo(say("person.requests_deleted", count=len(requests)))
+    if planning is not None:
+        click.echo(say("person.planning_done", file=planning.path.name))
 
 
 COMMANDS = (person,)

@@ -21,6 +21,7 @@ from integrationsnetz.cli.editing import (
     read_state,
 )
 from integrationsnetz.cli.help import Group, option
+from integrationsnetz.cli.readable import Names
 from integrationsnetz.cli.texts import cut_rows
 from integrationsnetz.cli.times import DEFAULT_ZONE, zone_named
 from integrationsnetz.cli.wording import say
@@ -38,7 +39,7 @@ def _write_group(
     before, after = change
     old = next((t for t in before.tasks if t.id == task_id), None)
     new = next(t for t in after.tasks if t.id == task_id)
-    rows = cut_rows(changed_fields(old, new, zone_named(DEFAULT_ZONE)))
+    rows = cut_rows(changed_fields(old, new, zone_named(DEFAULT_ZONE), Names(state.data)))
     key = "edit.new_task" if old is None else "edit.change_task"
     with pending(state, store, [after]) as write:
         confirm(ctx, say(key, id=task_id, group=before.id, store=store.url.masked), rows, write.notes, yes=yes)

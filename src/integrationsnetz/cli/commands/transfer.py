@@ -90,6 +90,7 @@ def _calendar(store: Any, state: State, result: Any, path: Path, skipped: list[s
     """Show what importing a calendar changes (field by field for what it updates), ask, save; the count written."""
     import integrationsnetz as inz
     from integrationsnetz.cli.editing import changed_fields
+    from integrationsnetz.cli.readable import Names
     from integrationsnetz.cli.times import DEFAULT_ZONE, zone_named
 
     changes = inz.compare_import(store, result)
@@ -105,7 +106,7 @@ def _calendar(store: Any, state: State, result: Any, path: Path, skipped: list[s
         if entity.id not in updated:
             continue
         before = store.get(type(entity), entity.id)
-        rows = changed_fields(before, entity, zone)
+        rows = changed_fields(before, entity, zone, Names(state.data))
         click.echo(f"  {entity.id}:")
         width = max((len(name) for name, _, _ in rows), default=0)
         for name, old, new in rows:

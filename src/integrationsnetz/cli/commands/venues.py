@@ -16,6 +16,7 @@ import click
 
 from integrationsnetz.cli.editing import answer_options, as_json, changed_fields, confirm, pending, read_state
 from integrationsnetz.cli.help import Group, option
+from integrationsnetz.cli.readable import Names, label
 from integrationsnetz.cli.times import DEFAULT_ZONE, zone_named
 from integrationsnetz.cli.wording import say
 from integrationsnetz.cli.workspace import Failure, Workspace
@@ -128,11 +129,7 @@ def neu(
             raise Failure(say("ort.exists", id=venue_id))
         venue = inz.Venue(id=venue_id, network_id=state.network_id, name=name, address=where, capacity=capacity,
                           step_free=step_free, owner_id=owner)  # fmt: skip
-        readable = {"address": where.one_line(), "step_free": say("ort.yes" if step_free else "ort.no")}
-        rows = [
-            (name, old, readable.get(name, new))
-            for name, old, new in changed_fields(None, venue, zone_named(DEFAULT_ZONE))
-        ]
+        rows = changed_fields(None, venue, zone_named(DEFAULT_ZONE), Names(state.data))
         _save(ctx, store, state, venue, rows, new=True, yes=yes, json_out=as_json)
 
 
@@ -178,14 +175,10 @@ def raum(
             raise Failure(say("ort.exists", id=room_id))
         room = inz.Room(id=room_id, name=name, capacity=capacity, step_free=step_free)
         after: Any = attrs.evolve(before, rooms=(*before.rooms, room))
-        shown = ", ".join(
-            [
-                room.name,
-                *([str(capacity)] if capacity is not None else []),
-                *([say("ort.yes" if step_free else "ort.no")] if step_free is not None else []),
-            ]
-        )
-        _save(ctx, store, state, after, [(f"rooms[{room_id}]", "–", shown)], new=False, yes=yes, json_out=as_json)
+        shown = ", ".join([room.name, *([str(capacity)] if capacity is not None else []),
+                           *([say("ort.yes" if step_free else "ort.no")] if step_free is not None else [])])
+        rows = [(f"{label('rooms')} {room_id}", "–", shown)]
+        _save(ctx, store, state, after, rows, new=False, yes=yes, json_out=as_json)
 
 
 COMMANDS = (ort,)
