@@ -71,11 +71,11 @@ def test_the_german_help_is_german(run: Callable[..., Result]) -> None:
 def test_an_unknown_export_format_is_named_in_the_runs_language(
     run: Callable[..., Result], wartburgkreis_workspace: Path
 ) -> None:
-    german = run("export", "docx", "x.docx")
-    english = run("--lang", "en", "export", "docx", "x.docx")
+    german = run("export", "pdf", "x.pdf")
+    english = run("--lang", "en", "export", "pdf", "x.pdf")
     assert german.exit_code == english.exit_code == 1
-    assert "Fehler: kein Exporter für das Format 'docx'; bekannte Formate: " in german.output
-    assert "Error: no exporter for format 'docx'; known formats: " in english.output
+    assert "Fehler: kein Exporter für das Format 'pdf'; bekannte Formate: " in german.output
+    assert "Error: no exporter for format 'pdf'; known formats: " in english.output
 
 
 # -- one way of asking --------------------------------------------------------------------------

@@ -32,6 +32,13 @@ DAYS = st.dates(min_value=date(2023, 1, 1), max_value=date(2027, 12, 31))
 
 
 def _readable(payload: bytes) -> str:
+    if payload.startswith(b"PK") and b"word/document.xml" in payload:  # docx: its paragraphs and cells
+        import docx
+
+        document = docx.Document(io.BytesIO(payload))
+        parts = [paragraph.text for paragraph in document.paragraphs]
+        parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+        return "\n".join(parts)
     if payload.startswith(b"PK"):  # xlsx: its cells
         from openpyxl import load_workbook
 

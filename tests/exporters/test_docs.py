@@ -52,6 +52,6 @@ def test_every_builtin_format_is_in_the_reference() -> None:
         ),
         *(n for n in host.importers() if host.owner_of("register_importers", n).startswith("integrationsnetz.ingest.")),
     ]
-    assert len(names) == 13  # 6 exporters, 3 distribution lists, 4 importers
+    assert len(names) == 14  # 7 exporters (docx too), 3 distribution lists, 4 importers
     for name in names:
         assert f"`{name}`" in reference, f"format {name!r} is missing from docs/reference/formats.md"
