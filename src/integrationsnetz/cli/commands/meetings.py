@@ -291,7 +291,8 @@ def bestaetigen(ctx: click.Context, meeting_id: str, yes: bool, as_json: bool) -
         _apply(ctx, store, state, before, after, notes=notes, yes=yes, json_out=as_json)
 
 
-def _cancel_message(data: Any, meeting_id: str, target: Path | None) -> bytes:
+def _cancel_message(data: Any, meeting_id: str, target: Path | None) -> list[str]:
+    """Write the CANCEL (to ``target``, or nowhere for a trial); the invitees it does not reach."""
     import integrationsnetz as inz
     from integrationsnetz.exporters import export_result
 
@@ -299,9 +300,7 @@ def _cancel_message(data: Any, meeting_id: str, target: Path | None) -> bytes:
         language=LANGUAGE.get(), audience="recipients", ics=inz.IcsOptions(method=inz.IcsMethod.CANCEL)
     )
     result = export_result(data, "ics", target, select=meeting_id, options=options)
-    for entry in result.left_out:  # invited, but not reached by the message: the coordinator tells them
-        click.echo(f"nicht in der Absage: {entry}", err=True)
-    return result.payload
+    return [say("edit.cancel_misses", who=entry.label, reason=entry.reason) for entry in result.left_out]
 
 
 @termin.command("absagen", help="help.termin.absagen", short_help="short.termin.absagen")
@@ -327,10 +326,11 @@ def absagen(ctx: click.Context, meeting_id: str, no_ics: bool, yes: bool, as_jso
         notes = []
         if not no_ics:
             try:
-                _cancel_message(state.data, meeting_id, None)  # can it be written? ask only if so
+                missed = _cancel_message(state.data, meeting_id, None)  # can it be written? ask only if so
             except inz.ExportError as exc:
                 raise Failure(say("edit.no_cancel_file", error=str(exc))) from None
             notes.append(say("edit.cancel_file", path=target))
+            notes += missed  # invited, but not reached by the message: the coordinator tells them herself
         after = attrs.evolve(before, status=inz.MeetingStatus.CANCELLED)
         _apply(ctx, store, state, before, after, notes=notes, yes=yes, json_out=as_json)
         if not no_ics:

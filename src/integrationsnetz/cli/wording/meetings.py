@@ -219,6 +219,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "a planned session of the planning series {series!r}: the next `plan` would replace the change, so it "
         "is confirmed with it (the planner keeps confirmed sessions).",
     ),
+    "edit.cancel_misses": ("nicht in der Absage (bitte selbst benachrichtigen): {who}: {reason}",
+                           "not in the cancellation (tell them yourself): {who}: {reason}"),
     "edit.cancel_file": ("die Absage für die Kalender wird nach {path} geschrieben.",
                          "the cancellation for calendars is written to {path}."),
     "edit.cancel_written": ("Absage geschrieben: {path} (zum Verschicken als text/calendar; method=CANCEL).",
