@@ -172,3 +172,23 @@ def test_any_network_exports_in_every_format(
     for meeting in data.meetings[:1]:
         inz.export(data, "markdown", select=meeting, options=options, host=host)
     assert inz.documents.loads(inz.export(data, "json", options=options, host=host), host=host).network == data.network
+
+
+def test_a_meeting_that_ends_in_the_repeated_hour_expands_alike_in_every_reader(
+    rie: Expand, vob: Expand, icaljs: Expand, host: inz.PluginHost
+) -> None:
+    """Found by the test above: 23:45 CEST to 02:08 CET (the second 02:08 of 27 October 2024).
+
+    The end must be written in UTC; with the start in Berlin time recurring-ical-events took the
+    length on the wall clock and ended it an hour late. Both ends are UTC now.
+    """
+    india = datetime(2024, 10, 27, 3, 15, tzinfo=UTC).astimezone(ZoneInfo("Asia/Kolkata"))
+    sample = sample_network()
+    meeting = attrs.evolve(sample.meetings[0], start=india.replace(hour=3, minute=15),
+                           end=india.replace(hour=6, minute=38), series_id=None)  # fmt: skip
+    data = attrs.evolve(sample, meetings=(meeting,), events=(), courses=())
+    options = ExportOptions(stamp=STAMP)
+    payload = inz.export(data, "ics", options=options, host=host)
+    expected = expected_occurrences(data, options)
+    assert ("2024-10-26T21:45:00Z", "2024-10-27T01:08:00Z") in [(start, end) for start, end, *_ in expected]
+    assert rie(payload) == vob(payload) == icaljs(payload) == expected

@@ -52,7 +52,7 @@ from integrationsnetz.exporters.ics_values import (
     one_line,
     text_value,
     uid_for,
-    written,
+    written_span,
 )
 from integrationsnetz.exporters.references import References
 from integrationsnetz.exporters.wording import event_kind_word, meeting_kind_word, word
@@ -334,10 +334,11 @@ class IcsWriter:
 
         def render() -> bytes:
             content = ctx.meeting_content(meeting)
+            start, end = written_span(meeting.start, meeting.end)
             return render_entry(
                 uid=uid,
-                start=written(meeting.start),
-                end=written(meeting.end),
+                start=start,
+                end=end,
                 content=content,
                 sequence=meeting.revision if sequence is None else sequence,
                 stamps=ctx.stamps(meeting.modified, meeting.created),
@@ -400,7 +401,7 @@ class IcsWriter:
             end: datetime | date = when.last_day + timedelta(days=1)
             sort_key = datetime.combine(when.first_day, datetime.min.time(), tzinfo=BERLIN)
         else:
-            start, end = written(when.start), written(when.end)
+            start, end = written_span(when.start, when.end)
             sort_key = when.start
 
         def render() -> bytes:

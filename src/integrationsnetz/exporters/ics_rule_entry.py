@@ -23,7 +23,7 @@ from typing import Any
 from integrationsnetz.exporters.ics_entry import EntryContent, Stamps, render_entry
 from integrationsnetz.exporters.ics_sequence import SeriesVersion
 from integrationsnetz.exporters.ics_series import SeriesPlan
-from integrationsnetz.exporters.ics_values import in_berlin, wall_clock, written
+from integrationsnetz.exporters.ics_values import in_berlin, wall_clock, written_span
 from integrationsnetz.model.meetings import Meeting, MeetingStatus
 
 #: How an entry's stamps come from a ``modified`` and a ``created`` (the writer's options decide DTSTAMP).
@@ -88,10 +88,11 @@ def render_member(
     *, uid: str, meeting: Meeting, plan: SeriesPlan, content: EntryContent, sequence: int, stamps: StampsOf
 ) -> bytes:
     """One meeting of the series as the override of its slot (in a feed, or alone in a message)."""
+    start, end = written_span(meeting.start, meeting.end)
     return render_entry(
         uid=uid,
-        start=written(meeting.start),
-        end=written(meeting.end),
+        start=start,
+        end=end,
         content=content,
         sequence=sequence,
         stamps=stamps(meeting.modified, meeting.created),

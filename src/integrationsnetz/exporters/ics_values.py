@@ -136,14 +136,19 @@ def unambiguous(local: datetime) -> bool:
     return local.replace(tzinfo=BERLIN, fold=0).utcoffset() == local.replace(tzinfo=BERLIN, fold=1).utcoffset()
 
 
-def written(moment: datetime) -> datetime:
-    """How a time goes into the file: Berlin wall time, or UTC where the wall time would be ambiguous.
+def written_span(start: datetime, end: datetime) -> tuple[datetime, datetime]:
+    """A timed entry's ``DTSTART`` and ``DTEND``: both Berlin wall time, or both UTC if either is ambiguous.
 
     ``02:30`` on the last Sunday of October happens twice and on the last Sunday of March not at
-    all; a TZID time cannot say which is meant, so such times are written in UTC (``…Z``).
+    all; a TZID time cannot say which is meant, so such times are written in UTC (``…Z``). One end
+    in UTC and the other in Berlin time is valid RFC 5545, but readers that take the length on the
+    wall clock (recurring-ical-events) are then an hour off across the switch.
     """
-    local = moment.astimezone(BERLIN)
-    return local if unambiguous(local.replace(tzinfo=None)) else moment.astimezone(UTC)
+    if unambiguous(start.astimezone(BERLIN).replace(tzinfo=None)) and unambiguous(
+        end.astimezone(BERLIN).replace(tzinfo=None)
+    ):
+        return start.astimezone(BERLIN), end.astimezone(BERLIN)
+    return start.astimezone(UTC), end.astimezone(UTC)
 
 
 def one_line(text: str) -> str:
