@@ -308,6 +308,10 @@ def render(page: Page, written: datetime) -> bytes:
         chain = [paragraph for block in part.blocks for paragraph in _block(document, block, whole=part.kept)]
         for paragraph in chain[:-1]:
             paragraph.paragraph_format.keep_with_next = True
+        if part.kept:
+            # keep-with-next alone lets a paragraph of several lines split at the page end: keep each whole
+            for paragraph in chain:
+                paragraph.paragraph_format.keep_together = True
     buffer = io.BytesIO()
     document.save(buffer)
     return stable_archive(buffer.getvalue(), written)
