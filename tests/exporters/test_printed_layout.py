@@ -47,3 +47,34 @@ def test_a_word_top_of_eight_lines_moves_whole_to_the_next_page(tmp_path: Path) 
         holding = {index for index, page in enumerate(pages) for mark in (f"TOP {n + 1}:", f"Anfang{n} ", f"Ende{n}")
                    if re.search(rf"{re.escape(mark)}\b", page)}  # fmt: skip
         assert len(holding) == 1, f"TOP {n + 1} printed on pages {sorted(holding)}"
+
+
+#: Wider than a badge in 12 pt: it must wrap inside the badge, not make Chromium shrink the page.
+LONG_WORD = "Staatsangehörigkeitsbehördenverwaltungsgemeinschaft"
+
+
+def _badge_sheet(tmp_path: Path, label: str, title: str, headcount: int) -> Path:
+    bodies = tuple(
+        inz.Organization(id=f"o{n}", network_id="n", name=f"Stelle{n} {LONG_WORD}", kind=inz.OrganizationKind.OTHER)
+        for n in range(8)
+    )  # fmt: skip
+    data = attrs.evolve(_data(title=title, headcount=headcount,
+                              invitations=tuple(inz.Invitation(actor_id=body.id) for body in bodies)),
+                        organizations=bodies)  # fmt: skip
+    page = _write(data, "html", "badges", tmp_path / f"{label}.html")
+    return printing.print_html(page, tmp_path / f"{label}.pdf")
+
+
+def test_html_badges_print_eight_to_every_page_at_six_centimetres(tmp_path: Path) -> None:
+    long_title = "Netzwerktreffen mit einem sehr langen Titel, der über zwei Zeilen umbricht und noch weiter geht"
+    for label, title, headcount, sheets in (("long70", long_title, 70, 9), ("plain500", "Große Sitzung", 500, 63)):
+        pdf = _badge_sheet(tmp_path, label, title, headcount)
+        assert printing.page_count(pdf) == sheets, label  # 72 and 504 badges, eight to a page
+        text = " ".join(printing.pages(pdf))
+        assert "Namensschilder" not in text, label  # the title stays on the screen
+        assert "leere" not in text, label  # and so does the note on blank badges
+        tops = {text: y for page, text, _, y in printing.words(pdf) if page == 1 and re.fullmatch(r"Stelle\d", text)}
+        assert len(tops) == 8, (label, tops)
+        # the same text in each badge: one row below the next by the badge's height, 6 cm (170 pt)
+        for upper, lower in (("Stelle0", "Stelle2"), ("Stelle2", "Stelle4"), ("Stelle4", "Stelle6")):
+            assert abs(tops[lower] - tops[upper] - 6 / 2.54 * 72) < 2, (label, tops)

@@ -121,8 +121,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "badges": ("Namensschilder", "Name badges"),
     "blank_badges": (
-        "Dazu {count} leere Namensschilder zum Beschriften (in der HTML- und der Word-Ausgabe).",
-        "Plus {count} blank badges to write on (in the HTML and the Word output).",
+        "Dazu {count} leere Namensschilder zum Beschriften.",
+        "Plus {count} blank badges to write on.",
     ),
 }
 

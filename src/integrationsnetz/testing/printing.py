@@ -89,3 +89,17 @@ def rightmost_word(pdf: Path) -> float:
     boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
                            text=True).stdout  # fmt: skip
     return max(float(x) for x in re.findall(r'xMax="([\d.]+)"', boxes))
+
+
+def words(pdf: Path) -> list[tuple[int, str, float, float]]:
+    """Every word of ``pdf`` as (page number from 1, text, left edge, top edge), in points.
+
+    For checks of where things print (a badge's size, a column's width), not only what.
+    """
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                           text=True).stdout  # fmt: skip
+    found = []
+    for number, page in enumerate(boxes.split("<page ")[1:], start=1):
+        for x, y, text in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', page):
+            found.append((number, text, float(x), float(y)))
+    return found
