@@ -13,6 +13,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import attrs
+import docx
+import wartburgkreis
 
 import integrationsnetz as inz
 from integrationsnetz import ExportOptions, NetworkData
@@ -78,3 +80,20 @@ def test_html_badges_print_eight_to_every_page_at_six_centimetres(tmp_path: Path
         # the same text in each badge: one row below the next by the badge's height, 6 cm (170 pt)
         for upper, lower in (("Stelle0", "Stelle2"), ("Stelle2", "Stelle4"), ("Stelle4", "Stelle6")):
             assert abs(tops[lower] - tops[upper] - 6 / 2.54 * 72) < 2, (label, tops)
+
+
+def test_word_columns_fit_their_heads_and_numbers_as_whole_words(tmp_path: Path) -> None:
+    data = wartburgkreis.build()
+    words = {}
+    for kind in ("agenda", "sign_in"):
+        target = tmp_path / f"{kind}.docx"
+        inz.export(data, "docx", target, select=wartburgkreis.MEETING_ID, options=ExportOptions(document=kind))  # type: ignore[arg-type]
+        widths = [column.width.cm for column in docx.Document(str(target)).tables[-1].columns]  # type: ignore[union-attr]
+        if kind == "agenda":
+            assert widths[0] >= 1.2, widths  # "TOP" and "12", not "T/O/P" and "1/2"
+        else:
+            assert widths[2] >= 3.5, widths  # room to sign
+        printed = printing.words(printing.print_docx(target, tmp_path / kind))
+        words[kind] = {text for _, text, _, _ in printed}
+    assert {"TOP", "Zeit", "10", "11", "12", "09:30–09:40"} <= words["agenda"], sorted(words["agenda"])
+    assert {"Unterschrift", "Fotos:", "Protokoll:", "Organisation"} <= words["sign_in"], sorted(words["sign_in"])

@@ -111,13 +111,14 @@ _WORDS: dict[str, tuple[str, str]] = {
     "organisation": ("Organisation", "Organisation"),
     "signature": ("Unterschrift", "Signature"),
     "photo_consent": ("Fotos: ja", "Photos: yes"),
-    "publication_consent": ("Veröffentlichung: ja", "Publication: yes"),
+    "publication_consent": ("Name im Protokoll: ja", "Name in the minutes: yes"),
     "sign_in_note": (
         "Mit Ihrer Unterschrift bestätigen Sie Ihre Teilnahme. Ein Kreuz bei „Fotos“ erlaubt, dass Sie auf Fotos "
-        "der Veranstaltung zu sehen sind; ein Kreuz bei „Veröffentlichung“, dass Ihr Name im Protokoll steht. "
+        "der Veranstaltung zu sehen sind; ein Kreuz bei „Name im Protokoll“, dass Ihr Name im Protokoll steht. "
         "Beides können Sie jederzeit widerrufen.",
         "Your signature confirms that you took part. A cross under “Photos” allows photos of you from the "
-        "meeting; a cross under “Publication” allows your name in the minutes. You may withdraw either at any time.",
+        "meeting; a cross under “Name in the minutes” allows your name in the minutes. You may withdraw either "
+        "at any time.",
     ),
     "badges": ("Namensschilder", "Name badges"),
     "blank_badges": (
