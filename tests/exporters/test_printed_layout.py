@@ -7,6 +7,7 @@ designed size. Needs Chromium, LibreOffice and poppler (see :mod:`integrationsne
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import datetime
 from pathlib import Path
@@ -97,3 +98,13 @@ def test_word_columns_fit_their_heads_and_numbers_as_whole_words(tmp_path: Path)
         words[kind] = {text for _, text, _, _ in printed}
     assert {"TOP", "Zeit", "10", "11", "12", "09:30–09:40"} <= words["agenda"], sorted(words["agenda"])
     assert {"Unterschrift", "Fotos:", "Protokoll:", "Organisation"} <= words["sign_in"], sorted(words["sign_in"])
+
+
+def test_the_sign_in_sheet_names_an_organisation_once(tmp_path: Path) -> None:
+    sheet = docx.Document(io.BytesIO(inz.export(wartburgkreis.build(), "docx", select=wartburgkreis.MEETING_ID,
+                                                options=ExportOptions(document="sign_in")))).tables[-1]  # fmt: skip
+    rows = [(row.cells[0].text, row.cells[1].text) for row in sheet.rows[1:]]
+    moderator = next(row for row in rows if row[0].startswith("Moderator"))
+    assert moderator == ("Moderator, Institut für kommunale Planung und Entwicklung", "")
+    assert ("Landrat des Wartburgkreises", "Landratsamt Wartburgkreis") in rows  # the function does not say it
+    assert not [(name, org) for name, org in rows if org and org in name]

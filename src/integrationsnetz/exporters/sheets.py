@@ -22,13 +22,14 @@ WALK_INS = 10
 _AWAY = (AttendanceStatus.DECLINED, AttendanceStatus.EXCUSED)
 
 
-def _expected(meeting: Meeting, refs: References, *, short: bool) -> list[tuple[str, str]]:
+def _expected(meeting: Meeting, refs: References) -> list[tuple[str, str]]:
     """(name or function, organisation) of everyone expected, in the meeting's order.
 
     A person appears by name only where :func:`~integrationsnetz.exporters.privacy.may_show_name`
     allows, else by function; an organisation invited as a whole gets an empty name to fill in
-    (the organiser, who hosts, gets none). ``short`` leaves out an organisation the function
-    already names (a badge), else the organisation column is always filled (a list).
+    (the organiser, who hosts, gets none). An organisation the function already names is left
+    out (:func:`~integrationsnetz.exporters.references.says_organization`, as in every label),
+    so the sign-in sheet and the badges never say it twice.
     """
     seen: list[tuple[str, str]] = []
     for actor_id in meeting.participant_ids():
@@ -38,7 +39,7 @@ def _expected(meeting: Meeting, refs: References, *, short: bool) -> list[tuple[
         elif isinstance(actor, Person):
             label = refs.actor_name(actor_id) or actor.function
             org = refs.organization_of(actor_id)
-            said = short and org is not None and says_organization(label, org)
+            said = org is not None and says_organization(label, org)
             entry = (label, org.name if org is not None and not said else "")
         else:
             continue
@@ -50,7 +51,7 @@ def sign_in(meeting: Meeting, request: ExportRequest) -> Page:
     """The Teilnehmendenliste (see the module docstring)."""
     language = request.options.language
     refs = references(request)
-    rows = [(name, org, "", BOX, BOX) for name, org in _expected(meeting, refs, short=False)]
+    rows = [(name, org, "", BOX, BOX) for name, org in _expected(meeting, refs)]
     expected = max(meeting.headcount or 0, len(meeting.invitations))
     blank = max(WALK_INS, expected - len(rows))
     rows += [("", "", "", BOX, BOX)] * blank
@@ -69,7 +70,7 @@ def badges(meeting: Meeting, request: ExportRequest) -> Page:
     """The Namensschilder: one per expected participant, blank ones to fill the last page."""
     language = request.options.language
     refs = references(request)
-    shown = _expected(meeting, refs, short=True)
+    shown = _expected(meeting, refs)
     count = max(meeting.headcount or 0, len(shown), 1)
     count += -count % BADGES_PER_PAGE
     blank = count - len(shown)
