@@ -108,3 +108,14 @@ def test_the_sign_in_sheet_names_an_organisation_once(tmp_path: Path) -> None:
     assert moderator == ("Moderator, Institut für kommunale Planung und Entwicklung", "")
     assert ("Landrat des Wartburgkreises", "Landratsamt Wartburgkreis") in rows  # the function does not say it
     assert not [(name, org) for name, org in rows if org and org in name]
+
+
+def test_the_html_sign_in_table_prints_its_right_hand_border_inside_the_margin(tmp_path: Path) -> None:
+    page = tmp_path / "liste.html"
+    inz.export(wartburgkreis.build(), "html", page, select=wartburgkreis.MEETING_ID,
+               options=ExportOptions(document="sign_in"))  # fmt: skip
+    pdf = printing.print_html(page, tmp_path / "liste.pdf")
+    rules = printing.vertical_rules(pdf, 2)  # a page of table only
+    edge = 595.28 - 2 / 2.54 * 72  # the right margin of 2 cm: Chromium cuts off what lies beyond
+    assert len(rules) == 6, rules  # five columns framed
+    assert rules[-1] + 1 <= edge, rules  # the right-hand border, one point wide, whole

@@ -36,7 +36,7 @@ h2 { font-size: 13pt; margin: 1.2em 0 0.4em; }
 dl.facts { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; margin: 0 0 1em; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
-table { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em; }
+table { border-collapse: collapse; width: calc(100% - 2px); margin: 0.4em 0 1em; }  /* the frame inside the page */
 th, td { border: 1px solid #999; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
 th { background: #eee; }
 .letterhead { margin: 0 0 2em; display: flex; justify-content: space-between; gap: 2em; }
