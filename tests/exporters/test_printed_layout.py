@@ -119,3 +119,14 @@ def test_the_html_sign_in_table_prints_its_right_hand_border_inside_the_margin(t
     edge = 595.28 - 2 / 2.54 * 72  # the right margin of 2 cm: Chromium cuts off what lies beyond
     assert len(rules) == 6, rules  # five columns framed
     assert rules[-1] + 1 <= edge, rules  # the right-hand border, one point wide, whole
+
+
+def test_an_arabic_title_keeps_the_date_after_it_when_printed(tmp_path: Path) -> None:
+    data = _data(title="Große Sitzung مرحبا", minutes=inz.Minutes(text="x"))
+    page = _write(data, "html", "minutes", tmp_path / "protokoll.html")
+    assert "<bdi>Große Sitzung مرحبا</bdi>, 02.03.2026" in page.read_text(encoding="utf-8")
+    printed = printing.words(printing.print_html(page, tmp_path / "protokoll.pdf"))
+    line = [(text, x) for number, text, x, y in printed if number == 1 and y < printed[0][3] + 5]
+    arabic = next(x for text, x in line if re.search("[\u0600-\u06ff]", text))
+    day = next(x for text, x in line if text == "02.03.2026")
+    assert day > arabic, line  # not "Große Sitzung 02.03.2026 ,مرحبا"

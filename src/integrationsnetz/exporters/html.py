@@ -17,6 +17,8 @@ from integrationsnetz.exporters import Exporter, ExportRequest
 from integrationsnetz.exporters.compose import build_page
 from integrationsnetz.exporters.pages import (
     BADGES_PER_PAGE,
+    ISOLATE,
+    ISOLATE_END,
     Badges,
     Block,
     Facts,
@@ -65,7 +67,10 @@ table.form td:nth-child(n+4), table.form th:nth-child(n+4) { text-align: center;
 
 
 def _text(text: str) -> str:
-    return "<br>".join(escape(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    """``text`` escaped, its line breaks as ``<br>``, an isolated user text (:func:`pages.isolated`) in ``<bdi>``."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    shown = "<br>".join(escape(line) for line in lines)
+    return shown.replace(ISOLATE, "<bdi>").replace(ISOLATE_END, "</bdi>")
 
 
 def _block(block: Block) -> str:

@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from integrationsnetz.contract.exporters import ExportRequest
 from integrationsnetz.exporters.letters import meeting_facts, references
-from integrationsnetz.exporters.pages import BADGES_PER_PAGE, BOX, Badges, Block, Facts, Page, Paragraph, Table
+from integrationsnetz.exporters.pages import (
+    BADGES_PER_PAGE,
+    BOX,
+    Badges,
+    Block,
+    Facts,
+    Page,
+    Paragraph,
+    Table,
+    isolated,
+)
 from integrationsnetz.exporters.references import References, says_organization
 from integrationsnetz.exporters.wording import word
 from integrationsnetz.model.actors import Organization, Person
@@ -62,7 +72,7 @@ def sign_in(meeting: Meeting, request: ExportRequest) -> Page:
         Paragraph(word("sign_in_note", language)),
         Table(header=header, rows=tuple(rows), writable=True),
     ]
-    title = f"{word('sign_in', language)}: {meeting.title}"
+    title = f"{word('sign_in', language)}: {isolated(meeting.title)}"
     return Page(title=title, language=language, blocks=tuple(blocks))
 
 
@@ -78,5 +88,5 @@ def badges(meeting: Meeting, request: ExportRequest) -> Page:
     if blank:
         blocks.append(Paragraph(word("blank_badges", language).format(count=blank)))
     blocks.append(Badges(tuple(shown), blank=blank))
-    title = f"{word('badges', language)}: {meeting.title}"
+    title = f"{word('badges', language)}: {isolated(meeting.title)}"
     return Page(title=title, language=language, blocks=tuple(blocks))
