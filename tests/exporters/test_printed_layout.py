@@ -130,3 +130,16 @@ def test_an_arabic_title_keeps_the_date_after_it_when_printed(tmp_path: Path) ->
     arabic = next(x for text, x in line if re.search("[\u0600-\u06ff]", text))
     day = next(x for text, x in line if text == "02.03.2026")
     assert day > arabic, line  # not "Große Sitzung 02.03.2026 ,مرحبا"
+
+
+def test_a_meeting_without_venue_says_the_place_follows_and_word_rows_give_room_to_sign(tmp_path: Path) -> None:
+    for language, said in (("de", "Wo:\tOrt wird noch bekannt gegeben"), ("en", "Where:\tto be announced")):
+        for kind in ("invitation", "agenda", "sign_in"):
+            payload = inz.export(_data(), "docx", select="m", options=ExportOptions(document=kind, language=language))  # type: ignore[arg-type]
+            document = docx.Document(io.BytesIO(payload))
+            assert said in [paragraph.text for paragraph in document.paragraphs], (language, kind)
+    options = ExportOptions(document="sign_in")
+    rows = docx.Document(io.BytesIO(inz.export(_data(), "docx", select="m", options=options))).tables[-1].rows[1:]
+    assert len(rows) >= 10  # the walk-ins' rows
+    heights = [row.height.cm if row.height is not None else 0.0 for row in rows]
+    assert min(heights) >= 1.0, heights  # room to sign, not one line of text

@@ -76,12 +76,20 @@ def agenda_table(meeting: Meeting, refs: References, language: str) -> Table:
     return Table(header=header, rows=tuple(rows))
 
 
+def _where(meeting: Meeting, refs: References, language: str) -> list[tuple[str, str]]:
+    """The "Wo" line: the place; "to be announced" for a meeting in person whose place is not set yet."""
+    place = refs.place(meeting.venue_id, meeting.room_id)
+    if place:
+        return [(word("where", language), place)]
+    if meeting.online_url:
+        return []  # online only: the "Online" line says where
+    return [(word("where", language), word("place_not_yet_set", language))]
+
+
 def meeting_facts(meeting: Meeting, refs: References, language: str) -> list[tuple[str, str]]:
     """When, where (or online), who invites and who moderates."""
     facts = [(word("when", language), format_span(meeting.start, meeting.end, language))]
-    place = refs.place(meeting.venue_id, meeting.room_id)
-    if place:
-        facts.append((word("where", language), place))
+    facts += _where(meeting, refs, language)
     if meeting.online_url:
         facts.append((word("online", language), meeting.online_url))
     if meeting.organizer_id:
@@ -155,9 +163,7 @@ def _accessibility(meeting: Meeting, refs: References, language: str) -> str | N
 
 def _place_facts(meeting: Meeting, refs: References, language: str) -> list[tuple[str, str]]:
     facts = [(word("when", language), format_span(meeting.start, meeting.end, language))]
-    place = refs.place(meeting.venue_id, meeting.room_id)
-    if place:
-        facts.append((word("where", language), place))
+    facts += _where(meeting, refs, language)
     if meeting.online_url:
         facts.append((word("online", language), meeting.online_url))
     venue = refs.venues.get(meeting.venue_id) if meeting.venue_id else None

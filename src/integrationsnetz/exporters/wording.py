@@ -103,6 +103,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "carried_over": ("Offene Aufgaben aus der letzten Sitzung ({day})", "Open tasks from the last meeting ({day})"),
     "next_date": ("Nächster Termin", "Next date"),
     "not_yet_set": ("wird noch bekannt gegeben", "to be announced"),
+    "place_not_yet_set": ("Ort wird noch bekannt gegeben", "to be announced"),
     "distribution": ("Verteiler", "Distribution list"),
     "general_record": ("Allgemeines", "General"),
     "sign_in": ("Teilnehmendenliste", "Sign-in sheet"),
