@@ -5,7 +5,9 @@ HTML exporters, so the three always say the same. The page is A4 with the margin
 letter (left 2.5 cm, right 2 cm, top 2.7 cm: letterhead form A); the Einladung opens with the
 sender block and the place-and-date line. Tables repeat their header row on every page
 (``w:tblHeader``) and no row splits across pages (``w:cantSplit``); a section of the Protokoll
-(a TOP) is chained with keep-with-next so Word moves it to the next page whole where it fits.
+(a TOP) is chained with keep-with-next and each of its paragraphs kept whole, so Word moves it to
+the next page whole where it fits. Columns are sized by their content (:func:`text_width`), so a
+head's words never split.
 The language (German by default) is set on every text and automatic hyphenation is on. Badges
 print as a 2 × 4 grid to a page. The same data gives the same bytes: the dates of the document
 and its zip members are the export's ``stamp`` or the newest change of the data, never the clock.
