@@ -45,7 +45,7 @@ def test_the_agenda_sign_in_sheet_and_badges_of_one_meeting(wartburgkreis_worksp
     sheet = run("teilnehmendenliste", "nt-2024-2")
     assert sheet.exit_code == 0, sheet.output
     assert sheet.stdout.startswith("# Teilnehmendenliste: ")
-    assert "| Name | Organisation | Unterschrift | Fotos: ja | Veröffentlichung: ja |" in sheet.stdout
+    assert "| Name | Organisation | Unterschrift | Fotos: ja | Name im Protokoll: ja |" in sheet.stdout
     assert "Jan Beispiel" not in sheet.stdout
     assert "Jan Beispiel" in run("teilnehmendenliste", "nt-2024-2", "--mit-namen").stdout
     badges = run("namensschilder", "nt-2024-2", "--format", "html")

@@ -107,7 +107,7 @@ def test_sign_in_sheet_and_badges(data: NetworkData) -> None:
     sheet = _document(data, "sign_in")
     table = sheet.tables[0]
     assert [cell.text for cell in table.rows[0].cells] == [
-        "Name", "Organisation", "Unterschrift", "Fotos: ja", "Veröffentlichung: ja"]  # fmt: skip
+        "Name", "Organisation", "Unterschrift", "Fotos: ja", "Name im Protokoll: ja"]  # fmt: skip
     assert table.rows[1].cells[3].text == pages.BOX
     assert table.columns[2].width > table.columns[3].width  # room to sign
     badges = _document(data, "badges")

@@ -192,7 +192,7 @@ def test_no_name_without_personal_data_in_any_kind(data: NetworkData) -> None:
 
 def test_sign_in_sheet_and_badges_for_a_plenary(data: NetworkData) -> None:
     sheet = document(data, "sign_in")
-    assert "| Name | Organisation | Unterschrift | Fotos: ja | Veröffentlichung: ja |" in sheet
+    assert "| Name | Organisation | Unterschrift | Fotos: ja | Name im Protokoll: ja |" in sheet
     assert sheet.count("|  |  |  | ☐ | ☐ |") >= 10  # blank rows for walk-ins
     assert sheet.count("☐ | ☐ |") >= 71  # a row for everyone expected
     page = document(data, "badges", "html")

@@ -5,7 +5,9 @@ HTML exporters, so the three always say the same. The page is A4 with the margin
 letter (left 2.5 cm, right 2 cm, top 2.7 cm: letterhead form A); the Einladung opens with the
 sender block and the place-and-date line. Tables repeat their header row on every page
 (``w:tblHeader``) and no row splits across pages (``w:cantSplit``); a section of the Protokoll
-(a TOP) is chained with keep-with-next so Word moves it to the next page whole where it fits.
+(a TOP) is chained with keep-with-next and each of its paragraphs kept whole, so Word moves it to
+the next page whole where it fits. Columns are sized by their content (:func:`text_width`), so a
+head's words never split.
 The language (German by default) is set on every text and automatic hyphenation is on. Badges
 print as a 2 × 4 grid to a page. The same data gives the same bytes: the dates of the document
 and its zip members are the export's ``stamp`` or the newest change of the data, never the clock.
@@ -153,18 +155,56 @@ def _mark_row(row_properties_of: WordTable, *, header_rows: int) -> None:
             properties.append(OxmlElement("w:tblHeader"))
 
 
+#: Advance widths in em by kind of letter, of the wider of Arial and DejaVu Sans (LibreOffice's stand-in
+#: for Arial where it is not installed): enough to size a column so that no word breaks.
+_NARROW, _WIDE = frozenset("iljtfrI.,:;!'|()/ -"), frozenset("mwMW@%")
+#: A cell's left and right margins together (cm): Word's default 0.19 cm each side.
+CELL_PADDING = 0.4
+#: The least width of a column to sign in (cm).
+SIGNATURE_WIDTH = 3.6
+
+
+def text_width(text: str, *, bold: bool = False, size: float = 11.0) -> float:
+    """About how wide ``text`` prints in Arial (cm): an upper estimate, so a word sized by it fits."""
+    em = sum(0.34 if c in _NARROW else 0.98 if c in _WIDE else 0.76 if c.isupper() else 0.64 for c in text)
+    return em * (1.1 if bold else 1.0) * size / 72 * 2.54
+
+
 def _column_widths(block: Table, total: float) -> list[float]:
-    """Each column's share of ``total`` (cm) by its longest line, so "TOP" is narrow and "Titel" wide."""
-    weights = []
+    """Each column's width (cm): at least its longest word (a header's always), the rest by its longest line.
+
+    So "TOP" and "10" print whole in a narrow column, "Veröffentlichung:" is never split mid-word,
+    a column of tick boxes stays narrow and the titles (or the signatures) get what is left.
+    """
+    weights, least = [], []
     for column, title in enumerate(block.header):
         cells = [row[column] for row in block.rows]
         longest = max(len(line) for text in (title, *cells) for line in text.split("\n"))
         if block.writable and not any(cells):
             longest = 30  # room to sign in
         elif cells and all(cell in ("", BOX) for cell in cells):
-            longest = 10  # a tick box under a wrapped head
+            longest = 3  # a tick box: as wide as its head's longest word
         weights.append(min(max(longest, 3), 40) + 2)
-    return [total * weight / sum(weights) for weight in weights]
+        head = max((text_width(word, bold=True) for word in title.split()), default=0.0)
+        # a cell's word may break beyond 3.5 cm (a long name), a time "09:55–10:05" never
+        body = min(max((text_width(word) for cell in cells for word in cell.split()), default=0.0), 3.5)
+        if block.writable and not any(cells):
+            body = SIGNATURE_WIDTH
+        least.append(max(head, body) + CELL_PADDING)
+    if sum(least) >= total:
+        return [total * width / sum(least) for width in least]
+    widths = [0.0] * len(weights)
+    free = set(range(len(weights)))
+    while True:  # the columns whose share is below their least get their least; the others share the rest
+        room = total - sum(least[i] for i in range(len(weights)) if i not in free)
+        share = sum(weights[i] for i in free)
+        short = {i for i in free if room * weights[i] / share < least[i]}
+        if not short:
+            break
+        free -= short
+    for i in range(len(weights)):
+        widths[i] = room * weights[i] / share if i in free else least[i]
+    return widths
 
 
 def _table(document: Document, block: Table) -> WordTable:
@@ -308,6 +348,10 @@ def render(page: Page, written: datetime) -> bytes:
         chain = [paragraph for block in part.blocks for paragraph in _block(document, block, whole=part.kept)]
         for paragraph in chain[:-1]:
             paragraph.paragraph_format.keep_with_next = True
+        if part.kept:
+            # keep-with-next alone lets a paragraph of several lines split at the page end: keep each whole
+            for paragraph in chain:
+                paragraph.paragraph_format.keep_together = True
     buffer = io.BytesIO()
     document.save(buffer)
     return stable_archive(buffer.getvalue(), written)

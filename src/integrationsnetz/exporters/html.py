@@ -4,7 +4,8 @@ Self-contained (inline CSS, no scripts, no external files), every text escaped w
 :func:`html.escape`; the print stylesheet sets A4 pages with 2 cm margins, repeats table
 headers on each page and keeps rows and headings from breaking apart, and a section (a TOP of
 the Protokoll) on one page where it fits (:func:`~integrationsnetz.exporters.pages.sections`);
-badges print as a grid of 2 × 4 to a page, a page break after every eighth.
+badges print as a grid of 2 × 4 to a page at their designed size (6 cm high), a page break after every
+eighth; on paper a badge sheet holds the badges only (its title and note are for the screen).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from integrationsnetz.exporters import Exporter, ExportRequest
 from integrationsnetz.exporters.compose import build_page
 from integrationsnetz.exporters.pages import (
     BADGES_PER_PAGE,
+    ISOLATE,
+    ISOLATE_END,
     Badges,
     Block,
     Facts,
@@ -35,7 +38,7 @@ h2 { font-size: 13pt; margin: 1.2em 0 0.4em; }
 dl.facts { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; margin: 0 0 1em; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
-table { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em; }
+table { border-collapse: collapse; width: calc(100% - 2px); margin: 0.4em 0 1em; }  /* the frame inside the page */
 th, td { border: 1px solid #999; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
 th { background: #eee; }
 .letterhead { margin: 0 0 2em; display: flex; justify-content: space-between; gap: 2em; }
@@ -43,10 +46,11 @@ th { background: #eee; }
 .letterhead .date { align-self: flex-end; white-space: nowrap; }
 table.form td { height: 2.2em; }
 table.form td:nth-child(n+4), table.form th:nth-child(n+4) { text-align: center; width: 6em; }
-.badges { display: grid; grid-template-columns: 1fr 1fr; gap: 0; break-inside: avoid; }
+.badges { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0; break-inside: avoid; }
 .badges + .badges { break-before: page; }
 .badge { box-sizing: border-box; height: 6cm; border: 1px dashed #999; padding: 1em; display: flex;
-         flex-direction: column; justify-content: center; text-align: center; break-inside: avoid; }
+         flex-direction: column; justify-content: center; text-align: center; break-inside: avoid;
+         overflow: hidden; overflow-wrap: anywhere; hyphens: auto; min-width: 0; }
 .badge .name { font-size: 20pt; font-weight: 600; min-height: 1.3em; }
 .badge .org { font-size: 12pt; margin-top: 0.4em; min-height: 1.2em; }
 @page { size: A4; margin: 2cm; }
@@ -56,12 +60,17 @@ table.form td:nth-child(n+4), table.form th:nth-child(n+4) { text-align: center;
   tr, li, dl.facts, section.kept { break-inside: avoid; }
   h1, h2 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
+  body.badge-sheet > h1, body.badge-sheet > p { display: none; }
+  .badges { width: 17cm; }
 }
 """.strip()
 
 
 def _text(text: str) -> str:
-    return "<br>".join(escape(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    """``text`` escaped, its line breaks as ``<br>``, an isolated user text (:func:`pages.isolated`) in ``<bdi>``."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    shown = "<br>".join(escape(line) for line in lines)
+    return shown.replace(ISOLATE, "<bdi>").replace(ISOLATE_END, "</bdi>")
 
 
 def _block(block: Block) -> str:
@@ -103,9 +112,11 @@ def render(page: Page) -> str:
         sender = "<br>".join(escape(line) for line in page.head.sender)
         letterhead = (f'<div class="letterhead"><div class="sender">{sender}</div>'
                       f'<div class="date">{_text(page.head.date_line)}</div></div>\n')  # fmt: skip
+    # A badge sheet prints its grids only, eight badges at 6 cm to every page: title and note are for the screen.
+    sheet = ' class="badge-sheet"' if any(isinstance(block, Badges) for block in page.blocks) else ""
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(page.language)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(page.title)}</title>\n<style>\n{STYLE}\n</style>\n</head>\n<body>\n"
+        f"<title>{escape(page.title)}</title>\n<style>\n{STYLE}\n</style>\n</head>\n<body{sheet}>\n"
         f"{letterhead}<h1>{_text(page.title)}</h1>\n{body}\n</body>\n</html>\n"
     )
 

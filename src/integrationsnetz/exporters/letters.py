@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from functools import partial
 
 from integrationsnetz.contract.exporters import ExportRequest
-from integrationsnetz.exporters.pages import Block, Facts, Heading, Letterhead, Page, Paragraph, Table
+from integrationsnetz.exporters.pages import Block, Facts, Heading, Letterhead, Page, Paragraph, Table, isolated
 from integrationsnetz.exporters.privacy import may_show_name
 from integrationsnetz.exporters.references import References
 from integrationsnetz.exporters.wording import BERLIN, format_date, format_span, word
@@ -69,19 +69,27 @@ def agenda_table(meeting: Meeting, refs: References, language: str) -> Table:
     """TOP, time, topic and presenters; a break is a row without a number."""
     rows = []
     for number, when, item in zip(agenda_numbers(meeting), agenda_times(meeting), meeting.agenda, strict=True):
-        title = item.title + (f"\n{item.description}" if item.description else "")
+        title = isolated(item.title) + (f"\n{item.description}" if item.description else "")
         top = str(number) if number is not None else ""
         rows.append((top, when, title, presenters(item.presenter_ids, refs)))
     header = (word("item", language), word("time", language), word("title", language), word("presenters", language))
     return Table(header=header, rows=tuple(rows))
 
 
+def _where(meeting: Meeting, refs: References, language: str) -> list[tuple[str, str]]:
+    """The "Wo" line: the place; "to be announced" for a meeting in person whose place is not set yet."""
+    place = refs.place(meeting.venue_id, meeting.room_id)
+    if place:
+        return [(word("where", language), place)]
+    if meeting.online_url:
+        return []  # online only: the "Online" line says where
+    return [(word("where", language), word("place_not_yet_set", language))]
+
+
 def meeting_facts(meeting: Meeting, refs: References, language: str) -> list[tuple[str, str]]:
     """When, where (or online), who invites and who moderates."""
     facts = [(word("when", language), format_span(meeting.start, meeting.end, language))]
-    place = refs.place(meeting.venue_id, meeting.room_id)
-    if place:
-        facts.append((word("where", language), place))
+    facts += _where(meeting, refs, language)
     if meeting.online_url:
         facts.append((word("online", language), meeting.online_url))
     if meeting.organizer_id:
@@ -155,9 +163,7 @@ def _accessibility(meeting: Meeting, refs: References, language: str) -> str | N
 
 def _place_facts(meeting: Meeting, refs: References, language: str) -> list[tuple[str, str]]:
     facts = [(word("when", language), format_span(meeting.start, meeting.end, language))]
-    place = refs.place(meeting.venue_id, meeting.room_id)
-    if place:
-        facts.append((word("where", language), place))
+    facts += _where(meeting, refs, language)
     if meeting.online_url:
         facts.append((word("online", language), meeting.online_url))
     venue = refs.venues.get(meeting.venue_id) if meeting.venue_id else None
@@ -192,7 +198,7 @@ def invitation(meeting: Meeting, request: ExportRequest) -> Page:
     language = request.options.language
     refs = references(request)
     day = format_date(meeting.start.astimezone(BERLIN).date(), language)
-    text = word("invitation_text", language).format(title=meeting.title, day=day)
+    text = word("invitation_text", language).format(title=isolated(meeting.title), day=day)
     blocks: list[Block] = [Paragraph(word("salutation", language)), Paragraph(text)]
     if meeting.description:
         blocks.append(Paragraph(meeting.description))
@@ -209,7 +215,7 @@ def invitation(meeting: Meeting, request: ExportRequest) -> Page:
     signed = sender[-1].name if sender else refs.network.name
     blocks.append(Paragraph(f"{word('closing', language)}\n\n{signed}"))
     head = letterhead(meeting, refs, language, _letter_day(request))
-    title = f"{word('invitation', language)}: {meeting.title}"
+    title = f"{word('invitation', language)}: {isolated(meeting.title)}"
     return Page(title=title, language=language, blocks=tuple(blocks), head=head)
 
 
@@ -219,5 +225,5 @@ def agenda(meeting: Meeting, request: ExportRequest) -> Page:
     refs = references(request)
     blocks: list[Block] = [Facts(tuple(meeting_facts(meeting, refs, language)))]
     blocks.append(agenda_table(meeting, refs, language) if meeting.agenda else Paragraph(word("no_entries", language)))
-    title = f"{word('agenda', language)}: {meeting.title}"
+    title = f"{word('agenda', language)}: {isolated(meeting.title)}"
     return Page(title=title, language=language, blocks=tuple(blocks))

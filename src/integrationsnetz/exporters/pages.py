@@ -13,6 +13,7 @@ the document a request asks for; the meeting documents are built in
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import attrs
@@ -109,6 +110,20 @@ class Page:
     language: str
     blocks: tuple[Block, ...]
     head: Letterhead | None = None
+
+
+#: Unicode's first-strong isolate and its end: text between them keeps its own direction.
+ISOLATE, ISOLATE_END = "\u2068", "\u2069"
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def isolated(text: str) -> str:
+    """``text`` (a title the user wrote) isolated if it holds right-to-left letters, else as it is.
+
+    So in "Protokoll: Große Sitzung مرحبا, 02.03.2026" the date stays after the Arabic word instead
+    of joining its run. HTML renders the isolate as ``<bdi>``, Word keeps the characters.
+    """
+    return f"{ISOLATE}{text}{ISOLATE_END}" if _RIGHT_TO_LEFT.search(text) else text
 
 
 #: Tick box of a form (sign-in sheet).

@@ -21,6 +21,7 @@ from integrationsnetz.exporters.pages import (
     Page,
     Paragraph,
     Table,
+    isolated,
     task_header,
     task_rows,
 )
@@ -90,7 +91,7 @@ def _sections(meeting: Meeting, request: ExportRequest, refs: References) -> lis
         if item.kind is AgendaItemKind.BREAK and not notes and not decided:
             continue
         top = word("top", language).format(number=number) if number is not None else word("break", language)
-        blocks.append(Heading(f"{top}: {item.title}"))
+        blocks.append(Heading(f"{top}: {isolated(item.title)}"))
         if item.presenter_ids:
             blocks.append(Facts(((word("presenters", language), presenters(item.presenter_ids, refs)),)))
         if notes:
@@ -163,5 +164,5 @@ def minutes(meeting: Meeting, request: ExportRequest) -> Page:
     if verteiler:
         blocks += [Heading(word("distribution", language)), Items(verteiler)]
     day = format_short_date(meeting.start.astimezone(BERLIN).date(), language)
-    title = f"{word('minutes', language)}: {meeting.title}, {day}"
+    title = f"{word('minutes', language)}: {isolated(meeting.title)}, {day}"
     return Page(title=title, language=language, blocks=tuple(blocks), head=None)

@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from integrationsnetz.contract.exporters import ExportRequest
 from integrationsnetz.exporters.letters import meeting_facts, references
-from integrationsnetz.exporters.pages import BADGES_PER_PAGE, BOX, Badges, Block, Facts, Page, Paragraph, Table
+from integrationsnetz.exporters.pages import (
+    BADGES_PER_PAGE,
+    BOX,
+    Badges,
+    Block,
+    Facts,
+    Page,
+    Paragraph,
+    Table,
+    isolated,
+)
 from integrationsnetz.exporters.references import References, says_organization
 from integrationsnetz.exporters.wording import word
 from integrationsnetz.model.actors import Organization, Person
@@ -22,13 +32,14 @@ WALK_INS = 10
 _AWAY = (AttendanceStatus.DECLINED, AttendanceStatus.EXCUSED)
 
 
-def _expected(meeting: Meeting, refs: References, *, short: bool) -> list[tuple[str, str]]:
+def _expected(meeting: Meeting, refs: References) -> list[tuple[str, str]]:
     """(name or function, organisation) of everyone expected, in the meeting's order.
 
     A person appears by name only where :func:`~integrationsnetz.exporters.privacy.may_show_name`
     allows, else by function; an organisation invited as a whole gets an empty name to fill in
-    (the organiser, who hosts, gets none). ``short`` leaves out an organisation the function
-    already names (a badge), else the organisation column is always filled (a list).
+    (the organiser, who hosts, gets none). An organisation the function already names is left
+    out (:func:`~integrationsnetz.exporters.references.says_organization`, as in every label),
+    so the sign-in sheet and the badges never say it twice.
     """
     seen: list[tuple[str, str]] = []
     for actor_id in meeting.participant_ids():
@@ -38,7 +49,7 @@ def _expected(meeting: Meeting, refs: References, *, short: bool) -> list[tuple[
         elif isinstance(actor, Person):
             label = refs.actor_name(actor_id) or actor.function
             org = refs.organization_of(actor_id)
-            said = short and org is not None and says_organization(label, org)
+            said = org is not None and says_organization(label, org)
             entry = (label, org.name if org is not None and not said else "")
         else:
             continue
@@ -50,7 +61,7 @@ def sign_in(meeting: Meeting, request: ExportRequest) -> Page:
     """The Teilnehmendenliste (see the module docstring)."""
     language = request.options.language
     refs = references(request)
-    rows = [(name, org, "", BOX, BOX) for name, org in _expected(meeting, refs, short=False)]
+    rows = [(name, org, "", BOX, BOX) for name, org in _expected(meeting, refs)]
     expected = max(meeting.headcount or 0, len(meeting.invitations))
     blank = max(WALK_INS, expected - len(rows))
     rows += [("", "", "", BOX, BOX)] * blank
@@ -61,7 +72,7 @@ def sign_in(meeting: Meeting, request: ExportRequest) -> Page:
         Paragraph(word("sign_in_note", language)),
         Table(header=header, rows=tuple(rows), writable=True),
     ]
-    title = f"{word('sign_in', language)}: {meeting.title}"
+    title = f"{word('sign_in', language)}: {isolated(meeting.title)}"
     return Page(title=title, language=language, blocks=tuple(blocks))
 
 
@@ -69,7 +80,7 @@ def badges(meeting: Meeting, request: ExportRequest) -> Page:
     """The Namensschilder: one per expected participant, blank ones to fill the last page."""
     language = request.options.language
     refs = references(request)
-    shown = _expected(meeting, refs, short=True)
+    shown = _expected(meeting, refs)
     count = max(meeting.headcount or 0, len(shown), 1)
     count += -count % BADGES_PER_PAGE
     blank = count - len(shown)
@@ -77,5 +88,5 @@ def badges(meeting: Meeting, request: ExportRequest) -> Page:
     if blank:
         blocks.append(Paragraph(word("blank_badges", language).format(count=blank)))
     blocks.append(Badges(tuple(shown), blank=blank))
-    title = f"{word('badges', language)}: {meeting.title}"
+    title = f"{word('badges', language)}: {isolated(meeting.title)}"
     return Page(title=title, language=language, blocks=tuple(blocks))

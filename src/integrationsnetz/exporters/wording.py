@@ -103,6 +103,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "carried_over": ("Offene Aufgaben aus der letzten Sitzung ({day})", "Open tasks from the last meeting ({day})"),
     "next_date": ("Nächster Termin", "Next date"),
     "not_yet_set": ("wird noch bekannt gegeben", "to be announced"),
+    "place_not_yet_set": ("Ort wird noch bekannt gegeben", "to be announced"),
     "distribution": ("Verteiler", "Distribution list"),
     "general_record": ("Allgemeines", "General"),
     "sign_in": ("Teilnehmendenliste", "Sign-in sheet"),
@@ -111,18 +112,19 @@ _WORDS: dict[str, tuple[str, str]] = {
     "organisation": ("Organisation", "Organisation"),
     "signature": ("Unterschrift", "Signature"),
     "photo_consent": ("Fotos: ja", "Photos: yes"),
-    "publication_consent": ("Veröffentlichung: ja", "Publication: yes"),
+    "publication_consent": ("Name im Protokoll: ja", "Name in the minutes: yes"),
     "sign_in_note": (
         "Mit Ihrer Unterschrift bestätigen Sie Ihre Teilnahme. Ein Kreuz bei „Fotos“ erlaubt, dass Sie auf Fotos "
-        "der Veranstaltung zu sehen sind; ein Kreuz bei „Veröffentlichung“, dass Ihr Name im Protokoll steht. "
+        "der Veranstaltung zu sehen sind; ein Kreuz bei „Name im Protokoll“, dass Ihr Name im Protokoll steht. "
         "Beides können Sie jederzeit widerrufen.",
         "Your signature confirms that you took part. A cross under “Photos” allows photos of you from the "
-        "meeting; a cross under “Publication” allows your name in the minutes. You may withdraw either at any time.",
+        "meeting; a cross under “Name in the minutes” allows your name in the minutes. You may withdraw either "
+        "at any time.",
     ),
     "badges": ("Namensschilder", "Name badges"),
     "blank_badges": (
-        "Dazu {count} leere Namensschilder zum Beschriften (in der HTML- und der Word-Ausgabe).",
-        "Plus {count} blank badges to write on (in the HTML and the Word output).",
+        "Dazu {count} leere Namensschilder zum Beschriften.",
+        "Plus {count} blank badges to write on.",
     ),
 }
 

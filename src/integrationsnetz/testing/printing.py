@@ -89,3 +89,41 @@ def rightmost_word(pdf: Path) -> float:
     boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
                            text=True).stdout  # fmt: skip
     return max(float(x) for x in re.findall(r'xMax="([\d.]+)"', boxes))
+
+
+def words(pdf: Path) -> list[tuple[int, str, float, float]]:
+    """Every word of ``pdf`` as (page number from 1, text, left edge, top edge), in points.
+
+    For checks of where things print (a badge's size, a column's width), not only what.
+    """
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                           text=True).stdout  # fmt: skip
+    found = []
+    for number, page in enumerate(boxes.split("<page ")[1:], start=1):
+        for x, y, text in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', page):
+            found.append((number, text, float(x), float(y)))
+    return found
+
+
+def vertical_rules(pdf: Path, page: int = 1, *, least: float = 200.0) -> list[float]:
+    """Where (points from the left) ``page`` of ``pdf`` has an unbroken dark vertical line ``least`` points long.
+
+    Rendered by ``pdftoppm`` at 72 dpi, one pixel a point: for checks that a table's frame prints,
+    its right-hand border included.
+    """
+    need("pdftoppm")
+    image = subprocess.run(["pdftoppm", "-r", "72", "-gray", "-f", str(page), "-l", str(page), str(pdf)],
+                           check=True, capture_output=True).stdout  # fmt: skip
+    header = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", image)
+    assert header, "pdftoppm wrote no PGM image"
+    width, height = int(header.group(1)), int(header.group(2))
+    pixels = image[header.end() : header.end() + width * height]
+    found = []
+    for x in range(width):
+        run = longest = 0
+        for y in range(height):
+            run = run + 1 if pixels[y * width + x] < 200 else 0
+            longest = max(longest, run)
+        if longest >= least:  # unbroken: a frame, not a column of tick boxes
+            found.append(float(x))
+    return found
