@@ -89,7 +89,7 @@ def export_result(
     ``CANCEL``) or a distribution list, every invited person or member it does not hold: without
     an active consent for the purpose, or without an e-mail address.
     """
-    from integrationsnetz.exporters.privacy import redact, redact_meetings, redact_selected
+    from integrationsnetz.exporters.privacy import redact, redact_meetings, redact_selected, senders
     from integrationsnetz.exporters.selection import narrow, neighbours_of, series_of
 
     if not isinstance(data, NetworkData):
@@ -118,13 +118,14 @@ def export_result(
     meetings.update((m.id, m) for m in selected if isinstance(m, Meeting))
     attendance = {meeting_id: meeting.attendance() for meeting_id, meeting in meetings.items()}
     audience, on = options.effective_audience, options.decision_day
+    sending = senders(narrowed, options)
     narrowed = redact(narrowed, audience, on)
     selected = redact_selected(selected, narrowed, data, audience, on)
     series = redact_meetings(series, narrowed, data, audience, on)
     neighbours = redact_meetings(neighbours, narrowed, data, audience, on)
     buffer = io.BytesIO()
     request = ExportRequest(data=narrowed, options=options, host=host, selected=selected, series=series,
-                            attendance=attendance, neighbours=neighbours)  # fmt: skip
+                            attendance=attendance, neighbours=neighbours, senders=sending)  # fmt: skip
     exporter.write(request, buffer)
     payload = buffer.getvalue()
     if isinstance(target, str | os.PathLike):
