@@ -276,6 +276,10 @@ class ExportRequest:
     (or, outside a group, of its kind), before narrowing and stripped like ``data``: the Protokoll
     carries over the open tasks of the meeting before and names the next date.
 
+    ``distribution`` holds each meeting's Verteiler (organisation names) taken before redaction:
+    organisations are not personal data, so the public Protokoll goes to as many offices as the
+    internal one.
+
     ``series`` holds every meeting, before narrowing, of each series (``series_id``) that a
     meeting of ``data`` belongs to, stripped like ``data``: an entry for part of a series (one
     invitation, a feed for one year) can name the series as the whole series' entry does.
@@ -297,6 +301,7 @@ class ExportRequest:
     attendance: Mapping[str, AttendanceCount] = attrs.field(factory=dict)
     neighbours: tuple[Meeting, ...] = ()
     senders: Mapping[str, str] = attrs.field(factory=dict)
+    distribution: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     left_out: list[LeftOut] = attrs.field(factory=list, eq=False, repr=False)
 
     def leave_out(self, actor_id: str, label: str, reason: str) -> None:

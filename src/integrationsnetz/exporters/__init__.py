@@ -90,6 +90,7 @@ def export_result(
     an active consent for the purpose, or without an e-mail address.
     """
     from integrationsnetz.exporters.privacy import redact, redact_meetings, redact_selected, senders
+    from integrationsnetz.exporters.protocol import distributions
     from integrationsnetz.exporters.selection import narrow, neighbours_of, series_of
 
     if not isinstance(data, NetworkData):
@@ -117,6 +118,7 @@ def export_result(
     meetings = {meeting.id: meeting for meeting in (*narrowed.meetings, *neighbours)}
     meetings.update((m.id, m) for m in selected if isinstance(m, Meeting))
     attendance = {meeting_id: meeting.attendance() for meeting_id, meeting in meetings.items()}
+    verteiler = distributions(meetings.values(), data)  # organisations only, before redaction too
     audience, on = options.effective_audience, options.decision_day
     sending = senders(narrowed, options)
     narrowed = redact(narrowed, audience, on)
@@ -125,7 +127,8 @@ def export_result(
     neighbours = redact_meetings(neighbours, narrowed, data, audience, on)
     buffer = io.BytesIO()
     request = ExportRequest(data=narrowed, options=options, host=host, selected=selected, series=series,
-                            attendance=attendance, neighbours=neighbours, senders=sending)  # fmt: skip
+                            attendance=attendance, neighbours=neighbours, senders=sending,
+                            distribution=verteiler)  # fmt: skip
     exporter.write(request, buffer)
     payload = buffer.getvalue()
     if isinstance(target, str | os.PathLike):

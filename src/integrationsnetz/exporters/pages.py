@@ -113,6 +113,8 @@ class Page:
 
 #: Tick box of a form (sign-in sheet).
 BOX = "☐"
+#: A tick box ticked: a consent on record (the internal sign-in sheet).
+TICKED = "☒"
 #: Badges on one A4 page (two columns, four rows).
 BADGES_PER_PAGE = 8
 

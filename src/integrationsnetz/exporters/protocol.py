@@ -9,6 +9,7 @@ the next date; the Verteiler (the organisations of the body's members and of the
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from integrationsnetz.contract.exporters import ExportRequest
@@ -29,6 +30,8 @@ from integrationsnetz.exporters.wording import BERLIN, format_date, format_short
 from integrationsnetz.model.actors import Organization
 from integrationsnetz.model.groups import Task
 from integrationsnetz.model.meetings import AgendaItemKind, AttendanceStatus, Meeting, Minutes
+from integrationsnetz.model.memberships import Membership
+from integrationsnetz.model.network_data import NetworkData
 
 
 def _names(meeting: Meeting, status: AttendanceStatus, refs: References) -> list[str]:
@@ -138,9 +141,34 @@ def _next_date(following: Meeting | None, refs: References, language: str) -> Pa
 
 
 def distribution(meeting: Meeting, refs: References) -> tuple[str, ...]:
-    """The Verteiler: the organisations of the body's members on the day and of the invitees, by name."""
+    """The Verteiler: the organisations of the body's members on the day and of the invitees, by name.
+
+    ``refs`` must hold the data before redaction (:func:`distributions`): the Verteiler is a list
+    of organisations, which are not personal data, and an organisation invited only through a
+    person the export does not name still gets the minutes.
+    """
+    return _verteiler(meeting, [m for m in refs.data.memberships if m.group_id == meeting.group_id], refs)
+
+
+def distributions(meetings: Iterable[Meeting], data: NetworkData) -> dict[str, tuple[str, ...]]:
+    """Each meeting's Verteiler (:func:`distribution`) from ``data`` before redaction, by meeting id.
+
+    Only organisation names: nothing of a person leaves here, so an export for any audience may
+    carry it (``ExportRequest.distribution``), as it carries the counts of those present.
+    """
+    meetings = list(meetings)
+    if not meetings:
+        return {}
+    refs = References(data)
+    by_group: dict[str | None, list[Membership]] = {}
+    for membership in data.memberships:
+        by_group.setdefault(membership.group_id, []).append(membership)
+    return {m.id: _verteiler(m, by_group.get(m.group_id, []), refs) for m in meetings}
+
+
+def _verteiler(meeting: Meeting, members: list[Membership], refs: References) -> tuple[str, ...]:
     day: date = meeting.start.astimezone(BERLIN).date()
-    ids = [m.actor_id for m in refs.data.memberships if m.group_id == meeting.group_id and m.active(day)]
+    ids = [m.actor_id for m in members if m.active(day)]
     ids += [invitation.actor_id for invitation in meeting.invitations]
     orgs: dict[str, Organization] = {}
     for actor_id in ids:
@@ -159,7 +187,9 @@ def minutes(meeting: Meeting, request: ExportRequest) -> Page:
     blocks += _carried_over(previous, request, refs)
     blocks += _sections(meeting, request, refs)
     blocks += [Heading(word("next_date", language)), _next_date(following, refs, language)]
-    verteiler = distribution(meeting, refs)
+    verteiler = request.distribution.get(meeting.id)
+    if verteiler is None:  # a meeting the request does not hold: from the data it was given
+        verteiler = distribution(meeting, refs)
     if verteiler:
         blocks += [Heading(word("distribution", language)), Items(verteiler)]
     day = format_short_date(meeting.start.astimezone(BERLIN).date(), language)
