@@ -300,3 +300,12 @@ def test_the_internal_sign_in_sheet_ticks_the_consents_on_record() -> None:
     row = next(line for line in sheet("internal", date(2024, 12, 31)).splitlines() if SENTINEL_NAME in line)
     assert row.rstrip().endswith("| ☐ | ☐ |")  # not yet given on that day
     assert "☒" not in sheet("public", date(2026, 1, 15))
+
+
+def test_errors_name_the_document_with_the_right_article() -> None:
+    data = sample_network()
+    for kind, what in [("agenda", "an agenda"), ("invitation", "an invitation"), ("badges", "a set of name badges")]:
+        with pytest.raises(ExportError, match=f"^{what} is for one meeting"):
+            inz.export(data, "markdown", options=ExportOptions(document=kind))  # type: ignore[arg-type]
+    with pytest.raises(ExportError, match="is the id of an Organization and a Venue"):
+        inz.export(data, "markdown", select="lra")

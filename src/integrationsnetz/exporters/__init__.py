@@ -162,13 +162,18 @@ def _selected(select: Selection, data: NetworkData) -> tuple[Entity, ...]:
     return tuple(chosen)
 
 
+def _with_article(noun: str) -> str:
+    """ "an Organization", "a Venue"."""
+    return ("an " if noun[:1] in "AEIOU" else "a ") + noun
+
+
 def _entity_with_id(data: NetworkData, entity_id: str) -> Entity:
     found = [entity for entity in data.entities() if entity.id == entity_id]
     if not found:
         raise NotFound(f"select: network {data.network.id!r} has nothing with the id {entity_id!r}")
     if len(found) > 1:
-        kinds = " and a ".join(type(entity).__name__ for entity in found)
-        raise ExportError(f"select: {entity_id!r} is the id of a {kinds}; pass the entity itself")
+        kinds = " and ".join(_with_article(type(entity).__name__) for entity in found)
+        raise ExportError(f"select: {entity_id!r} is the id of {kinds}; pass the entity itself")
     return found[0]
 
 
