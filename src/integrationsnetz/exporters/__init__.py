@@ -90,8 +90,7 @@ def export_result(
     an active consent for the purpose, or without an e-mail address.
     """
     from integrationsnetz.exporters.privacy import redact, redact_meetings, redact_selected, senders
-    from integrationsnetz.exporters.protocol import distributions
-    from integrationsnetz.exporters.selection import narrow, neighbours_of, series_of
+    from integrationsnetz.exporters.selection import distributions, narrow, neighbours_of, series_of
 
     if not isinstance(data, NetworkData):
         raise WrongType([f"export: data: expected a NetworkData, got {type(data).__name__}"])

@@ -181,11 +181,17 @@ def _subject(item: WorkingGroup | Meeting) -> str:
 
 
 def write_mailto(request: ExportRequest, stream: BinaryIO) -> None:
-    """``mailto:<network mailbox>?bcc=a,b&subject=<group or meeting>`` and a line end."""
+    """``mailto:<network mailbox>?bcc=a,b&subject=<group or meeting>`` and a line end.
+
+    Each address once; the network's mailbox only as the recipient (``to``), never in ``bcc`` too.
+    """
     found = entries(request, ConsentPurpose.INVITATIONS, need_email=True)
     refs = References(request.data)
     to = refs.network_email()
-    fields = [("bcc", ",".join(_address(entry.email) for entry in found))] if found else []
+    # The network's mailbox is the To: a member whose address it is (the coordinator) is not repeated in BCC.
+    bcc = [e.email for e in found if not to or e.email.casefold() != to.casefold()]
+    bcc = list(dict.fromkeys(bcc))
+    fields = [("bcc", ",".join(_address(email) for email in bcc))] if bcc else []
     subject = next((_subject(item) for item in request.selected if isinstance(item, WorkingGroup | Meeting)), None)
     if subject:
         fields.append(("subject", quote(subject, safe="")))

@@ -9,9 +9,6 @@ the next date; the Verteiler (the organisations of the body's members and of the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
-
 from integrationsnetz.contract.exporters import ExportRequest
 from integrationsnetz.exporters.letters import agenda_numbers, presenters, references
 from integrationsnetz.exporters.pages import (
@@ -26,12 +23,10 @@ from integrationsnetz.exporters.pages import (
     task_rows,
 )
 from integrationsnetz.exporters.references import References
+from integrationsnetz.exporters.selection import distribution
 from integrationsnetz.exporters.wording import BERLIN, format_date, format_short_date, format_span, word
-from integrationsnetz.model.actors import Organization
 from integrationsnetz.model.groups import Task
 from integrationsnetz.model.meetings import AgendaItemKind, AttendanceStatus, Meeting, Minutes
-from integrationsnetz.model.memberships import Membership
-from integrationsnetz.model.network_data import NetworkData
 
 
 def _names(meeting: Meeting, status: AttendanceStatus, refs: References) -> list[str]:
@@ -138,44 +133,6 @@ def _next_date(following: Meeting | None, refs: References, language: str) -> Pa
     when = format_span(following.start, following.end, language)
     place = refs.place(following.venue_id, following.room_id)
     return Paragraph(f"{when}, {place}" if place else when)
-
-
-def distribution(meeting: Meeting, refs: References) -> tuple[str, ...]:
-    """The Verteiler: the organisations of the body's members on the day and of the invitees, by name.
-
-    ``refs`` must hold the data before redaction (:func:`distributions`): the Verteiler is a list
-    of organisations, which are not personal data, and an organisation invited only through a
-    person the export does not name still gets the minutes.
-    """
-    return _verteiler(meeting, [m for m in refs.data.memberships if m.group_id == meeting.group_id], refs)
-
-
-def distributions(meetings: Iterable[Meeting], data: NetworkData) -> dict[str, tuple[str, ...]]:
-    """Each meeting's Verteiler (:func:`distribution`) from ``data`` before redaction, by meeting id.
-
-    Only organisation names: nothing of a person leaves here, so an export for any audience may
-    carry it (``ExportRequest.distribution``), as it carries the counts of those present.
-    """
-    meetings = list(meetings)
-    if not meetings:
-        return {}
-    refs = References(data)
-    by_group: dict[str | None, list[Membership]] = {}
-    for membership in data.memberships:
-        by_group.setdefault(membership.group_id, []).append(membership)
-    return {m.id: _verteiler(m, by_group.get(m.group_id, []), refs) for m in meetings}
-
-
-def _verteiler(meeting: Meeting, members: list[Membership], refs: References) -> tuple[str, ...]:
-    day: date = meeting.start.astimezone(BERLIN).date()
-    ids = [m.actor_id for m in members if m.active(day)]
-    ids += [invitation.actor_id for invitation in meeting.invitations]
-    orgs: dict[str, Organization] = {}
-    for actor_id in ids:
-        org = refs.organization_of(actor_id)
-        if org is not None:
-            orgs[org.id] = org
-    return tuple(sorted((org.name for org in orgs.values()), key=str.casefold))
 
 
 def minutes(meeting: Meeting, request: ExportRequest) -> Page:
