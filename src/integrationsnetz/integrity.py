@@ -16,7 +16,7 @@ import attrs
 from integrationsnetz.errors import WrongType
 from integrationsnetz.model.course_types import OFFICIAL_COURSE_TYPES
 from integrationsnetz.model.courses import Course, CourseStatus, CourseType
-from integrationsnetz.model.entity import Entity, instant
+from integrationsnetz.model.entity import Entity, instant, is_web_address
 from integrationsnetz.model.field_types import type_problems
 from integrationsnetz.model.meetings import AttendanceStatus, Meeting, MeetingKind, MeetingStatus
 from integrationsnetz.model.memberships import Membership, Role
@@ -217,6 +217,9 @@ class _Checker:
         for meeting in self.data.meetings:
             path = _at("meetings", meeting.id)
             yield from self._ref(f"{path}.group_id", meeting.group_id, self.groups, "working group")
+            if meeting.online_url is not None and not is_web_address(meeting.online_url):
+                # set past the constructor (or stored before it refused them): never a javascript: link
+                yield Problem(f"{path}.online_url", "expected a web address (http or https)")
             if meeting.kind is MeetingKind.WORKING_GROUP and meeting.group_id is None:
                 yield Problem(f"{path}.group_id", "a working-group meeting needs the group it belongs to")
             group = self.groups.get(meeting.group_id or "")

@@ -744,3 +744,21 @@ def test_messages_count_in_singular_and_plural() -> None:
         assert [problem.message for problem in inz.check(_add(data, meetings=(meeting,)))] == [
             f"the agenda items add up to {words}"
         ]
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(4)", "file:///etc/passwd", "data:text/html,x", "https:nohost"])
+def test_an_online_meeting_link_is_a_web_address(url: str) -> None:
+    """``online_url`` goes into the ICS ``URL`` and the Einladung: the model refuses anything but
+    http(s) (the calendar import's rule), and ``check`` reports one set past the constructor."""
+    from integrationsnetz.testing.samples import sample_network
+
+    data = sample_network()
+    meeting = data.get(inz.Meeting, "nt-2024-2")
+    with pytest.raises(inz.InvalidData, match=r"online_url: expected a web address \(http or https\)"):
+        attrs.evolve(meeting, online_url=url)
+    assert attrs.evolve(meeting, online_url="https://meet.example.org/x?pwd=1").online_url.startswith("https")
+    stored = attrs.evolve(meeting, online_url=None)
+    object.__setattr__(stored, "online_url", url)  # as a store from before the rule may hold it
+    others = tuple(m for m in data.meetings if m.id != meeting.id)
+    problems = [str(p) for p in inz.check(attrs.evolve(data, meetings=(*others, stored)))]
+    assert 'meetings["nt-2024-2"].online_url: expected a web address (http or https)' in problems

@@ -58,28 +58,43 @@ def consents(draw: st.DrawFn) -> tuple[Consent, ...]:
     return tuple(found)
 
 
-def _with(person_consents: tuple[Consent, ...]) -> inz.NetworkData:
+def _with(person_consents: tuple[Consent, ...], organises: bool = False) -> inz.NetworkData:
+    """The sample with the sentinel's consents; ``organises``: the sentinel organises ``nt-2024-2``."""
     persons = tuple(attrs.evolve(p, consents=person_consents) if p.id == "p-sentinel" else p for p in SAMPLE.persons)
-    return attrs.evolve(SAMPLE, persons=persons)
+    meetings = SAMPLE.meetings
+    if organises:
+        meetings = tuple(attrs.evolve(m, organizer_id="p-sentinel") if m.id == "nt-2024-2" else m for m in meetings)
+    return attrs.evolve(SAMPLE, persons=persons, meetings=meetings)
 
 
 @pytest.mark.parametrize("format", FORMATS)
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(recorded=consents(), as_of=DAYS, audience=st.sampled_from(AUDIENCES), selected=st.booleans())
+@given(
+    recorded=consents(),
+    as_of=DAYS,
+    audience=st.sampled_from(AUDIENCES),
+    case=st.tuples(st.sampled_from([None, "p-sentinel", "nt-2024-2"]), st.booleans()),
+)
 def test_every_exporter_shows_only_what_consent_allows(
-    format: str, recorded: tuple[Consent, ...], as_of: date, audience: str, selected: bool
+    format: str, recorded: tuple[Consent, ...], as_of: date, audience: str, case: tuple[str | None, bool]
 ) -> None:
+    """Also when the sentinel organises a meeting: the organiser's e-mail is no exception (outside
+    an iTIP message's ORGANIZER, :func:`test_an_invitation_names_its_organiser_as_sender`).
+    ``case``: what is selected (nothing, the sentinel, a meeting) and whether the sentinel organises it."""
+    select, organises = case
     options = ExportOptions(audience=audience, as_of=as_of, language="de")  # type: ignore[arg-type]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", LeftOutWarning)
-        check_consent(_with(recorded), format, host=HOST, options=options,
-                      select="p-sentinel" if selected else None, readable=_readable)  # fmt: skip
+        check_consent(_with(recorded, organises), format, host=HOST, options=options,
+                      select=select, readable=_readable)  # fmt: skip
 
 
 @settings(max_examples=60, deadline=None)
-@given(recorded=consents(), as_of=DAYS, audience=st.sampled_from(AUDIENCES))
-def test_redact_keeps_exactly_what_consent_allows(recorded: tuple[Consent, ...], as_of: date, audience: str) -> None:
-    data = redact(_with(recorded), audience, as_of)  # type: ignore[arg-type]
+@given(recorded=consents(), as_of=DAYS, audience=st.sampled_from(AUDIENCES), organises=st.booleans())
+def test_redact_keeps_exactly_what_consent_allows(
+    recorded: tuple[Consent, ...], as_of: date, audience: str, organises: bool
+) -> None:
+    data = redact(_with(recorded, organises), audience, as_of)  # type: ignore[arg-type]
     person = data.get(inz.Person, "p-sentinel")
     active = {c.purpose for c in recorded if c.active(as_of)}
     public = audience == "public"
@@ -161,3 +176,21 @@ def test_an_invitation_is_refused_for_the_public() -> None:
     options = ExportOptions(ics=IcsOptions(method=IcsMethod.REQUEST))
     with pytest.raises(inz.ExportError, match="audience 'recipients'"):
         inz.export(_invitation_data(consenting=True), "ics", select="nt-2024-2", options=options, host=HOST)
+
+
+def test_an_invitation_names_its_organiser_as_sender() -> None:
+    """The organiser of the meeting sends the REQUEST/CANCEL: their address is its ORGANIZER
+    (every recipient sees the sender), without consent; nowhere else, not even as an ATTENDEE."""
+    data = _invitation_data(consenting=False)
+    meeting = attrs.evolve(data.meetings[0], organizer_id="p-sentinel")
+    data = attrs.evolve(data, meetings=(meeting,))
+    for method in (IcsMethod.REQUEST, IcsMethod.CANCEL):
+        options = ExportOptions(audience="recipients", as_of=date(2026, 1, 1), ics=IcsOptions(method=method))
+        result = export_result(data, "ics", select="nt-2024-2", options=options, host=HOST)
+        text = result.payload.decode().replace("\r\n ", "")
+        organiser = [line for line in text.splitlines() if line.startswith("ORGANIZER")]
+        assert organiser
+        assert organiser[0].endswith(f"mailto:{SENTINEL_EMAIL}")
+        assert text.count(SENTINEL_EMAIL) == 1
+    feed = inz.export(data, "ics", options=ExportOptions(audience="recipients", as_of=date(2026, 1, 1)), host=HOST)
+    assert SENTINEL_EMAIL not in feed.decode().replace("\r\n ", "")

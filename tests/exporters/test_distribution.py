@@ -103,7 +103,8 @@ def test_mailto_puts_everyone_in_bcc_percent_encoded() -> None:
     fields = {key: values[0] for key, values in parse_qs(uri.query).items()}
     assert fields["subject"] == "AG Sprache"
     addresses = [unquote(address) for address in uri.query.split("bcc=")[1].split("&")[0].split(",")]
-    assert sorted(addresses) == ["a&b?c%d@bamf.example", "integration@wartburgkreis.de", "kurse+ag@vhs-wak.example"]
+    # im-1's address is the network's mailbox: the To, not repeated in BCC (review 16, F8)
+    assert sorted(addresses) == ["a&b?c%d@bamf.example", "kurse+ag@vhs-wak.example"]
     reasons = {entry.actor_id: entry.reason for entry in result.left_out}
     assert reasons["im-2"] == "no invitations consent on 2026-01-01"
     assert reasons["ehrenamt"] == "no e-mail address"
@@ -159,3 +160,30 @@ class TestMailtoConformance(_DistributionSuite):
 
     def readable(self, payload: bytes) -> str:
         return unquote(payload.decode("ascii"))
+
+
+def test_outlook_csv_guards_every_cell_a_spreadsheet_would_run() -> None:
+    """``+`` and ``-`` start formulas too (``+1+cmd|' /C calc'!A0`` is the DDE payload): every cell
+    gets the ``csv`` exporter's guard, so Excel opening the file runs nothing."""
+    from integrationsnetz.exporters.csv import FORMULA_STARTS
+
+    evil = "+1+cmd|' /C calc'!A0"
+    persons = tuple(
+        attrs.evolve(p, name="-2+3 Müller", function="=HYPERLINK(\"x\")",
+                     contacts=(ContactPoint(kind=ContactKind.PHONE, value=evil),))
+        if p.id == "im-1" else p
+        for p in DATA.persons
+    )  # fmt: skip
+    orgs = tuple(
+        attrs.evolve(o, contacts=(*o.contacts, ContactPoint(kind=ContactKind.PHONE, value="-1+1")))
+        if o.id == "wohnungsgesellschaft" else o
+        for o in DATA.organizations
+    )  # fmt: skip
+    data = with_consents(attrs.evolve(DATA, persons=persons, organizations=orgs), ["directory"])
+    payload = inz.export(data, "outlook-csv", select="ag-wohnen", options=INTERNAL)
+    rows = list(csv.reader(io.StringIO(payload.decode("utf-8-sig"))))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert "'" + evil in cells
+    assert "'-2+3" in cells
+    assert "'-1+1" in cells
+    assert not [cell for cell in cells if cell.startswith(FORMULA_STARTS)]

@@ -261,3 +261,51 @@ class TestMarkdownEveryKind(ExporterConformance):
 
 class TestHtmlEveryKind(TestMarkdownEveryKind):
     format = "html"
+
+
+def test_the_public_verteiler_holds_the_organisations_of_unnamed_people() -> None:
+    """The Verteiler lists organisations, which are not personal data: it is taken before
+    redaction, so the public Protokoll goes to the Landratsamt too, whose Integrationsmanagerin
+    (no publication consent) is invited; she stays unnamed."""
+    data = sample_network()
+
+    def verteiler(audience: str) -> tuple[str, str]:
+        options = ExportOptions(document="minutes", audience=audience, as_of=date(2026, 1, 15))  # type: ignore[arg-type]
+        text = inz.export(data, "markdown", select="ag-sprache-2026-01", options=options).decode()
+        return text.split("## Verteiler\n", 1)[1], text
+
+    public, text = verteiler("public")
+    internal, _ = verteiler("internal")
+    assert public == internal
+    assert "- Landratsamt Wartburgkreis" in public
+    hidden = [p for p in data.persons if p.name and not p.consented(inz.ConsentPurpose.PUBLICATION, date(2026, 1, 15))]
+    assert hidden
+    for person in hidden:
+        assert person.name not in text
+
+
+def test_the_internal_sign_in_sheet_ticks_the_consents_on_record() -> None:
+    """privacy.md: the internal sign-in sheet ticks photos and publication as recorded on ``as_of``;
+    the public one ticks nothing (it holds no consents)."""
+    from integrationsnetz.testing.samples import SENTINEL_NAME, with_consents
+
+    data = with_consents(sample_network(), ["photos"], person_id="p-sentinel", given_on=date(2025, 1, 1))
+
+    def sheet(audience: str, as_of: date) -> str:
+        options = ExportOptions(document="sign_in", audience=audience, as_of=as_of)  # type: ignore[arg-type]
+        return inz.export(data, "markdown", select="nt-2024-2", options=options).decode()
+
+    row = next(line for line in sheet("internal", date(2026, 1, 15)).splitlines() if SENTINEL_NAME in line)
+    assert row.rstrip().endswith("| ☒ | ☐ |")
+    row = next(line for line in sheet("internal", date(2024, 12, 31)).splitlines() if SENTINEL_NAME in line)
+    assert row.rstrip().endswith("| ☐ | ☐ |")  # not yet given on that day
+    assert "☒" not in sheet("public", date(2026, 1, 15))
+
+
+def test_errors_name_the_document_with_the_right_article() -> None:
+    data = sample_network()
+    for kind, what in [("agenda", "an agenda"), ("invitation", "an invitation"), ("badges", "a set of name badges")]:
+        with pytest.raises(ExportError, match=f"^{what} is for one meeting"):
+            inz.export(data, "markdown", options=ExportOptions(document=kind))  # type: ignore[arg-type]
+    with pytest.raises(ExportError, match="is the id of an Organization and a Venue"):
+        inz.export(data, "markdown", select="lra")

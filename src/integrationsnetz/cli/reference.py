@@ -100,7 +100,8 @@ Rules every changing command keeps (`import` asks `Ausführen? [j/N]` after the 
 
 `einladung` (the letter), `agenda` (the Tagesordnung), `protokoll`, `teilnehmendenliste` (the
 sign-in sheet) and `namensschilder` (name badges) print a meeting's documents (the library's
-Markdown or HTML exporter) for meeting ids or a week (`--woche nächste`, `diese`, `letzte`, `6`, `2027-6`);
+Markdown, HTML or Word (`docx`) exporter) for meeting ids or a week (`--woche nächste`, `diese`, `letzte`,
+`6`, `2027-6`);
 `kursbericht` writes the course figures report for the workspace's data or any document (`--daten`).
 
 ## Exit codes

@@ -144,6 +144,7 @@ def check_document_kind(value: object) -> DocumentKind | None:
 def _validate_document(_instance: object, _attribute: attrs.Attribute[Any], value: object) -> None:
     check_document_kind(value)
 
+
 Audience = Literal["public", "internal", "recipients"]
 """Who reads an export, which decides with each person's consents what of them it shows.
 
@@ -275,9 +276,17 @@ class ExportRequest:
     (or, outside a group, of its kind), before narrowing and stripped like ``data``: the Protokoll
     carries over the open tasks of the meeting before and names the next date.
 
+    ``distribution`` holds each meeting's Verteiler (organisation names) taken before redaction:
+    organisations are not personal data, so the public Protokoll goes to as many offices as the
+    internal one.
+
     ``series`` holds every meeting, before narrowing, of each series (``series_id``) that a
     meeting of ``data`` belongs to, stripped like ``data``: an entry for part of a series (one
     invitation, a feed for one year) can name the series as the whole series' entry does.
+
+    ``senders`` maps the organising person of a meeting to their e-mail address, for an iTIP
+    message to the recipients only (``ics`` with ``METHOD:REQUEST``/``CANCEL``): the sender's
+    address is the message's ``ORGANIZER`` and nothing else; ``data`` holds it only with consent.
 
     An exporter that writes an invitation or a list calls :meth:`leave_out` for everyone it was
     meant for but cannot hold (no consent, no e-mail address): the caller gets them in
@@ -291,6 +300,8 @@ class ExportRequest:
     series: tuple[Meeting, ...] = ()
     attendance: Mapping[str, AttendanceCount] = attrs.field(factory=dict)
     neighbours: tuple[Meeting, ...] = ()
+    senders: Mapping[str, str] = attrs.field(factory=dict)
+    distribution: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     left_out: list[LeftOut] = attrs.field(factory=list, eq=False, repr=False)
 
     def leave_out(self, actor_id: str, label: str, reason: str) -> None:

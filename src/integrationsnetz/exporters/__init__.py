@@ -89,8 +89,8 @@ def export_result(
     ``CANCEL``) or a distribution list, every invited person or member it does not hold: without
     an active consent for the purpose, or without an e-mail address.
     """
-    from integrationsnetz.exporters.privacy import redact, redact_meetings, redact_selected
-    from integrationsnetz.exporters.selection import narrow, neighbours_of, series_of
+    from integrationsnetz.exporters.privacy import redact, redact_meetings, redact_selected, senders
+    from integrationsnetz.exporters.selection import distributions, narrow, neighbours_of, series_of
 
     if not isinstance(data, NetworkData):
         raise WrongType([f"export: data: expected a NetworkData, got {type(data).__name__}"])
@@ -117,14 +117,17 @@ def export_result(
     meetings = {meeting.id: meeting for meeting in (*narrowed.meetings, *neighbours)}
     meetings.update((m.id, m) for m in selected if isinstance(m, Meeting))
     attendance = {meeting_id: meeting.attendance() for meeting_id, meeting in meetings.items()}
+    verteiler = distributions(meetings.values(), data)  # organisations only, before redaction too
     audience, on = options.effective_audience, options.decision_day
+    sending = senders(narrowed, options)
     narrowed = redact(narrowed, audience, on)
     selected = redact_selected(selected, narrowed, data, audience, on)
     series = redact_meetings(series, narrowed, data, audience, on)
     neighbours = redact_meetings(neighbours, narrowed, data, audience, on)
     buffer = io.BytesIO()
     request = ExportRequest(data=narrowed, options=options, host=host, selected=selected, series=series,
-                            attendance=attendance, neighbours=neighbours)  # fmt: skip
+                            attendance=attendance, neighbours=neighbours, senders=sending,
+                            distribution=verteiler)  # fmt: skip
     exporter.write(request, buffer)
     payload = buffer.getvalue()
     if isinstance(target, str | os.PathLike):
@@ -158,13 +161,18 @@ def _selected(select: Selection, data: NetworkData) -> tuple[Entity, ...]:
     return tuple(chosen)
 
 
+def _with_article(noun: str) -> str:
+    """ "an Organization", "a Venue"."""
+    return ("an " if noun[:1] in "AEIOU" else "a ") + noun
+
+
 def _entity_with_id(data: NetworkData, entity_id: str) -> Entity:
     found = [entity for entity in data.entities() if entity.id == entity_id]
     if not found:
         raise NotFound(f"select: network {data.network.id!r} has nothing with the id {entity_id!r}")
     if len(found) > 1:
-        kinds = " and a ".join(type(entity).__name__ for entity in found)
-        raise ExportError(f"select: {entity_id!r} is the id of a {kinds}; pass the entity itself")
+        kinds = " and ".join(_with_article(type(entity).__name__) for entity in found)
+        raise ExportError(f"select: {entity_id!r} is the id of {kinds}; pass the entity itself")
     return found[0]
 
 

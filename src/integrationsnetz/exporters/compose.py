@@ -15,6 +15,14 @@ from integrationsnetz.model.meetings import Meeting
 
 #: The documents that are about one meeting.
 MEETING_KINDS = ("invitation", "agenda", "minutes", "sign_in", "badges")
+#: How an error names each of them ("an agenda", not "a agenda").
+_KIND_NAMES = {
+    "invitation": "an invitation",
+    "agenda": "an agenda",
+    "minutes": "the minutes",
+    "sign_in": "a sign-in sheet",
+    "badges": "a set of name badges",
+}
 
 
 def build_page(request: ExportRequest) -> Page:
@@ -28,7 +36,8 @@ def build_page(request: ExportRequest) -> Page:
     data = request.data
     if kind in MEETING_KINDS:
         if len(data.meetings) != 1:
-            raise ExportError(f"a {kind} is for one meeting: select one (got {len(data.meetings)} meetings)")
+            what = _KIND_NAMES[kind]
+            raise ExportError(f"{what} is for one meeting: select one (got {len(data.meetings)} meetings)")
         build = {
             "invitation": letters.invitation,
             "agenda": letters.agenda,

@@ -28,6 +28,7 @@ from urllib.parse import quote
 
 from integrationsnetz.errors import ExportError
 from integrationsnetz.exporters import Exporter, ExportRequest
+from integrationsnetz.exporters.csv import neutralise
 from integrationsnetz.exporters.references import References
 from integrationsnetz.exporters.selection import actors_of
 from integrationsnetz.hookspecs import hookimpl
@@ -46,9 +47,6 @@ OUTLOOK_COLUMNS: tuple[tuple[str, str], ...] = (
     ("E-Mail: Angezeigter Name", "E-mail Display Name"),
     ("Telefon geschäftlich", "Business Phone"),
 )
-
-#: Cells a spreadsheet would run as a formula; ``+`` and ``-`` stay, phone numbers start with them.
-_FORMULA_STARTS = ("=", "@", "\t", "\r")
 
 
 class _Entry:
@@ -110,19 +108,20 @@ def entries(request: ExportRequest, purpose: ConsentPurpose, *, need_email: bool
     return found
 
 
-def _cell(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
-
-
 def write_outlook(request: ExportRequest, stream: BinaryIO) -> None:
-    """Outlook's contact import: UTF-8 with a byte order mark, commas, every cell quoted, CRLF."""
+    """Outlook's contact import: UTF-8 with a byte order mark, commas, every cell quoted, CRLF.
+
+    Every cell gets the ``csv`` exporter's guard (:func:`~integrationsnetz.exporters.csv.neutralise`):
+    Excel opens the file on a double click, and a cell starting with ``=``, ``+``, ``-``, ``@``
+    would run as a formula (``+1+cmd|' /C calc'!A0``). vCard and ``mailto`` are no spreadsheet.
+    """
     english = request.options.language == "en"
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=",", lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow([en if english else de for de, en in OUTLOOK_COLUMNS])
     for entry in entries(request, ConsentPurpose.DIRECTORY, need_email=False):
         row = [entry.given, entry.family, entry.company, entry.title, entry.email, entry.display, entry.phone]
-        writer.writerow([_cell(value) for value in row])
+        writer.writerow([neutralise(value) for value in row])
     stream.write(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
 
 
@@ -182,11 +181,17 @@ def _subject(item: WorkingGroup | Meeting) -> str:
 
 
 def write_mailto(request: ExportRequest, stream: BinaryIO) -> None:
-    """``mailto:<network mailbox>?bcc=a,b&subject=<group or meeting>`` and a line end."""
+    """``mailto:<network mailbox>?bcc=a,b&subject=<group or meeting>`` and a line end.
+
+    Each address once; the network's mailbox only as the recipient (``to``), never in ``bcc`` too.
+    """
     found = entries(request, ConsentPurpose.INVITATIONS, need_email=True)
     refs = References(request.data)
     to = refs.network_email()
-    fields = [("bcc", ",".join(_address(entry.email) for entry in found))] if found else []
+    # The network's mailbox is the To: a member whose address it is (the coordinator) is not repeated in BCC.
+    bcc = [e.email for e in found if not to or e.email.casefold() != to.casefold()]
+    bcc = list(dict.fromkeys(bcc))
+    fields = [("bcc", ",".join(_address(email) for email in bcc))] if bcc else []
     subject = next((_subject(item) for item in request.selected if isinstance(item, WorkingGroup | Meeting)), None)
     if subject:
         fields.append(("subject", quote(subject, safe="")))

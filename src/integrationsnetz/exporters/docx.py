@@ -27,6 +27,7 @@ from integrationsnetz.exporters.compose import build_page
 from integrationsnetz.exporters.pages import (
     BADGES_PER_PAGE,
     BOX,
+    TICKED,
     Badges,
     Block,
     Facts,
@@ -182,7 +183,7 @@ def _column_widths(block: Table, total: float) -> list[float]:
         longest = max(len(line) for text in (title, *cells) for line in text.split("\n"))
         if block.writable and not any(cells):
             longest = 30  # room to sign in
-        elif cells and all(cell in ("", BOX) for cell in cells):
+        elif cells and all(cell in ("", BOX, TICKED) for cell in cells):
             longest = 3  # a tick box: as wide as its head's longest word
         weights.append(min(max(longest, 3), 40) + 2)
         head = max((text_width(word, bold=True) for word in title.split()), default=0.0)

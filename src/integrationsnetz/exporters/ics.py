@@ -99,6 +99,8 @@ class _Context:
         self.network = request.data.network
         self.now = datetime.now(UTC).replace(microsecond=0)
         ics = request.options.ics
+        # The organiser's address as the sender of a REQUEST/CANCEL (empty for a feed).
+        self.senders = dict(request.senders) if ics.method is not IcsMethod.PUBLISH else {}
         self.option_key: Hashable = (
             self.language,
             request.options.effective_audience,
@@ -107,6 +109,7 @@ class _Context:
             ics.method,
             ics.show_cancelled,
             ics.series,
+            tuple(sorted(self.senders.items())),
         )
         self._series: dict[str, list[Meeting]] = {}
         for meeting in request.series:
@@ -128,7 +131,7 @@ class _Context:
         )
 
     def organizer(self, actor_id: str | None) -> tuple[str, str] | None:
-        email = self.refs.email_of(actor_id)
+        email = self.refs.email_of(actor_id) or (self.senders.get(actor_id) if actor_id else None)
         if email is not None:
             return (email, clean_text(self.refs.actor_name(actor_id) or ""))
         email = self.refs.network_email()

@@ -128,6 +128,8 @@ def isolated(text: str) -> str:
 
 #: Tick box of a form (sign-in sheet).
 BOX = "☐"
+#: A tick box ticked: a consent on record (the internal sign-in sheet).
+TICKED = "☒"
 #: Badges on one A4 page (two columns, four rows).
 BADGES_PER_PAGE = 8
 

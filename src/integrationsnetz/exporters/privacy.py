@@ -8,8 +8,9 @@ exporters alike get only what each person's consents allow for the export's audi
 * ``"internal"``: names and attendance; contact details only with an active ``directory``
   consent; the consents themselves (a sign-in sheet ticks photos and publication).
 * ``"recipients"``: as ``"internal"``, and the e-mail address of everyone with an active
-  ``invitations`` consent (invitations and mailing lists go to those people only) and of the
-  organiser who sends them.
+  ``invitations`` consent (invitations and mailing lists go to those people only). The
+  organiser's address as the sender of an iTIP message is not part of the data: see
+  :func:`senders`.
 
 Consent is decided for one day, the export's ``as_of`` (default: today): a consent withdrawn on
 or before that day hides what it allowed, whatever the date of the meeting a document is about.
@@ -25,7 +26,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from integrationsnetz.contract.exporters import AUDIENCES, Audience, ExportOptions
+from integrationsnetz.contract.exporters import AUDIENCES, Audience, ExportOptions, IcsMethod
 from integrationsnetz.errors import InvalidData
 from integrationsnetz.model.actors import ConsentPurpose, Person
 from integrationsnetz.model.contacts import ContactKind
@@ -42,6 +43,7 @@ __all__ = [
     "redact_meetings",
     "redact_person",
     "redact_selected",
+    "senders",
     "shows_name",
 ]
 
@@ -106,9 +108,9 @@ def redact_person(person: Person, audience: Audience = "public", on: date | None
 def redact(data: NetworkData, audience: Audience = "public", on: date | None = None) -> NetworkData:
     """``data`` as an export for ``audience`` may show it, with consents decided for ``on`` (default today).
 
-    For the recipients of a message, a person who organises one of the meetings keeps their
-    e-mail address: it is the message's sender (iTIP's ``ORGANIZER``), which every recipient
-    sees anyway. Organisations keep their public contacts and their attendance. A public export drops the
+    Organising a meeting is no exception: the organiser is redacted like everyone else (the
+    sender of an iTIP message comes from :func:`senders`, beside the data). Organisations
+    keep their public contacts and their attendance. A public export drops the
     attendance of people it does not name and keeps the meeting's count of those present
     (``headcount`` covers them), so counts never depend on what is hidden. Free text
     (descriptions, minutes) is kept as written: do not put names there.
@@ -116,12 +118,31 @@ def redact(data: NetworkData, audience: Audience = "public", on: date | None = N
     _check(audience)
     on = on or _today()
     hidden = _hidden_attendance(data.persons, audience, on)
-    senders = {m.organizer_id for m in data.meetings} if audience == "recipients" else set()
     return attrs.evolve(
         data,
-        persons=tuple(_sender(person, audience, on, person.id in senders) for person in data.persons),
+        persons=tuple(redact_person(person, audience, on) for person in data.persons),
         meetings=tuple(_meeting(meeting, hidden) for meeting in data.meetings),
     )
+
+
+def senders(data: NetworkData, options: ExportOptions) -> dict[str, str]:
+    """The e-mail address of each meeting's organising person, for an iTIP message's ``ORGANIZER`` only.
+
+    An invitation or cancellation (``ics`` with ``METHOD:REQUEST`` or ``CANCEL``) to the
+    recipients is sent by the meeting's organiser: every recipient sees the sender's address, so
+    the message names it without a consent. ``data`` is the data before :func:`redact`; empty for
+    any other export (a feed, a list, a document), where the organiser's consents decide.
+    """
+    if options.effective_audience != "recipients" or options.ics.method is IcsMethod.PUBLISH:
+        return {}
+    persons = {person.id: person for person in data.persons}
+    found: dict[str, str] = {}
+    for meeting in data.meetings:
+        person = persons.get(meeting.organizer_id or "")
+        email = next((c.value for c in person.contacts if c.kind is ContactKind.EMAIL), None) if person else None
+        if person is not None and email is not None:
+            found[person.id] = email
+    return found
 
 
 def redact_selected(
@@ -164,15 +185,6 @@ def redact_meetings(
     """Meetings beside the data (a series' other dates) stripped like it, as :func:`redact_selected` does."""
     chosen = redact_selected(meetings, redacted, everyone, audience, on)
     return tuple(m for m in chosen if isinstance(m, Meeting))
-
-
-def _sender(person: Person, audience: Audience, on: date, sends: bool) -> Person:
-    """The person redacted; an organiser in a message to the recipients keeps their e-mail address."""
-    redacted = redact_person(person, audience, on)
-    missing = tuple(c for c in person.contacts if c.kind is ContactKind.EMAIL and c not in redacted.contacts)
-    if not sends or not missing:
-        return redacted
-    return attrs.evolve(redacted, contacts=(*redacted.contacts, *missing))
 
 
 def _hidden_attendance(persons: Iterable[Person], audience: Audience, on: date) -> set[str]:

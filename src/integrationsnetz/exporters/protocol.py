@@ -9,8 +9,6 @@ the next date; the Verteiler (the organisations of the body's members and of the
 
 from __future__ import annotations
 
-from datetime import date
-
 from integrationsnetz.contract.exporters import ExportRequest
 from integrationsnetz.exporters.letters import agenda_numbers, presenters, references
 from integrationsnetz.exporters.pages import (
@@ -26,8 +24,8 @@ from integrationsnetz.exporters.pages import (
     task_rows,
 )
 from integrationsnetz.exporters.references import References
+from integrationsnetz.exporters.selection import distribution
 from integrationsnetz.exporters.wording import BERLIN, format_date, format_short_date, format_span, word
-from integrationsnetz.model.actors import Organization
 from integrationsnetz.model.groups import Task
 from integrationsnetz.model.meetings import AgendaItemKind, AttendanceStatus, Meeting, Minutes
 
@@ -138,19 +136,6 @@ def _next_date(following: Meeting | None, refs: References, language: str) -> Pa
     return Paragraph(f"{when}, {place}" if place else when)
 
 
-def distribution(meeting: Meeting, refs: References) -> tuple[str, ...]:
-    """The Verteiler: the organisations of the body's members on the day and of the invitees, by name."""
-    day: date = meeting.start.astimezone(BERLIN).date()
-    ids = [m.actor_id for m in refs.data.memberships if m.group_id == meeting.group_id and m.active(day)]
-    ids += [invitation.actor_id for invitation in meeting.invitations]
-    orgs: dict[str, Organization] = {}
-    for actor_id in ids:
-        org = refs.organization_of(actor_id)
-        if org is not None:
-            orgs[org.id] = org
-    return tuple(sorted((org.name for org in orgs.values()), key=str.casefold))
-
-
 def minutes(meeting: Meeting, request: ExportRequest) -> Page:
     """The Protokoll (see the module docstring)."""
     language = request.options.language
@@ -160,7 +145,9 @@ def minutes(meeting: Meeting, request: ExportRequest) -> Page:
     blocks += _carried_over(previous, request, refs)
     blocks += _sections(meeting, request, refs)
     blocks += [Heading(word("next_date", language)), _next_date(following, refs, language)]
-    verteiler = distribution(meeting, refs)
+    verteiler = request.distribution.get(meeting.id)
+    if verteiler is None:  # a meeting the request does not hold: from the data it was given
+        verteiler = distribution(meeting, refs)
     if verteiler:
         blocks += [Heading(word("distribution", language)), Items(verteiler)]
     day = format_short_date(meeting.start.astimezone(BERLIN).date(), language)

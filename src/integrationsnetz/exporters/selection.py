@@ -16,13 +16,14 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from integrationsnetz.errors import ExportError
+from integrationsnetz.exporters.references import References
 from integrationsnetz.model.actors import Organization, Person
 from integrationsnetz.model.courses import Course
 from integrationsnetz.model.entity import Entity
 from integrationsnetz.model.events import AllDay, Event
 from integrationsnetz.model.groups import WorkingGroup
 from integrationsnetz.model.meetings import Meeting
-from integrationsnetz.model.memberships import Role
+from integrationsnetz.model.memberships import Membership, Role
 from integrationsnetz.model.network_data import NetworkData
 from integrationsnetz.model.networks import Network
 from integrationsnetz.model.venues import Venue
@@ -187,3 +188,41 @@ def actors_of(
         elif isinstance(item, Person | Organization):
             ids.add(item.id)
     return (*(o for o in data.organizations if o.id in ids), *(p for p in data.persons if p.id in ids))
+
+
+def distribution(meeting: Meeting, refs: References) -> tuple[str, ...]:
+    """The Verteiler: the organisations of the body's members on the day and of the invitees, by name.
+
+    ``refs`` must hold the data before redaction (:func:`distributions`): the Verteiler is a list
+    of organisations, which are not personal data, and an organisation invited only through a
+    person the export does not name still gets the minutes.
+    """
+    return _verteiler(meeting, [m for m in refs.data.memberships if m.group_id == meeting.group_id], refs)
+
+
+def distributions(meetings: Iterable[Meeting], data: NetworkData) -> dict[str, tuple[str, ...]]:
+    """Each meeting's Verteiler (:func:`distribution`) from ``data`` before redaction, by meeting id.
+
+    Only organisation names: nothing of a person leaves here, so an export for any audience may
+    carry it (``ExportRequest.distribution``), as it carries the counts of those present.
+    """
+    meetings = list(meetings)
+    if not meetings:
+        return {}
+    refs = References(data)
+    by_group: dict[str | None, list[Membership]] = {}
+    for membership in data.memberships:
+        by_group.setdefault(membership.group_id, []).append(membership)
+    return {m.id: _verteiler(m, by_group.get(m.group_id, []), refs) for m in meetings}
+
+
+def _verteiler(meeting: Meeting, members: list[Membership], refs: References) -> tuple[str, ...]:
+    day: date = meeting.start.astimezone(BERLIN).date()
+    ids = [m.actor_id for m in members if m.active(day)]
+    ids += [invitation.actor_id for invitation in meeting.invitations]
+    orgs: dict[str, Organization] = {}
+    for actor_id in ids:
+        org = refs.organization_of(actor_id)
+        if org is not None:
+            orgs[org.id] = org
+    return tuple(sorted((org.name for org in orgs.values()), key=str.casefold))

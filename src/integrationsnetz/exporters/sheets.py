@@ -2,7 +2,8 @@
 
 The sign-in sheet has a row per expected participant (a person's name pre-filled only with
 personal data, else their function or, for an invited organisation, an empty name), a signature column, tick boxes for
-consent to photos and to publication of the name, and blank rows for walk-ins. The badges show a
+consent to photos and to publication of the name (ticked where the consent is on record, in the
+internal sheet), and blank rows for walk-ins. The badges show a
 name (or the function) and the organisation, eight to an A4 page, for a plenary of 70 and more.
 """
 
@@ -13,6 +14,7 @@ from integrationsnetz.exporters.letters import meeting_facts, references
 from integrationsnetz.exporters.pages import (
     BADGES_PER_PAGE,
     BOX,
+    TICKED,
     Badges,
     Block,
     Facts,
@@ -23,7 +25,7 @@ from integrationsnetz.exporters.pages import (
 )
 from integrationsnetz.exporters.references import References, says_organization
 from integrationsnetz.exporters.wording import word
-from integrationsnetz.model.actors import Organization, Person
+from integrationsnetz.model.actors import ConsentPurpose, Organization, Person
 from integrationsnetz.model.meetings import AttendanceStatus, Meeting
 
 #: Blank rows for walk-ins on a sign-in sheet, at least.
@@ -57,11 +59,31 @@ def _expected(meeting: Meeting, refs: References) -> list[tuple[str, str]]:
     return seen
 
 
+def _ticks(meeting: Meeting, refs: References, request: ExportRequest) -> list[tuple[str, str]]:
+    """The photos and publication boxes of each row of :func:`_expected`: ticked for a consent on record.
+
+    Consents active on the export's day (``as_of``); a public export holds none, so its boxes
+    stay empty, as do an organisation's.
+    """
+    day = request.options.decision_day
+    ticks: list[tuple[str, str]] = []
+    for actor_id in meeting.participant_ids():
+        actor = refs.actors.get(actor_id)
+        if isinstance(actor, Person):
+            photos, publication = (actor.consented(p, day) for p in (ConsentPurpose.PHOTOS, ConsentPurpose.PUBLICATION))
+            ticks.append((TICKED if photos else BOX, TICKED if publication else BOX))
+        elif isinstance(actor, Organization) and actor_id != meeting.organizer_id:
+            ticks.append((BOX, BOX))
+    return ticks
+
+
 def sign_in(meeting: Meeting, request: ExportRequest) -> Page:
     """The Teilnehmendenliste (see the module docstring)."""
     language = request.options.language
     refs = references(request)
-    rows = [(name, org, "", BOX, BOX) for name, org in _expected(meeting, refs)]
+    people = _expected(meeting, refs)
+    ticks = _ticks(meeting, refs, request)
+    rows = [(name, org, "", *tick) for (name, org), tick in zip(people, ticks, strict=True)]
     expected = max(meeting.headcount or 0, len(meeting.invitations))
     blank = max(WALK_INS, expected - len(rows))
     rows += [("", "", "", BOX, BOX)] * blank

@@ -31,7 +31,7 @@ import attrs
 from integrationsnetz.contract.importers import ImportOptions, OwnEntry, Skipped
 from integrationsnetz.ingest.ics_entries import BERLIN, Entry, Moment, instant, later
 from integrationsnetz.ingest.ics_series import Occurrence, Series, describe
-from integrationsnetz.model.entity import Entity, is_valid_id
+from integrationsnetz.model.entity import Entity, is_valid_id, is_web_address
 from integrationsnetz.model.events import AllDay, Event, EventKind, Timed
 from integrationsnetz.model.meetings import Meeting, MeetingKind, MeetingStatus
 
@@ -39,7 +39,6 @@ from integrationsnetz.model.meetings import Meeting, MeetingKind, MeetingStatus
 POINT_LENGTH = timedelta(minutes=1)
 
 _STATUS = {"CANCELLED": MeetingStatus.CANCELLED, "CONFIRMED": MeetingStatus.CONFIRMED}
-_WEB = frozenset({"http", "https"})
 
 
 def entity_id_for_uid(uid: str, suffix: str = "") -> str:
@@ -178,7 +177,7 @@ class Mapper:
         if not url:
             return None
         parts = urlsplit(url)
-        if (parts.scheme.lower() in _WEB and parts.netloc) or (allow_mail and parts.scheme.lower() == "mailto"):
+        if is_web_address(url) or (allow_mail and parts.scheme.lower() == "mailto"):
             return url
         shown = url if len(url) <= 40 else f"{url[:40]}…"
         reason = f"its URL {shown!r} is not a web address (http or https) and is left out"

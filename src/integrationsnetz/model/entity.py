@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import attrs
 
@@ -92,6 +93,29 @@ def validate_aware(instance: Any, attribute: attrs.Attribute[Any], value: dateti
     """Timed values must know their zone: a naive 09:00 means nothing to a calendar."""
     if value is not None and (value.tzinfo is None or value.utcoffset() is None):
         raise refuse(instance, attribute.name, f"expected a timezone-aware date-time, got {value.isoformat()!r}")
+
+
+#: The schemes of a web address: what a calendar client or a browser may open without running anything.
+WEB_SCHEMES = frozenset({"http", "https"})
+
+
+def is_web_address(url: str) -> bool:
+    """Whether ``url`` is an ``http``/``https`` address with a host (never ``javascript:``, ``file:``, ``data:``).
+
+    The one rule for addresses people click: the model's ``online_url`` and the calendar import's ``URL``.
+    """
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.netloc)
+
+
+def validate_optional_web_address(instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """attrs validator: a link a document prints and a calendar opens must be a web address."""
+    if value is not None and isinstance(value, str) and not is_web_address(value):
+        shown = value if len(value) <= 40 else f"{value[:40]}…"
+        raise refuse(instance, attribute.name, f"expected a web address (http or https), got {shown!r}")
 
 
 def validate_not_blank(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:

@@ -17,6 +17,7 @@ from integrationsnetz.model.entity import (
     validate_non_negative,
     validate_not_blank,
     validate_optional_id,
+    validate_optional_web_address,
 )
 from integrationsnetz.model.field_types import typed_fields
 
@@ -162,7 +163,7 @@ class Meeting(NetworkPart):
     headcount: int | None = attrs.field(default=None, validator=validate_non_negative)
     series_id: str | None = None
     description: str | None = None
-    online_url: str | None = None
+    online_url: str | None = attrs.field(default=None, validator=validate_optional_web_address)
     registration_until: date | None = None
     registration_contact: str | None = None
 

@@ -157,17 +157,33 @@ def _formats() -> None:
     click.echo(table(headers, rows))
 
 
+#: ``--publikum``: the German words for the library's audiences.
+_AUDIENCES = {"oeffentlich": "public", "intern": "internal", "empfaenger": "recipients"}
+
+
 @click.command("export", cls=Command, help="help.export", short_help="short.export")
 @click.argument("format_name", metavar="[FORMAT]", required=False)
 @click.argument("path", metavar="[DATEI]", required=False, type=click.Path(path_type=Path, dir_okay=False))
 @option("--personendaten", "personal", is_flag=True, help="help.export.personendaten")
 @option("--tabelle", type=click.Choice(["actors", "attendance", "courses"]), help="help.export.tabelle")
+@option("--auswahl", "select", metavar="ID", multiple=True, help="help.export.auswahl")
+@option("--stichtag", "as_of", metavar="DATUM", help="help.export.stichtag")
+@option("--publikum", "audience", type=click.Choice(list(_AUDIENCES)), help="help.export.publikum")
 @option("--yes", "-y", is_flag=True, help="help.yes")
 @click.pass_obj
 def export_command(
-    settings: Settings, *, format_name: str | None, path: Path | None, personal: bool, tabelle: str | None, yes: bool
+    settings: Settings,
+    *,
+    format_name: str | None,
+    path: Path | None,
+    personal: bool,
+    tabelle: str | None,
+    select: tuple[str, ...],
+    as_of: str | None,
+    audience: str | None,
+    yes: bool,
 ) -> None:
-    """List the formats, or write the network in one of them."""
+    """List the formats, or write the network (or what ``--auswahl`` names) in one of them."""
     if format_name is None:
         _formats()
         return
@@ -180,17 +196,43 @@ def export_command(
     workspace = settings.workspace()
     data = workspace.network()
     target = path or workspace.out / f"{data.network.id}{exporter.suffix}"
+    from integrationsnetz.cli.times import parse_day
+    from integrationsnetz.exporters import export_result
+
+    if personal and audience == "oeffentlich":
+        raise Failure(say("export.publikum_conflict"))
     options = inz.ExportOptions(
         language=LANGUAGE.get(),
-        include_personal_data=personal,
+        audience=_AUDIENCES[audience] if audience else ("internal" if personal else "public"),  # type: ignore[arg-type]
+        as_of=parse_day(as_of),
         csv=inz.CsvOptions(table=tabelle) if tabelle else inz.CsvOptions(),  # type: ignore[arg-type]
     )
     if target.exists():
         click.echo(say("export.overwrite", path=target))
         ask(yes)
     target.parent.mkdir(parents=True, exist_ok=True)
-    payload = inz.export(data, format_name, target, options=options)
-    click.echo(say("export.written", path=target, size=len(payload)))
+    result = export_result(data, format_name, target, select=list(select) or None, options=options)
+    click.echo(say("export.written", path=target, size=len(result.payload)))
+    if result.left_out:
+        click.echo(say("export.left_out", count=len(result.left_out)))
+        for entry in result.left_out:
+            click.echo(say("export.left_out_line", who=entry.label, reason=_reason(entry.reason)))
+
+
+def _reason(reason: str) -> str:
+    """The library's reason for leaving someone out, in the run's language."""
+    import re
+
+    consent = re.fullmatch(r"no (\w+) consent on (\d{4}-\d{2}-\d{2})", reason)
+    if consent:
+        from datetime import date
+
+        day = date.fromisoformat(consent.group(2))
+        shown = day.strftime("%d.%m.%Y") if LANGUAGE.get() == "de" else day.isoformat()
+        return say("export.reason.consent", purpose=consent.group(1), day=shown)
+    if reason.startswith("no e-mail address"):
+        return say("export.reason.no_email")
+    return reason
 
 
 COMMANDS = (import_command, export_command)

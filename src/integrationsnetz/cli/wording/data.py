@@ -48,6 +48,24 @@ WORDS: dict[str, tuple[str, str]] = {
     "help.export.personendaten": ("Namen und Kontaktdaten von Personen mit ausgeben (DSGVO: nur wenn nötig).",
                                   "Include people's names and contact details (GDPR: only when needed)."),
     "help.export.tabelle": ("Für csv: actors, attendance oder courses.", "For csv: actors, attendance or courses."),
+    "help.export.auswahl": ("Nur diese Kennung (Arbeitsgruppe, Termin, Organisation …) ausgeben, etwa den "
+                            "Verteiler einer AG; mehrfach möglich.",
+                            "Export only this id (working group, meeting, organisation …), e.g. a group's "
+                            "distribution list; may be repeated."),
+    "help.export.stichtag": ("Der Tag, für den Einwilligungen und Mitgliedschaften gelten (Standard: heute).",
+                             "The day consents and memberships are decided for (default: today)."),
+    "help.export.publikum": ("Für wen: oeffentlich (Standard, ohne Personendaten), intern (Namen; Kontakte mit "
+                             "Einwilligung „directory“) oder empfaenger (dazu E-Mail mit Einwilligung "
+                             "„invitations“: Einladungen, mailto-Verteiler).",
+                             "For whom: oeffentlich (public, the default, no personal data), intern (internal: "
+                             "names; contacts with a directory consent) or empfaenger (recipients: and e-mail "
+                             "with an invitations consent: invitations, mailto lists)."),
+    "export.publikum_conflict": ("--personendaten passt nicht zu --publikum oeffentlich.",
+                                 "--personendaten contradicts --publikum oeffentlich."),
+    "export.left_out": ("Nicht in der Ausgabe ({count}):", "Not in the output ({count}):"),
+    "export.left_out_line": ("  - {who}: {reason}", "  - {who}: {reason}"),
+    "export.reason.consent": ("keine Einwilligung „{purpose}“ am {day}", "no {purpose} consent on {day}"),
+    "export.reason.no_email": ("keine E-Mail-Adresse in der Ausgabe", "no e-mail address in the output"),
     "export.overwrite": ("{path} gibt es schon und wird ersetzt.", "{path} exists and will be replaced."),
     "export.written": ("Geschrieben: {path} ({size} Bytes).", "Written: {path} ({size} bytes)."),
     "col.format": ("Format", "Format"),

@@ -252,13 +252,13 @@ WORDS: dict[str, tuple[str, str]] = {
                  "{value!r} is not a week (this, next, last, a calendar week such as 6 or 2027-6)"),
     "help.einladung": ("Die Einladung zu Terminen als Brief drucken: Absender, Anrede, Zeit und Ort mit Anfahrt "
                        "und Barrierefreiheit, Anmeldung, die Tagesordnung mit Zeiten, Kontakt. "
-                       "Termine per Kennung oder --woche; Markdown (Standard) oder HTML (druckt auf A4); "
+                       "Termine per Kennung oder --woche; Markdown (Standard), HTML (druckt auf A4) oder Word (docx); "
                        "auf die Standardausgabe oder mit --out in eine Datei.",
                        "Print the invitation to meetings as a letter: sender, salutation, time and place with "
                        "directions and accessibility, registration, the agenda with times, contact. Meetings by "
-                       "id or --woche; Markdown (default) or HTML (prints on A4); to standard output or with "
-                       "--out to a file."),
-    "short.einladung": ("Einladung drucken (Markdown/HTML).", "Print an invitation (Markdown/HTML)."),
+                       "id or --woche; Markdown (default), HTML (prints on A4) or Word (docx); to standard output or "
+                       "with --out to a file."),
+    "short.einladung": ("Einladung drucken (Markdown, HTML, Word).", "Print an invitation (Markdown, HTML, Word)."),
     "help.agenda": ("Die Tagesordnung drucken: TOP, Zeiten, Vortragende, Pausen. Für mehrere Termine (z. B. "
                     "--woche nächste) zuerst ihre Übersicht. Abgesagte Termine zählt --woche nicht mit.",
                     "Print the agenda (Tagesordnung): items, times, presenters, breaks. For several meetings "
