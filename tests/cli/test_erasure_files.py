@@ -153,4 +153,3 @@ def test_a_phone_number_is_found_however_it_is_spaced(digits: str, separators: l
 def test_a_short_number_is_no_trace() -> None:
     assert phone_pattern("110") is None
     assert phone_pattern("12-34") is None
-
