@@ -77,6 +77,7 @@ __all__ = [
 _PARTSTAT = {
     AttendanceStatus.INVITED: "NEEDS-ACTION",
     AttendanceStatus.ACCEPTED: "ACCEPTED",
+    AttendanceStatus.TENTATIVE: "TENTATIVE",
     AttendanceStatus.DECLINED: "DECLINED",
     AttendanceStatus.PRESENT: "ACCEPTED",
     AttendanceStatus.EXCUSED: "DECLINED",

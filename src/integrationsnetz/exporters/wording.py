@@ -140,6 +140,7 @@ _STATUS = {
     "completed": ("abgeschlossen", "completed"),
     "invited": ("eingeladen", "invited"),
     "accepted": ("zugesagt", "accepted"),
+    "tentative": ("vorläufig zugesagt", "tentative"),
     "declined": ("abgesagt", "declined"),
     "present": ("anwesend", "present"),
     "excused": ("entschuldigt", "excused"),

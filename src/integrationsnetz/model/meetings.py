@@ -45,6 +45,7 @@ class AttendanceStatus(StrEnum):
 
     INVITED = "invited"
     ACCEPTED = "accepted"
+    TENTATIVE = "tentative"
     DECLINED = "declined"
     PRESENT = "present"
     EXCUSED = "excused"
@@ -90,10 +91,18 @@ class Discussion:
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Invitation:
-    """An invited actor and where their attendance stands."""
+    """An invited actor and where their attendance stands.
+
+    ``sent_sequence`` is the ``SEQUENCE`` of the last invitation or update e-mailed to this invitee
+    (None: none went by e-mail); an answer to an older one is stale. ``answered_at`` is the time
+    stamp (``DTSTAMP``) of the e-mailed answer that set ``status``, so an older answer read later
+    does not overwrite a newer one (RFC 5546 §2.1.5).
+    """
 
     actor_id: str = attrs.field(validator=validate_id)
     status: AttendanceStatus = AttendanceStatus.INVITED
+    sent_sequence: int | None = attrs.field(default=None, validator=validate_non_negative)
+    answered_at: datetime | None = attrs.field(default=None, validator=validate_aware)
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -185,7 +194,7 @@ class Meeting(NetworkPart):
             present=self.present_count,
             excused=statuses.count(AttendanceStatus.EXCUSED),
             declined=statuses.count(AttendanceStatus.DECLINED),
-            invited=statuses.count(AttendanceStatus.INVITED) + statuses.count(AttendanceStatus.ACCEPTED),
+            invited=sum(statuses.count(status) for status in _ANSWERING),
         )
 
     def participant_ids(self) -> tuple[str, ...]:
@@ -200,4 +209,5 @@ class Meeting(NetworkPart):
         return tuple(seen)
 
 
+_ANSWERING = (AttendanceStatus.INVITED, AttendanceStatus.ACCEPTED, AttendanceStatus.TENTATIVE)
 _NOT_COMING = frozenset({AttendanceStatus.DECLINED, AttendanceStatus.EXCUSED})
