@@ -65,6 +65,10 @@ class StoreError(IntegrationsnetzError):
     """A store that cannot be opened, read or written: the message names it (password masked)."""
 
 
+class MailError(IntegrationsnetzError):
+    """A mail server that cannot be reached or refuses the login: the message names host, port and what to do."""
+
+
 class PluginError(IntegrationsnetzError):
     """A plugin that fails to load, or two plugins that claim the same name."""
 
@@ -99,6 +103,7 @@ __all__ = [
     "IntegrationsnetzError",
     "InvalidData",
     "InvalidField",
+    "MailError",
     "NotFound",
     "PluginError",
     "ScheduleError",

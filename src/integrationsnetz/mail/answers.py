@@ -1,0 +1,287 @@
+"""Answers read from reply messages, applied to the invitations of the store's meetings.
+
+A reply names its meeting by the UID the invitation carried: ``uid_for(network, "meeting", id)``
+for a single meeting, the series' UID and the date's ``RECURRENCE-ID`` for one date of a series
+written with a rule (the exporter's own functions give both, so they are the UIDs that went out).
+Its ``ATTENDEE`` is matched, in any case, to an invitee's e-mail contact.
+
+An answer changes an invitation only if it is the newest the network knows (RFC 5546 §2.1.5):
+one to an older invitation (its ``SEQUENCE`` below the ``sent_sequence`` recorded when the
+current one was e-mailed) or one older than the answer already recorded (its ``DTSTAMP`` not after
+``answered_at``) is stale. So the answers of one run, or of several, can come in any order and
+end in the same statuses. Attendance recorded on the day (present, excused) stays, and a
+cancelled meeting takes no answers. Every reply ends up in the report, changed or not, with the
+reason; the store gets one write per changed meeting, all in one transaction, and none on a dry run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from enum import StrEnum
+
+import attrs
+
+from integrationsnetz.contract.stores import Store
+from integrationsnetz.exporters.ics_series import plan_series
+from integrationsnetz.exporters.ics_values import uid_for, wall_clock
+from integrationsnetz.mail.replies import Reply
+from integrationsnetz.model.contacts import ContactKind
+from integrationsnetz.model.meetings import AttendanceStatus, Invitation, Meeting, MeetingStatus
+from integrationsnetz.model.network_data import NetworkData
+
+_ANSWERS = {
+    "ACCEPTED": AttendanceStatus.ACCEPTED,
+    "DECLINED": AttendanceStatus.DECLINED,
+    "TENTATIVE": AttendanceStatus.TENTATIVE,
+}
+_RECORDED_ON_THE_DAY = frozenset({AttendanceStatus.PRESENT, AttendanceStatus.EXCUSED})
+
+
+class Verdict(StrEnum):
+    """What became of one answer."""
+
+    UPDATED = "updated"
+    ALREADY_RECORDED = "already_recorded"
+    STALE_SEQUENCE = "stale_sequence"
+    STALE_STAMP = "stale_stamp"
+    ATTENDANCE_KEPT = "attendance_kept"
+    MEETING_CANCELLED = "meeting_cancelled"
+    UNKNOWN_MEETING = "unknown_meeting"
+    WHOLE_SERIES = "whole_series"
+    NOT_INVITED = "not_invited"
+    DELEGATED = "delegated"
+    NO_ANSWER = "no_answer"
+
+    @property
+    def group(self) -> str:
+        """``updated``, ``ignored`` (matched but not applied) or ``unmatched`` (no meeting or invitee)."""
+        if self is Verdict.UPDATED:
+            return "updated"
+        if self in (Verdict.UNKNOWN_MEETING, Verdict.WHOLE_SERIES, Verdict.NOT_INVITED):
+            return "unmatched"
+        return "ignored"
+
+
+_REASONS: dict[Verdict, tuple[str, str]] = {
+    Verdict.UPDATED: ("Antwort übernommen", "answer recorded"),
+    Verdict.ALREADY_RECORDED: ("Antwort ist schon eingetragen", "answer already recorded"),
+    Verdict.STALE_SEQUENCE: (
+        "Antwort auf eine ältere Einladung (SEQUENCE {sequence}, verschickt {sent})",
+        "answer to an older invitation (SEQUENCE {sequence}, sent {sent})",
+    ),
+    Verdict.STALE_STAMP: (
+        "älter als die eingetragene Antwort vom {answered}",
+        "older than the answer recorded from {answered}",
+    ),
+    Verdict.ATTENDANCE_KEPT: (
+        "Anwesenheit ist schon festgehalten ({status})",
+        "attendance already recorded ({status})",
+    ),
+    Verdict.MEETING_CANCELLED: ("Termin ist abgesagt", "the meeting is cancelled"),
+    Verdict.UNKNOWN_MEETING: ("kein Termin mit dieser UID", "no meeting with this UID"),
+    Verdict.WHOLE_SERIES: (
+        "Antwort auf die ganze Serie, nicht auf einen Termin",
+        "answer to the whole series, not to one date",
+    ),
+    Verdict.NOT_INVITED: ("{attendee} ist nicht eingeladen", "{attendee} is not invited"),
+    Verdict.DELEGATED: ("weitergeleitet an {delegate}", "delegated to {delegate}"),
+    Verdict.NO_ANSWER: ("keine Antwort ({answer})", "no answer ({answer})"),
+}
+
+
+@attrs.frozen(kw_only=True)
+class Outcome:
+    """What became of one reply: its meeting and invitee (when found), the statuses before and after."""
+
+    reply: Reply
+    verdict: Verdict
+    meeting_id: str | None = None
+    actor_id: str | None = None
+    before: AttendanceStatus | None = None
+    after: AttendanceStatus | None = None
+    sent_sequence: int | None = None
+    answered_at: datetime | None = None
+
+    def reason(self, language: str = "en") -> str:
+        """Why, in German (``"de"``) or English: what the report and the command line show."""
+        german, english = _REASONS[self.verdict]
+        text = german if language == "de" else english
+        return text.format(
+            sequence=self.reply.sequence,
+            sent=self.sent_sequence,
+            answered=self.answered_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC") if self.answered_at else "",
+            status=self.before.value if self.before else "",
+            attendee=self.reply.attendee,
+            delegate=self.reply.delegated_to or "?",
+            answer=self.reply.answer,
+        )
+
+    @property
+    def other_sender(self) -> bool:
+        """The message came from another address than the attendee's (a secretary, a forward): worth a look."""
+        return self.reply.sender is not None and self.reply.sender != self.reply.attendee
+
+
+@attrs.frozen
+class ReplyReport:
+    """Every reply's outcome, and the meetings changed (written unless ``dry_run``)."""
+
+    outcomes: tuple[Outcome, ...]
+    meetings: tuple[Meeting, ...]
+    dry_run: bool = False
+
+    @property
+    def updated(self) -> tuple[Outcome, ...]:
+        """The answers that changed an invitation."""
+        return tuple(o for o in self.outcomes if o.verdict.group == "updated")
+
+    @property
+    def ignored(self) -> tuple[Outcome, ...]:
+        """The answers matched to an invitation but not applied (stale, already recorded, kept attendance)."""
+        return tuple(o for o in self.outcomes if o.verdict.group == "ignored")
+
+    @property
+    def stale(self) -> tuple[Outcome, ...]:
+        """The answers older than what the invitation holds (by SEQUENCE or DTSTAMP)."""
+        return tuple(o for o in self.outcomes if o.verdict in (Verdict.STALE_SEQUENCE, Verdict.STALE_STAMP))
+
+    @property
+    def unmatched(self) -> tuple[Outcome, ...]:
+        """The answers for no known meeting, or from an address not invited."""
+        return tuple(o for o in self.outcomes if o.verdict.group == "unmatched")
+
+
+def answer_invitations(data: NetworkData, replies: Iterable[Reply]) -> ReplyReport:
+    """The outcome of every reply and the meetings as they are with the answers applied (nothing written).
+
+    Answers for the same invitation are taken oldest first (by DTSTAMP, then SEQUENCE), so their
+    order in ``replies`` does not matter; the newest valid one decides.
+    """
+    replies = list(replies)
+    index = _UidIndex(data)
+    addresses = _addresses(data)
+    meetings = {m.id: m for m in data.meetings}
+    ordered = sorted(replies, key=lambda r: (r.stamp, r.sequence, r.answer, r.source))
+    outcomes: list[Outcome] = []
+    changed: dict[str, Meeting] = {}
+    for reply in ordered:
+        found = index.meeting_for(reply)
+        if isinstance(found, Verdict):
+            outcomes.append(Outcome(reply=reply, verdict=found))
+            continue
+        meeting = changed.get(found, meetings[found])
+        outcome, invitation = _answer(meeting, reply, addresses)
+        outcomes.append(outcome)
+        if invitation is not None:
+            invitations = tuple(invitation if i.actor_id == invitation.actor_id else i for i in meeting.invitations)
+            changed[meeting.id] = attrs.evolve(meeting, invitations=invitations)
+    original = {id(r): n for n, r in enumerate(replies)}
+    outcomes.sort(key=lambda o: original[id(o.reply)])  # the report in the order the replies were read
+    return ReplyReport(outcomes=tuple(outcomes), meetings=tuple(changed.values()))
+
+
+def apply_replies(
+    store: Store, replies: Iterable[Reply], *, dry_run: bool = False, network_id: str | None = None
+) -> ReplyReport:
+    """Apply the answers to the invitations of the store's meetings; the report of what became of each.
+
+    ``network_id`` may be left out when the store holds one network. The changed meetings are
+    written in one transaction, one write each, at the revision they were read at (a meeting
+    changed meanwhile raises :class:`~integrationsnetz.errors.Conflict` and nothing is written).
+    With ``dry_run`` the report says what would change and nothing is written.
+    """
+    from integrationsnetz.errors import NotFound
+    from integrationsnetz.model.networks import Network
+    from integrationsnetz.store.network import load_network
+
+    if network_id is None:
+        networks = store.list(Network)
+        if len(networks) != 1:
+            raise NotFound(f"the store holds {len(networks)} networks; name one with network_id= (apply_replies)")
+        network_id = networks[0].id
+    report = answer_invitations(load_network(store, network_id), list(replies))
+    if dry_run:
+        return attrs.evolve(report, dry_run=True)
+    if report.meetings:
+        with store.transaction():
+            store.put_many(report.meetings)
+    return report
+
+
+def _answer(
+    meeting: Meeting, reply: Reply, addresses: dict[str, frozenset[str]]
+) -> tuple[Outcome, Invitation | None]:
+    """One reply against its meeting: the outcome, and the changed invitation if it changes."""
+    invitation = next((i for i in meeting.invitations if reply.attendee in addresses.get(i.actor_id, ())), None)
+    outcome = Outcome(reply=reply, verdict=Verdict.NOT_INVITED, meeting_id=meeting.id)
+    if invitation is None:
+        return outcome, None
+    outcome = attrs.evolve(
+        outcome,
+        actor_id=invitation.actor_id,
+        before=invitation.status,
+        sent_sequence=invitation.sent_sequence,
+        answered_at=invitation.answered_at,
+    )
+    status = _ANSWERS.get(reply.answer)
+    if status is None:
+        verdict = Verdict.DELEGATED if reply.answer == "DELEGATED" else Verdict.NO_ANSWER
+    elif meeting.status is MeetingStatus.CANCELLED:
+        verdict = Verdict.MEETING_CANCELLED
+    elif invitation.status in _RECORDED_ON_THE_DAY:
+        verdict = Verdict.ATTENDANCE_KEPT
+    elif invitation.sent_sequence is not None and reply.sequence < invitation.sent_sequence:
+        verdict = Verdict.STALE_SEQUENCE
+    elif invitation.answered_at is not None and reply.stamp <= invitation.answered_at:
+        same = reply.stamp == invitation.answered_at and status is invitation.status
+        verdict = Verdict.ALREADY_RECORDED if same else Verdict.STALE_STAMP
+    else:
+        after = attrs.evolve(invitation, status=status, answered_at=reply.stamp)
+        return attrs.evolve(outcome, verdict=Verdict.UPDATED, after=status), after
+    return attrs.evolve(outcome, verdict=verdict), None
+
+
+def _addresses(data: NetworkData) -> dict[str, frozenset[str]]:
+    """Each actor's e-mail addresses, lower case (a person's and an organisation's contacts alike)."""
+    found: dict[str, frozenset[str]] = {}
+    for actor in (*data.persons, *data.organizations):
+        emails = frozenset(c.value.strip().lower() for c in actor.contacts if c.kind is ContactKind.EMAIL)
+        if emails:
+            found[actor.id] = emails
+    return found
+
+
+class _UidIndex:
+    """Meetings by the UIDs their invitations carry: a single meeting's, or a series' with the date."""
+
+    def __init__(self, data: NetworkData) -> None:
+        network_id = data.network.id
+        self.single: dict[str, str] = {}
+        self.series: dict[str, list[Meeting]] = {}
+        for meeting in data.meetings:
+            self.single[uid_for(network_id, "meeting", meeting.id)] = meeting.id
+            if meeting.series_id is not None:
+                self.series.setdefault(uid_for(network_id, "series", meeting.series_id), []).append(meeting)
+        self._slots: dict[str, dict[datetime, str]] = {}
+
+    def meeting_for(self, reply: Reply) -> str | Verdict:
+        """The id of the meeting ``reply`` answers, or why there is none."""
+        if reply.uid in self.single:
+            return self.single[reply.uid]
+        members = self.series.get(reply.uid)
+        if members is None:
+            return Verdict.UNKNOWN_MEETING
+        if reply.recurrence_id is None:
+            return Verdict.WHOLE_SERIES
+        slots = self._slots.get(reply.uid)
+        if slots is None:
+            whole = sorted(members, key=lambda m: (m.start, m.id))
+            plan = plan_series(whole)
+            slots = {slot: meeting_id for meeting_id, slot in plan.slot_of.items()} if plan else {}
+            self._slots[reply.uid] = slots
+        wall = wall_clock(reply.recurrence_id)
+        if wall in slots:
+            return slots[wall]
+        moment = reply.recurrence_id.astimezone(UTC)
+        return next((m.id for m in members if m.start.astimezone(UTC) == moment), Verdict.UNKNOWN_MEETING)
