@@ -116,7 +116,7 @@ def replies_in_message(raw: bytes, source: str) -> ReadReplies:
             problems.append(ReadProblem(where, f"calendar part larger than {MAX_CALENDAR_BYTES:,} bytes; not read"))
             continue
         try:
-            method, answers = _answers(data, where, sender)
+            method, answers = _answers(data, source, sender)
         except _Unreadable as exc:
             problems.append(ReadProblem(where, str(exc)))
             continue
