@@ -1,0 +1,68 @@
+"""``integrationsnetz rueckmeldungen``: the three clients' reply messages into a store's invitations."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import attrs
+import pytest
+from click.testing import Result
+
+import integrationsnetz as inz
+from integrationsnetz.plugins import PluginHost
+from integrationsnetz.testing.samples import sample_network, with_consents
+
+Run = Callable[..., Result]
+FIXTURES = Path(__file__).resolve().parents[1] / "mail" / "fixtures"
+HOST = PluginHost(entry_points=False)
+
+
+@pytest.fixture
+def answered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A store workspace with the sample's nt-2024-2 confirmed and everyone invited, and a folder of replies."""
+    sample = sample_network()
+    meeting = sample.get(inz.Meeting, "nt-2024-2")
+    invitations = tuple(inz.Invitation(actor_id=a) for a in ("p-sentinel", "jobcenter", "vhs", "institut"))
+    meeting = attrs.evolve(meeting, status=inz.MeetingStatus.CONFIRMED, invitations=invitations, minutes=None)
+    data = with_consents(attrs.evolve(sample, meetings=(meeting, *(m for m in sample.meetings if m.id != meeting.id))))
+    with inz.open_store(f"sqlite:{tmp_path / 'netz.db'}", host=HOST) as store:
+        inz.save_network(store, data)
+    (tmp_path / "integrationsnetz.toml").write_text('store = "sqlite:netz.db"\nausgabe = "out"\n', encoding="utf-8")
+    shutil.copytree(FIXTURES, tmp_path / "antworten")
+    shutil.copy(FIXTURES / "outlook-zugesagt.eml", tmp_path / "antworten" / "kopie.eml")  # read twice
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _statuses(folder: Path) -> dict[str, str]:
+    with inz.open_store(f"sqlite:{folder / 'netz.db'}", host=HOST) as store:
+        return {i.actor_id: i.status.value for i in store.get(inz.Meeting, "nt-2024-2").invitations}
+
+
+def test_a_dry_run_shows_the_answers_and_writes_nothing(answered: Path, run: Run) -> None:
+    result = run("rueckmeldungen", "antworten", "--probelauf")
+    assert result.exit_code == 0, result.output
+    assert "4 Nachrichten gelesen, 4 Rückmeldungen, 0 ohne Rückmeldung." in result.output
+    assert "Eingetragen (3):" in result.output and "Nicht eingetragen (1):" in result.output
+    assert "eingeladen → vorläufig zugesagt" in result.output
+    assert "Antwort ist schon eingetragen" in result.output  # the copy of the Outlook answer
+    assert "Probelauf: nichts geschrieben." in result.output
+    assert set(_statuses(answered).values()) == {"invited"}
+
+
+def test_the_answers_are_recorded_and_reading_again_changes_nothing(answered: Path, run: Run) -> None:
+    result = run("rueckmeldungen", "antworten", "--yes")
+    assert result.exit_code == 0, result.output
+    assert "1 Termin(e) gespeichert: nt-2024-2" in result.output
+    assert _statuses(answered) == {"p-sentinel": "declined", "jobcenter": "accepted", "vhs": "tentative",
+                                   "institut": "invited"}  # fmt: skip
+    again = run("--lang", "en", "rueckmeldungen", "antworten", "--yes")
+    assert again.exit_code == 0 and "No invitation changes." in again.output
+    assert "answer already recorded" in again.output
+
+
+def test_without_a_source_it_says_what_to_give(answered: Path, run: Run) -> None:
+    result = run("rueckmeldungen")
+    assert result.exit_code == 2 and "QUELLE oder --imap HOST" in result.output
