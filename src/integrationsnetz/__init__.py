@@ -41,12 +41,12 @@ if TYPE_CHECKING:
     from integrationsnetz.ingest import read_busy as read_busy
     from integrationsnetz.ingest import save_import as save_import
     from integrationsnetz.integrity import Problem as Problem
+    from integrationsnetz.integrity import check as check
     from integrationsnetz.mail import Reply as Reply
     from integrationsnetz.mail import ReplyReport as ReplyReport
     from integrationsnetz.mail import apply_replies as apply_replies
     from integrationsnetz.mail import read_imap as read_imap
     from integrationsnetz.mail import read_replies as read_replies
-    from integrationsnetz.integrity import check as check
     from integrationsnetz.model import *  # noqa: F403 - every model name, as model.__all__ lists them
     from integrationsnetz.plugins import PluginHost as PluginHost
     from integrationsnetz.plugins import default_host as default_host

@@ -1,4 +1,6 @@
-"""Fixtures of the mail tests: REPLY messages as Outlook, Thunderbird and Apple Mail write them, built from an invitation (REQUEST).
+"""Fixtures of the mail tests: REPLY messages as Outlook, Thunderbird and Apple Mail write them.
+
+Each is built from an invitation (REQUEST) the exporter wrote.
 
 The shapes follow what each client is documented to send (RFC 6047 §2.4 and the clients' sources):
 
@@ -30,7 +32,11 @@ from icalendar import Calendar, Event
 _SUBJECTS = {
     "outlook": {"ACCEPTED": "Zugesagt", "DECLINED": "Abgesagt", "TENTATIVE": "Mit Vorbehalt"},
     "thunderbird": {"ACCEPTED": "Angenommen", "DECLINED": "Abgelehnt", "TENTATIVE": "Vorläufig"},
-    "apple": {"ACCEPTED": "Einladung angenommen", "DECLINED": "Einladung abgelehnt", "TENTATIVE": "Einladung vorläufig"},
+    "apple": {
+        "ACCEPTED": "Einladung angenommen",
+        "DECLINED": "Einladung abgelehnt",
+        "TENTATIVE": "Einladung vorläufig",
+    },
 }
 
 _OUTLOOK_ZONE = (
@@ -160,13 +166,14 @@ def reply_message(
             f"From: {sender}\r\nTo: <{organizer}>\r\nSubject: {subject}\r\nThread-Topic: {subject}\r\n"
             f"Date: {date}\r\nMessage-ID: <DB7PR04MB4683{stamp:%H%M%S}@DB7PR04MB4683.eurprd04.prod.outlook.com>\r\n"
             "Content-Language: de-DE\r\nX-MS-Has-Attach:\r\nX-MS-TNEF-Correlator:\r\n"
-            f"Content-Type: multipart/alternative;\r\n\tboundary=\"{boundary}\"\r\nMIME-Version: 1.0\r\n\r\n"
-            f"--{boundary}\r\nContent-Type: text/plain; charset=\"utf-8\"\r\n"
-            f"Content-Transfer-Encoding: quoted-printable\r\n\r\n{_qp(name + ': ' + _SUBJECTS['outlook'][answer] + '. Grüße')}\r\n"
-            f"--{boundary}\r\nContent-Type: text/html; charset=\"utf-8\"\r\n"
+            f'Content-Type: multipart/alternative;\r\n\tboundary="{boundary}"\r\nMIME-Version: 1.0\r\n\r\n'
+            f'--{boundary}\r\nContent-Type: text/plain; charset="utf-8"\r\n'
+            "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+            f"{_qp(name + ': ' + _SUBJECTS['outlook'][answer] + '. Grüße')}\r\n"
+            f'--{boundary}\r\nContent-Type: text/html; charset="utf-8"\r\n'
             "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
             f"{_qp('<html><body><p>Grüße</p></body></html>')}\r\n"
-            f"--{boundary}\r\nContent-Type: text/calendar; charset=\"utf-8\"; method=REPLY\r\n"
+            f'--{boundary}\r\nContent-Type: text/calendar; charset="utf-8"; method=REPLY\r\n'
             f"Content-Transfer-Encoding: base64\r\n\r\n{_b64(calendar.encode())}\r\n--{boundary}--\r\n"
         )
     elif client == "thunderbird":
@@ -175,20 +182,20 @@ def reply_message(
             f"Message-ID: <7b1f2c9e-3a4d-4e8f-9c2b-{stamp:%H%M%S}a1b2c3@wartburgkreis.example>\r\nDate: {date}\r\n"
             "MIME-Version: 1.0\r\nUser-Agent: Mozilla Thunderbird\r\nContent-Language: de-DE\r\n"
             f"To: {organizer}\r\nFrom: {sender}\r\nSubject: {subject}\r\n"
-            f"Content-Type: multipart/mixed; boundary=\"{boundary}\"\r\n\r\n"
+            f'Content-Type: multipart/mixed; boundary="{boundary}"\r\n\r\n'
             "This is a multi-part message in MIME format.\r\n"
             f"--{boundary}\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
             f"{name}: {_SUBJECTS['thunderbird'][answer]}.\r\n\r\n"
             f"--{boundary}\r\nContent-Type: text/calendar; charset=UTF-8; method=REPLY\r\n"
             f"Content-Transfer-Encoding: 8bit\r\n\r\n{calendar}\r\n"
-            f"--{boundary}\r\nContent-Type: application/ics; name=\"invite.ics\"\r\n"
-            "Content-Disposition: attachment; filename=\"invite.ics\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            f'--{boundary}\r\nContent-Type: application/ics; name="invite.ics"\r\n'
+            'Content-Disposition: attachment; filename="invite.ics"\r\nContent-Transfer-Encoding: base64\r\n\r\n'
             f"{_b64(calendar.encode())}\r\n--{boundary}--\r\n"
         )
     else:
         boundary = "Apple-Mail=_5F1C6B0E-8D2A-4C3B-9E7F-1A2B3C4D5E6F"
         body = (
-            f"From: {sender}\r\nContent-Type: multipart/mixed;\r\n\tboundary=\"{boundary}\"\r\n"
+            f'From: {sender}\r\nContent-Type: multipart/mixed;\r\n\tboundary="{boundary}"\r\n'
             "Mime-Version: 1.0 (Mac OS X Mail 16.0 \\(3774.500.171.1.1\\))\r\n"
             f"Subject: {subject}\r\nDate: {date}\r\n"
             f"Message-Id: <5F1C6B0E-{stamp:%H%M%S}-4C3B-9E7F@example.org>\r\nTo: {organizer}\r\n\r\n"

@@ -75,7 +75,8 @@ def dovecot() -> Iterator[tuple[int, Path, Path | None]]:
     tls = "ssl = no\n"
     if OPENSSL:
         cert, key = root / "cert.pem", root / "key.pem"
-        subprocess.run([OPENSSL, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+        subprocess.run([OPENSSL, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                        "-subj", "/CN=localhost",
                         "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost", "-keyout", str(key), "-out", str(cert)],
                        check=True, capture_output=True)  # fmt: skip
         tls = f"ssl = yes\nssl_cert = <{cert}\nssl_key = <{key}\n"
@@ -132,7 +133,9 @@ def test_replies_are_read_from_an_imap_folder_without_marking_them(
     _deliver(maildir, "3.host", build_reply("apple", MINIMAL_REQUEST, attendee="zoe.sentinelli@example.org",
                                             name="Zoë Sentinelli", answer="TENTATIVE", stamp=stamp))  # fmt: skip
     read = read_imap("127.0.0.1", port=port, security="none", login=("zoe", "geheim"))
-    assert read.messages == 3 and read.passed_over == 1 and read.problems == ()
+    assert read.messages == 3
+    assert read.passed_over == 1
+    assert read.problems == ()
     assert sorted((r.attendee, r.answer, r.uid, r.sequence) for r in read.replies) == [
         ("kurse@vhs-wak.example", "ACCEPTED", REQUEST_UID, 2),
         ("zoe.sentinelli@example.org", "TENTATIVE", REQUEST_UID, 2),

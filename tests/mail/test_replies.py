@@ -33,7 +33,8 @@ def _calendar_message(calendar: str, *, content_type: str = "text/calendar; meth
 
 
 def _reply_calendar(event_lines: str) -> str:
-    return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\n{event_lines}END:VEVENT\r\nEND:VCALENDAR\r\n"
+    head = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\n"
+    return f"{head}{event_lines}END:VEVENT\r\nEND:VCALENDAR\r\n"
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -41,11 +42,14 @@ def test_each_clients_fixture_gives_one_answer(name: str) -> None:
     """Outlook (alternative, base64, capitals, Windows zone), Thunderbird (calendar twice), Apple (EMAIL param)."""
     raw = (FIXTURES / name).read_bytes()
     read = replies_in_message(raw, name)
-    assert read.problems == () and len(read.replies) == 1
+    assert read.problems == ()
+    assert len(read.replies) == 1
     reply = read.replies[0]
     attendee, answer, subject = EXPECTED[name]
     assert (reply.uid, reply.attendee, reply.answer, reply.stamp) == (UID, attendee, answer, STAMP)
-    assert reply.sequence == 7 and reply.recurrence_id is None and reply.sender == attendee
+    assert reply.sequence == 7
+    assert reply.recurrence_id is None
+    assert reply.sender == attendee
     assert reply.source == name
     assert str(BytesParser(policy=policy.default).parsebytes(raw)["Subject"]).startswith(subject)
 
@@ -91,10 +95,12 @@ def test_a_broken_reply_is_reported_with_its_source(event: str, reason: str) -> 
 
 def test_an_apple_attendee_by_urn_is_found_by_its_email_parameter() -> None:
     event = (f"UID:{UID}\r\nDTSTAMP:20260101T000000Z\r\nRECURRENCE-ID;TZID=Europe/Berlin:20260325T160000\r\n"
-             "ATTENDEE;EMAIL=Kurse@VHS-wak.example;PARTSTAT=ACCEPTED:urn:uuid:1f2e3d4c-0000-4000-8000-000000000001\r\n")  # fmt: skip
+             "ATTENDEE;EMAIL=Kurse@VHS-wak.example;PARTSTAT=ACCEPTED:"
+             "urn:uuid:1f2e3d4c-0000-4000-8000-000000000001\r\n")  # fmt: skip
     (reply,) = replies_in_message(_calendar_message(_reply_calendar(event)), "a.eml").replies
     assert reply.attendee == "kurse@vhs-wak.example"
-    assert reply.recurrence_id is not None and reply.recurrence_id.utcoffset() is not None
+    assert reply.recurrence_id is not None
+    assert reply.recurrence_id.utcoffset() is not None
     assert reply.recurrence_id.astimezone(UTC) == datetime(2026, 3, 25, 15, 0, tzinfo=UTC)
 
 
@@ -128,4 +134,5 @@ def test_any_bytes_give_a_result_never_an_exception(raw: bytes) -> None:
 @given(st.text(max_size=400))
 def test_any_calendar_text_in_a_reply_part_gives_a_result(text: str) -> None:
     read = replies_in_message(_calendar_message(_reply_calendar(text)), "zufall.eml")
-    assert read.messages == 1 and all(p.source == "zufall.eml" for p in read.problems)
+    assert read.messages == 1
+    assert all(p.source == "zufall.eml" for p in read.problems)

@@ -26,6 +26,7 @@ from integrationsnetz.contract.stores import Store
 from integrationsnetz.exporters.ics_series import plan_series
 from integrationsnetz.exporters.ics_values import uid_for, wall_clock
 from integrationsnetz.mail.replies import Reply
+from integrationsnetz.model.actors import Organization, Person
 from integrationsnetz.model.contacts import ContactKind
 from integrationsnetz.model.meetings import AttendanceStatus, Invitation, Meeting, MeetingStatus
 from integrationsnetz.model.network_data import NetworkData
@@ -209,9 +210,7 @@ def apply_replies(
     return report
 
 
-def _answer(
-    meeting: Meeting, reply: Reply, addresses: dict[str, frozenset[str]]
-) -> tuple[Outcome, Invitation | None]:
+def _answer(meeting: Meeting, reply: Reply, addresses: dict[str, frozenset[str]]) -> tuple[Outcome, Invitation | None]:
     """One reply against its meeting: the outcome, and the changed invitation if it changes."""
     invitation = next((i for i in meeting.invitations if reply.attendee in addresses.get(i.actor_id, ())), None)
     outcome = Outcome(reply=reply, verdict=Verdict.NOT_INVITED, meeting_id=meeting.id)
@@ -245,7 +244,8 @@ def _answer(
 def _addresses(data: NetworkData) -> dict[str, frozenset[str]]:
     """Each actor's e-mail addresses, lower case (a person's and an organisation's contacts alike)."""
     found: dict[str, frozenset[str]] = {}
-    for actor in (*data.persons, *data.organizations):
+    actors: list[Person | Organization] = [*data.persons, *data.organizations]
+    for actor in actors:
         emails = frozenset(c.value.strip().lower() for c in actor.contacts if c.kind is ContactKind.EMAIL)
         if emails:
             found[actor.id] = emails

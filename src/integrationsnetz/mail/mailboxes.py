@@ -15,6 +15,7 @@ never from the network's files.
 
 from __future__ import annotations
 
+import contextlib
 import imaplib
 import mailbox
 import os
@@ -125,7 +126,7 @@ def imap_login(environ: Mapping[str, str] | None = None) -> tuple[str, str] | No
             return None
         try:
             stored = keyring.get_password(KEYRING_SERVICE, user)
-        except Exception:  # a keyring backend that is locked or missing: as if nothing were stored
+        except Exception:  # noqa: BLE001 - a keyring backend that is locked or missing: as if nothing were stored
             return None
         return (user, stored) if stored else None
     return None
@@ -164,7 +165,9 @@ def read_imap(
         try:
             client.login(*credentials)
         except imaplib.IMAP4.error as exc:
-            raise MailError(f"IMAP {where}: login refused for {credentials[0]!r} ({_text(exc)}); check user and password") from None
+            raise MailError(
+                f"IMAP {where}: login refused for {credentials[0]!r} ({_text(exc)}); check user and password"
+            ) from None
         status, _ = client.select(_quoted(folder), readonly=True)
         if status != "OK":
             raise MailError(f"IMAP {where}: no folder {folder!r}; name one the server has (e.g. INBOX)")
@@ -177,10 +180,8 @@ def read_imap(
     except (OSError, imaplib.IMAP4.error) as exc:
         raise MailError(f"IMAP {where}: the connection failed while reading ({_text(exc)})") from None
     finally:
-        try:
+        with contextlib.suppress(OSError, imaplib.IMAP4.error):
             client.logout()
-        except (OSError, imaplib.IMAP4.error):
-            pass
 
 
 def _fetch(client: imaplib.IMAP4, base: str, uids: Iterable[str]) -> ReadReplies:
@@ -194,7 +195,11 @@ def _fetch(client: imaplib.IMAP4, base: str, uids: Iterable[str]) -> ReadReplies
             result += ReadReplies(problems=(ReadProblem(source, reason),), messages=1)
             continue
         status, data = client.uid("FETCH", uid, "(BODY.PEEK[])")
-        raw = next((item[1] for item in data if isinstance(item, tuple) and len(item) > 1), None) if status == "OK" else None
+        raw = (
+            next((item[1] for item in data if isinstance(item, tuple) and len(item) > 1), None)
+            if status == "OK"
+            else None
+        )
         if not isinstance(raw, bytes):
             result += ReadReplies(problems=(ReadProblem(source, "the server sent no message body"),), messages=1)
             continue
@@ -212,7 +217,9 @@ def _size(data: list[object]) -> int | None:
     return None
 
 
-def _connect(host: str, port: int, security: ImapSecurity, timeout: float, context: ssl.SSLContext | None) -> imaplib.IMAP4:
+def _connect(
+    host: str, port: int, security: ImapSecurity, timeout: float, context: ssl.SSLContext | None
+) -> imaplib.IMAP4:
     where = f"{host}:{port}"
     try:
         if security == "tls":
@@ -223,10 +230,14 @@ def _connect(host: str, port: int, security: ImapSecurity, timeout: float, conte
                 client.starttls(ssl_context=context or ssl.create_default_context())
             except (imaplib.IMAP4.error, ssl.SSLError) as exc:
                 client.shutdown()
-                raise MailError(f"IMAP {where}: STARTTLS failed ({_text(exc)}); use TLS (port 993) or check the certificate") from None
+                raise MailError(
+                    f"IMAP {where}: STARTTLS failed ({_text(exc)}); use TLS (port 993) or check the certificate"
+                ) from None
         return client
     except ssl.SSLError as exc:
-        raise MailError(f"IMAP {where}: TLS failed ({_text(exc)}); is it the TLS port (993) and a valid certificate?") from None
+        raise MailError(
+            f"IMAP {where}: TLS failed ({_text(exc)}); is it the TLS port (993) and a valid certificate?"
+        ) from None
     except (OSError, imaplib.IMAP4.error) as exc:
         raise MailError(f"IMAP {where}: cannot connect ({_text(exc)}); check host and port") from None
 

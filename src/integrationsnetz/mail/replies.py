@@ -102,7 +102,7 @@ def replies_in_message(raw: bytes, source: str) -> ReadReplies:
     try:
         message = BytesParser(policy=policy.default).parsebytes(raw)
         calendars = list(_calendar_parts(message))
-    except Exception as exc:  # the email package raises many kinds on hostile input: report, never a traceback
+    except Exception as exc:  # noqa: BLE001 - the email package raises many kinds on hostile input: report, never a traceback
         return ReadReplies(problems=(ReadProblem(source, f"not a readable e-mail message: {_short(exc)}"),), messages=1)
     if not calendars:
         return ReadReplies(passed_over=1, messages=1)
@@ -143,7 +143,7 @@ def _short(exc: BaseException) -> str:
 def _sender(message: Message) -> str | None:
     try:
         value = str(message.get("From", "") or "")
-    except Exception:  # a From header the parser cannot decode is no address
+    except Exception:  # noqa: BLE001 - a From header the parser cannot decode is no address
         return None
     address = parseaddr(value)[1].strip().lower()
     return address or None
@@ -182,7 +182,7 @@ def _answers(data: bytes, source: str, sender: str | None) -> tuple[str, list[Re
 
     try:
         calendars = Calendar.from_ical(data, multiple=True)
-    except Exception as exc:  # icalendar raises ValueError, KeyError, IndexError on broken files
+    except Exception as exc:  # noqa: BLE001 - icalendar raises ValueError, KeyError, IndexError on broken files
         raise _Unreadable(f"calendar part cannot be read: {_short(exc)}") from None
     if not calendars:
         raise _Unreadable("calendar part holds no VCALENDAR")

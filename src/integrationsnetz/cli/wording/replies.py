@@ -20,20 +20,30 @@ WORDS: dict[str, tuple[str, str]] = {
         "recorded; recorded attendance stays.",
     ),
     "mail.replies.short": ("Rückmeldungen auf Einladungen einlesen.", "Read the answers to invitations."),
-    "mail.replies.imap": ("Das IMAP-Postfach auf HOST (Port 993 mit TLS, sonst angeben) lesen.",
-                          "Read the IMAP mailbox on HOST (port 993 with TLS unless given)."),
+    "mail.replies.imap": (
+        "Das IMAP-Postfach auf HOST (Port 993 mit TLS, sonst angeben) lesen.",
+        "Read the IMAP mailbox on HOST (port 993 with TLS unless given).",
+    ),
     "mail.replies.folder": ("Der IMAP-Ordner.", "The IMAP folder."),
-    "mail.replies.security": ("Wie die IMAP-Verbindung geschützt ist: tls (Port 993), starttls (Port 143) oder "
-                              "keine (nur auf diesem Rechner).",
-                              "How the IMAP connection is secured: tls (port 993), starttls (port 143) or keine "
-                              "(none; this computer only)."),
+    "mail.replies.security": (
+        "Wie die IMAP-Verbindung geschützt ist: tls (Port 993), starttls (Port 143) oder "
+        "keine (nur auf diesem Rechner).",
+        "How the IMAP connection is secured: tls (port 993), starttls (port 143) or keine (none; this computer only).",
+    ),
     "mail.replies.since": ("Nur Nachrichten ab diesem Tag lesen (IMAP).", "Read only messages from this day (IMAP)."),
-    "mail.replies.dry_run": ("Nur zeigen, was sich ändern würde; nichts schreiben.",
-                             "Only show what would change; write nothing."),
-    "mail.replies.nothing": ("Keine Quelle: QUELLE oder --imap HOST angeben.", "No source: give SOURCE or --imap HOST."),
+    "mail.replies.dry_run": (
+        "Nur zeigen, was sich ändern würde; nichts schreiben.",
+        "Only show what would change; write nothing.",
+    ),
+    "mail.replies.nothing": (
+        "Keine Quelle: QUELLE oder --imap HOST angeben.",
+        "No source: give SOURCE or --imap HOST.",
+    ),
     "mail.replies.bad_port": ("--imap {value}: der Port ist keine Zahl.", "--imap {value}: the port is not a number."),
-    "mail.replies.read": ("{messages} Nachrichten gelesen, {replies} Rückmeldungen, {passed} ohne Rückmeldung.",
-                          "{messages} messages read, {replies} answers, {passed} without an answer."),
+    "mail.replies.read": (
+        "{messages} Nachrichten gelesen, {replies} Rückmeldungen, {passed} ohne Rückmeldung.",
+        "{messages} messages read, {replies} answers, {passed} without an answer.",
+    ),
     "mail.replies.head": ("Quelle", "Source"),
     "mail.replies.head.meeting": ("Termin", "Meeting"),
     "mail.replies.head.who": ("Wer", "Who"),
@@ -46,9 +56,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "mail.replies.other_sender": ("gesendet von {sender}", "sent by {sender}"),
     "mail.replies.dry": ("Probelauf: nichts geschrieben.", "Dry run: nothing written."),
     "mail.replies.none_changed": ("Keine Einladung ändert sich.", "No invitation changes."),
-    "mail.replies.confirm": ("Rückmeldungen eintragen in {count} Termin(e) ({store}):",
-                             "Record answers in {count} meeting(s) ({store}):"),
-    "mail.replies.saved": ("{count} Termin(e) gespeichert: {ids}", "{count} meeting(s) saved: {ids}"),
+    "mail.replies.confirm": (
+        "Rückmeldungen eintragen in {count} Termine ({store}):",
+        "Record answers in {count} meetings ({store}):",
+    ),
+    "mail.replies.confirm.one": (
+        "Rückmeldungen eintragen in 1 Termin ({store}):",
+        "Record answers in 1 meeting ({store}):",
+    ),
+    "mail.replies.saved": ("{count} Termine gespeichert: {ids}", "{count} meetings saved: {ids}"),
+    "mail.replies.saved.one": ("1 Termin gespeichert: {ids}", "1 meeting saved: {ids}"),
     "mail.replies.answer.ACCEPTED": ("zugesagt", "accepted"),
     "mail.replies.answer.DECLINED": ("abgesagt", "declined"),
     "mail.replies.answer.TENTATIVE": ("vorläufig zugesagt", "tentative"),
