@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Literal
 
 from integrationsnetz.errors import MailError
-from integrationsnetz.mail.replies import MAX_MESSAGE_BYTES, ReadProblem, ReadReplies, replies_in_message
+from integrationsnetz.mail.replies import MAX_MESSAGE_BYTES, ReadProblem, ReadReplies, joined, replies_in_message
 
 #: How an IMAP connection is secured: TLS from the start (port 993), STARTTLS (143), or none.
 ImapSecurity = Literal["tls", "starttls", "none"]
@@ -44,23 +44,17 @@ def read_replies(*sources: str | os.PathLike[str]) -> ReadReplies:
     ``*.eml`` files (in name order). A file that starts with ``From `` is an mbox. A source that
     does not exist or cannot be read is a problem in the result, like a broken message.
     """
-    result = ReadReplies()
-    for source in sources:
-        result += _read_source(Path(source))
-    return result
+    return joined(_read_source(Path(source)) for source in sources)
 
 
 def _read_source(path: Path) -> ReadReplies:
     if path.is_dir():
         if all((path / sub).is_dir() for sub in ("cur", "new", "tmp")):
             return _read_maildir(path)
-        result = ReadReplies()
         files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".eml")
         if not files:
             return ReadReplies(problems=(ReadProblem(str(path), "folder holds no .eml files and is no Maildir"),))
-        for file in files:
-            result += _read_file(file)
-        return result
+        return joined(_read_file(file) for file in files)
     if not path.exists():
         return ReadReplies(problems=(ReadProblem(str(path), "no such file or folder"),))
     try:
@@ -86,30 +80,29 @@ def _read_file(path: Path) -> ReadReplies:
 
 
 def _read_mbox(path: Path) -> ReadReplies:
-    result = ReadReplies()
+    results: list[ReadReplies] = []
     try:
         box = mailbox.mbox(path, create=False)
         try:
             for number, key in enumerate(box.keys(), start=1):
-                result += replies_in_message(box.get_bytes(key), f"{path}#{number}")
+                results.append(replies_in_message(box.get_bytes(key), f"{path}#{number}"))
         finally:
             box.close()
     except (OSError, mailbox.Error) as exc:
-        result += ReadReplies(problems=(ReadProblem(str(path), f"mbox cannot be read: {exc}"),))
-    return result
+        results.append(ReadReplies(problems=(ReadProblem(str(path), f"mbox cannot be read: {exc}"),)))
+    return joined(results)
 
 
 def _read_maildir(path: Path) -> ReadReplies:
-    result = ReadReplies()
+    results: list[ReadReplies] = []
     try:
         box = mailbox.Maildir(path, factory=None, create=False)
-        entries = sorted(box.keys())
-        for key in entries:
+        for key in sorted(box.keys()):
             subdir = "new" if (path / "new" / key).exists() else "cur"
-            result += replies_in_message(box.get_bytes(key), str(path / subdir / key))
+            results.append(replies_in_message(box.get_bytes(key), str(path / subdir / key)))
     except (OSError, mailbox.Error) as exc:
-        result += ReadReplies(problems=(ReadProblem(str(path), f"Maildir cannot be read: {exc}"),))
-    return result
+        results.append(ReadReplies(problems=(ReadProblem(str(path), f"Maildir cannot be read: {exc}"),)))
+    return joined(results)
 
 
 def imap_login(environ: Mapping[str, str] | None = None) -> tuple[str, str] | None:
@@ -185,14 +178,14 @@ def read_imap(
 
 
 def _fetch(client: imaplib.IMAP4, base: str, uids: Iterable[str]) -> ReadReplies:
-    result = ReadReplies()
+    results: list[ReadReplies] = []
     for uid in uids:
         source = f"{base};UID={uid}"
         status, sized = client.uid("FETCH", uid, "(RFC822.SIZE)")
         size = _size(sized) if status == "OK" else None
         if size is not None and size > MAX_MESSAGE_BYTES:
             reason = f"message of {size:,} bytes is larger than {MAX_MESSAGE_BYTES:,}: no reply is; not fetched"
-            result += ReadReplies(problems=(ReadProblem(source, reason),), messages=1)
+            results.append(ReadReplies(problems=(ReadProblem(source, reason),), messages=1))
             continue
         status, data = client.uid("FETCH", uid, "(BODY.PEEK[])")
         raw = (
@@ -201,10 +194,10 @@ def _fetch(client: imaplib.IMAP4, base: str, uids: Iterable[str]) -> ReadReplies
             else None
         )
         if not isinstance(raw, bytes):
-            result += ReadReplies(problems=(ReadProblem(source, "the server sent no message body"),), messages=1)
+            results.append(ReadReplies(problems=(ReadProblem(source, "the server sent no message body"),), messages=1))
             continue
-        result += replies_in_message(raw, source)
-    return result
+        results.append(replies_in_message(raw, source))
+    return joined(results)
 
 
 def _size(data: list[object]) -> int | None:
