@@ -2,7 +2,8 @@
 
 The test writes a dovecot.conf into a temporary folder (its own port on 127.0.0.1, a static
 password, a Maildir home), starts ``dovecot -F`` and stops it afterwards. Without dovecot
-(``apt-get install dovecot-imapd``) the tests are skipped; the reading of messages they exercise
+(``apt-get install dovecot-imapd``) the tests are skipped, and fail in CI, where ``.ci/run``
+installs it; the reading of messages they exercise
 is tested on files in the other modules.
 """
 
@@ -25,10 +26,10 @@ import pytest
 import integrationsnetz as inz
 from integrationsnetz.exporters.ics_values import uid_for
 from integrationsnetz.mail import read_imap
+from integrationsnetz.testing.system_tools import give_up
 
 DOVECOT = shutil.which("dovecot") or ("/usr/sbin/dovecot" if Path("/usr/sbin/dovecot").exists() else None)
 OPENSSL = shutil.which("openssl")
-pytestmark = pytest.mark.skipif(DOVECOT is None, reason="dovecot is not installed (apt-get install dovecot-imapd)")
 Build = Callable[..., bytes]
 REQUEST_UID = uid_for("netz-wak", "meeting", "nt-2024-2")
 MINIMAL_REQUEST = (
@@ -55,7 +56,7 @@ def _users() -> tuple[str, str, int, int]:
         login, internal = pwd.getpwnam("dovenull").pw_name, pwd.getpwnam("dovecot").pw_name
         nobody = pwd.getpwnam("nobody")
     except KeyError:
-        pytest.skip("dovecot's users (dovenull, dovecot) or nobody are missing")
+        give_up("dovecot's users (dovenull, dovecot) or nobody are missing: apt-get install dovecot-imapd")
     return login, internal, nobody.pw_uid, nobody.pw_gid
 
 
@@ -65,6 +66,8 @@ def dovecot() -> Iterator[tuple[int, Path, Path | None]]:
 
     Its folder is outside pytest's (private) temporary folder, so the unprivileged mail user can enter it.
     """
+    if DOVECOT is None:
+        give_up("dovecot not installed: to run the IMAP tests, apt-get install dovecot-imapd")
     root = Path(tempfile.mkdtemp(prefix="integrationsnetz-dovecot-"))
     root.chmod(0o755)
     login, internal, uid, gid = _users()
@@ -107,7 +110,7 @@ def dovecot() -> Iterator[tuple[int, Path, Path | None]]:
             except OSError:
                 time.sleep(0.1)
         else:
-            pytest.skip(f"dovecot did not start: {(root / 'dovecot.log').read_text(errors='replace')[-500:]}")
+            give_up(f"dovecot did not start: {(root / 'dovecot.log').read_text(errors='replace')[-500:]}")
         yield port, maildir, cert
     finally:
         process.terminate()

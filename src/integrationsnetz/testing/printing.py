@@ -9,31 +9,20 @@ it fails, so a printed-page check can never pass by being skipped.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
+from integrationsnetz.testing import system_tools
 
 INSTALL = "apt-get install chromium libreoffice-writer-nogui poppler-utils"
 #: A4 in PDF points, as the tools round it.
 A4 = (595.0, 842.0)
 
 
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
-
-
 def need(*tools: str) -> None:
     """Skip (fail in CI) unless every one of ``tools`` is on the PATH."""
-    missing = [tool for tool in tools if shutil.which(tool) is None]
-    if missing:
-        message = f"{', '.join(missing)} not installed: to run the printed-page tests, {INSTALL}"
-        if _in_ci():
-            pytest.fail(message)
-        pytest.skip(message)
+    system_tools.need(*tools, install=f"to run the printed-page tests, {INSTALL}")
 
 
 def print_html(page: Path, pdf: Path) -> Path:
