@@ -115,6 +115,14 @@ FUNCTIONS = [
     case("export: a folder as the target", lambda w: inz.export(DATA, "ics", w.tmp), inz.StoreError),
     case("export: into a file's path as if a folder", lambda w: inz.export(DATA, "ics", w.file / "x.ics"),
          inz.StoreError, "notizen.txt"),
+    case("read_replies: a number for a path", lambda w: inz.read_replies(5), WrongType, "got int"),  # type: ignore[arg-type]
+    case("read_imap: a number for the host", lambda w: inz.read_imap(5), WrongType, "host"),  # type: ignore[arg-type]
+    case("read_imap: a word for the port", lambda w: inz.read_imap("localhost", port="x"), WrongType, "port"),  # type: ignore[arg-type]
+    case("read_imap: an unknown security", lambda w: inz.read_imap("localhost", security="ssl"), WrongType,  # type: ignore[arg-type]
+         "'starttls'"),
+    case("apply_replies: no store", lambda w: inz.apply_replies(None, []), WrongType, "open store"),  # type: ignore[arg-type]
+    case("apply_replies: file paths for replies",
+         lambda w: inz.apply_replies(inz.open_store("memory:"), ["antwort.eml"]), WrongType, "Reply"),  # type: ignore[list-item]
     case("import_from: None", lambda w: inz.import_from(None, "ics", options=_opts()), WrongType, "source"),  # type: ignore[arg-type]
     case("import_from: bytes instead of a stream", lambda w: inz.import_from(ICS, "ics", options=_opts()),  # type: ignore[arg-type]
          WrongType, "source"),

@@ -192,10 +192,19 @@ def apply_replies(
     changed meanwhile raises :class:`~integrationsnetz.errors.Conflict` and nothing is written).
     With ``dry_run`` the report says what would change and nothing is written.
     """
-    from integrationsnetz.errors import NotFound
+    from integrationsnetz.errors import NotFound, WrongType
     from integrationsnetz.model.networks import Network
     from integrationsnetz.store.network import load_network
 
+    if not isinstance(store, Store):
+        raise WrongType([f"apply_replies: store: expected an open store, got {type(store).__name__}"])
+    if isinstance(replies, (str, bytes)) or not isinstance(replies, Iterable):
+        got = type(replies).__name__
+        raise WrongType([f"apply_replies: replies: expected replies (read_replies(...).replies), got {got}"])
+    replies = list(replies)
+    wrong = [type(reply).__name__ for reply in replies if not isinstance(reply, Reply)]
+    if wrong:
+        raise WrongType([f"apply_replies: replies: expected Reply objects, got {wrong[0]}"])
     if network_id is None:
         networks = store.list(Network)
         if len(networks) != 1:

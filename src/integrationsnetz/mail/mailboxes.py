@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from integrationsnetz.errors import MailError
+from integrationsnetz.errors import MailError, WrongType
 from integrationsnetz.mail.replies import MAX_MESSAGE_BYTES, ReadProblem, ReadReplies, joined, replies_in_message
 
 #: How an IMAP connection is secured: TLS from the start (port 993), STARTTLS (143), or none.
@@ -44,6 +44,9 @@ def read_replies(*sources: str | os.PathLike[str]) -> ReadReplies:
     ``*.eml`` files (in name order). A file that starts with ``From `` is an mbox. A source that
     does not exist or cannot be read is a problem in the result, like a broken message.
     """
+    wrong = [type(source).__name__ for source in sources if not isinstance(source, (str, os.PathLike))]
+    if wrong:
+        raise WrongType([f"read_replies: expected file or folder paths, got {wrong[0]}"])
     return joined(_read_source(Path(source)) for source in sources)
 
 
@@ -143,6 +146,17 @@ def read_imap(
     that cannot be reached, refuses the login or has no such folder raises
     :class:`~integrationsnetz.errors.MailError` naming host, port and what to do.
     """
+    problems = []
+    if not isinstance(host, str) or not host.strip():
+        problems.append(f"host: expected the server's name, got {host!r}")
+    if port is not None and (type(port) is not int or not 0 < port < 65536):
+        problems.append(f"port: expected a port number (1-65535), got {port!r}")
+    if security not in ("tls", "starttls", "none"):
+        problems.append(f"security: expected 'tls', 'starttls' or 'none', got {security!r}")
+    if not isinstance(folder, str):
+        problems.append(f"folder: expected the folder's name, got {type(folder).__name__}")
+    if problems:
+        raise WrongType([f"read_imap: {problem}" for problem in problems])
     port = port or (993 if security == "tls" else 143)
     where = f"{host}:{port}"
     credentials = login or imap_login()
