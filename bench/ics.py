@@ -19,15 +19,18 @@ Goals (issue 4): full export ≤ 1.2x the baseline; re-export ≤ 0.2x a full ex
 from __future__ import annotations
 
 import argparse
-import gc
 import random
 import statistics
-import time
+import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import attrs
+
+sys.path.insert(0, str(Path(__file__).parent))
+from cpu_time import timed
 
 import integrationsnetz as inz
 from integrationsnetz.exporters.ics_values import BERLIN_VTIMEZONE, PRODID, uid_for
@@ -156,14 +159,6 @@ def changed(data: inz.NetworkData, share: float, seed: int) -> inz.NetworkData:
         meeting = meetings[index]
         meetings[index] = attrs.evolve(meeting, title=meeting.title + " (geändert)", revision=meeting.revision + 1)
     return attrs.evolve(data, meetings=tuple(meetings))
-
-
-def timed(action: Callable[[], object]) -> tuple[float, object]:
-    """CPU seconds of this process: on a shared machine wall time mostly measures the neighbours."""
-    gc.collect()
-    begin = time.process_time()
-    result = action()
-    return time.process_time() - begin, result
 
 
 def main() -> None:

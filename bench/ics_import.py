@@ -21,13 +21,16 @@ Both must find the same number of dates (checked once).
 from __future__ import annotations
 
 import argparse
-import gc
 import io
 import random
 import statistics
-import time
+import sys
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from cpu_time import timed
 
 import integrationsnetz as inz
 
@@ -106,14 +109,6 @@ def baseline(payload: bytes) -> int:
 def ours(payload: bytes) -> int:
     options = inz.ImportOptions(network_id="netz", source="kalender.ics")
     return len(inz.import_from(io.BytesIO(payload), "ics", options=options).entities)
-
-
-def timed(action: Callable[[], object]) -> tuple[float, object]:
-    """CPU seconds of this process: on a shared machine wall time mostly measures the neighbours."""
-    gc.collect()
-    begin = time.process_time()
-    result = action()
-    return time.process_time() - begin, result
 
 
 def main() -> None:

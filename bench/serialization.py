@@ -50,6 +50,21 @@ from integrationsnetz.serialization import make_codec
 _OPTIONS: dict[str, Any] = {"kw_only": True, "omit_defaults": True, "forbid_unknown_fields": True}
 
 
+class _MEntity(msgspec.Struct, **_OPTIONS):
+    """The bookkeeping every stored entity starts with, as the model's ``Entity`` (fields encode first)."""
+
+    id: str
+    created: datetime | None = None
+    modified: datetime | None = None
+    revision: int = 0
+
+
+class _MNetworkPart(_MEntity, **_OPTIONS):
+    """An entity of one network, as the model's ``NetworkPart``."""
+
+    network_id: str
+
+
 class MContactPoint(msgspec.Struct, **_OPTIONS):
     kind: ContactKind
     value: str
@@ -62,11 +77,7 @@ class MRegion(msgspec.Struct, **_OPTIONS):
     ags: str
 
 
-class MNetwork(msgspec.Struct, **_OPTIONS):
-    id: str
-    created: datetime | None = None
-    modified: datetime | None = None
-    revision: int = 0
+class MNetwork(_MEntity, **_OPTIONS):
     name: str
     region: MRegion
     founded: date | None = None
@@ -77,12 +88,7 @@ class MNetwork(msgspec.Struct, **_OPTIONS):
     language: str = "de"
 
 
-class MOrganization(msgspec.Struct, **_OPTIONS):
-    id: str
-    created: datetime | None = None
-    modified: datetime | None = None
-    revision: int = 0
-    network_id: str
+class MOrganization(_MNetworkPart, **_OPTIONS):
     name: str
     kind: OrganizationKind
     short_name: str | None = None
@@ -92,24 +98,14 @@ class MOrganization(msgspec.Struct, **_OPTIONS):
     description: str | None = None
 
 
-class MPerson(msgspec.Struct, **_OPTIONS):
-    id: str
-    created: datetime | None = None
-    modified: datetime | None = None
-    revision: int = 0
-    network_id: str
+class MPerson(_MNetworkPart, **_OPTIONS):
     function: str
     name: str | None = None
     affiliation_id: str | None = None
     contacts: tuple[MContactPoint, ...] = ()
 
 
-class MMembership(msgspec.Struct, **_OPTIONS):
-    id: str
-    created: datetime | None = None
-    modified: datetime | None = None
-    revision: int = 0
-    network_id: str
+class MMembership(_MNetworkPart, **_OPTIONS):
     actor_id: str
     role: Role = Role.MEMBER
     group_id: str | None = None
@@ -127,12 +123,7 @@ class MTask(msgspec.Struct, **_OPTIONS):
     origin_meeting_id: str | None = None
 
 
-class MWorkingGroup(msgspec.Struct, **_OPTIONS):
-    id: str
-    created: datetime | None = None
-    modified: datetime | None = None
-    revision: int = 0
-    network_id: str
+class MWorkingGroup(_MNetworkPart, **_OPTIONS):
     name: str
     topic: str
     founded: date
@@ -154,12 +145,7 @@ class MInvitation(msgspec.Struct, **_OPTIONS):
     status: AttendanceStatus = AttendanceStatus.INVITED
 
 
-class MMeeting(msgspec.Struct, **_OPTIONS):
-    id: str
-    created: datetime | None = None
-    modified: datetime | None = None
-    revision: int = 0
-    network_id: str
+class MMeeting(_MNetworkPart, **_OPTIONS):
     kind: MeetingKind
     title: str
     start: datetime

@@ -1,10 +1,20 @@
-"""Fixtures for the command-line tests: real workspaces in a temporary folder, real sqlite: stores."""
+"""Fixtures for the command-line tests: real workspaces in a temporary folder, real sqlite: stores.
+
+PostgreSQL (:func:`database`) is the server ``INTEGRATIONSNETZ_TEST_POSTGRES_URL`` names, else the
+local one on port 5432, as the PostgreSQL plugin's tests use it: a database made for the test and
+dropped after it. Without a server (or psycopg) those tests skip and say so; in CI (``CI`` set)
+they fail instead, as the plugin's do.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NoReturn
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from click.testing import CliRunner, Result
@@ -12,6 +22,7 @@ from click.testing import CliRunner, Result
 from integrationsnetz.cli import main
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+ADMIN_URL = os.environ.get("INTEGRATIONSNETZ_TEST_POSTGRES_URL") or "postgresql://postgres@127.0.0.1:5432/postgres"
 
 
 @pytest.fixture
@@ -69,3 +80,35 @@ def store_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (folder / "integrationsnetz.toml").write_text('store = "sqlite:netz.db"\nausgabe = "out"\n', encoding="utf-8")
     monkeypatch.chdir(folder)
     return folder
+
+
+def _without_postgres(message: str) -> NoReturn:
+    """Skip the test for want of PostgreSQL; in CI, where it must run, fail it."""
+    if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
+        pytest.fail(f"CI must run the PostgreSQL tests, but {message}", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def database() -> Iterator[str]:
+    """The URL of an empty database on the PostgreSQL server, dropped afterwards."""
+    try:
+        import psycopg
+    except ImportError:
+        _without_postgres("psycopg is not installed (./dev installs plugins/integrationsnetz-postgres)")
+    try:
+        admin = psycopg.connect(ADMIN_URL, autocommit=True, connect_timeout=3)
+    except psycopg.Error:
+        _without_postgres(
+            f"there is no PostgreSQL server at {urlsplit(ADMIN_URL).netloc.rsplit('@', 1)[-1]}: start one, or set "
+            "INTEGRATIONSNETZ_TEST_POSTGRES_URL=postgresql://user@host/db (a role that may create databases)"
+        )
+    name = f"integrationsnetz_cli_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    with admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    parts = urlsplit(ADMIN_URL)
+    try:
+        yield urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
+    finally:
+        with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

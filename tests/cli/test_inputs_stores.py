@@ -13,8 +13,6 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -25,7 +23,6 @@ from integrationsnetz.store import schema_version_of
 from integrationsnetz.store.schema import current_version
 
 COMMAND = Path(sys.executable).with_name("integrationsnetz")
-ADMIN_URL = os.environ.get("INTEGRATIONSNETZ_TEST_POSTGRES_URL") or "postgresql://postgres@127.0.0.1:5432/postgres"
 pytestmark = pytest.mark.skipif(not COMMAND.exists(), reason="the entry point is installed by ./dev (pip install -e)")
 
 
@@ -36,28 +33,6 @@ def _environment() -> dict[str, str]:
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(COMMAND), *args], cwd=cwd, env=_environment(), capture_output=True, text=True,
                           timeout=120, check=False)  # fmt: skip
-
-
-@pytest.fixture
-def database() -> Iterator[str]:
-    """The URL of an empty database on the PostgreSQL server, dropped afterwards."""
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        admin = psycopg.connect(ADMIN_URL, autocommit=True, connect_timeout=3)
-    except psycopg.Error:
-        message = f"no PostgreSQL server at {inz.StoreURL.parse(ADMIN_URL).masked}"
-        if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
-            pytest.fail(f"CI must run the PostgreSQL tests, but there is {message}", pytrace=False)
-        pytest.skip(message)
-    name = f"integrationsnetz_inputs_{uuid.uuid4().hex[:10]}"
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    parts = urlsplit(ADMIN_URL)
-    try:
-        yield urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
-    finally:
-        with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.mark.parametrize("scheme", ["sqlite", "files", "jsonl", "memory"])

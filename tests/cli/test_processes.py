@@ -17,8 +17,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-import uuid
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -211,45 +209,6 @@ def test_import_and_help_load_no_word_library() -> None:
 
 # --- the same commands against the embedded store and the PostgreSQL server ---------------------
 
-POSTGRES = os.environ.get("INTEGRATIONSNETZ_TEST_POSTGRES_URL") or "postgresql://postgres@127.0.0.1:5432/postgres"
-
-
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
-
-
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    """A store URL in a database made for this test and dropped after it; skips without a server (not in CI)."""
-    try:
-        import psycopg
-    except ImportError:
-        psycopg = None  # type: ignore[assignment]
-    message = None
-    if psycopg is None:
-        message = "psycopg is not installed (./dev installs plugins/integrationsnetz-postgres)"
-    else:
-        try:
-            psycopg.connect(POSTGRES, connect_timeout=3).close()
-        except psycopg.Error:
-            message = (
-                f"no PostgreSQL server at {POSTGRES.split('@')[-1]}: start one, or set "
-                "INTEGRATIONSNETZ_TEST_POSTGRES_URL=postgresql://user@host/db (a role that may create databases)"
-            )
-    if message is not None:
-        if _in_ci():
-            pytest.fail(f"CI must run the PostgreSQL tests, but {message}", pytrace=False)
-        pytest.skip(message)
-    assert psycopg is not None
-    name = f"integrationsnetz_cli_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(POSTGRES, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"{POSTGRES.rsplit('/', 1)[0]}/{name}"
-    finally:
-        with psycopg.connect(POSTGRES, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
 
 def _district(folder: Path, *store: str) -> list[dict[str, object]]:
     """init, plan, liste, veroeffentlichen in ``folder``: the meetings listed as JSON."""
@@ -263,15 +222,15 @@ def _district(folder: Path, *store: str) -> list[dict[str, object]]:
     return [{key: value for key, value in row.items() if key not in ("created", "modified")} for row in rows]
 
 
-def test_the_embedded_store_and_postgresql_give_the_same_year(tmp_path: Path, postgres_url: str) -> None:
+def test_the_embedded_store_and_postgresql_give_the_same_year(tmp_path: Path, database: str) -> None:
     embedded = _district(tmp_path / "sqlite")
-    server = _district(tmp_path / "postgres", "--store", postgres_url)
+    server = _district(tmp_path / "postgres", "--store", database)
     assert len(embedded) == 2  # the starter series: spring and autumn
     assert server == embedded  # the same meetings, ids and revisions (only the write times differ)
     settings = (tmp_path / "postgres" / "integrationsnetz.toml").read_text(encoding="utf-8")
-    assert postgres_url in settings
+    assert database in settings
     assert not (tmp_path / "postgres" / "integrationsnetz.db").exists()
-    with inz.open_store(postgres_url) as store:
+    with inz.open_store(database) as store:
         assert sorted(meeting.id for meeting in store.list(inz.Meeting)) == [row["id"] for row in embedded]
     for folder in ("sqlite", "postgres"):
         files = sorted(path.name for path in (tmp_path / folder / "out").iterdir())

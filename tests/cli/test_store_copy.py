@@ -7,15 +7,11 @@ Without a server the tests skip and say so; in CI (``CI`` set) they fail instead
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import attrs
 import pytest
@@ -26,34 +22,7 @@ from integrationsnetz.model.network_data import ENTITY_TYPES
 psycopg = pytest.importorskip("psycopg")
 
 COMMAND = Path(sys.executable).with_name("integrationsnetz")
-ADMIN_URL = os.environ.get("INTEGRATIONSNETZ_TEST_POSTGRES_URL") or "postgresql://postgres@127.0.0.1:5432/postgres"
 pytestmark = pytest.mark.skipif(not COMMAND.exists(), reason="the entry point is installed by ./dev (pip install -e)")
-
-
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
-
-
-@pytest.fixture
-def database() -> Iterator[str]:
-    """The URL of an empty database on the PostgreSQL server, dropped afterwards."""
-    try:
-        admin = psycopg.connect(ADMIN_URL, autocommit=True, connect_timeout=3)
-    except psycopg.Error:
-        message = f"no PostgreSQL server at {inz.StoreURL.parse(ADMIN_URL).masked}: start one or set " \
-                  "INTEGRATIONSNETZ_TEST_POSTGRES_URL to run the copy tests"
-        if _in_ci():
-            pytest.fail(f"CI must run the PostgreSQL tests, but there is {message}", pytrace=False)
-        pytest.skip(message)
-    name = f"integrationsnetz_cli_{uuid.uuid4().hex[:10]}"
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    parts = urlsplit(ADMIN_URL)
-    try:
-        yield urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
-    finally:
-        with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _source(path: Path, organisations: int) -> str:

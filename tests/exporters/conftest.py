@@ -1,4 +1,4 @@
-"""Fixtures for the export tests: the sample network, a fresh host, and independent calendar parsers.
+"""Fixtures for the export tests: the sample network, a fresh host, independent calendar parsers, a web server.
 
 Each parser fixture turns .ics bytes into the sorted list of occurrences it sees, as
 ``(start, end, summary, status)`` with times in UTC (``2026-03-26T15:00:00Z``) and all-day
@@ -8,11 +8,15 @@ exported.
 
 from __future__ import annotations
 
+import base64
+import http.server
 import json
 import os
 import shutil
 import subprocess
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -186,3 +190,57 @@ def icaljs_text() -> Callable[[bytes], dict[str, Any]]:
 def icaljs() -> Expand:
     """ical.js alone (one node process per call: batch many events into one calendar)."""
     return expand_with_icaljs
+
+
+@pytest.fixture
+def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., str]]:
+    """A real HTTP server on 127.0.0.1 (no proxy in between); ``serve(path, body, status, headers, login)``
+    publishes a body and returns its address.
+
+    A body ``b"SLOW"`` trickles out for five seconds; with ``login`` (``"user:password"``) the page asks
+    for Basic authentication. ``serve.seen`` lists (path, Authorization) of every request.
+    """
+    for variable in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(variable, raising=False)
+    pages: dict[str, tuple[int, bytes, dict[str, str], str | None]] = {}
+    seen: list[tuple[str, str | None]] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            status, body, headers, login = pages.get(self.path, (404, b"", {}, None))
+            given = self.headers.get("Authorization")
+            seen.append((self.path, given))
+            if login is not None and given != "Basic " + base64.b64encode(login.encode()).decode():
+                status, body, headers = 401, b"", {"WWW-Authenticate": 'Basic realm="Nextcloud"'}
+            if body == b"SLOW":
+                self.send_response(200)
+                self.end_headers()
+                for _ in range(50):
+                    self.wfile.write(b"BEGIN:VCALENDAR\r\n")
+                    self.wfile.flush()
+                    time.sleep(0.1)
+                return
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    host, port = httpd.server_address[:2]
+
+    def serve(path: str, body: bytes, status: int = 200, headers: dict[str, str] | None = None,
+              login: str | None = None) -> str:  # fmt: skip
+        pages[path] = (status, body, headers or {}, login)
+        return f"http://{host!s}:{port}{path}"
+
+    serve.seen = seen  # type: ignore[attr-defined]
+    yield serve
+    httpd.shutdown()
+    httpd.server_close()

@@ -6,10 +6,8 @@ subscription tests fetch from a real HTTP server on the loopback interface.
 
 from __future__ import annotations
 
-import http.server
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -196,60 +194,14 @@ def test_broken_files_and_arguments_raise_the_librarys_errors(tmp_path: Path) ->
 # -- subscriptions --------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def server() -> Iterator[Callable[[str, bytes, int], str]]:
-    """A real HTTP server on 127.0.0.1; ``serve(path, body, status)`` publishes a body and returns its address."""
-    pages: dict[str, tuple[int, bytes, dict[str, str]]] = {}
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            status, body, headers = pages.get(self.path, (404, b"", {}))
-            if body == b"SLOW":
-                self.send_response(200)
-                self.end_headers()
-                for _ in range(50):
-                    self.wfile.write(b"BEGIN:VCALENDAR\r\n")
-                    self.wfile.flush()
-                    time.sleep(0.1)
-                return
-            self.send_response(status)
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *_: object) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    host, port = httpd.server_address[:2]
-
-    def serve(path: str, body: bytes, status: int = 200, headers: dict[str, str] | None = None) -> str:
-        pages[path] = (status, body, headers or {})
-        return f"http://{host!s}:{port}{path}"
-
-    yield serve  # type: ignore[misc]
-    httpd.shutdown()
-    httpd.server_close()
-
-
-def test_a_subscription_is_fetched_over_http(server: Callable[..., str], monkeypatch: pytest.MonkeyPatch) -> None:
-    for variable in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(variable, raising=False)
+def test_a_subscription_is_fetched_over_http(server: Callable[..., str]) -> None:
     address = server("/private-4711/basic.ics", calendar("UID:a|SUMMARY:Geheim|DTSTART:20270309T080000Z"
                                                         "|DTEND:20270309T090000Z"))  # fmt: skip
     result = inz.read_busy(address, "im-1", **YEAR_2027)
     assert spans(result) == [(utc(2027, 3, 9, 8), utc(2027, 3, 9, 9))]
 
 
-def test_subscription_failures_are_the_librarys_errors_and_keep_the_secret(
-    server: Callable[..., str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    for variable in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(variable, raising=False)
+def test_subscription_failures_are_the_librarys_errors_and_keep_the_secret(server: Callable[..., str]) -> None:
     missing = server("/private-4711/gone.ics", b"", 404)
     with pytest.raises(InvalidData, match=r"http://127\.0\.0\.1:\d+/…: the server answered 404") as caught:
         inz.read_busy(missing, "im-1")

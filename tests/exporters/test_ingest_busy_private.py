@@ -9,11 +9,9 @@ subscriptions come from a real HTTP server on the loopback interface.
 from __future__ import annotations
 
 import base64
-import http.server
 import io
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -137,49 +135,6 @@ def test_dates_that_cannot_be_skipped_before_the_period_are_capped_and_reported(
 # -- subscriptions ------------------------------------------------------------------------------------
 
 Serve = Callable[..., str]
-
-
-@pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Serve]:
-    """A real HTTP server on 127.0.0.1; ``serve(path, body, status, headers, login)`` returns the address."""
-    for variable in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(variable, raising=False)
-    pages: dict[str, tuple[int, bytes, dict[str, str], str | None]] = {}
-    seen: list[tuple[str, str | None]] = []  # (path, Authorization) of every request
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            status, body, headers, login = pages.get(self.path, (404, b"", {}, None))
-            given = self.headers.get("Authorization")
-            seen.append((self.path, given))
-            if login is not None and given != "Basic " + base64.b64encode(login.encode()).decode():
-                status, body, headers = 401, b"", {"WWW-Authenticate": 'Basic realm="Nextcloud"'}
-            self.send_response(status)
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *_: object) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    host, port = httpd.server_address[:2]
-
-    def serve(path: str, body: bytes, status: int = 200, headers: dict[str, str] | None = None,
-              login: str | None = None) -> str:  # fmt: skip
-        pages[path] = (status, body, headers or {}, login)
-        return f"http://{host!s}:{port}{path}"
-
-    serve.seen = seen  # type: ignore[attr-defined]
-    yield serve
-    httpd.shutdown()
-    httpd.server_close()
-
-
 BUSY = calendar("UID:a|SUMMARY:Geheim|DTSTART:20270309T080000Z|DTEND:20270309T090000Z")
 
 

@@ -16,29 +16,34 @@ from integrationsnetz.testing.erasure_conformance import ErasureConformance, Raw
 from integrationsnetz.testing.store_conformance import StoreConformance
 
 
-class TestMemoryStore(StoreConformance, ErasureConformance):
-    """``memory:`` against itself: proves the suite's expectations are met by the reference."""
+class _BuiltIn(StoreConformance, ErasureConformance):
+    """A backend the library brings: the host without entry points finds it."""
 
     @pytest.fixture
     def plugin_host(self, builtin_host: PluginHost) -> PluginHost:
         return builtin_host
+
+
+def _numbered(prefix: str, suffix: str = "") -> Callable[[], str]:
+    """A new store URL each call: ``prefix``, a running number, ``suffix``."""
+    counter = itertools.count()
+    return lambda: f"{prefix}{next(counter)}{suffix}"
+
+
+class TestMemoryStore(_BuiltIn):
+    """``memory:`` against itself: proves the suite's expectations are met by the reference."""
 
     @pytest.fixture
     def new_store_url(self) -> Callable[[], str]:
         return lambda: "memory:"
 
 
-class TestSQLiteStore(StoreConformance, ErasureConformance):
+class TestSQLiteStore(_BuiltIn):
     """``sqlite:`` files in a temporary directory."""
 
     @pytest.fixture
-    def plugin_host(self, builtin_host: PluginHost) -> PluginHost:
-        return builtin_host
-
-    @pytest.fixture
     def new_store_url(self, tmp_path: Path) -> Callable[[], str]:
-        counter = itertools.count()
-        return lambda: f"sqlite://{tmp_path}/netz-{next(counter)}.db"
+        return _numbered(f"sqlite://{tmp_path}/netz-", ".db")
 
     @pytest.fixture
     def set_schema_version(self) -> Callable[[str, int], None]:
@@ -54,17 +59,12 @@ class TestSQLiteStore(StoreConformance, ErasureConformance):
         return lambda url: raw_files(*(Path(urlsplit(url).path + end) for end in ("", "-wal", "-journal", "-shm")))
 
 
-class TestFilesStore(StoreConformance, ErasureConformance):
+class TestFilesStore(_BuiltIn):
     """``files:`` directories of JSON documents."""
 
     @pytest.fixture
-    def plugin_host(self, builtin_host: PluginHost) -> PluginHost:
-        return builtin_host
-
-    @pytest.fixture
     def new_store_url(self, tmp_path: Path) -> Callable[[], str]:
-        counter = itertools.count()
-        return lambda: f"files://{tmp_path}/netz-{next(counter)}"
+        return _numbered(f"files://{tmp_path}/netz-")
 
     @pytest.fixture
     def set_schema_version(self) -> Callable[[str, int], None]:
@@ -80,8 +80,7 @@ class TestFilesStoreToml(TestFilesStore):
 
     @pytest.fixture
     def new_store_url(self, tmp_path: Path) -> Callable[[], str]:
-        counter = itertools.count()
-        return lambda: f"files://{tmp_path}/netz-{next(counter)}?format=toml"
+        return _numbered(f"files://{tmp_path}/netz-", "?format=toml")
 
 
 def _set_files_schema_version(url: str, version: int) -> None:

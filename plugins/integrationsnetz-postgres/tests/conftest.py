@@ -1,5 +1,7 @@
 """Real PostgreSQL servers for the plugin's tests: a shared one, and a throwaway one of the run's own.
 
+The tests store courses (:func:`course`): a course touches no other entity, so one stands alone.
+
 Most tests use the server ``INTEGRATIONSNETZ_TEST_POSTGRES_URL`` names (a role that may create
 databases), else ``postgresql://postgres@127.0.0.1:5432/postgres``, in a database made for the run
 and dropped at its end. They never start, stop or reconfigure that server: it may be shared.
@@ -32,6 +34,7 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 import pytest
 
+from integrationsnetz.model import Course
 from integrationsnetz.store import StoreURL
 
 URL_ENV = "INTEGRATIONSNETZ_TEST_POSTGRES_URL"
@@ -41,6 +44,12 @@ ENABLE_HINT = (
     "(a role that may create databases) to run them"
 )
 PROGRAMS_HINT = "install PostgreSQL (apt-get install postgresql) to run them"
+
+
+def course(course_id: str, network_id: str = "wak", course_type: str = "general", **fields: object) -> Course:
+    """A course of the VHS with 700 units, 20 a week and 20 seats; ``fields`` set others."""
+    defaults: dict[str, object] = {"provider_id": "vhs", "units_total": 700, "units_per_week": 20, "seats": 20}
+    return Course(id=course_id, network_id=network_id, course_type=course_type, **(defaults | fields))  # type: ignore[arg-type]
 
 
 def in_ci() -> bool:

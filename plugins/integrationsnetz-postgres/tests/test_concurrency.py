@@ -12,6 +12,8 @@ from pathlib import Path
 from integrationsnetz.model import Course
 from integrationsnetz.store import open_store
 
+from .conftest import course
+
 WRITER = Path(__file__).with_name("writer_process.py")
 PROCESSES = 8
 UPDATES = 500
@@ -21,18 +23,7 @@ COURSES = 24
 def test_eight_processes_updating_overlapping_courses_lose_nothing(store_url: str) -> None:
     with open_store(store_url) as store:
         store.put_many(
-            [
-                Course(
-                    id=f"c{number:02d}",
-                    network_id="wak" if number % 2 else "eisenach",
-                    course_type="general",
-                    provider_id="vhs",
-                    units_total=700,
-                    units_per_week=20,
-                    seats=25,
-                )
-                for number in range(COURSES)
-            ],
+            [course(f"c{number:02d}", "wak" if number % 2 else "eisenach", seats=25) for number in range(COURSES)],
             draft=True,
         )
     writers = [
@@ -78,23 +69,12 @@ def test_eight_processes_updating_overlapping_courses_lose_nothing(store_url: st
 
 def test_changed_since_never_skips_a_write_that_commits_late(store_url: str) -> None:
     """A write stamped earlier but committed later than another is not skipped by a syncing consumer."""
-
-    def course(course_id: str) -> Course:
-        return Course(
-            id=course_id,
-            network_id="wak",
-            course_type="general",
-            provider_id="vhs",
-            units_total=700,
-            units_per_week=20,
-            seats=25,
-        )
-
     answers: list[list[str]] = []
     with open_store(store_url) as slow, open_store(store_url) as quick, open_store(store_url) as consumer:
         with slow.transaction():
-            early = slow.put(course("early"), draft=True)  # stamped now, committed only at the end of the block
-            late = quick.put(course("late"), draft=True)  # stamped later, committed at once
+            # stamped now, committed only at the end of the block
+            early = slow.put(course("early", seats=25), draft=True)
+            late = quick.put(course("late", seats=25), draft=True)  # stamped later, committed at once
             assert early.modified is not None
             assert late.modified is not None
             assert early.modified < late.modified

@@ -20,19 +20,7 @@ from integrationsnetz.plugins import PluginHost
 from integrationsnetz.store import Store, StoreURL, open_store
 from integrationsnetz.testing import processes
 
-from .conftest import DEFAULT_URL, URL_ENV, SharedServer, ThrowawayCluster
-
-
-def course(course_id: str) -> Course:
-    return Course(
-        id=course_id,
-        network_id="wak",
-        course_type="general",
-        provider_id="vhs",
-        units_total=700,
-        units_per_week=20,
-        seats=20,
-    )
+from .conftest import DEFAULT_URL, URL_ENV, SharedServer, ThrowawayCluster, course
 
 
 @pytest.fixture

@@ -28,6 +28,8 @@ from integrationsnetz.model import (
 )
 from integrationsnetz.store import Store, open_store
 
+from .conftest import course
+
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
@@ -44,11 +46,6 @@ def meeting(meeting_id: str, network_id: str, start: datetime, hours: float = 2,
         end=(start.astimezone(UTC) + timedelta(hours=hours)).astimezone(start.tzinfo),
         **(defaults | fields),  # type: ignore[arg-type]
     )
-
-
-def course(course_id: str, network_id: str, course_type: str = "general", **fields: object) -> Course:
-    defaults: dict[str, object] = {"provider_id": "vhs", "units_total": 700, "units_per_week": 20, "seats": 20}
-    return Course(id=course_id, network_id=network_id, course_type=course_type, **(defaults | fields))  # type: ignore[arg-type]
 
 
 @pytest.fixture

@@ -16,17 +16,7 @@ from integrationsnetz import Conflict, StoreError
 from integrationsnetz.model import Course
 from integrationsnetz.store import Store, StoreURL, open_store
 
-
-def course(course_id: str) -> Course:
-    return Course(
-        id=course_id,
-        network_id="wak",
-        course_type="general",
-        provider_id="vhs",
-        units_total=700,
-        units_per_week=20,
-        seats=20,
-    )
+from .conftest import course
 
 
 @pytest.fixture

@@ -119,6 +119,14 @@ def read_state(workspace: Workspace, store: Store) -> State:
                  stored=stored, lock=workspace.lock)  # fmt: skip
 
 
+@contextmanager
+def changing(ctx: click.Context) -> Iterator[tuple[Store, State]]:
+    """The workspace's store, open, and the network read from it: where a changing command starts."""
+    workspace: Workspace = ctx.obj.workspace()
+    with workspace.open_store() as store:
+        yield store, read_state(workspace, store)
+
+
 def find_meeting(state: State, meeting_id: str) -> Meeting:
     """The meeting ``meeting_id`` as commands read it (the document's, else the store's)."""
     meeting = next((m for m in state.data.meetings if m.id == meeting_id), None)
@@ -131,8 +139,38 @@ def find_group(state: State, group_id: str) -> WorkingGroup:
     """The working group ``group_id`` as commands read it (the document's, else the store's)."""
     group = next((g for g in state.data.groups if g.id == group_id), None)
     if group is None:
-        raise Failure(f'{say("edit.no_group", id=group_id)} {say("gruppe.hint")}')
+        raise Failure(f"{say('edit.no_group', id=group_id)} {say('gruppe.hint')}")
     return group
+
+
+def open_meeting(state: State, meeting_id: str) -> Meeting:
+    """The meeting ``meeting_id`` for a change; a cancelled one is refused (confirm it again first)."""
+    import integrationsnetz as inz
+
+    meeting = find_meeting(state, meeting_id)
+    if meeting.status is inz.MeetingStatus.CANCELLED:
+        raise Failure(say("edit.is_cancelled", id=meeting_id))
+    return meeting
+
+
+def in_store(store: Store, cls: type[Entity], entity_id: str) -> bool:
+    """Whether the store holds a ``cls`` with ``entity_id``: a new entity's id must not be taken there either."""
+    import integrationsnetz as inz
+
+    try:
+        store.get(cls, entity_id)
+    except inz.NotFound:
+        return False
+    return True
+
+
+def free_id(base: str, taken: Callable[[str], bool]) -> str:
+    """``base``, else ``base-2``, ``base-3``, ...: the first not ``taken``, for a new entity the user did not name."""
+    candidate, number = base, 1
+    while taken(candidate):
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
 
 
 def shown(value: Any, zone: ZoneInfo, names: Names | None = None, field: str = "") -> str:
@@ -273,6 +311,31 @@ def pending(state: State, store: Store, entities: Sequence[Entity]) -> Iterator[
     finally:
         if rewrite is not None:
             rewrite.discard()
+
+
+def write_one(
+    ctx: click.Context,
+    store: Store,
+    state: State,
+    entity: Entity,
+    *,
+    heading: str,
+    rows: Sequence[tuple[str, str, str]],
+    notes: Sequence[str] = (),
+    yes: bool,
+) -> Entity:
+    """Show the change of one entity under ``heading``, ask, write it (:func:`pending`); the entity as stored."""
+    with pending(state, store, [entity]) as change:
+        confirm(ctx, heading, rows, [*notes, *change.notes], yes=yes)
+        return change.commit()[0]
+
+
+def echo_saved(saved: Entity, *, json_out: bool) -> None:
+    """Say what a command wrote: the entity as JSON for ``--json``, else its id and new revision."""
+    if json_out:
+        click.echo(as_json([saved]))
+    else:
+        click.echo(say("edit.saved", id=saved.id, revision=saved.revision))
 
 
 def named(entities: Sequence[Entity], most: int = 3) -> str:

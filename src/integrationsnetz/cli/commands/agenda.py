@@ -14,16 +14,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from integrationsnetz.cli.commands.meetings import termin
-from integrationsnetz.cli.editing import answer_options, as_json, confirm, find_meeting, pending, read_state
+from integrationsnetz.cli.commands.meetings import termin, write_meeting
+from integrationsnetz.cli.editing import answer_options, changing, open_meeting
 from integrationsnetz.cli.help import option
 from integrationsnetz.cli.wording import LANGUAGE, say
-from integrationsnetz.cli.workspace import Failure, Workspace
+from integrationsnetz.cli.workspace import Failure
 
 if TYPE_CHECKING:
-    from integrationsnetz.cli.editing import State
-    from integrationsnetz.model import AgendaItem, Meeting, Minutes
-    from integrationsnetz.store import Store
+    from integrationsnetz.model import AgendaItem, Minutes
 
 ITEM_KINDS = ("welcome", "input", "address", "report", "figures", "break", "discussion", "announcement", "closing",
               "other")  # fmt: skip
@@ -54,45 +52,6 @@ def _renumbered(minutes: Minutes | None, moved: int, by: int) -> Minutes | None:
     return attrs.evolve(minutes, decisions=decisions)
 
 
-def _write(
-    ctx: click.Context,
-    store: Store,
-    state: State,
-    after: Meeting,
-    rows: list[tuple[str, str, str]],
-    *,
-    yes: bool,
-    json_out: bool,
-) -> None:
-    """Check the meeting, show the change, ask, write; as the other meeting commands do."""
-    import attrs
-
-    import integrationsnetz as inz
-
-    others = tuple(m for m in state.data.meetings if m.id != after.id)
-    prefix = f'meetings["{after.id}"]'
-    data = attrs.evolve(state.data, meetings=(*others, after))
-    problems = [str(problem) for problem in inz.check(data) if str(problem).startswith(prefix)]
-    if problems:
-        raise Failure("\n  ".join([say("edit.problems", count=len(problems)), *problems]))
-    with pending(state, store, [after]) as change:
-        confirm(ctx, say("edit.change_meeting", id=after.id, store=store.url.masked), rows, change.notes, yes=yes)
-        saved = change.commit()[0]
-    if json_out:
-        click.echo(as_json([saved]))
-    else:
-        click.echo(say("edit.saved", id=saved.id, revision=saved.revision))
-
-
-def _open_meeting(state: State, meeting_id: str) -> Meeting:
-    import integrationsnetz as inz
-
-    meeting = find_meeting(state, meeting_id)
-    if meeting.status is inz.MeetingStatus.CANCELLED:
-        raise Failure(say("edit.is_cancelled", id=meeting_id))
-    return meeting
-
-
 @termin.command("top", help="help.termin.top", short_help="short.termin.top")
 @click.argument("meeting_id", metavar="ID")
 @option("--titel", "title", required=True, help="help.top.titel")
@@ -121,10 +80,8 @@ def top(
 
     import integrationsnetz as inz
 
-    workspace: Workspace = ctx.obj.workspace()
-    with workspace.open_store() as store:
-        state = read_state(workspace, store)
-        before = _open_meeting(state, meeting_id)
+    with changing(ctx) as (store, state):
+        before = open_meeting(state, meeting_id)
         actors = {p.id for p in state.data.persons} | {o.id for o in state.data.organizations}
         for presenter in presenters:
             if presenter not in actors:
@@ -139,7 +96,7 @@ def top(
         after = attrs.evolve(before, agenda=agenda, minutes=_renumbered(before.minutes, place - 1, 1))
         rows = [(f"TOP {place}", "–", _label(item))]
         rows += [(moved.title, f"TOP {n}", f"TOP {n + 1}") for n, moved in enumerate(agenda[place:], start=place)]
-        _write(ctx, store, state, after, rows, yes=yes, json_out=as_json)
+        write_meeting(ctx, store, state, before, after, rows=rows, yes=yes, json_out=as_json)
 
 
 @termin.command("top-streichen", help="help.termin.top_streichen", short_help="short.termin.top_streichen")
@@ -151,10 +108,8 @@ def top_streichen(ctx: click.Context, meeting_id: str, number: int, yes: bool, a
     """Remove agenda item ``number``; the following items (and their decisions) move up."""
     import attrs
 
-    workspace: Workspace = ctx.obj.workspace()
-    with workspace.open_store() as store:
-        state = read_state(workspace, store)
-        before = _open_meeting(state, meeting_id)
+    with changing(ctx) as (store, state):
+        before = open_meeting(state, meeting_id)
         count = len(before.agenda)
         if number > count:
             raise Failure(say("top.bad_position", position=number, id=meeting_id, count=count, last=max(count, 1)))
@@ -168,7 +123,7 @@ def top_streichen(ctx: click.Context, meeting_id: str, number: int, yes: bool, a
         rows = [(f"TOP {number}", _label(removed), "–")]
         moving = enumerate(agenda[number - 1 :], start=number)
         rows += [(moved.title, f"TOP {n + 1}", f"TOP {n}") for n, moved in moving]
-        _write(ctx, store, state, after, rows, yes=yes, json_out=as_json)
+        write_meeting(ctx, store, state, before, after, rows=rows, yes=yes, json_out=as_json)
 
 
 COMMANDS: tuple[click.Command, ...] = ()  # both join ``termin`` (cli/commands/meetings.py) when imported

@@ -18,11 +18,19 @@ from typing import TYPE_CHECKING
 
 import click
 
-from integrationsnetz.cli.editing import answer_options, as_json, confirm, find_group, pending, read_state
+from integrationsnetz.cli.editing import (
+    answer_options,
+    as_json,
+    changing,
+    confirm,
+    find_group,
+    free_id,
+    pending,
+)
 from integrationsnetz.cli.help import Group, option
 from integrationsnetz.cli.readable import Names, label
 from integrationsnetz.cli.wording import say
-from integrationsnetz.cli.workspace import Failure, Workspace
+from integrationsnetz.cli.workspace import Failure
 
 if TYPE_CHECKING:
     from integrationsnetz.cli.editing import State
@@ -36,10 +44,7 @@ def gruppe() -> None:
 
 
 def _free(taken: set[str], base: str) -> str:
-    candidate, number = base, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{base}-{number}"
+    candidate = free_id(base, taken.__contains__)
     taken.add(candidate)
     return candidate
 
@@ -72,8 +77,17 @@ def _memberships(state: State, store: Store, group_id: str, joining: Sequence[tu
     return made
 
 
-def _write(ctx: click.Context, store: Store, state: State, change: tuple[str, list[tuple[str, str, str]]], *,
-           entities: Sequence[Entity], group_id: str, yes: bool, json_out: bool) -> None:
+def _write(
+    ctx: click.Context,
+    store: Store,
+    state: State,
+    change: tuple[str, list[tuple[str, str, str]]],
+    *,
+    entities: Sequence[Entity],
+    group_id: str,
+    yes: bool,
+    json_out: bool,
+) -> None:
     """Show, ask, write the group's records; then say how many members it has."""
     import integrationsnetz as inz
 
@@ -99,17 +113,25 @@ def _write(ctx: click.Context, store: Store, state: State, change: tuple[str, li
 @option("--mitglied", "members", metavar="ID", multiple=True, help="help.gruppe.mitglied_id")
 @answer_options
 @click.pass_context
-def neu(ctx: click.Context, *, name: str, topic: str | None, group_id: str | None, since: str | None,
-        leads: tuple[str, ...], members: tuple[str, ...], yes: bool, as_json: bool) -> None:
+def neu(
+    ctx: click.Context,
+    *,
+    name: str,
+    topic: str | None,
+    group_id: str | None,
+    since: str | None,
+    leads: tuple[str, ...],
+    members: tuple[str, ...],
+    yes: bool,
+    as_json: bool,
+) -> None:
     """Create a working group with its leads and members."""
     import integrationsnetz as inz
     from integrationsnetz.cli.commands.init import slug
     from integrationsnetz.cli.times import parse_day
 
     founded = parse_day(since) or date.today()
-    workspace: Workspace = ctx.obj.workspace()
-    with workspace.open_store() as store:
-        state = read_state(workspace, store)
+    with changing(ctx) as (store, state):
         taken = {g.id for g in state.data.groups} | _stored_ids(store, inz.WorkingGroup)
         if group_id is None:
             group_id = _free(taken, slug(name)[:60])
@@ -127,8 +149,9 @@ def neu(ctx: click.Context, *, name: str, topic: str | None, group_id: str | Non
                 (label("founded"), "–", f"{founded:%d.%m.%Y}")]  # fmt: skip
         rows += [(label(f"role.{m.role.value}"), "–", names.of(m.actor_id)) for m in records]
         heading = say("gruppe.new", id=group_id, store=store.url.masked)
-        _write(ctx, store, state, (heading, rows), entities=[group, *records], group_id=group_id, yes=yes,
-               json_out=as_json)
+        _write(
+            ctx, store, state, (heading, rows), entities=[group, *records], group_id=group_id, yes=yes, json_out=as_json
+        )
 
 
 @gruppe.command("mitglied", help="help.gruppe.mitglied", short_help="short.gruppe.mitglied")
@@ -138,8 +161,16 @@ def neu(ctx: click.Context, *, name: str, topic: str | None, group_id: str | Non
 @option("--leitung", "lead", is_flag=True, help="help.gruppe.als_leitung")
 @answer_options
 @click.pass_context
-def mitglied(ctx: click.Context, *, group_id: str, joining: tuple[str, ...], leaving: tuple[str, ...], lead: bool,
-             yes: bool, as_json: bool) -> None:
+def mitglied(
+    ctx: click.Context,
+    *,
+    group_id: str,
+    joining: tuple[str, ...],
+    leaving: tuple[str, ...],
+    lead: bool,
+    yes: bool,
+    as_json: bool,
+) -> None:
     """Add members to a working group, or end their membership today."""
     import attrs
 
@@ -148,9 +179,7 @@ def mitglied(ctx: click.Context, *, group_id: str, joining: tuple[str, ...], lea
     if not joining and not leaving:
         raise click.UsageError(say("gruppe.nothing"))
     today = date.today()
-    workspace: Workspace = ctx.obj.workspace()
-    with workspace.open_store() as store:
-        state = read_state(workspace, store)
+    with changing(ctx) as (store, state):
         group = find_group(state, group_id)
         current = {m.actor_id: m for m in state.data.memberships if m.group_id == group.id and _running(m, today)}
         names = Names(state.data)
@@ -170,8 +199,9 @@ def mitglied(ctx: click.Context, *, group_id: str, joining: tuple[str, ...], lea
             rows.append((names.of(actor), "–", f"{label(f'role.{role.value}')} ({say('gruppe.joins')})"))
         new = _memberships(state, store, group.id, [(actor, role) for actor in dict.fromkeys(joining)], today)
         heading = say("gruppe.change", id=group.id, store=store.url.masked)
-        _write(ctx, store, state, (heading, rows), entities=[*ended, *new], group_id=group.id, yes=yes,
-               json_out=as_json)
+        _write(
+            ctx, store, state, (heading, rows), entities=[*ended, *new], group_id=group.id, yes=yes, json_out=as_json
+        )
 
 
 COMMANDS = (gruppe,)

@@ -18,13 +18,16 @@ import click
 from integrationsnetz.cli.editing import (
     State,
     answer_options,
-    as_json,
     changed_fields,
-    confirm,
+    changing,
     decorated,
+    echo_saved,
     find_meeting,
-    pending,
+    free_id,
+    in_store,
+    open_meeting,
     read_state,
+    write_one,
 )
 from integrationsnetz.cli.help import Group, option
 from integrationsnetz.cli.readable import Names
@@ -86,10 +89,6 @@ def termin() -> None:
     """The meeting commands."""
 
 
-def _store_label(store: Store) -> str:
-    return store.url.masked
-
-
 def _check(state: State, meeting: Meeting) -> None:
     """Refuse a meeting whose references or times the integrity check finds wrong, before asking."""
     import attrs
@@ -104,52 +103,40 @@ def _check(state: State, meeting: Meeting) -> None:
         raise Failure("\n  ".join([say("edit.problems", count=len(problems)), *problems]))
 
 
-def _apply(
+def write_meeting(
     ctx: click.Context,
     store: Store,
     state: State,
     before: Meeting | None,
     after: Meeting,
     *,
+    rows: Sequence[tuple[str, str, str]] | None = None,
     notes: Sequence[str] = (),
     yes: bool,
     json_out: bool,
     zone: str = DEFAULT_ZONE,
 ) -> Meeting:
-    """Show, ask, write one meeting; returns it as stored."""
-    rows = cut_rows(changed_fields(before, after, zone_named(zone), Names(state.data)))
-    if not rows:
-        click.echo(say("edit.unchanged", id=after.id))
-        return after
+    """Check, show, ask, write one meeting; returns it as stored.
+
+    ``rows`` are the change as shown, by default the fields that differ (nothing written when none do).
+    """
+    if rows is None:
+        rows = cut_rows(changed_fields(before, after, zone_named(zone), Names(state.data)))
+        if not rows:
+            click.echo(say("edit.unchanged", id=after.id))
+            return after
     _check(state, after)
     key = "edit.new_meeting" if before is None else "edit.change_meeting"
-    with pending(state, store, [after]) as change:
-        confirm(ctx, say(key, id=after.id, store=_store_label(store)), rows, [*notes, *change.notes], yes=yes)
-        saved = change.commit()[0]
-    if json_out:
-        click.echo(as_json([saved]))
-    else:
-        click.echo(say("edit.saved", id=saved.id, revision=saved.revision))
+    heading = say(key, id=after.id, store=store.url.masked)
+    saved = write_one(ctx, store, state, after, heading=heading, rows=rows, notes=notes, yes=yes)
+    echo_saved(saved, json_out=json_out)
     return saved  # type: ignore[return-value]  # put_many returns each entity as its own type
 
 
-def _free_id(state: State, store: Store, base: str) -> str:
-    taken = {m.id for m in state.data.meetings}
-    candidate, number = base, 1
-    while candidate in taken or _exists(store, candidate):
-        number += 1
-        candidate = f"{base}-{number}"
-    return candidate
-
-
-def _exists(store: Store, meeting_id: str) -> bool:
+def _taken(state: State, store: Store, meeting_id: str) -> bool:
     import integrationsnetz as inz
 
-    try:
-        store.get(inz.Meeting, meeting_id)
-    except inz.NotFound:
-        return False
-    return True
+    return meeting_id in {m.id for m in state.data.meetings} or in_store(store, inz.Meeting, meeting_id)
 
 
 def _changes(
@@ -212,19 +199,18 @@ def neu(
     import integrationsnetz as inz
     from integrationsnetz.cli.commands.init import slug
 
-    workspace: Workspace = ctx.obj.workspace()
-    with workspace.open_store() as store:
-        state = read_state(workspace, store)
+    with changing(ctx) as (store, state):
         fields = _changes(None, zone=zone, start=start, end=end, length=length, occurrence=occurrence, values=values)
         if "kind" not in fields:
             fields["kind"] = inz.MeetingKind.WORKING_GROUP if values.get("group") else inz.MeetingKind.NETWORK
         day = f"{fields['start'].astimezone(zone_named(zone)):%Y-%m-%d}"
         if meeting_id is None:
-            meeting_id = _free_id(state, store, f"{slug(values.get('group') or values['title'])}-{day}")
-        elif meeting_id in {m.id for m in state.data.meetings} or _exists(store, meeting_id):
+            base = f"{slug(values.get('group') or values['title'])}-{day}"
+            meeting_id = free_id(base, functools.partial(_taken, state, store))
+        elif _taken(state, store, meeting_id):
             raise Failure(say("edit.exists", id=meeting_id))
         meeting = inz.Meeting(id=meeting_id, network_id=state.network_id, **fields)
-        _apply(ctx, store, state, None, meeting, yes=yes, json_out=as_json, zone=zone)
+        write_meeting(ctx, store, state, None, meeting, yes=yes, json_out=as_json, zone=zone)
 
 
 @termin.command("aendern", help="help.termin.aendern", short_help="short.termin.aendern")
@@ -253,12 +239,8 @@ def aendern(
 
     import integrationsnetz as inz
 
-    workspace: Workspace = ctx.obj.workspace()
-    with workspace.open_store() as store:
-        state = read_state(workspace, store)
-        before = find_meeting(state, meeting_id)
-        if before.status is inz.MeetingStatus.CANCELLED:
-            raise Failure(say("edit.is_cancelled", id=meeting_id))
+    with changing(ctx) as (store, state):
+        before = open_meeting(state, meeting_id)
         fields = _changes(before, zone=zone, start=start, end=end, length=length, occurrence=occurrence,
                           values=values)  # fmt: skip
         after = attrs.evolve(before, **fields)
@@ -267,7 +249,7 @@ def aendern(
         if planner_owned and any(getattr(before, f) != getattr(after, f) for f in PLANNER_FIELDS):
             after = attrs.evolve(after, status=inz.MeetingStatus.CONFIRMED)
             notes.append(say("edit.confirms_series", series=before.series_id))
-        _apply(ctx, store, state, before, after, notes=notes, yes=yes, json_out=as_json, zone=zone)
+        write_meeting(ctx, store, state, before, after, notes=notes, yes=yes, json_out=as_json, zone=zone)
 
 
 @termin.command("bestaetigen", help="help.termin.bestaetigen", short_help="short.termin.bestaetigen")
@@ -280,15 +262,13 @@ def bestaetigen(ctx: click.Context, meeting_id: str, yes: bool, as_json: bool) -
 
     import integrationsnetz as inz
 
-    workspace: Workspace = ctx.obj.workspace()
-    with workspace.open_store() as store:
-        state = read_state(workspace, store)
+    with changing(ctx) as (store, state):
         before = find_meeting(state, meeting_id)
         if before.status is inz.MeetingStatus.HELD:
             raise Failure(say("edit.is_held", id=meeting_id))
         notes = [say("edit.uncancels")] if before.status is inz.MeetingStatus.CANCELLED else []
         after = attrs.evolve(before, status=inz.MeetingStatus.CONFIRMED)
-        _apply(ctx, store, state, before, after, notes=notes, yes=yes, json_out=as_json)
+        write_meeting(ctx, store, state, before, after, notes=notes, yes=yes, json_out=as_json)
 
 
 def _cancel_message(data: Any, meeting_id: str, target: Path | None) -> list[str]:
@@ -317,9 +297,7 @@ def absagen(ctx: click.Context, meeting_id: str, no_ics: bool, yes: bool, as_jso
     workspace: Workspace = ctx.obj.workspace()
     with workspace.open_store() as store:
         state = read_state(workspace, store)
-        before = find_meeting(state, meeting_id)
-        if before.status is inz.MeetingStatus.CANCELLED:
-            raise Failure(say("edit.is_cancelled", id=meeting_id))
+        before = open_meeting(state, meeting_id)
         if before.status is inz.MeetingStatus.HELD:
             raise Failure(say("edit.is_held", id=meeting_id))
         target = workspace.out / f"absage-{meeting_id}.ics"
@@ -332,7 +310,7 @@ def absagen(ctx: click.Context, meeting_id: str, no_ics: bool, yes: bool, as_jso
             notes.append(say("edit.cancel_file", path=target))
             notes += missed  # invited, but not reached by the message: the coordinator tells them herself
         after = attrs.evolve(before, status=inz.MeetingStatus.CANCELLED)
-        _apply(ctx, store, state, before, after, notes=notes, yes=yes, json_out=as_json)
+        write_meeting(ctx, store, state, before, after, notes=notes, yes=yes, json_out=as_json)
         if not no_ics:
             workspace.out.mkdir(parents=True, exist_ok=True)
             _cancel_message(read_state(workspace, store).data, meeting_id, target)
@@ -363,12 +341,8 @@ def anwesenheit(
 
     if not present and not excused and headcount is None:
         raise click.UsageError(say("edit.nothing_given", options="--anwesend, --entschuldigt, --anzahl"))
-    workspace: Workspace = ctx.obj.workspace()
-    with workspace.open_store() as store:
-        state = read_state(workspace, store)
-        before = find_meeting(state, meeting_id)
-        if before.status is inz.MeetingStatus.CANCELLED:
-            raise Failure(say("edit.is_cancelled", id=meeting_id))
+    with changing(ctx) as (store, state):
+        before = open_meeting(state, meeting_id)
         answers = dict.fromkeys(present, inz.AttendanceStatus.PRESENT)
         answers.update((actor, inz.AttendanceStatus.EXCUSED) for actor in excused)
         invitations = [
@@ -379,7 +353,7 @@ def anwesenheit(
         after = attrs.evolve(before, invitations=tuple(invitations), status=inz.MeetingStatus.HELD)
         if headcount is not None:
             after = attrs.evolve(after, headcount=headcount)
-        _apply(ctx, store, state, before, after, yes=yes, json_out=as_json)
+        write_meeting(ctx, store, state, before, after, yes=yes, json_out=as_json)
 
 
 @termin.command("protokoll", help="help.termin.protokoll", short_help="short.termin.protokoll")
@@ -416,12 +390,8 @@ def protokoll(
     if text_file is not None:
         text = read_text_file(text_file).replace("\r\n", "\n")
     approved_on = parse_day(approved)
-    workspace: Workspace = ctx.obj.workspace()
-    with workspace.open_store() as store:
-        state = read_state(workspace, store)
-        before = find_meeting(state, meeting_id)
-        if before.status is inz.MeetingStatus.CANCELLED:
-            raise Failure(say("edit.is_cancelled", id=meeting_id))
+    with changing(ctx) as (store, state):
+        before = open_meeting(state, meeting_id)
         minutes = before.minutes or inz.Minutes()
         fields: dict[str, Any] = {}
         if text is not None:
@@ -433,7 +403,7 @@ def protokoll(
         if approved_on is not None:
             fields["approved_on"] = approved_on
         after = attrs.evolve(before, minutes=attrs.evolve(minutes, **fields))
-        _apply(ctx, store, state, before, after, yes=yes, json_out=as_json)
+        write_meeting(ctx, store, state, before, after, yes=yes, json_out=as_json)
 
 
 COMMANDS = (termin,)

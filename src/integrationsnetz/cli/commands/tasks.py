@@ -15,17 +15,17 @@ from integrationsnetz.cli.editing import (
     answer_options,
     as_json,
     changed_fields,
-    confirm,
+    changing,
     find_group,
-    pending,
-    read_state,
+    free_id,
+    write_one,
 )
 from integrationsnetz.cli.help import Group, option
 from integrationsnetz.cli.readable import Names
 from integrationsnetz.cli.texts import cut_rows
 from integrationsnetz.cli.times import DEFAULT_ZONE, zone_named
 from integrationsnetz.cli.wording import say
-from integrationsnetz.cli.workspace import Failure, Workspace
+from integrationsnetz.cli.workspace import Failure
 
 
 @click.group("aufgabe", cls=Group, help="help.aufgabe", short_help="short.aufgabe")
@@ -41,9 +41,8 @@ def _write_group(
     new = next(t for t in after.tasks if t.id == task_id)
     rows = cut_rows(changed_fields(old, new, zone_named(DEFAULT_ZONE), Names(state.data)))
     key = "edit.new_task" if old is None else "edit.change_task"
-    with pending(state, store, [after]) as write:
-        confirm(ctx, say(key, id=task_id, group=before.id, store=store.url.masked), rows, write.notes, yes=yes)
-        saved = write.commit()[0]
+    heading = say(key, id=task_id, group=before.id, store=store.url.masked)
+    saved = write_one(ctx, store, state, after, heading=heading, rows=rows, yes=yes)
     if json_out:
         click.echo(as_json([new]))
     else:
@@ -79,17 +78,11 @@ def neu(
     from integrationsnetz.cli.times import parse_day
 
     due_day = parse_day(due)
-    workspace: Workspace = ctx.obj.workspace()
-    with workspace.open_store() as store:
-        state = read_state(workspace, store)
+    with changing(ctx) as (store, state):
         group = find_group(state, group_id)
         taken = {task.id for g in state.data.groups for task in g.tasks}
         if task_id is None:
-            base = slug(title)
-            task_id, number = base, 1
-            while task_id in taken:
-                number += 1
-                task_id = f"{base}-{number}"
+            task_id = free_id(slug(title), taken.__contains__)
         elif task_id in taken:
             raise Failure(say("edit.exists", id=task_id))
         for actor in (owner,):
@@ -114,9 +107,7 @@ def erledigt(ctx: click.Context, task_id: str, yes: bool, as_json: bool) -> None
 
     import integrationsnetz as inz
 
-    workspace: Workspace = ctx.obj.workspace()
-    with workspace.open_store() as store:
-        state = read_state(workspace, store)
+    with changing(ctx) as (store, state):
         holders = [g for g in state.data.groups if any(t.id == task_id for t in g.tasks)]
         if not holders:
             raise Failure(say("edit.no_task", id=task_id))

@@ -9,17 +9,26 @@ one transaction, and a venue the network document defines is changed there too.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from integrationsnetz.cli.editing import answer_options, as_json, changed_fields, confirm, pending, read_state
+from integrationsnetz.cli.editing import (
+    answer_options,
+    changed_fields,
+    changing,
+    echo_saved,
+    free_id,
+    in_store,
+    write_one,
+)
 from integrationsnetz.cli.help import Group, option
 from integrationsnetz.cli.readable import Names, label
 from integrationsnetz.cli.times import DEFAULT_ZONE, zone_named
 from integrationsnetz.cli.wording import say
-from integrationsnetz.cli.workspace import Failure, Workspace
+from integrationsnetz.cli.workspace import Failure
 
 if TYPE_CHECKING:
     from integrationsnetz.cli.editing import State
@@ -67,25 +76,15 @@ def _save(
 ) -> None:
     """Show, ask, write one venue (the store, and the document if it defines the venue)."""
     key = "ort.new" if new else "ort.change"
-    with pending(state, store, [after]) as change:
-        confirm(ctx, say(key, id=after.id, store=store.url.masked), rows, change.notes, yes=yes)
-        saved = change.commit()[0]
-    if json_out:
-        click.echo(as_json([saved]))
-    else:
-        click.echo(say("edit.saved", id=saved.id, revision=saved.revision))
+    heading = say(key, id=after.id, store=store.url.masked)
+    saved = write_one(ctx, store, state, after, heading=heading, rows=rows, yes=yes)
+    echo_saved(saved, json_out=json_out)
 
 
 def _taken(state: State, store: Store, venue_id: str) -> bool:
     import integrationsnetz as inz
 
-    if any(v.id == venue_id for v in state.data.venues):
-        return True
-    try:
-        store.get(inz.Venue, venue_id)
-    except inz.NotFound:
-        return False
-    return True
+    return any(v.id == venue_id for v in state.data.venues) or in_store(store, inz.Venue, venue_id)
 
 
 @ort.command("neu", help="help.ort.neu", short_help="short.ort.neu")
@@ -114,17 +113,11 @@ def neu(
     from integrationsnetz.cli.commands.init import slug
 
     where = parse_address(address)
-    workspace: Workspace = ctx.obj.workspace()
-    with workspace.open_store() as store:
-        state = read_state(workspace, store)
+    with changing(ctx) as (store, state):
         if owner is not None and owner not in {o.id for o in state.data.organizations}:
             raise Failure(say("ort.unknown_owner", id=owner))
         if venue_id is None:
-            base = slug(name)[:60]
-            venue_id, number = base, 1
-            while _taken(state, store, venue_id):
-                number += 1
-                venue_id = f"{base}-{number}"
+            venue_id = free_id(slug(name)[:60], functools.partial(_taken, state, store))
         elif _taken(state, store, venue_id):
             raise Failure(say("ort.exists", id=venue_id))
         venue = inz.Venue(id=venue_id, network_id=state.network_id, name=name, address=where, capacity=capacity,
@@ -158,25 +151,24 @@ def raum(
     import integrationsnetz as inz
     from integrationsnetz.cli.commands.init import slug
 
-    workspace: Workspace = ctx.obj.workspace()
-    with workspace.open_store() as store:
-        state = read_state(workspace, store)
+    with changing(ctx) as (store, state):
         before = next((v for v in state.data.venues if v.id == venue_id), None)
         if before is None:
             raise Failure(say("ort.unknown", id=venue_id))
         taken = {room.id for room in before.rooms}
         if room_id is None:
-            base = slug(name)[:60]
-            room_id, number = base, 1
-            while room_id in taken:
-                number += 1
-                room_id = f"{base}-{number}"
+            room_id = free_id(slug(name)[:60], taken.__contains__)
         elif room_id in taken:
             raise Failure(say("ort.exists", id=room_id))
         room = inz.Room(id=room_id, name=name, capacity=capacity, step_free=step_free)
         after: Any = attrs.evolve(before, rooms=(*before.rooms, room))
-        shown = ", ".join([room.name, *([str(capacity)] if capacity is not None else []),
-                           *([say("ort.yes" if step_free else "ort.no")] if step_free is not None else [])])
+        shown = ", ".join(
+            [
+                room.name,
+                *([str(capacity)] if capacity is not None else []),
+                *([say("ort.yes" if step_free else "ort.no")] if step_free is not None else []),
+            ]
+        )
         rows = [(f"{label('rooms')} {room_id}", "–", shown)]
         _save(ctx, store, state, after, rows, new=False, yes=yes, json_out=as_json)
 
