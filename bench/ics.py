@@ -68,6 +68,8 @@ def build(meetings: int, seed: int = 20261125) -> inz.NetworkData:
             function="Beratung",
             name=f"Person Müller-{n}",
             contacts=(inz.ContactPoint(kind=inz.ContactKind.EMAIL, value=f"person{n}@example.org"),),
+            # the internal audience shows a person's address only with a directory consent
+            consents=(inz.Consent(purpose=inz.ConsentPurpose.DIRECTORY, given_on=date(2024, 1, 1)),),
         )
         for n in range(200)
     )
