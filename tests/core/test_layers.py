@@ -37,7 +37,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("contract", ("contract", "hookspecs", "plugin_settings")),
-    ("features", ("store", "exporters", "ingest", "schedule", "courses", "documents", "integrity")),
+    ("features", ("store", "exporters", "ingest", "schedule", "courses", "documents", "integrity", "mail")),
     ("host", ("plugins",)),
     ("facade", ("", "export")),  # "" is the package itself; export is the deprecated old name
     ("command line", ("cli", "__main__")),  # the installed command; a user of the facade, never of testing
