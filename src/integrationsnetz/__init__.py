@@ -42,6 +42,11 @@ if TYPE_CHECKING:
     from integrationsnetz.ingest import save_import as save_import
     from integrationsnetz.integrity import Problem as Problem
     from integrationsnetz.integrity import check as check
+    from integrationsnetz.mail import Outbox as Outbox
+    from integrationsnetz.mail import SmtpSettings as SmtpSettings
+    from integrationsnetz.mail import compose_invitations as compose_invitations
+    from integrationsnetz.mail import send as send
+    from integrationsnetz.mail import write_eml as write_eml
     from integrationsnetz.model import *  # noqa: F403 - every model name, as model.__all__ lists them
     from integrationsnetz.plugins import PluginHost as PluginHost
     from integrationsnetz.plugins import default_host as default_host
@@ -69,6 +74,7 @@ _SOURCES: dict[str, tuple[str, ...] | str] = {
     "store": ("Store", "StoreBackend", "StoreURL", "load_network", "open_store", "save_network"),
     "plugins": ("PluginHost", "default_host"),
     "exporters": ("CsvOptions", "ExportOptions", "IcsMethod", "IcsOptions", "export"),
+    "mail": ("Outbox", "SmtpSettings", "compose_invitations", "send", "write_eml"),
     "ingest": (
         "BusyTimes",
         "ImportChanges",

@@ -81,6 +81,13 @@ class UnknownDocument(ExportError, InvalidData):
     """
 
 
+class DeliveryError(IntegrationsnetzError):
+    """E-mail that cannot be delivered: the SMTP server unreachable, no TLS, a refused login.
+
+    The message names the server (host and port) and what to do; it never holds a password.
+    """
+
+
 class ScheduleError(IntegrationsnetzError):
     """Series rules that contradict each other before any date is tried."""
 
@@ -95,6 +102,7 @@ class WrongType(InvalidData, TypeError):
 
 __all__ = [
     "Conflict",
+    "DeliveryError",
     "ExportError",
     "IntegrationsnetzError",
     "InvalidData",

@@ -25,12 +25,20 @@ from integrationsnetz.mail.messages import (
     compose_invitations,
     subject_for,
 )
+from integrationsnetz.mail.outbox import write_eml
+from integrationsnetz.mail.smtp import Delivery, Refused, SmtpSettings, record_sent, send
 
 __all__ = [
+    "Delivery",
     "MessageKind",
     "NotReached",
     "Outbox",
     "OutgoingMessage",
+    "Refused",
+    "SmtpSettings",
     "compose_invitations",
+    "record_sent",
+    "send",
     "subject_for",
+    "write_eml",
 ]
