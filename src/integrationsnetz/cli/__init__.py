@@ -136,6 +136,7 @@ def _register() -> None:
         plugins,
         printing,
         publishing,
+        sending,
         store,
         tasks,
         transfer,
@@ -144,7 +145,7 @@ def _register() -> None:
 
     for module in (
         init, check, listing, plugins, planning, publishing, meetings, agenda, groups, tasks, venues, printing,
-        course_report, transfer, person, store, document,
+        course_report, transfer, person, store, document, sending,
     ):  # fmt: skip
         for command in module.COMMANDS:
             main.add_command(command)

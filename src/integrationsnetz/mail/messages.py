@@ -46,6 +46,7 @@ from integrationsnetz.errors import ExportError, WrongType
 from integrationsnetz.exporters import ExportOptions, IcsMethod, IcsOptions, export_result
 from integrationsnetz.exporters.references import References
 from integrationsnetz.exporters.wording import BERLIN
+from integrationsnetz.model.actors import ConsentPurpose
 from integrationsnetz.model.meetings import AttendanceStatus, Meeting, MeetingStatus
 from integrationsnetz.model.network_data import NetworkData
 from integrationsnetz.store.network import load_network
@@ -73,6 +74,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "closing": ("Mit freundlichen Grüßen", "Kind regards"),
     "no_address": ("keine E-Mail-Adresse", "no e-mail address"),
+    "no_consent": ("keine Einwilligung „Einladungen“ am {day}", "no invitations consent on {day}"),
     "not_in_calendar": (
         "nicht als Teilnehmende im Kalender genannt ({reason})",
         "not named as an attendee in the calendar ({reason})",
@@ -246,6 +248,14 @@ def _targeted(meeting: Meeting, cancel: bool) -> list[str]:
     return chosen
 
 
+def _left_out_reason(data: NetworkData, actor_id: str, email: str | None, day: date, language: str) -> str | None:
+    """Why the exporter left an invitee out, in ``language``: no consent that day, or no address (None: other)."""
+    person = next((p for p in data.persons if p.id == actor_id), None)
+    if person is not None and not person.consented(ConsentPurpose.INVITATIONS, day):
+        return _word("no_consent", language).format(day=day.strftime("%d.%m.%Y" if language == "de" else "%Y-%m-%d"))
+    return _word("no_address", language) if email is None else None
+
+
 def _address(email: str, name: str) -> Address:
     """An ``Address`` that the SMTP policy can write (raises ValueError/IndexError when it cannot)."""
     address = Address(display_name=" ".join(name.split()), addr_spec=email)
@@ -390,7 +400,10 @@ def compose_invitations(
         label = refs.actor_label(actor_id)
         email = refs.email_of(actor_id)
         if actor_id in left_out:
-            not_reached.append(NotReached(actor_id=actor_id, label=label, reason=left_out[actor_id].reason))
+            reason = (
+                _left_out_reason(data, actor_id, email, options.decision_day, language) or left_out[actor_id].reason
+            )
+            not_reached.append(NotReached(actor_id=actor_id, label=label, reason=reason))
             continue
         if email is None or email.lower() not in calendar.attendees:
             reason = _word("no_address", language) if email is None else "?"
