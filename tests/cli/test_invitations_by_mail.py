@@ -9,6 +9,7 @@ shows it. The people without consent or address are listed as not reached.
 from __future__ import annotations
 
 import email
+import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from email import policy
@@ -20,7 +21,9 @@ import pytest
 from click.testing import Result
 
 import integrationsnetz as inz
-from tests.mail.test_smtp import server
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "mail"))  # tests/ is not a package: reach mailnet.py
+from mailnet import server
 
 Run = Callable[..., Result]
 MEETING = "nt-2027-1"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import email
+import sys
 from datetime import datetime
 from email import policy
+from pathlib import Path
 
 import attrs
 import icalendar
@@ -12,7 +14,9 @@ import pytest
 
 import integrationsnetz as inz
 from integrationsnetz.mail import MessageKind, compose_invitations
-from tests.mail.conftest import AS_OF, BERLIN, MEETING
+
+sys.path.insert(0, str(Path(__file__).parent))  # tests/ is not a package: reach mailnet.py
+from mailnet import AS_OF, BERLIN, MEETING
 
 STAMP = datetime(2027, 1, 4, 9, tzinfo=BERLIN)
 

@@ -5,7 +5,9 @@ Everyone else invited is in ``not_reached``: nobody is dropped silently and nobo
 
 from __future__ import annotations
 
+import sys
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -25,7 +27,9 @@ from integrationsnetz.model import (
     OrganizationKind,
     Person,
 )
-from tests.mail.conftest import AS_OF, BERLIN, NETWORK, network_data
+
+sys.path.insert(0, str(Path(__file__).parent))  # tests/ is not a package: reach mailnet.py
+from mailnet import AS_OF, BERLIN, NETWORK, network_data
 
 DAYS = st.dates(min_value=date(2026, 1, 1), max_value=date(2027, 6, 1))
 

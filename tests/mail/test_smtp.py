@@ -6,77 +6,27 @@ library's ``email`` package and icalendar, as a receiving client would.
 
 from __future__ import annotations
 
-import email
 import socket
 import ssl
-from collections.abc import Iterator
-from contextlib import contextmanager
+import sys
 from datetime import date, datetime
-from email import policy
+from pathlib import Path
 from typing import Any
 
 import attrs
 import icalendar
 import pytest
 import trustme
-from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP as Server  # noqa: N811 - the server side, beside smtplib's client
 from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
 
 import integrationsnetz as inz
 from integrationsnetz.mail import SmtpSettings, compose_invitations, send
-from tests.mail.conftest import AS_OF, BERLIN, MEETING, TITLE
+
+sys.path.insert(0, str(Path(__file__).parent))  # tests/ is not a package: reach mailnet.py
+from mailnet import AS_OF, BERLIN, MEETING, TITLE, free_port, server
 
 STAMP = datetime(2027, 1, 4, 9, tzinfo=BERLIN)
-
-
-class Inbox:
-    """The server's handler: keeps every message, refuses recipients starting with "refuse"."""
-
-    def __init__(self) -> None:
-        self.received: list[tuple[str, list[str], bytes]] = []
-        self.refuse: set[str] = set()
-
-    async def handle_RCPT(  # noqa: N802 - aiosmtpd's hook name
-        self, server: Server, session: Session, envelope: Envelope, address: str, options: list[str]
-    ) -> str:
-        if address in self.refuse:
-            return "550 5.1.1 Mailbox unavailable"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server: Server, session: Session, envelope: Envelope) -> str:  # noqa: N802
-        content = envelope.original_content or b""
-        self.received.append((str(envelope.mail_from), list(envelope.rcpt_tos), content))
-        return "250 OK"
-
-    def messages(self) -> list[email.message.EmailMessage]:
-        """What arrived, parsed."""
-        return [email.message_from_bytes(raw, policy=policy.default) for _, _, raw in self.received]  # type: ignore[misc]
-
-    def recipients(self) -> list[str]:
-        """Every envelope recipient of every message."""
-        return [address for _, addresses, _ in self.received for address in addresses]
-
-
-def free_port(host: str) -> int:
-    """A port nobody listens on now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((host, 0))
-        return int(probe.getsockname()[1])
-
-
-@contextmanager
-def server(host: str = "127.0.0.1", **options: Any) -> Iterator[tuple[Inbox, int]]:
-    """An aiosmtpd server on ``host`` with ``options`` (STARTTLS, login ...); its inbox and port."""
-    inbox = Inbox()
-    port = free_port(host)
-    controller = Controller(inbox, hostname=host, port=port, server_hostname="localhost", **options)
-    controller.start()
-    try:
-        yield inbox, port
-    finally:
-        controller.stop()
 
 
 @pytest.fixture(scope="module")
