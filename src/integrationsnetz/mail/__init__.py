@@ -5,7 +5,7 @@
     import integrationsnetz as inz
     from integrationsnetz import mail
 
-    with inz.open_store("sqlite:///netz.db") as store:
+    with inz.open_store("sqlite:netz.db") as store:
         outbox = mail.compose_invitations(store, "nt-2027-1")
         for left in outbox.not_reached:          # invited, but no address or no consent: tell them yourself
             print(left)
