@@ -42,11 +42,16 @@ if TYPE_CHECKING:
     from integrationsnetz.ingest import save_import as save_import
     from integrationsnetz.integrity import Problem as Problem
     from integrationsnetz.integrity import check as check
+    from integrationsnetz.mail import Outbox as Outbox
     from integrationsnetz.mail import Reply as Reply
     from integrationsnetz.mail import ReplyReport as ReplyReport
+    from integrationsnetz.mail import SmtpSettings as SmtpSettings
     from integrationsnetz.mail import apply_replies as apply_replies
+    from integrationsnetz.mail import compose_invitations as compose_invitations
     from integrationsnetz.mail import read_imap as read_imap
     from integrationsnetz.mail import read_replies as read_replies
+    from integrationsnetz.mail import send as send
+    from integrationsnetz.mail import write_eml as write_eml
     from integrationsnetz.model import *  # noqa: F403 - every model name, as model.__all__ lists them
     from integrationsnetz.plugins import PluginHost as PluginHost
     from integrationsnetz.plugins import default_host as default_host
@@ -84,7 +89,18 @@ _SOURCES: dict[str, tuple[str, ...] | str] = {
         "read_busy",
         "save_import",
     ),
-    "mail": ("Reply", "ReplyReport", "apply_replies", "read_imap", "read_replies"),
+    "mail": (
+        "Outbox",
+        "Reply",
+        "ReplyReport",
+        "SmtpSettings",
+        "apply_replies",
+        "compose_invitations",
+        "read_imap",
+        "read_replies",
+        "send",
+        "write_eml",
+    ),
 }
 _MODULES = ("documents",)
 

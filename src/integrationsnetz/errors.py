@@ -66,7 +66,10 @@ class StoreError(IntegrationsnetzError):
 
 
 class MailError(IntegrationsnetzError):
-    """A mail server that cannot be reached or refuses the login: the message names host, port and what to do."""
+    """A mail server that cannot be reached or refuses the login: the message names host, port and what to do.
+
+    Reading answers (IMAP) raises it as it is; sending raises :class:`DeliveryError`, a kind of it.
+    """
 
 
 class PluginError(IntegrationsnetzError):
@@ -85,6 +88,13 @@ class UnknownDocument(ExportError, InvalidData):
     """
 
 
+class DeliveryError(MailError):
+    """E-mail that cannot be delivered: the SMTP server unreachable, no TLS, a refused login.
+
+    The message names the server (host and port) and what to do; it never holds a password.
+    """
+
+
 class ScheduleError(IntegrationsnetzError):
     """Series rules that contradict each other before any date is tried."""
 
@@ -99,6 +109,7 @@ class WrongType(InvalidData, TypeError):
 
 __all__ = [
     "Conflict",
+    "DeliveryError",
     "ExportError",
     "IntegrationsnetzError",
     "InvalidData",

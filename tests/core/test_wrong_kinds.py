@@ -260,6 +260,14 @@ FUNCTIONS = [
     case("schedule.plan: a start as text", lambda w: plan(PlanRequest.for_network(
         DATA, load_plan_config(EXAMPLES / "wartburgkreis.toml").series, start="2025-01-01", end=date(2026, 1, 1))),  # type: ignore[arg-type]
         inz.InvalidField, "PlanRequest.start: expected a date"),
+    case("compose_invitations: a path for the store", lambda w: inz.compose_invitations("netz.db", MEETING.id),  # type: ignore[arg-type]
+         WrongType, "expected a Store"),
+    case("compose_invitations: a meeting the store lacks",
+         lambda w: inz.compose_invitations(inz.open_store("memory:"), "nt-2099-9"), inz.NotFound, "nt-2099-9"),
+    case("send: a list of messages", lambda w: inz.send([], inz.SmtpSettings(host="localhost")), WrongType, "Outbox"),  # type: ignore[arg-type]
+    case("SmtpSettings: a port out of range", lambda w: inz.SmtpSettings(host="localhost", port=70000), WrongType,
+         "port"),
+    case("write_eml: a list of messages", lambda w: inz.write_eml([], w.tmp), WrongType, "Outbox"),  # type: ignore[arg-type]
 ]  # fmt: skip
 
 

@@ -147,12 +147,33 @@ def _shared_store(folder: Path) -> dict[str, Any]:
     return {"store": store, "last_sync": datetime(2020, 1, 1, tzinfo=UTC)}
 
 
+def _invitations_store(folder: Path) -> None:
+    """``netz.db`` with the Wartburgkreis network, a plenary ``nt-2027-1`` inviting everyone, and some consents."""
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    _wartburgkreis(folder)
+    data = inz.documents.load(folder / "wartburgkreis.json")
+    consent = inz.Consent(purpose=inz.ConsentPurpose.INVITATIONS, given_on=date(2026, 1, 1))
+    agreeing = {p.id: attrs.evolve(p, consents=(*p.consents, consent)) for p in data.persons[::2]}
+    start = datetime(2027, 1, 18, 9, tzinfo=ZoneInfo("Europe/Berlin"))
+    invited = tuple(inz.Invitation(actor_id=a.id) for a in (*data.organizations, *data.persons))
+    plenary = inz.Meeting(network_id=data.network.id, id="nt-2027-1", kind=inz.MeetingKind.NETWORK,
+                          title="Netzwerktreffen", start=start, end=start.replace(hour=13),
+                          status=inz.MeetingStatus.CONFIRMED, organizer_id="lra-sozialplanung",
+                          invitations=invited)  # fmt: skip
+    with inz.open_store(f"sqlite:///{folder}/netz.db") as store:
+        persons = tuple(agreeing.get(p.id, p) for p in data.persons)
+        inz.save_network(store, attrs.evolve(data, persons=persons, meetings=(*data.meetings, plenary)))
+
+
 def _sample(_folder: Path) -> dict[str, Any]:
     return {"data": sample_network()}
 
 
 SETUP: dict[str, Callable[[Path], dict[str, Any] | None]] = {
     "einladung-tagesordnung-protokoll.md": _wartburgkreis,
+    "einladungen-verschicken.md": _invitations_store,
     "distribution-lists.md": _wartburgkreis,
     "members-calendars.md": _wartburgkreis,
     "publish-calendars.md": _wartburgkreis,

@@ -1,4 +1,5 @@
-"""Fixtures of the mail tests: REPLY messages as Outlook, Thunderbird and Apple Mail write them.
+"""Fixtures of the mail tests: REPLY messages as Outlook, Thunderbird and Apple Mail write them,
+and a memory store holding the network of ``mailnet.py`` for the sending tests.
 
 Each is built from an invitation (REQUEST) the exporter wrote.
 
@@ -24,10 +25,18 @@ from __future__ import annotations
 
 import base64
 import quopri
+import sys
+from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from icalendar import Calendar, Event
+
+import integrationsnetz as inz
+
+sys.path.insert(0, str(Path(__file__).parent))  # tests/ is not a package: reach mailnet.py beside this file
+from mailnet import network_data
 
 _SUBJECTS = {
     "outlook": {"ACCEPTED": "Zugesagt", "DECLINED": "Abgesagt", "TENTATIVE": "Mit Vorbehalt"},
@@ -213,3 +222,11 @@ def reply_message(
 def build_reply() -> object:
     """:func:`reply_message` for the tests (conftest modules cannot be imported by name)."""
     return reply_message
+
+
+@pytest.fixture
+def store() -> Iterator[inz.Store]:
+    """A memory store holding the test network of ``mailnet.py``."""
+    with inz.open_store("memory://") as opened:
+        inz.save_network(opened, network_data())
+        yield opened

@@ -137,6 +137,7 @@ def _register() -> None:
         printing,
         publishing,
         replies,
+        sending,
         store,
         tasks,
         transfer,
@@ -145,7 +146,7 @@ def _register() -> None:
 
     for module in (
         init, check, listing, plugins, planning, publishing, meetings, agenda, groups, tasks, venues, printing,
-        course_report, transfer, person, store, document, replies,
+        course_report, transfer, person, store, document, replies, sending,
     ):  # fmt: skip
         for command in module.COMMANDS:
             main.add_command(command)

@@ -1,7 +1,7 @@
 """Every text the command line shows, in German (the default) and English, in one place.
 
 One module per topic holds the pairs (:mod:`.general`, :mod:`.changes`, :mod:`.meetings`,
-:mod:`.usage`, :mod:`.data`, :mod:`.replies`); a key belongs to exactly one of them (checked on import).
+:mod:`.usage`, :mod:`.data`, :mod:`.replies`, :mod:`.mail`); a key belongs to exactly one of them (checked on import).
 
 The language is chosen once per run (:func:`choose_language`: ``--lang``, else the locale, else
 German) and kept in a context variable, so help texts written when the commands are defined are
@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from contextvars import ContextVar
 from typing import Literal
 
-from integrationsnetz.cli.wording import changes, data, general, meetings, replies, usage
+from integrationsnetz.cli.wording import changes, data, general, mail, meetings, replies, usage
 
 Language = Literal["de", "en"]
 
@@ -33,7 +33,9 @@ def _joined(*topics: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     return joined
 
 
-_WORDS = _joined(general.WORDS, changes.WORDS, meetings.WORDS, usage.WORDS, data.WORDS, replies.WORDS)
+_WORDS = _joined(
+    general.WORDS, changes.WORDS, meetings.WORDS, usage.WORDS, data.WORDS, replies.WORDS, mail.WORDS
+)
 
 
 def choose_language(argv: Sequence[str], environ: Mapping[str, str]) -> Language:

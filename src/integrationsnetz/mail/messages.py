@@ -1,0 +1,460 @@
+"""Invitations by e-mail (iMIP, RFC 6047): one meeting's REQUEST or CANCEL as messages to its invitees.
+
+:func:`compose_invitations` reads the meeting and its network from a store, has the ``ics``
+exporter write the calendar (``METHOD:REQUEST``, or ``CANCEL`` for a cancelled meeting; the
+exporter decides UID, RECURRENCE-ID, SEQUENCE, ORGANIZER and who may be named) and wraps it in
+messages. Nothing is sent here: :mod:`integrationsnetz.mail.smtp` delivers an :class:`Outbox`,
+:mod:`integrationsnetz.mail.outbox` writes it as ``.eml`` files.
+
+The shape of a message is the one the CalConnect developer's guide recommends and Google,
+Yahoo and Thunderbird send, which Outlook, Thunderbird and Apple Mail show with answer buttons::
+
+    multipart/mixed
+      multipart/alternative
+        text/plain                                  the Einladung letter (or the cancellation)
+        text/html                                   the same as a page
+        text/calendar; method=REQUEST; charset=...  the iMIP part, last of the alternatives
+      application/ics; name="invite.ics"            the same calendar as an attachment
+
+Outlook looks for iMIP data only in the first child of a ``multipart/mixed`` (MS-STANDARDS
+[RFC6047] notes, V0343) and needs the ``method`` parameter on the ``text/calendar`` part; the
+attachment serves clients that read only attachments. The calendar travels in base64, so no
+mail server rewraps its lines or CRLFs.
+
+A message to one invitee names only that invitee as ``ATTENDEE`` (the others' addresses are not
+theirs to see); one message to all in BCC carries the calendar as the exporter wrote it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from email.headerregistry import Address
+from email.message import EmailMessage, Message
+from email.mime.application import MIMEApplication
+from email.mime.text import MIMEText
+from email.policy import SMTP
+from email.utils import format_datetime, make_msgid
+from enum import StrEnum
+from functools import partial
+from html import escape
+
+import attrs
+
+from integrationsnetz.contract.stores import Store
+from integrationsnetz.errors import ExportError, WrongType
+from integrationsnetz.exporters import ExportOptions, IcsMethod, IcsOptions, export_result
+from integrationsnetz.exporters.references import References
+from integrationsnetz.exporters.wording import BERLIN
+from integrationsnetz.model.actors import ConsentPurpose
+from integrationsnetz.model.meetings import AttendanceStatus, Meeting, MeetingStatus
+from integrationsnetz.model.network_data import NetworkData
+from integrationsnetz.store.network import load_network
+
+#: How every message is written: CRLF line ends, headers folded at 78, non-ASCII text encoded for a 7-bit path.
+POLICY = SMTP.clone(cte_type="7bit")
+
+_WEEKDAYS = {"de": ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"), "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
+_WORDS: dict[str, tuple[str, str]] = {
+    "invitation": ("Einladung", "Invitation"),
+    "update": ("Geändert", "Updated"),
+    "cancellation": ("Abgesagt", "Cancelled"),
+    "subject": ("{kind}: {title} am {when}", "{kind}: {title} on {when}"),
+    "clock": ("{day}, {time} Uhr", "{day}, {time}"),
+    "updated_note": (
+        "Dieser Termin wurde geändert. Es gilt die folgende Einladung; Ihr Kalender übernimmt die Änderung.",
+        "This meeting has changed. The invitation below replaces the earlier one; your calendar takes the change.",
+    ),
+    "salutation": ("Sehr geehrte Damen und Herren,", "Dear colleagues,"),
+    "cancel_text": (
+        "der Termin „{title}“ am {when} findet nicht statt. Bitte entfernen Sie ihn aus Ihrem Kalender "
+        "(die beigefügte Absage tut das in den meisten Kalendern von selbst).",
+        "the meeting “{title}” on {when} will not take place. Please remove it from your calendar "
+        "(the attached cancellation does so in most calendars by itself).",
+    ),
+    "closing": ("Mit freundlichen Grüßen", "Kind regards"),
+    "no_address": ("keine E-Mail-Adresse", "no e-mail address"),
+    "no_consent": ("keine Einwilligung „Einladungen“ am {day}", "no invitations consent on {day}"),
+    "not_in_calendar": (
+        "nicht als Teilnehmende im Kalender genannt ({reason})",
+        "not named as an attendee in the calendar ({reason})",
+    ),
+    "bad_address": (
+        "die Adresse {address!r} lässt sich nicht in eine E-Mail schreiben ({error})",
+        "the address {address!r} cannot be written into an e-mail ({error})",
+    ),
+}
+
+
+def _word(key: str, language: str) -> str:
+    pair = _WORDS[key]
+    return pair[1] if language == "en" else pair[0]
+
+
+class MessageKind(StrEnum):
+    """What a message tells its recipient: a first invitation, a changed one, or a cancellation."""
+
+    INVITATION = "invitation"
+    UPDATE = "update"
+    CANCELLATION = "cancellation"
+
+
+@attrs.frozen(kw_only=True)
+class NotReached:
+    """An invitee the messages do not reach, and why: the coordinator tells them another way."""
+
+    actor_id: str
+    label: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.actor_id}): {self.reason}"
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class OutgoingMessage:
+    """One e-mail ready to go: for whom (invitee ids and addresses), its subject and the message itself.
+
+    In BCC mode ``addresses`` are the hidden recipients and the message's ``To`` is the sender.
+    """
+
+    kind: MessageKind
+    actor_ids: tuple[str, ...]
+    addresses: tuple[str, ...]
+    subject: str
+    message: EmailMessage
+
+    def as_bytes(self) -> bytes:
+        """The message as it goes over SMTP or into an ``.eml`` file (CRLF line ends)."""
+        return self.message.as_bytes(policy=POLICY)
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Outbox:
+    """The messages of one meeting's invitation or cancellation, and the invitees they do not reach.
+
+    ``sequence`` is the calendar's ``SEQUENCE`` as the exporter wrote it (what delivery records as
+    each reached invitee's ``sent_sequence``); ``uid`` and ``recurrence_id`` say which calendar
+    entry the messages are about.
+    """
+
+    network_id: str
+    meeting_id: str
+    method: IcsMethod
+    uid: str
+    recurrence_id: str | None
+    sequence: int
+    sender: str
+    messages: tuple[OutgoingMessage, ...]
+    not_reached: tuple[NotReached, ...]
+
+    @property
+    def actor_ids(self) -> tuple[str, ...]:
+        """Every invitee a message goes to, in message order."""
+        return tuple(actor_id for message in self.messages for actor_id in message.actor_ids)
+
+
+@attrs.frozen
+class _Calendar:
+    """What the messages need from the calendar the exporter wrote."""
+
+    text: str
+    method: IcsMethod
+    uid: str
+    recurrence_id: str | None
+    sequence: int
+    organizer: str
+    organizer_name: str
+    attendees: frozenset[str]
+
+
+def _read_calendar(payload: bytes) -> _Calendar:
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical(payload)
+    event = next(iter(calendar.walk("VEVENT")))
+    organizer = event["ORGANIZER"]
+    attendees = event.get("ATTENDEE", [])
+    if not isinstance(attendees, list):
+        attendees = [attendees]
+    recurrence = event.get("RECURRENCE-ID")
+    return _Calendar(
+        text=payload.decode("utf-8"),
+        method=IcsMethod(str(calendar["METHOD"])),
+        uid=str(event["UID"]),
+        recurrence_id=recurrence.to_ical().decode("ascii") if recurrence is not None else None,
+        sequence=int(event.get("SEQUENCE", 0)),
+        organizer=_mailto(str(organizer)),
+        organizer_name=str(organizer.params.get("CN", "")),
+        attendees=frozenset(_mailto(str(a)).lower() for a in attendees),
+    )
+
+
+def _mailto(uri: str) -> str:
+    return uri[7:] if uri.lower().startswith("mailto:") else uri
+
+
+def only_attendee(calendar: str, address: str) -> str:
+    """The calendar with every ``ATTENDEE`` but ``address``'s removed (folded lines kept as written)."""
+    lines = calendar.split("\r\n")
+    logical: list[list[str]] = []
+    for line in lines:
+        if line[:1] in (" ", "\t") and logical:
+            logical[-1].append(line)
+        else:
+            logical.append([line])
+    kept = []
+    wanted = address.lower()
+    for group in logical:
+        unfolded = "".join([group[0], *(part[1:] for part in group[1:])])
+        name = re.split(r"[;:]", unfolded, maxsplit=1)[0].upper()
+        if name == "ATTENDEE" and _attendee_address(unfolded) != wanted:
+            continue
+        kept.extend(group)
+    return "\r\n".join(kept)
+
+
+def _attendee_address(line: str) -> str:
+    """The address of an unfolded ``ATTENDEE`` line: the value after the last ``mailto:`` (lower case)."""
+    lowered = line.lower()
+    at = lowered.rfind("mailto:")
+    return lowered[at + 7 :] if at >= 0 else lowered.rsplit(":", 1)[-1]
+
+
+def _when(meeting: Meeting, language: str) -> str:
+    start = meeting.start.astimezone(BERLIN)
+    day = f"{_WEEKDAYS['en' if language == 'en' else 'de'][start.weekday()]} {start:%d.%m.%Y}"
+    return _word("clock", language).format(day=day, time=f"{start:%H:%M}")
+
+
+def subject_for(kind: MessageKind, meeting: Meeting, language: str = "de") -> str:
+    """ "Einladung: Netzwerktreffen am Di 12.01.2027, 14:00 Uhr" (one line, whatever the title holds)."""
+    title = " ".join(meeting.title.split())
+    return _word("subject", language).format(
+        kind=_word(kind.value, language), title=title, when=_when(meeting, language)
+    )
+
+
+def _targeted(meeting: Meeting, cancel: bool) -> list[str]:
+    """The invitees a message is meant for: all, or for a cancellation those who were told or said yes."""
+    chosen = []
+    for invitation in meeting.invitations:
+        if cancel:
+            told = invitation.sent_sequence is not None
+            agreed = invitation.status in (AttendanceStatus.ACCEPTED, AttendanceStatus.TENTATIVE)
+            if invitation.status is AttendanceStatus.DECLINED or not (told or agreed):
+                continue
+        chosen.append(invitation.actor_id)
+    return chosen
+
+
+def _left_out_reason(data: NetworkData, actor_id: str, email: str | None, day: date, language: str) -> str | None:
+    """Why the exporter left an invitee out, in ``language``: no consent that day, or no address (None: other)."""
+    person = next((p for p in data.persons if p.id == actor_id), None)
+    if person is not None and not person.consented(ConsentPurpose.INVITATIONS, day):
+        return _word("no_consent", language).format(day=day.strftime("%d.%m.%Y" if language == "de" else "%Y-%m-%d"))
+    return _word("no_address", language) if email is None else None
+
+
+def _address(email: str, name: str) -> Address:
+    """An ``Address`` that the SMTP policy can write (raises ValueError/IndexError when it cannot)."""
+    address = Address(display_name=" ".join(name.split()), addr_spec=email)
+    message = EmailMessage(policy=POLICY)
+    message["To"] = address
+    message.as_bytes()  # a local part or domain that cannot go into a 7-bit header fails here, not later
+    return address
+
+
+def _bodies(kind: MessageKind, texts: tuple[str, str], language: str) -> tuple[str, str]:
+    """The text and HTML bodies of a message of ``kind`` (the letter's, with a note for an update)."""
+    text, html = texts
+    if kind is MessageKind.UPDATE:
+        note = _word("updated_note", language)
+        text = f"{note}\n\n{text}"
+        shown = f"<p><strong>{escape(note)}</strong></p>\n"
+        html = re.sub(r"(<body[^>]*>\n?)", lambda found: found.group(1) + shown, html, count=1)
+    return text, html
+
+
+def _cancellation_texts(meeting: Meeting, signed: str, language: str) -> tuple[str, str]:
+    title = " ".join(meeting.title.split())
+    body = _word("cancel_text", language).format(title=title, when=_when(meeting, language))
+    paragraphs = [_word("salutation", language), body, f"{_word('closing', language)}\n{signed}"]
+    text = "\n\n".join(paragraphs) + "\n"
+    page = "".join(f"<p>{escape(p).replace(chr(10), '<br>')}</p>\n" for p in paragraphs)
+    subject = escape(subject_for(MessageKind.CANCELLATION, meeting, language))
+    html = (
+        f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n<title>{subject}</title>\n'
+        f"</head>\n<body>\n{page}</body>\n</html>\n"
+    )
+    return text, html
+
+
+def _letter_texts(store_data: NetworkData, meeting_id: str, options: ExportOptions) -> tuple[str, str]:
+    """The Einladung letter (exporters/letters.py) as Markdown text and as an HTML page."""
+    letter = attrs.evolve(options, document="invitation", audience="public", ics=IcsOptions())
+    text = export_result(store_data, "markdown", select=meeting_id, options=letter).payload.decode("utf-8")
+    html = export_result(store_data, "html", select=meeting_id, options=letter).payload.decode("utf-8")
+    return text, html
+
+
+def _build(
+    *,
+    kind: MessageKind,
+    subject: str,
+    sender: Address,
+    to: list[Address],
+    bcc: list[Address],
+    texts: tuple[str, str],
+    calendar: str,
+    method: IcsMethod,
+    stamp: datetime,
+    language: str,
+) -> EmailMessage:
+    message = EmailMessage(policy=POLICY)
+    message["From"] = sender
+    message["To"] = to
+    if bcc:
+        message["Bcc"] = bcc
+    message["Subject"] = subject
+    message["Date"] = format_datetime(stamp.astimezone(UTC))
+    message["Message-ID"] = make_msgid(domain=sender.domain or None)
+    message["Content-Language"] = language
+    message.set_content(texts[0])
+    message.add_alternative(texts[1], subtype="html")
+    part = MIMEText(calendar, "calendar", "utf-8")  # base64: no server rewraps its lines or CRLFs
+    # method unquoted and first, as Outlook writes it (RFC 6047 §2.4: it must equal the calendar's METHOD).
+    part.replace_header("Content-Type", f'text/calendar; method={method.value}; charset="UTF-8"')
+    del part["MIME-Version"]  # a header of the whole message only
+    part.add_header("Content-Class", "urn:content-classes:calendarmessage")
+    alternatives: list[Message] = message.get_payload()  # type: ignore[assignment]  # a multipart's payload
+    alternatives.append(part)
+    message.make_mixed()
+    attachment = MIMEApplication(calendar.encode("utf-8"), "ics", name="invite.ics")
+    del attachment["MIME-Version"]
+    attachment.add_header("Content-Disposition", "attachment", filename="invite.ics")
+    message.attach(attachment)  # type: ignore[arg-type]  # any Message part; typeshed asks for an EmailMessage
+    return message
+
+
+def compose_invitations(
+    store: Store,
+    meeting_id: str,
+    *,
+    sender: str | None = None,
+    one_message_bcc: bool = False,
+    as_of: date | None = None,
+    language: str = "de",
+    stamp: datetime | None = None,
+) -> Outbox:
+    """The invitation (or, for a cancelled meeting, the cancellation) of ``meeting_id`` as e-mails.
+
+    A planned or confirmed meeting gets a ``REQUEST`` to every invitee; one whose invitee was sent
+    an older ``SEQUENCE`` is titled "Geändert". A cancelled meeting gets a ``CANCEL`` to everyone
+    who was sent the invitation or accepted it (tentatively), not to those who declined. Only
+    organisations with an address and people with an active ``invitations`` consent on ``as_of``
+    (default today) and an address get a message; everyone else meant is in ``not_reached`` with
+    the reason. One message per invitee, or with ``one_message_bcc`` one to the sender with all in
+    BCC. ``sender`` (an e-mail address) is the ``From``; default the organiser's (ORGANIZER).
+
+    Raises :class:`~integrationsnetz.errors.NotFound` for an unknown meeting,
+    :class:`~integrationsnetz.errors.ExportError` for a meeting already held or one without an
+    organiser address, :class:`~integrationsnetz.errors.WrongType` for arguments of the wrong kind.
+    """
+    problems = []
+    if not isinstance(store, Store):
+        problems.append(f"compose_invitations: store: expected a Store, got {type(store).__name__}")
+    if not isinstance(meeting_id, str):
+        problems.append(f"compose_invitations: meeting_id: expected text, got {type(meeting_id).__name__}")
+    if sender is not None and not isinstance(sender, str):
+        problems.append(f"compose_invitations: sender: expected an e-mail address, got {type(sender).__name__}")
+    if language not in ("de", "en"):
+        problems.append(f"compose_invitations: language: expected 'de' or 'en', got {language!r}")
+    if problems:
+        raise WrongType(problems)
+    meeting = store.get(Meeting, meeting_id)
+    if meeting.status is MeetingStatus.HELD:
+        raise ExportError(f"meeting {meeting_id!r} was already held: there is nothing to invite to or cancel")
+    data = load_network(store, meeting.network_id)
+    cancel = meeting.status is MeetingStatus.CANCELLED
+    method = IcsMethod.CANCEL if cancel else IcsMethod.REQUEST
+    stamp = (stamp or datetime.now(UTC)).replace(microsecond=0)
+    options = ExportOptions(language=language, audience="recipients", as_of=as_of, stamp=stamp,
+                            ics=IcsOptions(method=method))  # fmt: skip
+    result = export_result(data, "ics", select=meeting_id, options=options)
+    calendar = _read_calendar(result.payload)
+    refs = References(data)
+    left_out = {entry.actor_id: entry for entry in result.left_out}
+    try:
+        from_address = _address(sender or calendar.organizer, calendar.organizer_name or data.network.name)
+    except (ValueError, IndexError) as exc:
+        raise ExportError(f"sender {sender or calendar.organizer!r} cannot be written into an e-mail: {exc}") from None
+    if cancel:
+        signed = calendar.organizer_name or data.network.name
+        letter = _cancellation_texts(meeting, signed, language)
+    else:
+        letter = _letter_texts(data, meeting_id, options)
+    reached: list[tuple[str, Address, MessageKind]] = []
+    not_reached: list[NotReached] = []
+    for actor_id in _targeted(meeting, cancel):
+        label = refs.actor_label(actor_id)
+        email = refs.email_of(actor_id)
+        if actor_id in left_out:
+            reason = (
+                _left_out_reason(data, actor_id, email, options.decision_day, language) or left_out[actor_id].reason
+            )
+            not_reached.append(NotReached(actor_id=actor_id, label=label, reason=reason))
+            continue
+        if email is None or email.lower() not in calendar.attendees:
+            reason = _word("no_address", language) if email is None else "?"
+            reason = _word("not_in_calendar", language).format(reason=reason) if email else reason
+            not_reached.append(NotReached(actor_id=actor_id, label=label, reason=reason))
+            continue
+        try:
+            address = _address(email, refs.actor_name(actor_id) or "")
+        except (ValueError, IndexError) as exc:
+            reason = _word("bad_address", language).format(address=email, error=exc)
+            not_reached.append(NotReached(actor_id=actor_id, label=label, reason=reason))
+            continue
+        invitation = next(i for i in meeting.invitations if i.actor_id == actor_id)
+        if cancel:
+            kind = MessageKind.CANCELLATION
+        elif invitation.sent_sequence is not None and invitation.sent_sequence < calendar.sequence:
+            kind = MessageKind.UPDATE
+        else:
+            kind = MessageKind.INVITATION
+        reached.append((actor_id, address, kind))
+    messages: list[OutgoingMessage] = []
+    build = partial(_build, sender=from_address, method=method, stamp=stamp, language=language)
+    if one_message_bcc and reached:
+        kinds = {kind for _, _, kind in reached}
+        kind = kinds.pop() if len(kinds) == 1 else MessageKind.INVITATION
+        subject = subject_for(kind, meeting, language)
+        texts = letter if cancel else _bodies(kind, letter, language)
+        bcc = [address for _, address, _ in reached]
+        built = build(kind=kind, subject=subject, to=[from_address], bcc=bcc, texts=texts, calendar=calendar.text)
+        messages.append(OutgoingMessage(kind=kind, actor_ids=tuple(a for a, _, _ in reached),
+                                        addresses=tuple(a.addr_spec for _, a, _ in reached), subject=subject,
+                                        message=built))  # fmt: skip
+    else:
+        for actor_id, address, kind in reached:
+            subject = subject_for(kind, meeting, language)
+            texts = letter if cancel else _bodies(kind, letter, language)
+            own = only_attendee(calendar.text, address.addr_spec)
+            built = build(kind=kind, subject=subject, to=[address], bcc=[], texts=texts, calendar=own)
+            messages.append(OutgoingMessage(kind=kind, actor_ids=(actor_id,), addresses=(address.addr_spec,),
+                                            subject=subject, message=built))  # fmt: skip
+    return Outbox(
+        network_id=meeting.network_id,
+        meeting_id=meeting_id,
+        method=method,
+        uid=calendar.uid,
+        recurrence_id=calendar.recurrence_id,
+        sequence=calendar.sequence,
+        sender=from_address.addr_spec,
+        messages=tuple(messages),
+        not_reached=tuple(not_reached),
+    )
+
+
+__all__ = ["POLICY", "MessageKind", "NotReached", "Outbox", "OutgoingMessage", "compose_invitations", "subject_for"]

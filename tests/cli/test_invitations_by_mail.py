@@ -1,0 +1,102 @@
+"""``integrationsnetz einladen``: the Wartburgkreis network's next plenary by e-mail, through a real SMTP server.
+
+The Wartburgkreis store (``store_workspace``) gets a coming network meeting that invites every
+organisation and person of the network, and every other person with an address an invitations
+consent; the command sends it to a loopback aiosmtpd server, writes it as ``.eml`` drafts, or only
+shows it. The people without consent or address are listed as not reached.
+"""
+
+from __future__ import annotations
+
+import email
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from email import policy
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import attrs
+import pytest
+from click.testing import Result
+
+import integrationsnetz as inz
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "mail"))  # tests/ is not a package: reach mailnet.py
+from mailnet import server
+
+Run = Callable[..., Result]
+MEETING = "nt-2027-1"
+
+
+@pytest.fixture
+def plenary(store_workspace: Path) -> list[str]:
+    """A confirmed plenary in January 2027 inviting everyone; the addresses of the organisations that get it."""
+    with inz.open_store(f"sqlite://{store_workspace / 'netz.db'}") as store:
+        data = inz.load_network(store, store.list(inz.Network)[0].id)
+        addressed = [p for p in data.persons if _email(p)]
+        consent = inz.Consent(purpose=inz.ConsentPurpose.INVITATIONS, given_on=date(2026, 1, 1))
+        agreeing = [attrs.evolve(p, consents=(*p.consents, consent)) for p in addressed[::2]]
+        store.put_many(agreeing)
+        start = datetime(2027, 1, 18, 9, tzinfo=ZoneInfo("Europe/Berlin"))
+        invited = [*(o.id for o in data.organizations), *(p.id for p in data.persons)]
+        store.put(inz.Meeting(network_id=data.network.id, id=MEETING, kind=inz.MeetingKind.NETWORK,
+                              title="Netzwerktreffen Integration – Jahresauftakt", start=start,
+                              end=start.replace(hour=13), status=inz.MeetingStatus.CONFIRMED,
+                              organizer_id="lra-sozialplanung",
+                              invitations=tuple(inz.Invitation(actor_id=a) for a in invited)))  # fmt: skip
+    emails = [_email(actor) for actor in (*data.organizations, *agreeing)]
+    return sorted(e for e in emails if e)
+
+
+def _email(actor: inz.Person | inz.Organization) -> str | None:
+    return next((c.value for c in actor.contacts if c.kind is inz.ContactKind.EMAIL), None)
+
+
+def _sent_sequences(folder: Path) -> dict[str, int | None]:
+    with inz.open_store(f"sqlite://{folder / 'netz.db'}") as store:
+        return {i.actor_id: i.sent_sequence for i in store.get(inz.Meeting, MEETING).invitations}
+
+
+def test_a_trial_run_shows_whom_and_writes_nothing(run: Run, store_workspace: Path, plenary: list[str]) -> None:
+    result = run("einladen", MEETING, "--probelauf", "--stichtag", "2027-01-04")
+    assert result.exit_code == 0, result.output
+    assert f"Probelauf: {len(plenary)} Nachrichten würden verschickt (REQUEST" in result.stdout
+    assert "Einladung: Netzwerktreffen Integration – Jahresauftakt am Mo 18.01.2027, 09:00 Uhr" in result.stdout
+    assert "erreicht keine Nachricht" in result.stderr
+    assert "keine Einwilligung „Einladungen“ am 04.01.2027" in result.stderr
+    assert set(_sent_sequences(store_workspace).values()) == {None}
+
+
+def test_invitations_go_through_the_smtp_server_and_are_recorded(
+    run: Run, store_workspace: Path, plenary: list[str]
+) -> None:
+    with server() as (inbox, port):
+        result = run("einladen", MEETING, "--smtp", f"127.0.0.1:{port}")
+    assert result.exit_code == 0, result.output
+    assert sorted(inbox.recipients()) == plenary
+    assert f"{len(plenary)} Eingeladene über 127.0.0.1:{port} benachrichtigt" in result.stdout
+    message = email.message_from_bytes(inbox.received[0][2], policy=policy.default)
+    assert message["Subject"].startswith("Einladung: Netzwerktreffen Integration – Jahresauftakt")
+    sent = _sent_sequences(store_workspace)
+    assert sum(1 for value in sent.values() if value is not None) == len(plenary)
+
+
+def test_eml_drafts_for_outlook(run: Run, store_workspace: Path, plenary: list[str], tmp_path: Path) -> None:
+    result = run("einladen", MEETING, "--ordner", str(tmp_path / "post"), "--bcc")
+    assert result.exit_code == 0, result.output
+    (draft,) = sorted((tmp_path / "post").glob("*.eml"))
+    assert draft.name == f"{MEETING}-alle.eml"
+    raw = draft.read_bytes()
+    assert raw.startswith(b"X-Unsent: 1\r\n")
+    message = email.message_from_bytes(raw, policy=policy.default)
+    assert sorted(a.addr_spec for a in message["Bcc"].addresses) == plenary
+
+
+def test_how_to_send_must_be_said(run: Run, store_workspace: Path, plenary: list[str]) -> None:
+    result = run("einladen", MEETING)
+    assert result.exit_code == 2
+    assert "--smtp HOST, --ordner ORDNER oder --probelauf" in result.stderr
+    result = run("einladen", "gibt-es-nicht", "--probelauf")
+    assert result.exit_code == 1
+    assert "nicht im Store" in result.stderr
