@@ -35,6 +35,7 @@ from integrationsnetz.exporters.pages import (
     Items,
     Page,
     Table,
+    readable,
     sections,
 )
 from integrationsnetz.exporters.xlsx import stable_archive, written_on
@@ -338,6 +339,7 @@ def render(page: Page, written: datetime) -> bytes:
     """The page as a .docx file dated ``written`` (UTC, naive)."""
     import docx
 
+    page = readable(page)
     document = docx.Document()
     _page_setup(document, page)
     document.core_properties.created = document.core_properties.modified = written

@@ -26,6 +26,7 @@ from integrationsnetz.exporters.pages import (
     Items,
     Page,
     Paragraph,
+    readable,
     sections,
 )
 from integrationsnetz.hookspecs import hookimpl
@@ -61,16 +62,22 @@ table.form td:nth-child(n+4), table.form th:nth-child(n+4) { text-align: center;
   h1, h2 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
   body.badge-sheet > h1, body.badge-sheet > p { display: none; }
+  body.badge-sheet > hr { break-before: page; border: 0; margin: 0; }  /* badges of several meetings */
   .badges { width: 17cm; }
 }
 """.strip()
 
 
+#: The isolates as HTML (:func:`pages.isolated`; a text's own, balanced by :func:`pages.readable`, too).
+_ISOLATE_TAGS = {ISOLATE: "<bdi>", "\u2066": '<bdi dir="ltr">', "\u2067": '<bdi dir="rtl">', ISOLATE_END: "</bdi>"}
+
+
 def _text(text: str) -> str:
     """``text`` escaped, its line breaks as ``<br>``, an isolated user text (:func:`pages.isolated`) in ``<bdi>``."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    shown = "<br>".join(escape(line) for line in lines)
-    return shown.replace(ISOLATE, "<bdi>").replace(ISOLATE_END, "</bdi>")
+    shown = "<br>".join(escape(line) for line in text.split("\n"))
+    for character, tag in _ISOLATE_TAGS.items():
+        shown = shown.replace(character, tag)
+    return shown
 
 
 def _block(block: Block) -> str:
@@ -106,6 +113,7 @@ def _section(blocks: tuple[Block, ...], kept: bool) -> str:
 
 def render(page: Page) -> str:
     """The page as a complete HTML document."""
+    page = readable(page)
     body = "\n".join(_section(part.blocks, part.kept) for part in sections(page.blocks))
     letterhead = ""
     if page.head is not None:
