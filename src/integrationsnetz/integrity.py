@@ -419,10 +419,11 @@ def unprintable_texts(data: NetworkData) -> list[Problem]:
 
 def _texts(value: object, path: str) -> Iterator[tuple[str, str]]:
     """Every string inside ``value`` (attrs classes, tuples, lists, mappings), with its path."""
+    kind = type(value)
     if isinstance(value, str):
         yield path, value
-    elif attrs.has(type(value)):
-        for field in attrs.fields(type(value)):
+    elif attrs.has(kind):
+        for field in attrs.fields(kind):
             yield from _texts(getattr(value, field.name), f"{path}.{field.name}")
     elif isinstance(value, tuple | list | frozenset | set):
         for index, item in enumerate(value):

