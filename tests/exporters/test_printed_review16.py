@@ -9,6 +9,7 @@ Needs Chromium, LibreOffice and poppler (see :mod:`integrationsnetz.testing.prin
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from datetime import datetime
 from pathlib import Path
@@ -61,3 +62,35 @@ def test_a_word_top_longer_than_a_page_keeps_its_heading_with_its_first_paragrap
     for number in range(14):
         holding = [index for index, page in enumerate(pages) if f"Absatz{number}:" in page]
         assert len(holding) == 1, (number, holding)
+
+
+#: A long compound word and an organisation's name without a space: no column may push the table off the page.
+COMPOUND = "Integrationskursträgerverbandsgeschäftsstelle"
+
+
+def test_the_html_sign_in_sheet_stays_inside_the_page_with_room_to_sign(tmp_path: Path) -> None:
+    people = (
+        inz.Person(id="p1", network_id="n", function="Leitung", name="Hubert " + "Wolfeschlegelsteinhausenbergerdorff" * 8,
+                   affiliation_id="o1"),
+        inz.Person(id="p2", network_id="n", function="Beratung", name="Anna Schmidt", affiliation_id="o2"),
+    )  # fmt: skip
+    bodies = (
+        inz.Organization(id="o1", network_id="n", name=COMPOUND + "ÜberregionaleKoordinierungsstelle",
+                         kind=inz.OrganizationKind.OTHER),
+        inz.Organization(id="o2", network_id="n", name=f"Caritasverband {COMPOUND} Eisenach",
+                         kind=inz.OrganizationKind.OTHER),
+    )  # fmt: skip
+    invited = tuple(inz.Invitation(actor_id=actor_id) for actor_id in ("p1", "p2"))
+    data = attrs.evolve(_data(invitations=invited), persons=people, organizations=bodies)
+    pdf = printing.print_html(_write(data, "html", "sign_in", tmp_path / "liste.html"), tmp_path / "liste.pdf")
+    edge = 595.28 - 2 / 2.54 * 72  # the right margin of 2 cm
+    assert printing.rightmost_word(pdf) <= edge + 0.5
+    rules = printing.vertical_rules(pdf, 1, least=60)
+    columns = [right - left for left, right in itertools.pairwise(rules) if right - left > 5]
+    assert len(columns) == 5, rules
+    assert rules[-1] + 1 <= edge, rules  # the right-hand border whole
+    signature, *ticks = columns[2:]
+    assert signature >= 3.6 / 2.54 * 72, columns  # at least Word's 3.6 cm
+    assert signature > max(ticks), columns
+    said = {text for _, text, _, _ in printing.words(pdf)}
+    assert {"Unterschrift", "Fotos:", "ja"} <= said, sorted(said)

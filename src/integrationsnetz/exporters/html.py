@@ -45,8 +45,13 @@ th { background: #eee; }
 .letterhead { margin: 0 0 2em; display: flex; justify-content: space-between; gap: 2em; }
 .letterhead .sender { font-size: 9.5pt; line-height: 1.3; }
 .letterhead .date { align-self: flex-end; white-space: nowrap; }
+table.form { table-layout: fixed; }  /* the columns' widths, whatever the names: the sheet stays on the page */
+table.form td, table.form th { overflow-wrap: anywhere; }
 table.form td { height: 2.2em; }
-table.form td:nth-child(n+4), table.form th:nth-child(n+4) { text-align: center; width: 6em; }
+table.form th:nth-child(1) { width: 25%; }
+table.form th:nth-child(2) { width: 25%; }
+table.form th:nth-child(3) { width: 24%; }  /* to sign in: 4 cm on A4, Word's at least 3.6 cm */
+table.form td:nth-child(n+4), table.form th:nth-child(n+4) { text-align: center; width: 13%; padding: 0.25em 0.2em; }
 .badges { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0; break-inside: avoid; }
 .badges + .badges { break-before: page; }
 .badge { box-sizing: border-box; height: 6cm; border: 1px dashed #999; padding: 1em; display: flex;
