@@ -94,3 +94,26 @@ def test_the_html_sign_in_sheet_stays_inside_the_page_with_room_to_sign(tmp_path
     assert signature > max(ticks), columns
     said = {text for _, text, _, _ in printing.words(pdf)}
     assert {"Unterschrift", "Fotos:", "ja"} <= said, sorted(said)
+
+
+def test_a_long_name_on_an_html_badge_never_covers_its_organisation(tmp_path: Path) -> None:
+    names = ("Maria-Magdalena Alexandra von Schwarzenberg-Hohenlohe-Waldburg",  # four lines at 20 pt
+             "Dr. Anna-Katharina Beispielfrau-Mustermann von und zu Hohenzollern-Sigmaringen " * 4)  # fmt: skip
+    org = "Staatliches Berufsbildungszentrum und Medizinische Fachschule Bad Salzungen – Außenstelle Eisenach"
+    people = tuple(inz.Person(id=f"p{n}", network_id="n", function="Leitung", name=name, affiliation_id="o")
+                   for n, name in enumerate(names))  # fmt: skip
+    body = inz.Organization(id="o", network_id="n", name=org, kind=inz.OrganizationKind.OTHER)
+    data = attrs.evolve(_data(invitations=tuple(inz.Invitation(actor_id=p.id) for p in people)), persons=people,
+                        organizations=(body,))  # fmt: skip
+    pdf = printing.print_html(_write(data, "html", "badges", tmp_path / "schilder.html"), tmp_path / "schilder.pdf")
+    boxes = [box for box in printing.word_boxes(pdf) if box[0] == 1]
+    column = 595.28 / 2  # two badges side by side: the first in the left column, the second in the right
+    for left_column, name in ((True, names[0]), (False, names[1])):
+        mine = [box for box in boxes if (box[2] < column) == left_column]
+        org_words = set(org.split())
+        name_bottom = max(bottom for _, text, _, _, _, bottom in mine if text not in org_words)
+        org_top = min(top for _, text, _, top, _, _ in mine if text in org_words and text not in name.split())
+        assert name_bottom <= org_top, (name[:20], name_bottom, org_top)  # no line of the name over the organisation
+        printed = " ".join(text for _, text, *_ in mine)
+        assert "Außenstelle Eisenach" in printed  # the organisation whole
+    assert "Hohenlohe-Waldburg" in " ".join(text for _, text, *_ in boxes)  # a four-line name shrinks, not cut

@@ -57,8 +57,12 @@ table.form td:nth-child(n+4), table.form th:nth-child(n+4) { text-align: center;
 .badge { box-sizing: border-box; height: 6cm; border: 1px dashed #999; padding: 1em; display: flex;
          flex-direction: column; justify-content: center; text-align: center; break-inside: avoid;
          overflow: hidden; overflow-wrap: anywhere; hyphens: auto; min-width: 0; }
-.badge .name { font-size: 20pt; font-weight: 600; min-height: 1.3em; }
-.badge .org { font-size: 12pt; margin-top: 0.4em; min-height: 1.2em; }
+.badge .name, .badge .org { flex-shrink: 0; display: -webkit-box; -webkit-box-orient: vertical; overflow: hidden; }
+.badge .name { font-size: 20pt; font-weight: 600; min-height: 1.3em; line-height: 1.25; -webkit-line-clamp: 3; }
+.badge .name.long { font-size: 16pt; }
+.badge .name.longer { font-size: 13pt; -webkit-line-clamp: 4; }
+.badge .org { font-size: 12pt; margin-top: 0.4em; min-height: 1.2em; line-height: 1.25; -webkit-line-clamp: 3; }
+.badge .org.long { font-size: 10pt; -webkit-line-clamp: 4; }
 @page { size: A4; margin: 2cm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
@@ -85,6 +89,16 @@ def _text(text: str) -> str:
     return shown
 
 
+def _sized(kind: str, text: str, *longer_than: int) -> str:
+    """A badge line's classes: ``long`` (a smaller font) past the first length, ``longer`` past the second.
+
+    So a name of four lines shrinks to fit beside its organisation; each is clamped to its lines
+    (STYLE), so neither can ever cover the other within the badge's fixed 6 cm.
+    """
+    steps = sum(len(text) > limit for limit in longer_than)
+    return kind + ("", " long", " longer")[steps]
+
+
 def _block(block: Block) -> str:
     if isinstance(block, Heading):
         level = min(max(block.level, 2), 6)
@@ -99,7 +113,8 @@ def _block(block: Block) -> str:
         return f"<{tag}>" + "".join(f"<li>{_text(item)}</li>" for item in block.items) + f"</{tag}>"
     if isinstance(block, Badges):
         cards = [
-            f'<div class="badge"><div class="name">{_text(name)}</div><div class="org">{_text(org)}</div></div>'
+            f'<div class="badge"><div class="{_sized("name", name, 36, 64)}">{_text(name)}</div>'
+            f'<div class="{_sized("org", org, 80)}">{_text(org)}</div></div>'
             for name, org in (*block.badges, *[("", "")] * block.blank)
         ]
         # One grid per A4 page: a page break between grids is honoured where one inside a grid is not.
