@@ -8,9 +8,7 @@ Needs Chromium, LibreOffice and poppler (see :mod:`integrationsnetz.testing.prin
 
 from __future__ import annotations
 
-import io
 import itertools
-import re
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -70,8 +68,8 @@ COMPOUND = "Integrationskursträgerverbandsgeschäftsstelle"
 
 def test_the_html_sign_in_sheet_stays_inside_the_page_with_room_to_sign(tmp_path: Path) -> None:
     people = (
-        inz.Person(id="p1", network_id="n", function="Leitung", name="Hubert " + "Wolfeschlegelsteinhausenbergerdorff" * 8,
-                   affiliation_id="o1"),
+        inz.Person(id="p1", network_id="n", function="Leitung", affiliation_id="o1",
+                   name="Hubert " + "Wolfeschlegelsteinhausenbergerdorff" * 8),
         inz.Person(id="p2", network_id="n", function="Beratung", name="Anna Schmidt", affiliation_id="o2"),
     )  # fmt: skip
     bodies = (
@@ -117,3 +115,31 @@ def test_a_long_name_on_an_html_badge_never_covers_its_organisation(tmp_path: Pa
         printed = " ".join(text for _, text, *_ in mine)
         assert "Außenstelle Eisenach" in printed  # the organisation whole
     assert "Hohenlohe-Waldburg" in " ".join(text for _, text, *_ in boxes)  # a four-line name shrinks, not cut
+
+
+def _hostile_presenter() -> NetworkData:
+    """Eve's name ends in a right-to-left override (U+202E) left open; she presents TOP 1 with Omar."""
+    people = (inz.Person(id="eve", network_id="n", function="Leitung", name="Eve Muster\u202e", affiliation_id="o"),
+              inz.Person(id="omar", network_id="n", function="Beratung", name="Omar Ahmadi"))  # fmt: skip
+    body = inz.Organization(id="o", network_id="n", name="Amt für Migration", kind=inz.OrganizationKind.OTHER)
+    agenda = (
+        inz.AgendaItem(kind=inz.AgendaItemKind.INPUT, title="Bericht", minutes=30, presenter_ids=("eve", "omar")),
+    )
+    invited = (inz.Invitation(actor_id="eve", status=inz.AttendanceStatus.PRESENT),
+               inz.Invitation(actor_id="omar", status=inz.AttendanceStatus.PRESENT))  # fmt: skip
+    meeting = _data(agenda=agenda, invitations=invited, moderator_id="eve", minutes=inz.Minutes(text="x"))
+    return attrs.evolve(meeting, persons=people, organizations=(body,))
+
+
+def test_a_direction_override_in_a_name_turns_no_text_after_it(tmp_path: Path) -> None:
+    data = _hostile_presenter()
+    for kind in ("agenda", "sign_in", "minutes"):
+        page = _write(data, "html", kind, tmp_path / f"{kind}.html")
+        assert "<bdi>Eve Muster\u202e\u202c</bdi>" in page.read_text(encoding="utf-8"), kind
+        printed = " ".join(printing.pages(printing.print_html(page, tmp_path / f"{kind}.pdf")))
+        assert "Amt für Migration" in printed, (kind, printed)  # not "noitargiM rüf tmA"
+        if kind != "sign_in":
+            assert "Omar Ahmadi" in printed, (kind, printed)
+        markdown = inz.export(data, "markdown", select="m", options=attrs.evolve(PERSONAL, document=kind)).decode()
+        assert "\u2068Eve Muster\u202e\u202c\u2069" in markdown, kind  # isolated: FSI … PDI
+        assert markdown.count("\u2068") == markdown.count("\u2069"), kind

@@ -173,7 +173,7 @@ def task_header(language: str) -> tuple[str, ...]:
 def open_tasks(groups: tuple[WorkingGroup, ...], request: ExportRequest) -> Page:
     """Each group's open tasks (open or in progress), the ones due first at the top."""
     language = request.options.language
-    refs = References(request.data)
+    refs = References(request.data, isolate=True)
     blocks: list[Block] = []
     for group in groups:
         blocks.append(Heading(group.name))
@@ -184,7 +184,7 @@ def open_tasks(groups: tuple[WorkingGroup, ...], request: ExportRequest) -> Page
             blocks.append(Paragraph(word("no_entries", language)))
     title = word("open_tasks", language)
     if len(groups) == 1:
-        title += f": {groups[0].name}"
+        title += f": {isolated(groups[0].name)}"
     return Page(title=title, language=language, blocks=tuple(blocks))
 
 
@@ -206,7 +206,7 @@ def _range_title(request: ExportRequest) -> str:
 def overview(request: ExportRequest) -> Page:
     """Every meeting and event in the selection and range, in date order."""
     language = request.options.language
-    refs = References(request.data)
+    refs = References(request.data, isolate=True)
     data = request.data
     blocks: list[Block] = [Heading(word("meetings", language))]
     meetings = sorted(data.meetings, key=lambda m: (m.start, m.id))
@@ -221,7 +221,9 @@ def overview(request: ExportRequest) -> Page:
                 (
                     format_date(start.date(), language),
                     f"{start:%H:%M}–{end:%H:%M}",
-                    meeting.title if meeting.title == what else f"{meeting.title} ({what})",
+                    isolated(meeting.title)
+                    if meeting.title == what
+                    else f"{isolated(meeting.title)} ({isolated(what)})",
                     refs.place(meeting.venue_id, meeting.room_id)
                     or (meeting.online_url and word("online", language))
                     or "",
