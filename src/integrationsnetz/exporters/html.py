@@ -5,7 +5,9 @@ Self-contained (inline CSS, no scripts, no external files), every text escaped w
 headers on each page and keeps rows and headings from breaking apart, and a section (a TOP of
 the Protokoll) on one page where it fits (:func:`~integrationsnetz.exporters.pages.sections`);
 badges print as a grid of 2 × 4 to a page at their designed size (6 cm high), a page break after every
-eighth; on paper a badge sheet holds the badges only (its title and note are for the screen).
+eighth; on paper a badge sheet holds the badges only (its title and note are for the screen), a
+long name prints smaller and neither name nor organisation can cover the other. The sign-in sheet's
+columns are fixed (a long word wraps inside its cell), so it stays on the page for any data.
 """
 
 from __future__ import annotations
