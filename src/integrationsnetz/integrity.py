@@ -14,6 +14,7 @@ from datetime import date, datetime
 import attrs
 
 from integrationsnetz.errors import WrongType
+from integrationsnetz.model.characters import unprintable
 from integrationsnetz.model.course_types import OFFICIAL_COURSE_TYPES
 from integrationsnetz.model.courses import Course, CourseStatus, CourseType
 from integrationsnetz.model.entity import Entity, instant, is_web_address
@@ -392,3 +393,42 @@ def course_problems(course: Course, kind: CourseType | None) -> Iterator[tuple[s
                 f"{abolished.isoformat()}, when the type was abolished"
             ),
         )
+
+
+def unprintable_texts(data: NetworkData) -> list[Problem]:
+    """Every stored text holding control characters (a form feed, ESC, NUL) or noncharacters, by its path.
+
+    Not a defect :func:`check` reports: documents print such a text anyway (a form feed as a line
+    break, the others left out, :func:`~integrationsnetz.model.characters.printable`), but what is
+    printed is then not what is stored, so ``integrationsnetz check`` shows them as warnings.
+    """
+    if not isinstance(data, NetworkData):
+        raise WrongType([f"unprintable_texts: expected NetworkData, got {type(data).__name__}"])
+    found: list[Problem] = []
+    roots: list[tuple[str, object]] = [("network", data.network)]
+    roots += [(_at(collection, str(entity.id)), entity) for collection in COLLECTIONS
+              for entity in getattr(data, collection)]  # fmt: skip
+    for root, value in roots:
+        for path, text in _texts(value, root):
+            characters = unprintable(text)
+            if characters:
+                said = f"holds control characters ({', '.join(characters)}): documents print them as line breaks "
+                found.append(Problem(path, said + "(form feed, vertical tab) or leave them out"))
+    return found
+
+
+def _texts(value: object, path: str) -> Iterator[tuple[str, str]]:
+    """Every string inside ``value`` (attrs classes, tuples, lists, mappings), with its path."""
+    kind = type(value)
+    if isinstance(value, str):
+        yield path, value
+    elif attrs.has(kind):
+        for field in attrs.fields(kind):
+            yield from _texts(getattr(value, field.name), f"{path}.{field.name}")
+    elif isinstance(value, tuple | list | frozenset | set):
+        for index, item in enumerate(value):
+            yield from _texts(item, f"{path}[{index}]")
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _texts(key, f"{path} (key)")
+            yield from _texts(item, f"{path}[{key!r}]".replace("'", '"'))

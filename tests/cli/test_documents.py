@@ -140,3 +140,15 @@ def test_word_files_need_out_and_are_never_written_to_a_terminal(wartburgkreis_w
     piped = run("agenda", "nt-2024-2", "--format", "docx", "--out", "-")  # the runner's stdout is no terminal
     assert piped.exit_code == 0, piped.output
     assert docx.Document(io.BytesIO(piped.stdout_bytes)).tables[0].rows[0].cells[0].text == "TOP"
+
+
+def test_badges_of_two_meetings_print_as_one_html_sheet(wartburgkreis_workspace: Path, run: Run) -> None:
+    """Review 16, finding 1: a badge sheet's ``<body class="badge-sheet">`` broke joining the pages."""
+    other = _next_week_meeting(run, "AG Arbeit nächste Woche")
+    badges = run("namensschilder", "nt-2024-2", other, "--format", "html")
+    assert badges.exit_code == 0, badges.output
+    page = badges.stdout
+    assert page.count("<body") == page.count("</body>") == 1
+    assert page.count('<body class="badge-sheet">') == 1
+    assert page.count("<h1>Namensschilder: ") == 2
+    assert page.count('class="badge"') == 72 + 8  # the second meeting's on its own page(s)

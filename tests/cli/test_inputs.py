@@ -220,3 +220,20 @@ def test_check_json_lists_each_source(run: Callable[..., Result], wartburgkreis_
 def test_optional_arguments_are_shown_in_brackets(run: Callable[..., Result]) -> None:
     assert "netz schreiben [OPTIONEN] [DATEI]" in run("netz", "schreiben", "--help").output
     assert "[FORMAT] [DATEI]" in run("export", "--help").output
+
+
+def test_check_names_texts_with_control_characters_as_warnings(run: Callable[..., Result],
+                                                               wartburgkreis_workspace: Path) -> None:  # fmt: skip
+    """Review 16, finding 2: a form feed from ``pdftotext`` is accepted, and ``check`` says where it is."""
+    document = wartburgkreis_workspace / "wartburgkreis-netzwerk.toml"
+    text = document.read_text(encoding="utf-8")
+    before = run("check", "--json")
+    title = 'title = "2. Treffen des Netzwerkes Integration Wartburgkreis"'
+    document.write_text(text.replace(title, 'title = "2. Treffen\\fdes Netzwerkes\\u0007"'), encoding="utf-8")
+    result = run("check")
+    assert result.exit_code == before.exit_code, result.output  # a note, not a problem
+    assert "1 Hinweise auf Steuerzeichen" in result.stdout
+    assert 'meetings["nt-2024-2"].title: holds control characters (U+000C, U+0007)' in result.stdout
+    report = json.loads(run("check", "--json").stdout)
+    assert report["problems"] == json.loads(before.stdout)["problems"]
+    assert [len(source["warnings"]) for source in report["sources"]][:1] == [1]

@@ -6,7 +6,9 @@ letter (left 2.5 cm, right 2 cm, top 2.7 cm: letterhead form A); the Einladung o
 sender block and the place-and-date line. Tables repeat their header row on every page
 (``w:tblHeader``) and no row splits across pages (``w:cantSplit``); a section of the Protokoll
 (a TOP) is chained with keep-with-next and each of its paragraphs kept whole, so Word moves it to
-the next page whole where it fits. Columns are sized by their content (:func:`text_width`), so a
+the next page whole where it fits; a discussion of several paragraphs (blank lines between) is as
+many Word paragraphs, its heading kept with the first only, so a TOP longer than a page breaks
+between them. Columns are sized by their content (:func:`text_width`), so a
 head's words never split.
 The language (German by default) is set on every text and automatic hyphenation is on. Badges
 print as a 2 × 4 grid to a page. The same data gives the same bytes: the dates of the document
@@ -18,6 +20,8 @@ from __future__ import annotations
 
 import copy
 import io
+import itertools
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, BinaryIO
@@ -35,6 +39,7 @@ from integrationsnetz.exporters.pages import (
     Items,
     Page,
     Table,
+    readable,
     sections,
 )
 from integrationsnetz.exporters.xlsx import stable_archive, written_on
@@ -306,11 +311,18 @@ def _items(document: Document, block: Items) -> list[WordParagraph]:
     return paragraphs
 
 
-def _block(document: Document, block: Block, *, whole: bool) -> list[WordParagraph]:
+#: Where a paragraph of running text ends: a blank line (a discussion of several paragraphs).
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _block(document: Document, block: Block, *, whole: bool) -> list[WordParagraph | None]:
     """Render ``block``; return the paragraphs its section's keep-with-next chain goes through.
 
     A kept section (``whole``) chains every paragraph; another only its heading to the next block
-    and a table's head to its first row: a long table may break, its head repeated.
+    and a table's head to its first row: a long table may break, its head repeated. ``None``
+    breaks the chain: running text of several paragraphs (each its own Word paragraph) is chained
+    by its first (to the heading above) and its last (to what follows), so a discussion longer
+    than a page breaks between its paragraphs and never leaves its heading alone on a page.
     """
     if isinstance(block, Heading):
         heading = document.add_heading(level=min(max(block.level, 2), 9))
@@ -328,16 +340,22 @@ def _block(document: Document, block: Block, *, whole: bool) -> list[WordParagra
     elif isinstance(block, Items):
         paragraphs = _items(document, block)
     else:
-        paragraph = document.add_paragraph()
-        _paragraph_text(paragraph, block.text)
-        paragraphs = [paragraph]
-    return paragraphs if whole else []
+        parts = [part for part in _PARAGRAPH_END.split(block.text) if part] or [""]
+        written = []
+        for part in parts:
+            written.append(document.add_paragraph())
+            _paragraph_text(written[-1], part)
+        if not whole:
+            return []
+        return [written[0]] if len(written) == 1 else [written[0], None, written[-1]]
+    return [*paragraphs] if whole else []
 
 
 def render(page: Page, written: datetime) -> bytes:
     """The page as a .docx file dated ``written`` (UTC, naive)."""
     import docx
 
+    page = readable(page)
     document = docx.Document()
     _page_setup(document, page)
     document.core_properties.created = document.core_properties.modified = written
@@ -347,12 +365,14 @@ def render(page: Page, written: datetime) -> bytes:
     _paragraph_text(title, page.title)
     for part in sections(page.blocks):
         chain = [paragraph for block in part.blocks for paragraph in _block(document, block, whole=part.kept)]
-        for paragraph in chain[:-1]:
-            paragraph.paragraph_format.keep_with_next = True
+        for paragraph, following in itertools.pairwise(chain):
+            if paragraph is not None and following is not None:
+                paragraph.paragraph_format.keep_with_next = True
         if part.kept:
             # keep-with-next alone lets a paragraph of several lines split at the page end: keep each whole
             for paragraph in chain:
-                paragraph.paragraph_format.keep_together = True
+                if paragraph is not None:
+                    paragraph.paragraph_format.keep_together = True
     buffer = io.BytesIO()
     document.save(buffer)
     return stable_archive(buffer.getvalue(), written)

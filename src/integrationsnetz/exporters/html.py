@@ -5,7 +5,9 @@ Self-contained (inline CSS, no scripts, no external files), every text escaped w
 headers on each page and keeps rows and headings from breaking apart, and a section (a TOP of
 the Protokoll) on one page where it fits (:func:`~integrationsnetz.exporters.pages.sections`);
 badges print as a grid of 2 × 4 to a page at their designed size (6 cm high), a page break after every
-eighth; on paper a badge sheet holds the badges only (its title and note are for the screen).
+eighth; on paper a badge sheet holds the badges only (its title and note are for the screen), a
+long name prints smaller and neither name nor organisation can cover the other. The sign-in sheet's
+columns are fixed (a long word wraps inside its cell), so it stays on the page for any data.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from integrationsnetz.exporters.pages import (
     Items,
     Page,
     Paragraph,
+    readable,
     sections,
 )
 from integrationsnetz.hookspecs import hookimpl
@@ -44,15 +47,24 @@ th { background: #eee; }
 .letterhead { margin: 0 0 2em; display: flex; justify-content: space-between; gap: 2em; }
 .letterhead .sender { font-size: 9.5pt; line-height: 1.3; }
 .letterhead .date { align-self: flex-end; white-space: nowrap; }
+table.form { table-layout: fixed; }  /* the columns' widths, whatever the names: the sheet stays on the page */
+table.form td, table.form th { overflow-wrap: anywhere; }
 table.form td { height: 2.2em; }
-table.form td:nth-child(n+4), table.form th:nth-child(n+4) { text-align: center; width: 6em; }
+table.form th:nth-child(1) { width: 25%; }
+table.form th:nth-child(2) { width: 25%; }
+table.form th:nth-child(3) { width: 24%; }  /* to sign in: 4 cm on A4, Word's at least 3.6 cm */
+table.form td:nth-child(n+4), table.form th:nth-child(n+4) { text-align: center; width: 13%; padding: 0.25em 0.2em; }
 .badges { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0; break-inside: avoid; }
 .badges + .badges { break-before: page; }
 .badge { box-sizing: border-box; height: 6cm; border: 1px dashed #999; padding: 1em; display: flex;
          flex-direction: column; justify-content: center; text-align: center; break-inside: avoid;
          overflow: hidden; overflow-wrap: anywhere; hyphens: auto; min-width: 0; }
-.badge .name { font-size: 20pt; font-weight: 600; min-height: 1.3em; }
-.badge .org { font-size: 12pt; margin-top: 0.4em; min-height: 1.2em; }
+.badge .name, .badge .org { flex-shrink: 0; display: -webkit-box; -webkit-box-orient: vertical; overflow: hidden; }
+.badge .name { font-size: 20pt; font-weight: 600; min-height: 1.3em; line-height: 1.25; -webkit-line-clamp: 3; }
+.badge .name.long { font-size: 16pt; }
+.badge .name.longer { font-size: 13pt; -webkit-line-clamp: 4; }
+.badge .org { font-size: 12pt; margin-top: 0.4em; min-height: 1.2em; line-height: 1.25; -webkit-line-clamp: 3; }
+.badge .org.long { font-size: 10pt; -webkit-line-clamp: 4; }
 @page { size: A4; margin: 2cm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
@@ -61,16 +73,32 @@ table.form td:nth-child(n+4), table.form th:nth-child(n+4) { text-align: center;
   h1, h2 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
   body.badge-sheet > h1, body.badge-sheet > p { display: none; }
+  body.badge-sheet > hr { break-before: page; border: 0; margin: 0; }  /* badges of several meetings */
   .badges { width: 17cm; }
 }
 """.strip()
 
 
+#: The isolates as HTML (:func:`pages.isolated`; a text's own, balanced by :func:`pages.readable`, too).
+_ISOLATE_TAGS = {ISOLATE: "<bdi>", "\u2066": '<bdi dir="ltr">', "\u2067": '<bdi dir="rtl">', ISOLATE_END: "</bdi>"}
+
+
 def _text(text: str) -> str:
     """``text`` escaped, its line breaks as ``<br>``, an isolated user text (:func:`pages.isolated`) in ``<bdi>``."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    shown = "<br>".join(escape(line) for line in lines)
-    return shown.replace(ISOLATE, "<bdi>").replace(ISOLATE_END, "</bdi>")
+    shown = "<br>".join(escape(line) for line in text.split("\n"))
+    for character, tag in _ISOLATE_TAGS.items():
+        shown = shown.replace(character, tag)
+    return shown
+
+
+def _sized(kind: str, text: str, *longer_than: int) -> str:
+    """A badge line's classes: ``long`` (a smaller font) past the first length, ``longer`` past the second.
+
+    So a name of four lines shrinks to fit beside its organisation; each is clamped to its lines
+    (STYLE), so neither can ever cover the other within the badge's fixed 6 cm.
+    """
+    steps = sum(len(text) > limit for limit in longer_than)
+    return kind + ("", " long", " longer")[steps]
 
 
 def _block(block: Block) -> str:
@@ -87,7 +115,8 @@ def _block(block: Block) -> str:
         return f"<{tag}>" + "".join(f"<li>{_text(item)}</li>" for item in block.items) + f"</{tag}>"
     if isinstance(block, Badges):
         cards = [
-            f'<div class="badge"><div class="name">{_text(name)}</div><div class="org">{_text(org)}</div></div>'
+            f'<div class="badge"><div class="{_sized("name", name, 36, 64)}">{_text(name)}</div>'
+            f'<div class="{_sized("org", org, 80)}">{_text(org)}</div></div>'
             for name, org in (*block.badges, *[("", "")] * block.blank)
         ]
         # One grid per A4 page: a page break between grids is honoured where one inside a grid is not.
@@ -106,6 +135,7 @@ def _section(blocks: tuple[Block, ...], kept: bool) -> str:
 
 def render(page: Page) -> str:
     """The page as a complete HTML document."""
+    page = readable(page)
     body = "\n".join(_section(part.blocks, part.kept) for part in sections(page.blocks))
     letterhead = ""
     if page.head is not None:

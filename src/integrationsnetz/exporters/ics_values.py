@@ -8,12 +8,13 @@ never ambiguous, a text can never start a new property. They know nothing about 
 from __future__ import annotations
 
 import functools
-import unicodedata
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
+
+from integrationsnetz.model.characters import printable
 
 #: The time zone of every timed entry (district offices keep German time).
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -60,25 +61,13 @@ def uid_for(network_id: str, kind: str, entity_id: str) -> str:
 def clean_text(text: str) -> str:
     r"""Text as every calendar parser can carry it: one kind of line break, no control characters.
 
-    CR, CRLF, NEL and the Unicode line and paragraph separators become ``\n`` (JavaScript
-    parsers such as ical.js treat U+2028 as a line end); other control characters and lone
-    surrogates are dropped. icalendar escapes the rest (``,`` ``;`` ``\`` and newlines), so no
-    text can start a new property or component.
+    CR, CRLF, NEL, form feed, vertical tab and the Unicode line and paragraph separators become
+    ``\n`` (JavaScript parsers such as ical.js treat U+2028 as a line end); other control
+    characters, lone surrogates and noncharacters are dropped (the documents' rule,
+    :func:`~integrationsnetz.model.characters.printable`). icalendar escapes the rest (``,`` ``;``
+    ``\`` and newlines), so no text can start a new property or component.
     """
-    if text.isprintable():
-        return text
-    text = text.replace("\r\n", "\n")
-    kept = []
-    for ch in text:
-        if ch in "\n\t":
-            kept.append(ch)
-            continue
-        category = unicodedata.category(ch)
-        if ch in "\r\x85" or category in ("Zl", "Zp"):
-            kept.append("\n")
-        elif category not in ("Cc", "Cs"):
-            kept.append(ch)
-    return "".join(kept)
+    return printable(text)
 
 
 # RFC 5545 §3.3.11 TEXT escapes, backslash first. icalendar's own escaping also reads a literal

@@ -24,7 +24,7 @@ from integrationsnetz.model.memberships import Role
 
 def references(request: ExportRequest) -> References:
     """The lookups of a meeting document: a person's name only where :func:`may_show_name` allows it."""
-    return References(request.data, name_shown=partial(may_show_name, options=request.options))
+    return References(request.data, name_shown=partial(may_show_name, options=request.options), isolate=True)
 
 
 def presenters(ids: tuple[str, ...], refs: References) -> str:
@@ -69,7 +69,7 @@ def agenda_table(meeting: Meeting, refs: References, language: str) -> Table:
     """TOP, time, topic and presenters; a break is a row without a number."""
     rows = []
     for number, when, item in zip(agenda_numbers(meeting), agenda_times(meeting), meeting.agenda, strict=True):
-        title = isolated(item.title) + (f"\n{item.description}" if item.description else "")
+        title = isolated(item.title) + (f"\n{isolated(item.description)}" if item.description else "")
         top = str(number) if number is not None else ""
         rows.append((top, when, title, presenters(item.presenter_ids, refs)))
     header = (word("item", language), word("time", language), word("title", language), word("presenters", language))

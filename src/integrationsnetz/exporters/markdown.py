@@ -11,7 +11,7 @@ from typing import BinaryIO
 
 from integrationsnetz.exporters import Exporter, ExportRequest
 from integrationsnetz.exporters.compose import build_page
-from integrationsnetz.exporters.pages import Badges, Block, Facts, Heading, Items, Page, Paragraph
+from integrationsnetz.exporters.pages import Badges, Block, Facts, Heading, Items, Page, Paragraph, readable
 from integrationsnetz.hookspecs import hookimpl
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!&])")
@@ -64,6 +64,7 @@ def _block(block: Block) -> str:
 
 def render(page: Page) -> str:
     """The page as Markdown text."""
+    page = readable(page)
     head = []
     if page.head is not None:
         head = ["  \n".join(escape(line) for line in page.head.sender), escape(page.head.date_line)]

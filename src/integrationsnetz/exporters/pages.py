@@ -13,7 +13,6 @@ the document a request asks for; the meeting documents are built in
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
 import attrs
@@ -32,6 +31,7 @@ from integrationsnetz.exporters.wording import (
     status_word,
     word,
 )
+from integrationsnetz.model.characters import ISOLATE, ISOLATE_END, balanced, isolated, printable
 from integrationsnetz.model.events import AllDay
 from integrationsnetz.model.groups import Task, WorkingGroup
 
@@ -112,19 +112,39 @@ class Page:
     head: Letterhead | None = None
 
 
-#: Unicode's first-strong isolate and its end: text between them keeps its own direction.
-ISOLATE, ISOLATE_END = "\u2068", "\u2069"
-_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+def readable(page: Page) -> Page:
+    """``page`` with every text as a document may print it: the one place the renderers clean texts.
 
-
-def isolated(text: str) -> str:
-    """``text`` (a title the user wrote) isolated if it holds right-to-left letters, else as it is.
-
-    So in "Protokoll: Große Sitzung مرحبا, 02.03.2026" the date stays after the Arabic word instead
-    of joining its run. HTML renders the isolate as ``<bdi>``, Word keeps the characters.
+    Each text goes through :func:`~integrationsnetz.model.characters.printable` (a form feed
+    becomes a line break, other control characters and noncharacters go) and
+    :func:`~integrationsnetz.model.characters.balanced` (its own direction changes end inside it).
+    Word, HTML and Markdown call it first, so none of them fails on, or passes on, a raw control.
     """
-    return f"{ISOLATE}{text}{ISOLATE_END}" if _RIGHT_TO_LEFT.search(text) else text
 
+    def clean(text: str) -> str:
+        return balanced(printable(text))
+
+    def block(item: Block) -> Block:
+        if isinstance(item, Heading | Paragraph):
+            return attrs.evolve(item, text=clean(item.text))
+        if isinstance(item, Facts):
+            return Facts(tuple((clean(label), clean(value)) for label, value in item.items))
+        if isinstance(item, Items):
+            return attrs.evolve(item, items=tuple(clean(text) for text in item.items))
+        if isinstance(item, Badges):
+            return attrs.evolve(item, badges=tuple((clean(name), clean(org)) for name, org in item.badges))
+        return attrs.evolve(item, header=tuple(clean(text) for text in item.header),
+                            rows=tuple(tuple(clean(text) for text in row) for row in item.rows))  # fmt: skip
+
+    head = page.head
+    if head is not None:
+        head = Letterhead(sender=tuple(clean(line) for line in head.sender), date_line=clean(head.date_line))
+    return Page(title=clean(page.title), language=page.language, blocks=tuple(block(b) for b in page.blocks),
+                head=head)  # fmt: skip
+
+
+#: What the renderers import from here: the isolates of :func:`isolated` (moved to the model, kept here).
+__all__ = ["ISOLATE", "ISOLATE_END", "isolated"]
 
 #: Tick box of a form (sign-in sheet).
 BOX = "☐"
@@ -153,7 +173,7 @@ def task_header(language: str) -> tuple[str, ...]:
 def open_tasks(groups: tuple[WorkingGroup, ...], request: ExportRequest) -> Page:
     """Each group's open tasks (open or in progress), the ones due first at the top."""
     language = request.options.language
-    refs = References(request.data)
+    refs = References(request.data, isolate=True)
     blocks: list[Block] = []
     for group in groups:
         blocks.append(Heading(group.name))
@@ -164,7 +184,7 @@ def open_tasks(groups: tuple[WorkingGroup, ...], request: ExportRequest) -> Page
             blocks.append(Paragraph(word("no_entries", language)))
     title = word("open_tasks", language)
     if len(groups) == 1:
-        title += f": {groups[0].name}"
+        title += f": {isolated(groups[0].name)}"
     return Page(title=title, language=language, blocks=tuple(blocks))
 
 
@@ -186,7 +206,7 @@ def _range_title(request: ExportRequest) -> str:
 def overview(request: ExportRequest) -> Page:
     """Every meeting and event in the selection and range, in date order."""
     language = request.options.language
-    refs = References(request.data)
+    refs = References(request.data, isolate=True)
     data = request.data
     blocks: list[Block] = [Heading(word("meetings", language))]
     meetings = sorted(data.meetings, key=lambda m: (m.start, m.id))
@@ -201,7 +221,9 @@ def overview(request: ExportRequest) -> Page:
                 (
                     format_date(start.date(), language),
                     f"{start:%H:%M}–{end:%H:%M}",
-                    meeting.title if meeting.title == what else f"{meeting.title} ({what})",
+                    isolated(meeting.title)
+                    if meeting.title == what
+                    else f"{isolated(meeting.title)} ({isolated(what)})",
                     refs.place(meeting.venue_id, meeting.room_id)
                     or (meeting.online_url and word("online", language))
                     or "",

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from integrationsnetz.model.actors import Organization, Person
+from integrationsnetz.model.characters import isolated
 from integrationsnetz.model.contacts import ContactKind
 from integrationsnetz.model.course_types import OFFICIAL_COURSE_TYPES
 from integrationsnetz.model.courses import Course
@@ -21,8 +22,13 @@ from integrationsnetz.model.venues import Venue
 class References:
     """Lookups by id over one network's data (a plain object: built per export, never stored)."""
 
-    def __init__(self, data: NetworkData, *, name_shown: Callable[[Person], bool] | None = None) -> None:
+    def __init__(
+        self, data: NetworkData, *, name_shown: Callable[[Person], bool] | None = None, isolate: bool = False
+    ) -> None:
+        """``isolate``: every name and place in its own direction (:func:`isolated`), as documents print them."""
         self.data = data
+        #: What a user's text becomes in a composed line ("name (organisation)"): isolated for documents.
+        self.shown: Callable[[str], str] = isolated if isolate else str
         #: Whether a person's name may appear (default: whenever the data still holds it).
         self.name_shown = name_shown or (lambda person: person.name is not None)
         self.network = data.network
@@ -37,8 +43,8 @@ class References:
         if actor is None:
             return actor_id
         if isinstance(actor, Organization):
-            return actor.name
-        return actor.name if actor.name is not None and self.name_shown(actor) else actor.function
+            return self.shown(actor.name)
+        return self.shown(actor.name if actor.name is not None and self.name_shown(actor) else actor.function)
 
     def organization_of(self, actor_id: str | None) -> Organization | None:
         """The organisation itself, or the one a person works for."""
@@ -57,7 +63,7 @@ class References:
         name = self.actor_name(actor_id) or actor_id
         org = self.organization_of(actor_id) if isinstance(actor, Person) else None
         if org is not None and not says_organization(name, org):
-            return f"{name} ({org.name})"
+            return f"{name} ({self.shown(org.name)})"
         return name
 
     def email_of(self, actor_id: str | None) -> str | None:
@@ -82,7 +88,7 @@ class References:
             # A venue named after its town ("Eisenach" in Eisenach) says the place once.
             if part and all(part.casefold() != seen.casefold() for seen in parts):
                 parts.append(part)
-        return ", ".join(parts)
+        return ", ".join(self.shown(part) for part in parts)
 
     def course_title(self, course: Course, language: str) -> str:
         """ "Alphabetisierungskurs (Eisenach)": the course type's name and the place."""

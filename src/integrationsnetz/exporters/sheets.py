@@ -47,12 +47,12 @@ def _expected(meeting: Meeting, refs: References) -> list[tuple[str, str]]:
     for actor_id in meeting.participant_ids():
         actor = refs.actors.get(actor_id)
         if isinstance(actor, Organization) and actor_id != meeting.organizer_id:
-            entry = ("", actor.name)
+            entry = ("", isolated(actor.name))
         elif isinstance(actor, Person):
             label = refs.actor_name(actor_id) or actor.function
             org = refs.organization_of(actor_id)
             said = org is not None and says_organization(label, org)
-            entry = (label, org.name if org is not None and not said else "")
+            entry = (label, isolated(org.name) if org is not None and not said else "")
         else:
             continue
         seen.append(entry)  # two people of the same function are two rows, two badges

@@ -94,6 +94,21 @@ def words(pdf: Path) -> list[tuple[int, str, float, float]]:
     return found
 
 
+def word_boxes(pdf: Path) -> list[tuple[int, str, float, float, float, float]]:
+    """Every word of ``pdf`` as (page number from 1, text, left, top, right, bottom), in points.
+
+    For checks that two texts never overlap (a badge's name and organisation).
+    """
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                           text=True).stdout  # fmt: skip
+    found = []
+    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+    for number, page in enumerate(boxes.split("<page ")[1:], start=1):
+        for left, top, right, bottom, text in re.findall(pattern, page):
+            found.append((number, text, float(left), float(top), float(right), float(bottom)))
+    return found
+
+
 def vertical_rules(pdf: Path, page: int = 1, *, least: float = 200.0) -> list[float]:
     """Where (points from the left) ``page`` of ``pdf`` has an unbroken dark vertical line ``least`` points long.
 

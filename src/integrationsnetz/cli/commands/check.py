@@ -7,6 +7,7 @@ what the store holds beyond them), so people imported into the store may be name
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,18 +16,36 @@ from integrationsnetz.cli.settings import Settings
 from integrationsnetz.cli.wording import say
 from integrationsnetz.cli.workspace import combined, stored_network
 
+if TYPE_CHECKING:
+    from integrationsnetz.model import NetworkData
 
-def _report(source: str, problems: list[str], found: list[dict[str, object]] | None = None) -> None:
-    """Print what one source holds, or (``--json``) add it to ``found`` to print at the end."""
+
+def _report(source: str, problems: list[str], found: list[dict[str, object]] | None = None,
+            warnings: list[str] | None = None) -> None:  # fmt: skip
+    """Print what one source holds, or (``--json``) add it to ``found`` to print at the end.
+
+    ``warnings`` (texts with control characters) are shown but are no problems: the exit code ignores them.
+    """
+    warnings = warnings or []
     if found is not None:
-        found.append({"source": source, "problems": problems})
+        found.append({"source": source, "problems": problems, "warnings": warnings})
         return
     if not problems:
         click.echo(say("check.ok", source=source))
-        return
-    click.echo(say("check.problems", source=source, count=len(problems)))
-    for problem in problems:
-        click.echo(f"  {problem}")
+    else:
+        click.echo(say("check.problems", source=source, count=len(problems)))
+        for problem in problems:
+            click.echo(f"  {problem}")
+    if warnings:
+        click.echo(say("check.warnings", source=source, count=len(warnings)))
+        for warning in warnings:
+            click.echo(f"  {warning}")
+
+
+def _warnings(data: NetworkData | None) -> list[str]:
+    from integrationsnetz.integrity import unprintable_texts
+
+    return [] if data is None else [str(warning) for warning in unprintable_texts(data)]
 
 
 @click.command("check", cls=Command, help="help.check", short_help="short.check")
@@ -48,7 +67,7 @@ def check(ctx: click.Context, as_json: bool) -> None:
             problems = [str(problem) for problem in inz.check(document)]
         except inz.InvalidData as exc:
             problems = list(exc.problems)
-        _report(str(workspace.document), problems, sources)
+        _report(str(workspace.document), problems, sources, _warnings(document))
         found += len(problems)
     if workspace.store_url is not None:
         with workspace.open_store() as store:
@@ -56,7 +75,7 @@ def check(ctx: click.Context, as_json: bool) -> None:
             label = store.url.masked
         if stored is not None:
             problems = [str(problem) for problem in inz.check(stored)]
-            _report(label, problems, sources)
+            _report(label, problems, sources, _warnings(stored))
             found += len(problems)
     if workspace.planning is not None:
         try:

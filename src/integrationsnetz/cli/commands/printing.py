@@ -11,6 +11,7 @@ binary: it needs ``--out`` (``--out -`` writes it to standard output, never to a
 
 from __future__ import annotations
 
+import re
 import sys
 from datetime import UTC, date, timedelta
 from pathlib import Path
@@ -28,7 +29,8 @@ if TYPE_CHECKING:
     from integrationsnetz.exporters import DocumentKind
     from integrationsnetz.model import Meeting, NetworkData
 
-_BODY_START, _BODY_END = "<body>\n", "\n</body>"
+#: The start of an HTML document's body, with its attributes (a badge sheet's ``class``), and its end.
+_BODY_START, _BODY_END = re.compile(r"<body[^>]*>\n"), "\n</body>"
 
 
 def chosen_meetings(data: NetworkData, ids: tuple[str, ...], week: tuple[date, date] | None) -> list[Meeting]:
@@ -63,7 +65,11 @@ def _demoted_html(body: str) -> str:
 
 def _joined(parts: list[str], html: bool, *, demote: bool) -> str:
     if html:
-        bodies = [part[part.index(_BODY_START) + len(_BODY_START) : part.rindex(_BODY_END)] for part in parts[1:]]
+        bodies = []
+        for part in parts[1:]:
+            start = _BODY_START.search(part)
+            assert start is not None, "the html exporter writes a <body>"
+            bodies.append(part[start.end() : part.rindex(_BODY_END)])
         if demote:
             bodies = [_demoted_html(body) for body in bodies]
         first = parts[0]

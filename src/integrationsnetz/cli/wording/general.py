@@ -76,9 +76,9 @@ WORDS: dict[str, tuple[str, str]] = {
                           "{name}: {value!r} lies outside the workspace; name a folder inside it "
                           "(for another target folder: veroeffentlichen --out ORDNER)"),
     "help.check.json": ("Als JSON ausgeben: {\"problems\": Anzahl, \"sources\": [{\"source\", \"problems\": "
-                        "[Meldungen]}]}; Exit-Code wie ohne.",
+                        "[Meldungen], \"warnings\": [Hinweise]}]}; Exit-Code wie ohne.",
                         "Print as JSON: {\"problems\": count, \"sources\": [{\"source\", \"problems\": "
-                        "[messages]}]}; exit code as without."),
+                        "[messages], \"warnings\": [notes]}]}; exit code as without."),
     "store.version_unknown": ("{url}: der Speicher nennt seine Schemaversion nicht (ein Plugin ohne "
                               "schema_version()); er wird beim Öffnen migriert, wenn er das kann",
                               "{url}: the store does not tell its schema version (a plugin without "
@@ -130,6 +130,10 @@ WORDS: dict[str, tuple[str, str]] = {
                    "Check the network (document and store) and show every problem with its path."),
     "check.ok": ("{source}: keine Probleme.", "{source}: no problems."),
     "check.problems": ("{source}: {count} Probleme:", "{source}: {count} problems:"),
+    "check.warnings": ("{source}: {count} Hinweise auf Steuerzeichen in Texten (kein Fehler; Dokumente drucken "
+                       "Seitenvorschub und vertikalen Tab als Zeilenumbruch und lassen die anderen weg):",
+                       "{source}: {count} notes on control characters in texts (no error; documents print form feed "
+                       "and vertical tab as line breaks and leave the others out):"),
     # lists
     "help.liste": ("Personen, Organisationen, Gruppen, Termine, Aufgaben oder Kurse auflisten.\n\n"
                    "ART: personen, organisationen, gruppen, termine, aufgaben, kurse, orte (oder englisch: persons, "
