@@ -11,7 +11,7 @@ from __future__ import annotations
 import email
 import sys
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from email import policy
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -23,6 +23,7 @@ from click.testing import Result
 import integrationsnetz as inz
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "mail"))  # tests/ is not a package: reach mailnet.py
+from client_replies import reply_message
 from mailnet import server
 
 Run = Callable[..., Result]
@@ -100,3 +101,68 @@ def test_how_to_send_must_be_said(run: Run, store_workspace: Path, plenary: list
     result = run("einladen", "gibt-es-nicht", "--probelauf")
     assert result.exit_code == 1
     assert "nicht im Store" in result.stderr
+
+
+def _calendar_part(message: email.message.EmailMessage) -> bytes:
+    part = next(p for p in message.walk() if p.get_content_type() == "text/calendar")
+    payload = part.get_payload(decode=True)
+    assert isinstance(payload, bytes)
+    return payload
+
+
+@pytest.fixture
+def mailboxes(store_workspace: Path, plenary: list[str]) -> list[str]:
+    """``plenary`` after every organisation without one got an invented functional mailbox (the article names none)."""
+    with inz.open_store(f"sqlite://{store_workspace / 'netz.db'}") as store:
+        bare = [o for o in store.list(inz.Organization) if _email(o) is None]
+        store.put_many([attrs.evolve(o, contacts=(*o.contacts, inz.ContactPoint(kind=inz.ContactKind.EMAIL,
+                        value=f"{o.id}@wartburgkreis.example"))) for o in bare])  # fmt: skip
+    return sorted([*plenary, *(f"{o.id}@wartburgkreis.example" for o in bare)])
+
+
+def test_the_plenary_round_invite_answer_in_three_clients_cancel(
+    run: Run, store_workspace: Path, mailboxes: list[str], tmp_path: Path
+) -> None:
+    """The issue's "done": invitations through SMTP, answers from Outlook, Thunderbird and Apple Mail
+    back into the invitations, and the cancellation to everyone who had not declined."""
+    plenary = mailboxes
+    with server() as (inbox, port):
+        assert run("einladen", MEETING, "--smtp", f"127.0.0.1:{port}").exit_code == 0
+    received = inbox.messages()
+    assert sorted(message["To"].addresses[0].addr_spec for message in received) == plenary
+    by_address = {message["To"].addresses[0].addr_spec: message for message in received}
+    answering = [address for address in by_address if plenary.count(address) == 1][:3]
+    answers = dict(zip(answering, ("ACCEPTED", "TENTATIVE", "DECLINED"), strict=True))
+    folder = tmp_path / "antworten"
+    folder.mkdir()
+    for number, (address, client) in enumerate(zip(answering, ("outlook", "thunderbird", "apple"), strict=True)):
+        raw = reply_message(client, _calendar_part(by_address[address]), attendee=address, name="Zoë Müller",
+                            answer=answers[address], stamp=datetime(2027, 1, 5, 10, number, tzinfo=UTC),
+                            organizer=by_address[address]["From"].addresses[0].addr_spec)  # fmt: skip
+        (folder / f"{number}-{client}.eml").write_bytes(raw)
+
+    result = run("rueckmeldungen", str(folder), "--yes")
+    assert result.exit_code == 0, result.output
+    with inz.open_store(f"sqlite://{store_workspace / 'netz.db'}") as store:
+        data = inz.load_network(store, store.list(inz.Network)[0].id)
+        meeting = store.get(inz.Meeting, MEETING)
+    email_of = {actor.id: _email(actor) for actor in (*data.organizations, *data.persons)}
+    status = {email_of[i.actor_id]: i.status for i in meeting.invitations}
+    assert status[answering[0]] is inz.AttendanceStatus.ACCEPTED
+    assert status[answering[1]] is inz.AttendanceStatus.TENTATIVE
+    assert status[answering[2]] is inz.AttendanceStatus.DECLINED
+    assert all(status[address] is inz.AttendanceStatus.INVITED for address in set(plenary) - set(answering))
+
+    assert run("termin", "absagen", MEETING, "--yes", "--ohne-ics").exit_code == 0
+    with server() as (inbox, port):
+        result = run("einladen", MEETING, "--smtp", f"127.0.0.1:{port}")
+    assert result.exit_code == 0, result.output
+    cancelled = inbox.messages()
+    assert sorted(message["To"].addresses[0].addr_spec for message in cancelled) == [
+        address for address in plenary if address != answering[2]
+    ]
+    for message in cancelled:
+        assert message["Subject"].startswith("Abgesagt: ")
+        calendar = _calendar_part(message)
+        assert b"METHOD:CANCEL" in calendar
+        assert b"STATUS:CANCELLED" in calendar
