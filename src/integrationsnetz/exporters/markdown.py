@@ -42,6 +42,15 @@ def _cell(text: str) -> str:
     return "<br>".join(escape(line) for line in text.replace("\r", "\n").split("\n"))
 
 
+def written_forms(text: str) -> tuple[str, ...]:
+    """Each way this exporter may write ``text`` (running text, after a label, in a table cell).
+
+    So a search for a person's name in written files (the erasure's, DSGVO Art. 17) finds
+    "Anna Schmidt \\[geb. Meyer\\]" as well as the name as typed.
+    """
+    return tuple(dict.fromkeys((escape(text), _paragraph(text), _inline(text), _cell(text))))
+
+
 def _block(block: Block) -> str:
     if isinstance(block, Heading):
         return f"{'#' * block.level} {escape(block.text)}"
