@@ -8,7 +8,7 @@ CommonMark (with GitHub tables) and compare the links' targets with the addresse
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from urllib.parse import unquote
 
 import attrs
@@ -44,7 +44,7 @@ def _text(markdown: str) -> str:
         for child in token.children or ():
             if child.type == "link_open":
                 parts.append(unquote(str(child.attrGet("href"))))
-            elif child.type == "text" and not parts[-1:] == ["<link>"]:
+            elif child.type == "text" and parts[-1:] != ["<link>"]:
                 parts.append(child.content)
             elif child.type in ("softbreak", "hardbreak"):
                 parts.append("\n")

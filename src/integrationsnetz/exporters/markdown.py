@@ -51,7 +51,7 @@ def escape(text: str) -> str:
     start = 0
     for match in _ADDRESS.finditer(text):
         address, rest = _address(match.group())
-        if ":" not in address and "@" not in address or address.endswith(("://", ":")):
+        if (":" not in address and "@" not in address) or address.endswith(("://", ":")):
             continue
         parts.append(_escaped(text[start : match.start()]))
         parts.append("<" + "".join(_IN_ADDRESS.get(ch, ch) for ch in address) + ">" + _escaped(rest))
