@@ -74,7 +74,7 @@ def loeschen(settings: Settings, person_id: str, yes: bool) -> None:
 
     import integrationsnetz as inz
     from integrationsnetz.atomic import write_atomic
-    from integrationsnetz.cli.erasure import free_texts, planning_edit, request_files
+    from integrationsnetz.cli.erasure import changed_figures, free_texts, planning_edit, request_files
     from integrationsnetz.cli.personal_files import files_naming, traces_of
     from integrationsnetz.cli.readable import label, label_path
     from integrationsnetz.cli.terminal import visible
@@ -123,6 +123,14 @@ def loeschen(settings: Settings, person_id: str, yes: bool) -> None:
             click.echo(say("person.free_text", count=len(texts)))
             for entity, field_path in texts:
                 click.echo(f"  {label('type.' + type(entity).__name__)} {entity.id}: {label_path(field_path)}")
+        figures = changed_figures(entities, person_id)
+        if figures:
+            click.echo(say("person.figures", count=len({figure.meeting.id for figure in figures})))
+            for figure in figures:
+                day = f"{figure.meeting.start:%d.%m.%Y}"
+                what = say(f"person.figure.{figure.figure}")
+                click.echo(say("person.figure", id=figure.meeting.id, day=day, figure=what,
+                               before=figure.before, after=figure.after))  # fmt: skip
         ask(yes)
         with locked(workspace.lock):
             if workspace.document is not None and original is not None:
