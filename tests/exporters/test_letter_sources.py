@@ -8,11 +8,14 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, date, datetime
 
 import attrs
 import pytest
 import wartburgkreis
+from hypothesis import given
+from hypothesis import strategies as st
 
 import integrationsnetz as inz
 from integrationsnetz import ExportOptions, NetworkData
@@ -57,3 +60,37 @@ def test_without_stamp_the_letter_is_dated_by_the_meetings_last_change(
     monkeypatch.setattr(letters, "date", Tomorrow)
     assert _letter(dated, "docx") == first
     assert _letter(dated).decode() == text
+
+
+def _meeting(start: datetime, durations: list[int]) -> inz.Meeting:
+    from datetime import timedelta
+
+    agenda = tuple(inz.AgendaItem(kind="input", title=f"Punkt {n}", minutes=m) for n, m in enumerate(durations))
+    return inz.Meeting(id="nacht", network_id="n", kind=inz.MeetingKind.NETWORK, title="Lange Nacht", start=start,
+                       end=start + timedelta(minutes=sum(durations) + 1), agenda=agenda)  # fmt: skip
+
+
+def test_agenda_times_follow_the_wall_clock_on_the_night_the_clocks_change() -> None:
+    from zoneinfo import ZoneInfo
+
+    from integrationsnetz.exporters.letters import agenda_times
+
+    berlin = ZoneInfo("Europe/Berlin")
+    spring = _meeting(datetime(2025, 3, 30, 1, 0, tzinfo=berlin), [60, 60])
+    assert agenda_times(spring) == ["01:00–03:00", "03:00–04:00"]  # 02:00 does not exist that night
+    autumn = _meeting(datetime(2025, 10, 26, 2, 0, tzinfo=berlin), [60, 60])
+    assert agenda_times(autumn) == ["02:00–02:00", "02:00–03:00"]  # 02:00 summer time, then 02:00 winter time
+
+
+@given(start=st.datetimes(min_value=datetime(2025, 1, 1), max_value=datetime(2026, 12, 31), timezones=st.just(UTC)),
+       durations=st.lists(st.integers(min_value=1, max_value=240), min_size=1, max_size=6))  # fmt: skip
+def test_the_agenda_ends_when_its_items_are_over(start: datetime, durations: list[int]) -> None:
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    from integrationsnetz.exporters.letters import agenda_times
+
+    times = agenda_times(_meeting(start, durations))
+    over = (start + timedelta(minutes=sum(durations))).astimezone(ZoneInfo("Europe/Berlin"))
+    assert times[-1].endswith(f"–{over:%H:%M}")
+    assert all(a.split("–")[1] == b.split("–")[0] for a, b in itertools.pairwise(times))

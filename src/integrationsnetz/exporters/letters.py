@@ -10,7 +10,7 @@ its time from the meeting's start and the durations before it, and names present
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import partial
 
 from integrationsnetz.contract.exporters import ExportRequest
@@ -50,19 +50,21 @@ def agenda_numbers(meeting: Meeting) -> list[int | None]:
 def agenda_times(meeting: Meeting) -> list[str]:
     """Each item's time, "09:30–09:40", from the start and the durations before it.
 
-    An item without a duration gets its start only; the items after it get no time.
+    An item without a duration gets its start only; the items after it get no time. Durations
+    are counted in real time and shown on the wall clock, so on the night the clocks change an
+    item from 01:30 for an hour ends at 03:30 (spring), one from 02:30 at 02:30 again (autumn).
     """
     times = []
-    clock: datetime | None = meeting.start.astimezone(BERLIN)
+    clock: datetime | None = meeting.start.astimezone(UTC)
     for item in meeting.agenda:
         if clock is None:
             times.append("")
         elif item.minutes is None:
-            times.append(f"{clock:%H:%M}")
+            times.append(f"{clock.astimezone(BERLIN):%H:%M}")
             clock = None
         else:
             end = clock + timedelta(minutes=item.minutes)
-            times.append(f"{clock:%H:%M}–{end:%H:%M}")
+            times.append(f"{clock.astimezone(BERLIN):%H:%M}–{end.astimezone(BERLIN):%H:%M}")
             clock = end
     return times
 
