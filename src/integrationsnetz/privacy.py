@@ -25,7 +25,7 @@ from integrationsnetz.model.entity import Entity
 from integrationsnetz.model.events import Event
 from integrationsnetz.model.funding import FundingProgramme
 from integrationsnetz.model.groups import WorkingGroup
-from integrationsnetz.model.meetings import Meeting
+from integrationsnetz.model.meetings import AttendanceStatus, Meeting
 from integrationsnetz.model.memberships import Membership
 from integrationsnetz.model.network_data import entity_type_name
 from integrationsnetz.model.venues import Venue
@@ -132,7 +132,8 @@ def scrub(entity: Entity, person_id: str) -> Entity:
     """``entity`` with every optional reference to the person removed (the same object if none).
 
     Memberships of the person and the person itself are not scrubbed but deleted: see
-    :func:`plan_erasure`.
+    :func:`plan_erasure`. A meeting the person came to keeps its count of those present: the
+    person is folded into ``headcount``, so the Protokoll still says how many came.
     """
     if not mentions(entity, person_id):
         return entity
@@ -140,11 +141,15 @@ def scrub(entity: Entity, person_id: str) -> Entity:
         minutes = entity.minutes
         if minutes is not None and minutes.recorded_by_id == person_id:
             minutes = attrs.evolve(minutes, recorded_by_id=None)
+        invitations = tuple(i for i in entity.invitations if i.actor_id != person_id)
+        listed = sum(1 for i in invitations if i.status is AttendanceStatus.PRESENT)
+        came = entity.present_count
         return attrs.evolve(
             entity,
             organizer_id=_none_if(entity.organizer_id, person_id),
             moderator_id=_none_if(entity.moderator_id, person_id),
-            invitations=tuple(i for i in entity.invitations if i.actor_id != person_id),
+            invitations=invitations,
+            headcount=entity.headcount if max(listed, entity.headcount or 0) == came else came,
             agenda=tuple(
                 attrs.evolve(item, presenter_ids=tuple(p for p in item.presenter_ids if p != person_id))
                 if person_id in item.presenter_ids

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import integrationsnetz as inz
@@ -153,3 +153,39 @@ def test_a_phone_number_is_found_however_it_is_spaced(digits: str, separators: l
 def test_a_short_number_is_no_trace() -> None:
     assert phone_pattern("110") is None
     assert phone_pattern("12-34") is None
+
+
+def _signed_in(name: str) -> inz.NetworkData:
+    """A meeting with one invited person named ``name`` (the sign-in sheet lists them)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    person = inz.Person(id="p", network_id="n", function="Beratung", name=name)
+    meeting = inz.Meeting(id="m", network_id="n", title="Treffen", kind=inz.MeetingKind.NETWORK,
+                          start=datetime(2027, 3, 3, 9, tzinfo=ZoneInfo("Europe/Berlin")),
+                          end=datetime(2027, 3, 3, 11, tzinfo=ZoneInfo("Europe/Berlin")),
+                          invitations=(inz.Invitation(actor_id="p"),))  # fmt: skip
+    network = inz.Network(id="n", name="Netz", region=inz.Region(name="Wartburgkreis", state=inz.State.TH, ags="16063"))
+    return inz.NetworkData(network=network, persons=(person,), meetings=(meeting,))
+
+
+_MARKUP = "[]\\`*_{}<>#|~!&'\"()-+.=1 "
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    name=st.text(alphabet=st.sampled_from(_MARKUP) | st.characters(categories=["L"]), min_size=4, max_size=24).filter(
+        lambda text: len(text.strip()) >= 4 and any(ch.isalpha() for ch in text)
+    )
+)
+def test_a_name_is_found_however_a_format_escapes_it(name: str) -> None:
+    """``person loeschen`` finds the sign-in sheet in Markdown and HTML (``\\[``, ``\\_``, ``&amp;``, ``&#x27;``)."""
+    import tempfile
+
+    data = _signed_in(name)
+    options = inz.ExportOptions(document="sign_in", audience="internal", as_of=date(2027, 3, 1))
+    with tempfile.TemporaryDirectory() as folder:
+        for format_, suffix in (("markdown", "md"), ("html", "html"), ("docx", "docx")):
+            inz.export(data, format_, Path(folder) / f"liste.{suffix}", select="m", options=options)
+        found = [path.name for path in files_naming(Path(folder), traces_of("p", data.persons))]
+    assert found == ["liste.docx", "liste.html", "liste.md"]

@@ -74,11 +74,11 @@ def test_the_invitation_is_a_letter(data: NetworkData) -> None:
     sender, rest = text.split("\n# Einladung: 2. Treffen des Netzwerkes Integration Wartburgkreis\n", 1)
     assert sender.startswith("Landratsamt Wartburgkreis  \nStabsstelle Sozialplanung  \n")
     assert "Erzberger Allee 14  \n36433 Bad Salzungen" in sender
-    assert "E-Mail integration@wartburgkreis.de" in sender
+    assert "E-Mail <integration@wartburgkreis.de>" in sender
     assert sender.rstrip().endswith("Bad Salzungen, 20. September 2024")  # place and date line
     for part in ("Sehr geehrte Damen und Herren,", "hiermit laden wir Sie herzlich", "## Zeit und Ort",
-                 "**Barrierefreiheit:**", "**Karte:** https://www.openstreetmap.org/", "## Anmeldung",
-                 "Bitte melden Sie sich an: integration@wartburgkreis.de.", "## Tagesordnung", "## Kontakt",
+                 "**Barrierefreiheit:**", "**Karte:** <https://www.openstreetmap.org/", "## Anmeldung",
+                 "Bitte melden Sie sich an: <integration@wartburgkreis.de>.", "## Tagesordnung", "## Kontakt",
                  "Mit freundlichen Grüßen"):  # fmt: skip
         assert part in rest, part
     assert rest.index("## Zeit und Ort") < rest.index("## Anmeldung") < rest.index("## Tagesordnung")
@@ -91,11 +91,11 @@ def test_registration_directions_and_step_free_room_from_the_data(data: NetworkD
     venue = attrs.evolve(data.get(inz.Venue, "lra-bad-salzungen"), directions="Bus 120 bis Landratsamt.")
     changed = attrs.evolve(data, meetings=(meeting,), venues=(venue,))
     text = document(changed, "invitation")
-    assert "Bitte melden Sie sich bis Freitag, 4. Oktober 2024 an: anmeldung@example.org." in text
+    assert "Bitte melden Sie sich bis Freitag, 4. Oktober 2024 an: <anmeldung@example.org>." in text
     assert "**Anfahrt:** Bus 120 bis Landratsamt." in text
     assert "**Barrierefreiheit:** Der Raum ist stufenlos erreichbar." in text
     english = document(changed, "invitation", language="en")
-    assert "Please register by Friday, 4 October 2024: anmeldung@example.org." in english
+    assert "Please register by Friday, 4 October 2024: <anmeldung@example.org>." in english
     assert "The room is step-free." in english
 
 

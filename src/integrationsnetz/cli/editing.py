@@ -219,14 +219,18 @@ def confirm(
 ) -> None:
     """Show the change (on standard error, so ``--json`` output stays clean) and ask unless ``yes``.
 
-    A "no" (or the end of the input) ends the command with exit code 1, nothing written.
+    A "no" (or the end of the input) ends the command with exit code 1, nothing written. Every
+    value is shown as :func:`~integrationsnetz.cli.terminal.visible` writes it (one line, no escapes).
     """
+    from integrationsnetz.cli.terminal import visible
+
     click.echo(heading, err=True)
+    rows = [(visible(name), visible(old), visible(new)) for name, old, new in rows]
     width = max((len(name) for name, _, _ in rows), default=0)
     for name, old, new in rows:
         click.echo(f"  {name.ljust(width)}  {old} → {new}", err=True)
     for note in notes:
-        click.echo(f"  ! {note}", err=True)
+        click.echo(f"  ! {visible(note)}", err=True)
     if yes:
         return
     try:

@@ -11,6 +11,10 @@ free texts, earlier Auskunft files.
 - Free texts (minutes, discussions, descriptions) may name the person; they are not the erasure's
   to rewrite (a sentence may need rewording, not a deletion), so they are listed with where they
   stand and how to edit them.
+- A held meeting's figures: the person's invitation goes, so a Protokoll printed again would
+  count them no more. Those present stay counted (the erasure folds them into ``headcount``); the
+  excused and declined have no such count, so the meetings whose figures change are listed
+  before the question (:func:`changed_figures`).
 - ``person auskunft --out`` writes the Art. 15 copy of a person's data, often into the workspace
   folder: such files (recognised by their content) are deleted with the person.
 """
@@ -30,7 +34,7 @@ from integrationsnetz.cli.workspace import Failure
 
 if TYPE_CHECKING:
     from integrationsnetz.cli.personal_files import Traces
-    from integrationsnetz.model import Entity
+    from integrationsnetz.model import Entity, Meeting
 
 #: An Auskunft file larger than this is not one (the check reads the file).
 _LARGEST_REQUEST = 50_000_000
@@ -174,6 +178,37 @@ def free_texts(entities: Iterable[Entity], person_id: str, traces: Traces) -> li
         seen.add(key)
         walk(entity, entity, "")
     return found
+
+
+@dataclass(frozen=True)
+class ChangedFigure:
+    """A held meeting whose Protokoll figure changes with the erasure: which figure, before and after."""
+
+    meeting: Meeting
+    figure: str
+    before: int
+    after: int
+
+
+def changed_figures(entities: Iterable[Entity], person_id: str) -> list[ChangedFigure]:
+    """The figures of held meetings (held, or with minutes) that erasing ``person_id`` changes, by meeting id."""
+    from integrationsnetz.model import Meeting, MeetingStatus
+    from integrationsnetz.privacy import scrub
+
+    found: dict[tuple[str, str], ChangedFigure] = {}
+    for entity in entities:
+        if not isinstance(entity, Meeting) or not any(i.actor_id == person_id for i in entity.invitations):
+            continue
+        if entity.status is not MeetingStatus.HELD and entity.minutes is None:
+            continue
+        scrubbed = scrub(entity, person_id)
+        assert isinstance(scrubbed, Meeting)  # scrub keeps an entity's type
+        before, after = entity.attendance(), scrubbed.attendance()
+        for figure in ("present", "excused", "declined"):
+            old, new = getattr(before, figure), getattr(after, figure)
+            if old != new:
+                found[(entity.id, figure)] = ChangedFigure(entity, figure, old, new)
+    return [found[key] for key in sorted(found)]
 
 
 def request_files(folders: Iterable[Path], person_id: str) -> list[Path]:

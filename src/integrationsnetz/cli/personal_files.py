@@ -6,7 +6,10 @@ The commands write personal data into ``out/`` only where it is needed: the canc
 person when it holds their name, one of their e-mail addresses, phone numbers or other contact
 values, or their id in an ATTENDEE or ORGANIZER line of a calendar. Files are read as the programs
 that open them would show them: calendar lines unfolded and unescaped (``Muster\\, Erika``), HTML
-and XML entities resolved, the members of a zip container (``.xlsx``) read one by one. Phone
+and XML entities resolved, the members of a zip container (``.xlsx``) read one by one. A name or
+contact value is also found as each output format escapes it: the Markdown exporter's
+backslash escapes (``Anna Schmidt \\[geb. Meyer\\]``, ``Anna\\_Maria``, :func:`markdown.written_forms
+<integrationsnetz.exporters.markdown.written_forms>`) and HTML's entities (``O&#x27;Brien``). Phone
 numbers match with any spacing or punctuation between the digits, and with ``+49`` for the
 leading ``0``. Everything in ``out/`` is generated output, written again by the command that made
 it (``veroeffentlichen`` for the calendars), so the erasure deletes such files.
@@ -39,12 +42,16 @@ class Traces:
     person_id: str
     words: tuple[str, ...]
     phones: tuple[re.Pattern[str], ...]
+    #: The words as the output formats write them (Markdown escapes, HTML entities), folded like ``words``.
+    written: tuple[str, ...] = ()
 
     def found_in(self, text: str) -> bool:
         """Whether ``text`` (a file's readable text) names the person."""
         plain = _readable(text)
-        folded = " ".join(plain.split()).casefold()
+        folded = _folded(plain)
         if any(word in folded for word in self.words):
+            return True
+        if self.written and any(word in shown for shown in (folded, _folded(text)) for word in self.written):
             return True
         if any(phone.search(plain) for phone in self.phones):
             return True
@@ -52,6 +59,18 @@ class Traces:
         return any(
             own_id.search(line.casefold()) for line in plain.splitlines() if line.startswith(("ATTENDEE", "ORGANIZER"))
         )
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _written(value: str) -> Iterator[str]:
+    """``value`` as the output formats write it: the Markdown exporter's escapes, HTML's entities."""
+    from integrationsnetz.exporters.markdown import written_forms
+
+    for form in (*written_forms(value), html.escape(value), html.escape(value, quote=False)):
+        yield _folded(form)
 
 
 def _readable(text: str) -> str:
@@ -76,18 +95,22 @@ def traces_of(person_id: str, records: Iterable[Person]) -> Traces:
     from integrationsnetz.model import ContactKind
 
     words: dict[str, None] = {}
+    written: dict[str, None] = {}
     phones: dict[str, re.Pattern[str]] = {}
     for person in records:
         if person.name and len(person.name.strip()) >= _SHORTEST:
-            words[" ".join(person.name.split()).casefold()] = None
+            words[_folded(person.name)] = None
+            written.update(dict.fromkeys(_written(person.name)))
         for contact in person.contacts:
             if contact.kind in (ContactKind.PHONE, ContactKind.FAX):
                 pattern = phone_pattern(contact.value)
                 if pattern is not None:
                     phones[pattern.pattern] = pattern
             elif len(contact.value.strip()) >= _SHORTEST:
-                words[" ".join(contact.value.split()).casefold()] = None
-    return Traces(person_id=person_id, words=tuple(words), phones=tuple(phones.values()))
+                words[_folded(contact.value)] = None
+                written.update(dict.fromkeys(_written(contact.value)))
+    extra = tuple(form for form in written if form not in words)
+    return Traces(person_id=person_id, words=tuple(words), phones=tuple(phones.values()), written=extra)
 
 
 def _texts(path: Path) -> Iterator[str]:

@@ -78,7 +78,17 @@ def _cut(text: str) -> str:
 
 
 def readable(value: Any, zone: ZoneInfo, names: Names, field: str = "") -> str:
-    """``value`` of ``field`` as a person reads it; ``–`` for nothing."""
+    """``value`` of ``field`` as a person reads it; ``–`` for nothing; control characters visible.
+
+    Names and texts of the data pass :func:`~integrationsnetz.cli.terminal.visible`: a preview is
+    printed to a terminal.
+    """
+    from integrationsnetz.cli.terminal import visible
+
+    return visible(_readable(value, zone, names, field))
+
+
+def _readable(value: Any, zone: ZoneInfo, names: Names, field: str = "") -> str:
     import attrs
 
     from integrationsnetz.exporters.wording import meeting_kind_word, organization_kind_word, status_word

@@ -251,6 +251,14 @@ class LeftOutWarning(UserWarning):
     """
 
 
+class LongLinkWarning(UserWarning):
+    """A ``mailto:`` link longer than some mail programs take (Outlook on Windows cuts near 2,000 characters).
+
+    The link is written whole; for a list this long the ``vcard`` or ``outlook-csv`` contacts
+    (imported into the mail program once) are the safer way to write to everyone.
+    """
+
+
 @attrs.frozen(kw_only=True)
 class ExportResult:
     """What an export wrote, and whom it left out with the reason for each."""

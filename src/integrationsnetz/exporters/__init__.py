@@ -36,6 +36,7 @@ from integrationsnetz.contract.exporters import (
     IcsOptions,
     LeftOut,
     LeftOutWarning,
+    LongLinkWarning,
     Selection,
 )
 from integrationsnetz.contract.registries import Registries, default_host
@@ -190,6 +191,7 @@ __all__ = [
     "IcsOptions",
     "LeftOut",
     "LeftOutWarning",
+    "LongLinkWarning",
     "Selection",
     "export",
     "export_result",

@@ -15,13 +15,13 @@ from integrationsnetz.model.meetings import Meeting
 
 #: The documents that are about one meeting.
 MEETING_KINDS = ("invitation", "agenda", "minutes", "sign_in", "badges")
-#: How an error names each of them ("an agenda", not "a agenda").
+#: How an error names each of them, with its verb ("an agenda is", "the minutes are").
 _KIND_NAMES = {
-    "invitation": "an invitation",
-    "agenda": "an agenda",
-    "minutes": "the minutes",
-    "sign_in": "a sign-in sheet",
-    "badges": "a set of name badges",
+    "invitation": "an invitation is",
+    "agenda": "an agenda is",
+    "minutes": "the minutes are",
+    "sign_in": "a sign-in sheet is",
+    "badges": "a set of name badges is",
 }
 
 
@@ -37,7 +37,7 @@ def build_page(request: ExportRequest) -> Page:
     if kind in MEETING_KINDS:
         if len(data.meetings) != 1:
             what = _KIND_NAMES[kind]
-            raise ExportError(f"{what} is for one meeting: select one (got {len(data.meetings)} meetings)")
+            raise ExportError(f"{what} for one meeting: select one (got {len(data.meetings)} meetings)")
         build = {
             "invitation": letters.invitation,
             "agenda": letters.agenda,

@@ -9,7 +9,9 @@ everyone it was meant for but does not hold, with the reason:
   consent; an actor without an e-mail address is still a contact (name, organisation, phone).
 * ``vcard``: the same contacts as vCard 4.0 (RFC 6350), one card each; ``directory`` consent.
 * ``mailto``: one ``mailto:`` link (RFC 6068) with everyone in ``bcc``, percent-encoded, to
-  paste into a browser or a mail client; people need an ``invitations`` consent.
+  paste into a browser or a mail client; people need an ``invitations`` consent. A link longer
+  than :data:`MAILTO_SAFE_LENGTH` is written whole with a :class:`LongLinkWarning` (some mail
+  programs cut it): for such a list the ``vcard`` or ``outlook-csv`` contacts are safer.
 
 Organisations are always listed with their functional mailbox (not personal data); a person
 only with the consent (and, in ``mailto``, an address the export holds). Who a list is for comes from the
@@ -22,12 +24,13 @@ from __future__ import annotations
 import csv
 import io
 import uuid
+import warnings
 from collections.abc import Callable
 from typing import BinaryIO
 from urllib.parse import quote
 
 from integrationsnetz.errors import ExportError
-from integrationsnetz.exporters import Exporter, ExportRequest
+from integrationsnetz.exporters import Exporter, ExportRequest, LongLinkWarning
 from integrationsnetz.exporters.csv import neutralise
 from integrationsnetz.exporters.references import References
 from integrationsnetz.exporters.selection import actors_of
@@ -171,6 +174,10 @@ def write_vcard(request: ExportRequest, stream: BinaryIO) -> None:
     stream.write("".join(_fold(line) for line in lines).encode("utf-8"))
 
 
+#: The longest ``mailto:`` link every common mail program takes whole (Outlook on Windows: about 2,000).
+MAILTO_SAFE_LENGTH = 2000
+
+
 def _address(email: str) -> str:
     """One address as RFC 6068 wants it in a header field: ``,`` ``?`` ``&`` ``%`` and the rest encoded."""
     return quote(email, safe="@!$'()*+;:")
@@ -197,6 +204,14 @@ def write_mailto(request: ExportRequest, stream: BinaryIO) -> None:
         fields.append(("subject", quote(subject, safe="")))
     query = "&".join(f"{key}={value}" for key, value in fields)
     uri = "mailto:" + (_address(to) if to else "") + (f"?{query}" if query else "")
+    if len(uri) > MAILTO_SAFE_LENGTH:
+        warnings.warn(
+            f"mailto: the link is {len(uri)} characters long; mail programs may cut a link beyond "
+            f"{MAILTO_SAFE_LENGTH} (Outlook on Windows): for {len(bcc)} addresses use the 'vcard' or "
+            "'outlook-csv' list instead",
+            LongLinkWarning,
+            stacklevel=2,
+        )
     stream.write(uri.encode("ascii") + b"\r\n")
 
 

@@ -2,14 +2,15 @@
 
 The letter is what goes out of a district office: the sender block of the network's office,
 place and date, salutation, the invitation, time and place with directions and whether the room
-is step-free, how and by when to register, the agenda and whom to ask. The Tagesordnung numbers
-its items (TOP 1, 2, ...; a break is no TOP), gives each its time from the meeting's start and the
-durations before it, and names presenters by function.
+is step-free, how and by when to register, the agenda and whom to ask (the network's public
+contacts, else the sending office's functional mailbox, so a letter always says where to
+register). The Tagesordnung numbers its items (TOP 1, 2, ...; a break is no TOP), gives each
+its time from the meeting's start and the durations before it, and names presenters by function.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import partial
 
 from integrationsnetz.contract.exporters import ExportRequest
@@ -18,6 +19,7 @@ from integrationsnetz.exporters.privacy import may_show_name
 from integrationsnetz.exporters.references import References
 from integrationsnetz.exporters.wording import BERLIN, format_date, format_span, word
 from integrationsnetz.model.actors import Organization
+from integrationsnetz.model.contacts import ContactKind, ContactPoint
 from integrationsnetz.model.meetings import AgendaItemKind, Meeting
 from integrationsnetz.model.memberships import Role
 
@@ -48,19 +50,21 @@ def agenda_numbers(meeting: Meeting) -> list[int | None]:
 def agenda_times(meeting: Meeting) -> list[str]:
     """Each item's time, "09:30–09:40", from the start and the durations before it.
 
-    An item without a duration gets its start only; the items after it get no time.
+    An item without a duration gets its start only; the items after it get no time. Durations
+    are counted in real time and shown on the wall clock, so on the night the clocks change an
+    item from 01:30 for an hour ends at 03:30 (spring), one from 02:30 at 02:30 again (autumn).
     """
     times = []
-    clock: datetime | None = meeting.start.astimezone(BERLIN)
+    clock: datetime | None = meeting.start.astimezone(UTC)
     for item in meeting.agenda:
         if clock is None:
             times.append("")
         elif item.minutes is None:
-            times.append(f"{clock:%H:%M}")
+            times.append(f"{clock.astimezone(BERLIN):%H:%M}")
             clock = None
         else:
             end = clock + timedelta(minutes=item.minutes)
-            times.append(f"{clock:%H:%M}–{end:%H:%M}")
+            times.append(f"{clock.astimezone(BERLIN):%H:%M}–{end.astimezone(BERLIN):%H:%M}")
             clock = end
     return times
 
@@ -120,9 +124,20 @@ def _chain(org: Organization | None, refs: References) -> list[Organization]:
     return chain
 
 
-def _contact_lines(refs: References, language: str) -> list[str]:
+def _contacts(meeting: Meeting, refs: References) -> tuple[ContactPoint, ...]:
+    """Whom to write to: the network's public contacts, else the sending office's functional ones.
+
+    The office is an organisation (its mailbox is no person's data); where the unit has none,
+    its parent's count (the Landratsamt's for its Stabsstelle).
+    """
+    if refs.network.contacts:
+        return refs.network.contacts
+    return next((org.contacts for org in reversed(_chain(office(meeting, refs), refs)) if org.contacts), ())
+
+
+def _contact_lines(meeting: Meeting, refs: References, language: str) -> list[str]:
     network = refs.network
-    lines = [f"{word(c.kind.value, language)} {c.value}" for c in network.contacts]
+    lines = [f"{word(c.kind.value, language)} {c.value}" for c in _contacts(meeting, refs)]
     if network.website:
         lines.append(f"{word('web', language)} {network.website}")
     return lines
@@ -139,15 +154,21 @@ def letterhead(meeting: Meeting, refs: References, language: str, day: date) -> 
         lines += [
             part for part in (address.street, " ".join(filter(None, (address.postal_code, address.city)))) if part
         ]
-    lines += _contact_lines(refs, language)
+    lines += _contact_lines(meeting, refs, language)
     place = address.city if address is not None else refs.network.region.name
     when = format_date(day, language).split(", ", 1)[1]
     return Letterhead(sender=tuple(lines), date_line=word("date_line", language).format(place=place, day=when))
 
 
-def _letter_day(request: ExportRequest) -> date:
-    """The letter's date: the export's ``stamp`` (reproducible output) or today."""
-    stamp = request.options.stamp
+def _letter_day(meeting: Meeting, request: ExportRequest) -> date:
+    """The letter's date: the export's ``stamp``, else the meeting's last change, else the data's newest.
+
+    Never the clock while the data has a date, so the same data gives the same letter (the Word
+    file's bytes too); only data without any change time (built by hand, no store) is dated today.
+    """
+    stamp = request.options.stamp or meeting.modified or meeting.created
+    if stamp is None:
+        stamp = max((e.modified for e in request.data.entities() if e.modified is not None), default=None)
     return stamp.astimezone(BERLIN).date() if stamp is not None else date.today()
 
 
@@ -183,7 +204,8 @@ def _place_facts(meeting: Meeting, refs: References, language: str) -> list[tupl
 
 
 def _registration(meeting: Meeting, refs: References, language: str) -> str | None:
-    contact = meeting.registration_contact or refs.network_email()
+    mailbox = next((c.value for c in _contacts(meeting, refs) if c.kind is ContactKind.EMAIL), None)
+    contact = meeting.registration_contact or mailbox
     if meeting.registration_until is None and contact is None:
         return None
     if meeting.registration_until is not None:
@@ -208,13 +230,13 @@ def invitation(meeting: Meeting, request: ExportRequest) -> Page:
         blocks += [Heading(word("registration", language)), Paragraph(registration)]
     blocks.append(Heading(word("agenda", language)))
     blocks.append(agenda_table(meeting, refs, language) if meeting.agenda else Paragraph(word("no_entries", language)))
-    contacts = _contact_lines(refs, language)
+    contacts = _contact_lines(meeting, refs, language)
     if contacts:
         blocks += [Heading(word("contact", language)), Paragraph("\n".join([word("questions", language), *contacts]))]
     sender = _chain(office(meeting, refs), refs)
     signed = sender[-1].name if sender else refs.network.name
     blocks.append(Paragraph(f"{word('closing', language)}\n\n{signed}"))
-    head = letterhead(meeting, refs, language, _letter_day(request))
+    head = letterhead(meeting, refs, language, _letter_day(meeting, request))
     title = f"{word('invitation', language)}: {isolated(meeting.title)}"
     return Page(title=title, language=language, blocks=tuple(blocks), head=head)
 

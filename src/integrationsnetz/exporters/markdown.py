@@ -1,7 +1,11 @@
 """The ``markdown`` exporter: the meeting documents, open tasks and overviews as Markdown.
 
 CommonMark with GitHub tables. Every text from the data is escaped, so a title such as
-``*neu* [Link](x) | <b>`` prints literally and cannot break a table or inject HTML.
+``*neu* [Link](x) | <b>`` prints literally and cannot break a table or inject HTML. A web address
+or an e-mail address in a text is written as an autolink (``<https://…>``, ``<name@example.org>``),
+where Markdown takes every character as it stands: escaping inside it would break the link
+(``pwd=abc\\_DEF``) and a hard line break's backslash cannot join it. A ``|`` or backtick in an
+address is percent-encoded (the same address), so it neither splits a table cell nor opens code.
 """
 
 from __future__ import annotations
@@ -16,11 +20,44 @@ from integrationsnetz.hookspecs import hookimpl
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!&])")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.MULTILINE)
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+#: A web or mail address in running text; an e-mail address as a CommonMark autolink may hold it.
+_ADDRESS = re.compile(
+    r"(?:https?://|mailto:)[^\s<>\"]+"
+    rf"|(?<![\w.+\-@])[A-Za-z0-9.!#$%&'*+/=?^_{{}}~-]+@{_LABEL}(?:\.{_LABEL})+(?![\w@-])"
+)
+_TRAILING = ".,;:!?'*_~"
+_IN_ADDRESS = {"|": "%7C", "`": "%60"}
+
+
+def _address(found: str) -> tuple[str, str]:
+    """The address in ``found`` (sentence punctuation after it left out) and what follows it."""
+    end = len(found)
+    while end and (
+        found[end - 1] in _TRAILING or (found[end - 1] == ")" and found[:end].count(")") > found[:end].count("("))
+    ):
+        end -= 1
+    return found[:end], found[end:]
+
+
+def _escaped(text: str) -> str:
+    return _SPECIAL.sub(r"\\\1", text)
 
 
 def escape(text: str) -> str:
-    """Text that Markdown shows as written: markup characters are backslash-escaped."""
-    return _SPECIAL.sub(r"\\\1", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """Text that Markdown shows as written: markup characters are backslash-escaped, addresses autolinks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    parts: list[str] = []
+    start = 0
+    for match in _ADDRESS.finditer(text):
+        address, rest = _address(match.group())
+        if (":" not in address and "@" not in address) or address.endswith(("://", ":")):
+            continue
+        parts.append(_escaped(text[start : match.start()]))
+        parts.append("<" + "".join(_IN_ADDRESS.get(ch, ch) for ch in address) + ">" + _escaped(rest))
+        start = match.end()
+    parts.append(_escaped(text[start:]))
+    return "".join(parts)
 
 
 def _paragraph(text: str) -> str:
@@ -40,6 +77,15 @@ def _inline(text: str) -> str:
 
 def _cell(text: str) -> str:
     return "<br>".join(escape(line) for line in text.replace("\r", "\n").split("\n"))
+
+
+def written_forms(text: str) -> tuple[str, ...]:
+    """Each way this exporter may write ``text`` (running text, after a label, in a table cell).
+
+    So a search for a person's name in written files (the erasure's, DSGVO Art. 17) finds
+    "Anna Schmidt \\[geb. Meyer\\]" as well as the name as typed.
+    """
+    return tuple(dict.fromkeys((escape(text), _paragraph(text), _inline(text), _cell(text))))
 
 
 def _block(block: Block) -> str:

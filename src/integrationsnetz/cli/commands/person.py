@@ -74,9 +74,10 @@ def loeschen(settings: Settings, person_id: str, yes: bool) -> None:
 
     import integrationsnetz as inz
     from integrationsnetz.atomic import write_atomic
-    from integrationsnetz.cli.erasure import free_texts, planning_edit, request_files
+    from integrationsnetz.cli.erasure import changed_figures, free_texts, planning_edit, request_files
     from integrationsnetz.cli.personal_files import files_naming, traces_of
     from integrationsnetz.cli.readable import label, label_path
+    from integrationsnetz.cli.terminal import visible
     from integrationsnetz.cli.workspace import stored_network
     from integrationsnetz.model import COLLECTIONS
     from integrationsnetz.privacy import plan_erasure
@@ -102,13 +103,13 @@ def loeschen(settings: Settings, person_id: str, yes: bool) -> None:
         if files:
             click.echo(say("person.files", folder=workspace.out, count=len(files)))
             for path in files:
-                click.echo(f"  {path.relative_to(workspace.out).as_posix()}")
+                click.echo(f"  {visible(path.relative_to(workspace.out).as_posix())}")
         home = workspace.folder or (workspace.document.parent if workspace.document else None)
         requests = [path for path in request_files([home] if home else [], person_id) if path not in files]
         if requests:
             click.echo(say("person.requests", count=len(requests)))
             for path in requests:
-                click.echo(f"  {path.name}")
+                click.echo(f"  {visible(path.name)}")
         planning = planning_edit(workspace.planning, person_id)
         planning_bytes = planning.path.read_bytes() if planning is not None else None
         if planning is not None:
@@ -122,6 +123,14 @@ def loeschen(settings: Settings, person_id: str, yes: bool) -> None:
             click.echo(say("person.free_text", count=len(texts)))
             for entity, field_path in texts:
                 click.echo(f"  {label('type.' + type(entity).__name__)} {entity.id}: {label_path(field_path)}")
+        figures = changed_figures(entities, person_id)
+        if figures:
+            click.echo(say("person.figures", count=len({figure.meeting.id for figure in figures})))
+            for figure in figures:
+                day = f"{figure.meeting.start:%d.%m.%Y}"
+                what = say(f"person.figure.{figure.figure}")
+                click.echo(say("person.figure", id=figure.meeting.id, day=day, figure=what,
+                               before=figure.before, after=figure.after))  # fmt: skip
         ask(yes)
         with locked(workspace.lock):
             if workspace.document is not None and original is not None:

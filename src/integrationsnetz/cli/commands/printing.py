@@ -160,6 +160,10 @@ def _print(
         assert week is not None
         click.echo(say("print.none", first=f"{week[0]:%d.%m.%Y}", last=f"{week[1]:%d.%m.%Y}"), err=True)
         return
+    if kind == "minutes":
+        meetings = _with_minutes(meetings, named=week is None)
+        if not meetings:
+            return
     if fmt == "docx":
         payload = render_word(data, meetings, kind, personal=personal, week=week)
     else:
@@ -172,6 +176,20 @@ def _print(
         return
     write_atomic(out, payload)
     click.echo(say("print.written", path=out, count=len(meetings)), err=True)
+
+
+def _with_minutes(meetings: list[Meeting], *, named: bool) -> list[Meeting]:
+    """The meetings with something to put in a Protokoll (minutes, or attendance recorded).
+
+    A meeting named on the command line without either is an error (its Protokoll would say
+    "Anwesend: 0"); of a week's meetings those are left out with a notice.
+    """
+    empty = [m.id for m in meetings if m.minutes is None and not (m.attendance().present or m.attendance().excused)]
+    if empty and named:
+        raise Failure(say("print.no_minutes", count=len(empty), ids=", ".join(empty)))
+    if empty:
+        click.echo(say("print.no_minutes_left_out", count=len(empty), ids=", ".join(empty)), err=True)
+    return [m for m in meetings if m.id not in empty]
 
 
 def _printing_command(name: str, kind: DocumentKind) -> click.Command:

@@ -12,6 +12,8 @@ atomically, without personal data unless ``--personendaten`` is given.
 
 from __future__ import annotations
 
+import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -163,7 +165,8 @@ _AUDIENCES = {"oeffentlich": "public", "intern": "internal", "empfaenger": "reci
 
 @click.command("export", cls=Command, help="help.export", short_help="short.export")
 @click.argument("format_name", metavar="[FORMAT]", required=False)
-@click.argument("path", metavar="[DATEI]", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("path", metavar="[DATEI]", required=False,
+                type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))  # fmt: skip
 @option("--personendaten", "personal", is_flag=True, help="help.export.personendaten")
 @option("--tabelle", type=click.Choice(["actors", "attendance", "courses"]), help="help.export.tabelle")
 @option("--auswahl", "select", metavar="ID", multiple=True, help="help.export.auswahl")
@@ -197,7 +200,7 @@ def export_command(
     data = workspace.network()
     target = path or workspace.out / f"{data.network.id}{exporter.suffix}"
     from integrationsnetz.cli.times import parse_day
-    from integrationsnetz.exporters import export_result
+    from integrationsnetz.exporters import LongLinkWarning, export_result
 
     if personal and audience == "oeffentlich":
         raise Failure(say("export.publikum_conflict"))
@@ -207,16 +210,32 @@ def export_command(
         as_of=parse_day(as_of),
         csv=inz.CsvOptions(table=tabelle) if tabelle else inz.CsvOptions(),  # type: ignore[arg-type]
     )
-    if target.exists():
+    to_stdout = str(path) == "-"  # as the document commands' --out -: standard output, reports on stderr
+    if to_stdout and not exporter.media_type.startswith(("text/", "application/json")) and sys.stdout.isatty():
+        raise Failure(say("export.binary_terminal", format=format_name))
+    if not to_stdout and target.exists():
         click.echo(say("export.overwrite", path=target))
         ask(yes)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    result = export_result(data, format_name, target, select=list(select) or None, options=options)
-    click.echo(say("export.written", path=target, size=len(result.payload)))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LongLinkWarning)
+        if to_stdout:
+            result = export_result(data, format_name, select=list(select) or None, options=options)
+            sys.stdout.buffer.write(result.payload)
+            sys.stdout.buffer.flush()
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            result = export_result(data, format_name, target, select=list(select) or None, options=options)
+            click.echo(say("export.written", path=target, size=len(result.payload)))
+    for warning in caught:
+        if issubclass(warning.category, LongLinkWarning):
+            click.echo(say("export.long_link", size=len(result.payload.strip())), err=to_stdout)
+        else:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
     if result.left_out:
-        click.echo(say("export.left_out", count=len(result.left_out)))
+        click.echo(say("export.left_out", count=len(result.left_out)), err=to_stdout)
         for entry in result.left_out:
-            click.echo(say("export.left_out_line", who=entry.label, reason=_reason(entry.reason)))
+            line = say("export.left_out_line", who=entry.label, reason=_reason(entry.reason))
+            click.echo(line, err=to_stdout)
 
 
 def _reason(reason: str) -> str:

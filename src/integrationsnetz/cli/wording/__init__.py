@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from contextvars import ContextVar
+from pathlib import PurePath
 from typing import Literal
 
+from integrationsnetz.cli.terminal import visible
 from integrationsnetz.cli.wording import changes, data, general, mail, meetings, replies, usage
 
 Language = Literal["de", "en"]
@@ -59,10 +61,15 @@ def say(key: str, **values: object) -> str:
 
     With ``count=1`` the key's singular ``KEY.one`` is taken where there is one ("1 Eintrag ändert
     sich", not "1 Einträge ändern sich"); every key that puts a noun after ``{count}`` has one.
+    A text value (a name, a title, a file name) is filled in as :func:`~integrationsnetz.cli.terminal.visible`
+    writes it, so a newline or an escape sequence in the data cannot forge a line or drive the terminal.
     """
     pair = _WORDS[f"{key}.one"] if values.get("count") == 1 and f"{key}.one" in _WORDS else _WORDS[key]
     text = pair[1] if LANGUAGE.get() == "en" else pair[0]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return text.format(**{name: visible(str(value)) if isinstance(value, (str, PurePath)) else value
+                          for name, value in values.items()})  # fmt: skip
 
 
 def is_key(text: str) -> bool:

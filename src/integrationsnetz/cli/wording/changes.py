@@ -155,5 +155,17 @@ WORDS: dict[str, tuple[str, str]] = {
                                 "{file} names {id!r} in a way that cannot be removed automatically and safely "
                                 "(lines {lines}); please remove it there and run again. Nothing erased."),
     "person.planning_done": ("{file}: Kennung entfernt.", "{file}: id removed."),
+    "person.figures": ("Gehaltene Termine, deren Zahlen im Protokoll sich ändern ({count}; Anwesende bleiben "
+                       "gezählt, Entschuldigte und Absagen nicht):",
+                       "Held meetings whose figures in the minutes change ({count}; those present stay counted, "
+                       "the excused and declined do not):"),
+    "person.figures.one": ("Ein gehaltener Termin, dessen Zahlen im Protokoll sich ändern (Anwesende bleiben "
+                           "gezählt, Entschuldigte und Absagen nicht):",
+                           "A held meeting whose figures in the minutes change (those present stay counted, the "
+                           "excused and declined do not):"),
+    "person.figure": ("  {id} ({day}): {figure} {before} → {after}", "  {id} ({day}): {figure} {before} → {after}"),
+    "person.figure.present": ("Anwesend", "Present"),
+    "person.figure.excused": ("Entschuldigt", "Excused"),
+    "person.figure.declined": ("Abgesagt", "Declined"),
     "help.version": ("Die Version zeigen und beenden.", "Show the version and exit."),
 }  # fmt: skip

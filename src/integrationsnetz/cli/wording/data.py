@@ -41,9 +41,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "import.done": ("Eingelesen: {count} Einträge geschrieben.", "Imported: {count} entries written."),
     "help.export": (
         "Das Netzwerk in einem Format ausgeben (ohne FORMAT: die bekannten Formate, Plugins eingeschlossen). "
-        "Personenbezogene Daten nur mit --personendaten. Die Datei wird atomar geschrieben.",
+        "Personenbezogene Daten nur mit --personendaten. Die Datei wird atomar geschrieben; DATEI - schreibt auf "
+        "die Standardausgabe.",
         "Export the network in a format (without FORMAT: the known formats, plugins included). "
-        "Personal data only with --personendaten. The file is written atomically.",
+        "Personal data only with --personendaten. The file is written atomically; FILE - writes to standard output.",
     ),
     "help.export.personendaten": ("Namen und Kontaktdaten von Personen mit ausgeben (DSGVO: nur wenn nötig).",
                                   "Include people's names and contact details (GDPR: only when needed)."),
@@ -67,6 +68,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "export.reason.consent": ("keine Einwilligung „{purpose}“ am {day}", "no {purpose} consent on {day}"),
     "export.reason.no_email": ("keine E-Mail-Adresse in der Ausgabe", "no e-mail address in the output"),
     "export.overwrite": ("{path} gibt es schon und wird ersetzt.", "{path} exists and will be replaced."),
+    "export.binary_terminal": ("{format} ist keine Textdatei und wird nicht ins Terminal geschrieben: DATEI angeben "
+                               "oder umleiten.",
+                               "{format} is no text file and is not written to a terminal: give FILE or redirect."),
+    "export.long_link": ("Hinweis: Der Link ist {size} Zeichen lang; manche E-Mail-Programme (Outlook unter Windows) "
+                         "schneiden ab etwa 2.000 Zeichen ab. Für so viele Adressen besser die Kontaktliste: "
+                         "`integrationsnetz export vcard` oder `outlook-csv`.",
+                         "Note: the link is {size} characters long; some mail programs (Outlook on Windows) cut it "
+                         "beyond about 2,000. For this many addresses use the contact list instead: "
+                         "`integrationsnetz export vcard` or `outlook-csv`."),
     "export.written": ("Geschrieben: {path} ({size} Bytes).", "Written: {path} ({size} bytes)."),
     "col.format": ("Format", "Format"),
     "col.suffix": ("Endung", "Suffix"),

@@ -282,6 +282,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "help.print.mit_namen": ("Namen von Personen zeigen (sonst nur ihre Funktion).",
                              "Show people's names (else only their function)."),
     "print.choose": ("Termine angeben: Kennungen oder --woche.", "Choose meetings: ids or --woche."),
+    "print.no_minutes": ("Zu {ids} ist noch kein Protokoll erfasst (weder Protokoll noch Anwesenheit): "
+                         "`integrationsnetz termin protokoll ID --text …` und `integrationsnetz termin anwesenheit` "
+                         "erfassen es.",
+                         "No minutes recorded for {ids} yet (neither minutes nor attendance): "
+                         "`integrationsnetz termin protokoll ID --text …` and `integrationsnetz termin anwesenheit` "
+                         "record them."),
+    "print.no_minutes_left_out": ("Ohne Protokoll, nicht gedruckt: {ids}.", "Without minutes, not printed: {ids}."),
     "print.none": ("Keine Termine vom {first} bis {last}.", "No meetings from {first} to {last}."),
     "print.written": ("{path} geschrieben ({count} Termine).", "{path} written ({count} meetings)."),
     "help.kursbericht": (
