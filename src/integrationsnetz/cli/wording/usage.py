@@ -41,6 +41,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "click.could_not_open": ("Die Datei {filename} lässt sich nicht öffnen: {message}",
                              "Could not open file {filename}: {message}"),
     "check.problems.one": ("{source}: 1 Problem:", "{source}: 1 problem:"),
+    "check.warnings.one": ("{source}: 1 Hinweis auf Steuerzeichen in einem Text (kein Fehler; Dokumente drucken "
+                           "Seitenvorschub und vertikalen Tab als Zeilenumbruch und lassen die anderen weg):",
+                           "{source}: 1 note on control characters in a text (no error; documents print form feed "
+                           "and vertical tab as line breaks and leave the others out):"),
     "plan.series.one": ("  {title}: 1 Termin: {days}", "  {title}: 1 session: {days}"),
     "plan.saved.one": ("Gespeichert in {store}: 1 Termin geschrieben.", "Saved in {store}: 1 meeting written."),
     "publish.written.one": ("1 Datei geschrieben:", "1 file written:"),
