@@ -8,7 +8,8 @@ a real SMTP server (aiosmtpd) on this machine and reads the calendar part that a
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import attrs
@@ -67,7 +68,8 @@ def test_sending_twice_without_a_change_sends_nothing_the_second_time(store: inz
     assert meeting.mailed is not None
     assert (meeting.mailed.sequence, meeting.mailed.digest) == (sequence, invitee_digest(meeting))
     again = compose_invitations(store, MEETING, as_of=AS_OF, stamp=STAMP)
-    assert again.nothing_to_send and not again.changed
+    assert again.nothing_to_send
+    assert not again.changed
     assert sorted(again.up_to_date) == sorted(REACHABLE)
     assert again.sequence == sequence
     assert _arrived(store) == {}
@@ -148,7 +150,7 @@ def test_mailed_version_refuses_nonsense() -> None:
     with pytest.raises(inz.InvalidData):
         MailedVersion(sequence=1, digest=" ", sent_at=STAMP)
     with pytest.raises(inz.InvalidData):
-        MailedVersion(sequence=1, digest="ab", sent_at=datetime(2027, 1, 1))  # noqa: DTZ001 - naive on purpose
+        MailedVersion(sequence=1, digest="ab", sent_at=datetime(2027, 1, 1))
 
 
 def test_what_invitees_do_not_see_leaves_the_digest_alone() -> None:
@@ -194,8 +196,9 @@ def test_the_sequence_each_invitee_gets_never_falls_and_rises_exactly_with_a_cha
                 actor = sorted(received)[0]
                 seq = received[actor][-1][0]
                 uid = compose_invitations(store, MEETING, as_of=AS_OF, stamp=STAMP, resend_all=True).uid
-                reply = Reply(source="r.eml", uid=uid, attendee=ADDRESS[actor], answer="TENTATIVE",
-                              stamp=datetime(2027, 1, 1, tzinfo=UTC) + timedelta(minutes=step), sequence=seq)  # fmt: skip
+                when = datetime(2027, 1, 1, tzinfo=UTC) + timedelta(minutes=step)
+                reply = Reply(source="r.eml", uid=uid, attendee=ADDRESS[actor], answer="TENTATIVE", stamp=when,
+                              sequence=seq)  # fmt: skip
                 apply_replies(store, [reply])
             elif op == "invite" and pending:
                 _change(store, invitations=(*current.invitations, Invitation(actor_id=pending.pop(0))))
@@ -222,10 +225,25 @@ def test_the_sequence_each_invitee_gets_never_falls_and_rises_exactly_with_a_cha
         for history in received.values():
             sequences = [seq for seq, _, _ in history]
             assert sequences == sorted(sequences)
-            for (seq_a, ver_a, _), (seq_b, ver_b, _) in zip(history, history[1:], strict=False):
+            for (seq_a, ver_a, _), (seq_b, ver_b, _) in pairwise(history):
                 assert (seq_b > seq_a) == (ver_b != ver_a)
         # two invitees who have the same version have the same SEQUENCE
         latest = {history[-1][1]: set() for history in received.values()}
         for history in received.values():
             latest[history[-1][1]].add(history[-1][0])
         assert all(len(seqs) == 1 for seqs in latest.values())
+
+
+@pytest.mark.parametrize("method", ["REQUEST", "CANCEL"])
+def test_the_given_sequence_is_written_for_a_series_date_and_a_single_meeting(method: str) -> None:
+    from integrationsnetz.exporters import ExportOptions, export_result
+    from integrationsnetz.testing.samples import sample_network, with_consents
+
+    data = with_consents(sample_network(), ["invitations"])
+    for meeting_id in ("ag-sprache-2026-02", "nt-2024-2"):
+        ics = inz.IcsOptions(method=method, sequence=41)
+        options = ExportOptions(audience="recipients", ics=ics, as_of=date(2024, 1, 1))
+        payload = export_result(data, "ics", select=meeting_id, options=options).payload
+        event = next(iter(icalendar.Calendar.from_ical(payload).walk("VEVENT")))
+        assert int(event["SEQUENCE"]) == 41, meeting_id
+        assert ("RECURRENCE-ID" in event) == (meeting_id == "ag-sprache-2026-02")

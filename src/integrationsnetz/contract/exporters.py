@@ -81,7 +81,9 @@ def _validate_sequence(instance: IcsOptions, attribute: attrs.Attribute[int | No
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
         raise WrongType([f"{attribute.name}: expected a whole number 0 or above, got {value!r}"])
     if instance.method is IcsMethod.PUBLISH:
-        raise InvalidData([f"{attribute.name}: a SEQUENCE is given only to a REQUEST or CANCEL, not to a feed (PUBLISH)"])
+        raise InvalidData(
+            [f"{attribute.name}: a SEQUENCE is given only to a REQUEST or CANCEL, not to a feed (PUBLISH)"]
+        )
 
 
 def _to_method(value: object) -> object:

@@ -46,8 +46,8 @@ from integrationsnetz.errors import ExportError, WrongType
 from integrationsnetz.exporters import ExportOptions, IcsMethod, IcsOptions, export_result
 from integrationsnetz.exporters.references import References
 from integrationsnetz.exporters.wording import BERLIN
-from integrationsnetz.model.actors import ConsentPurpose
 from integrationsnetz.mail.versions import invitee_digest
+from integrationsnetz.model.actors import ConsentPurpose
 from integrationsnetz.model.meetings import AttendanceStatus, Meeting, MeetingStatus
 from integrationsnetz.model.network_data import NetworkData
 from integrationsnetz.store.network import load_network

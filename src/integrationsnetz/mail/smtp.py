@@ -252,9 +252,7 @@ def send(outbox: Outbox, settings: SmtpSettings, *, store: Store | None = None) 
     return Delivery(sent=tuple(sent), refused=tuple(refused), recorded=recorded)
 
 
-def record_sent(
-    store: Store, outbox: Outbox, actor_ids: Iterable[str], *, sent_at: datetime | None = None
-) -> int:
+def record_sent(store: Store, outbox: Outbox, actor_ids: Iterable[str], *, sent_at: datetime | None = None) -> int:
     """Record that the outbox's version reached ``actor_ids``; how many invitations changed.
 
     Sets ``sent_sequence`` to the outbox's ``SEQUENCE`` on their invitations and the meeting's
