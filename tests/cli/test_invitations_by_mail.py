@@ -166,3 +166,25 @@ def test_the_plenary_round_invite_answer_in_three_clients_cancel(
         calendar = _calendar_part(message)
         assert b"METHOD:CANCEL" in calendar
         assert b"STATUS:CANCELLED" in calendar
+
+
+def test_sending_again_without_a_change_sends_nothing_and_alle_resends_the_same_sequence(
+    run: Run, store_workspace: Path, plenary: list[str]
+) -> None:
+    with server() as (inbox, port):
+        assert run("einladen", MEETING, "--smtp", f"127.0.0.1:{port}").exit_code == 0
+    first = {s for s in _sent_sequences(store_workspace).values() if s is not None}
+    with server() as (inbox, port):
+        result = run("einladen", MEETING, "--smtp", f"127.0.0.1:{port}")
+    assert result.exit_code == 0, result.output
+    assert inbox.received == []
+    assert f"Nichts zu verschicken: {len(plenary)} Eingeladene haben die aktuelle Fassung" in result.stdout
+    with server() as (inbox, port):
+        result = run("einladen", MEETING, "--smtp", f"127.0.0.1:{port}", "--alle")
+    assert result.exit_code == 0, result.output
+    assert sorted(inbox.recipients()) == plenary
+    sequences = set()
+    for message in inbox.messages():
+        assert message["Subject"].startswith("Einladung: ")
+        sequences.add(int(_calendar_part(message).split(b"SEQUENCE:", 1)[1].split(b"\r\n", 1)[0]))
+    assert sequences == first

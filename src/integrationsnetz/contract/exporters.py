@@ -75,6 +75,17 @@ def _validate_refresh(_instance: object, attribute: attrs.Attribute[timedelta], 
         raise WrongType([f"{attribute.name}: expected a timedelta above zero, e.g. timedelta(hours=6), got {value!r}"])
 
 
+def _validate_sequence(instance: IcsOptions, attribute: attrs.Attribute[int | None], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise WrongType([f"{attribute.name}: expected a whole number 0 or above, got {value!r}"])
+    if instance.method is IcsMethod.PUBLISH:
+        raise InvalidData(
+            [f"{attribute.name}: a SEQUENCE is given only to a REQUEST or CANCEL, not to a feed (PUBLISH)"]
+        )
+
+
 def _to_method(value: object) -> object:
     """``"request"`` and ``"REQUEST"`` name :attr:`IcsMethod.REQUEST`; anything else is left for the validator."""
     return IcsMethod._value2member_map_.get(value.upper(), value) if isinstance(value, str) else value
@@ -96,7 +107,11 @@ class IcsOptions:
     ``show_cancelled`` keeps cancelled meetings in a feed, marked ``STATUS:CANCELLED``; by default
     they are left out, because that is the only way they vanish in every client (Google drops
     cancelled entries, Apple strikes them through). ``series`` writes regular meeting series as
-    one recurring event; off, every meeting is its own event.
+    one recurring event; off, every meeting is its own event. ``sequence`` is the ``SEQUENCE`` a
+    ``REQUEST`` or ``CANCEL`` carries (the mail room passes the version it last e-mailed, so a
+    re-sent invitation does not look like a change); None (default) takes the meeting's revision
+    (a series member: the series' version). A feed (``PUBLISH``) refuses it: its numbers follow
+    the store.
     """
 
     name: str | None = attrs.field(default=None, validator=attrs.validators.optional(_instance_of(str)))
@@ -104,6 +119,7 @@ class IcsOptions:
     refresh_interval: timedelta = attrs.field(default=timedelta(hours=6), validator=_validate_refresh)
     show_cancelled: bool = attrs.field(default=False, validator=_validate_flag)
     series: bool = attrs.field(default=True, validator=_validate_flag)
+    sequence: int | None = attrs.field(default=None, validator=_validate_sequence)
 
 
 CsvTable = Literal["actors", "attendance", "courses"]

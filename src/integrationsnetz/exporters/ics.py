@@ -110,6 +110,7 @@ class _Context:
             ics.method,
             ics.show_cancelled,
             ics.series,
+            ics.sequence,
             tuple(sorted(self.senders.items())),
         )
         self._series: dict[str, list[Meeting]] = {}
@@ -519,12 +520,12 @@ class IcsWriter:
                 f"METHOD:{method} needs an ORGANIZER with an e-mail address: give the organiser "
                 f"({meeting.organizer_id or 'none set'}) or the network an e-mail contact"
             )
+        sequence = request.options.ics.sequence  # None: the revision (a series member: the series' version)
         if method is IcsMethod.CANCEL:
-            cancelled = meeting.status is MeetingStatus.CANCELLED
-            sequence = meeting.revision if cancelled else meeting.revision + 1
+            if sequence is None and meeting.status is not MeetingStatus.CANCELLED:
+                sequence = meeting.revision + 1
             meeting = attrs.evolve(meeting, status=MeetingStatus.CANCELLED)
-            return self._series_member(ctx, meeting) or self._single_meeting(ctx, meeting, sequence)
-        return self._series_member(ctx, meeting) or self._single_meeting(ctx, meeting)
+        return self._series_member(ctx, meeting) or self._single_meeting(ctx, meeting, sequence)
 
     def _series_member(self, ctx: _Context, meeting: Meeting) -> tuple[datetime, str, bytes] | None:
         """A message for one date of a series a feed writes with a rule: the series' UID and the
@@ -538,13 +539,13 @@ class IcsWriter:
         plan = self._plan(whole)
         if plan is None:
             return None
-        uid = uid_for(ctx.network.id, "series", meeting.series_id)
+        uid, given = uid_for(ctx.network.id, "series", meeting.series_id), ctx.options.ics.sequence
         payload = render_member(
             uid=uid,
             meeting=meeting,
             plan=plan,
             content=ctx.meeting_content(meeting),
-            sequence=series_version(whole).sequence,
+            sequence=series_version(whole).sequence if given is None else given,
             stamps=ctx.stamps,
         )
         return (meeting.start, uid, payload)

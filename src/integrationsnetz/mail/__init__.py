@@ -13,7 +13,8 @@
         answers = mail.read_replies("Posteingang.mbox")
         print(mail.apply_replies(store, answers.replies))
 
-Sending: :mod:`.messages` builds a meeting's REQUEST or CANCEL, :mod:`.smtp` delivers them and
+Sending: :mod:`.messages` builds a meeting's REQUEST or CANCEL (with the ``SEQUENCE`` last
+e-mailed while what invitees see, :mod:`.versions`, is unchanged), :mod:`.smtp` delivers them and
 records what went out, :mod:`.outbox` writes them as ``.eml`` files for sending from one's own
 mail program. Reading answers: :func:`read_replies` (``.eml`` files and folders, mbox, Maildir)
 and :func:`read_imap` give :class:`Reply` values (:mod:`.replies`, :mod:`.mailboxes`);
@@ -31,11 +32,13 @@ from integrationsnetz.mail.messages import (
     Outbox,
     OutgoingMessage,
     compose_invitations,
+    sequence_to_send,
     subject_for,
 )
 from integrationsnetz.mail.outbox import write_eml
 from integrationsnetz.mail.replies import ReadProblem, ReadReplies, Reply, replies_in_message
 from integrationsnetz.mail.smtp import Delivery, Refused, SmtpSettings, record_sent, send
+from integrationsnetz.mail.versions import invitee_digest
 
 __all__ = [
     "Delivery",
@@ -55,11 +58,13 @@ __all__ = [
     "apply_replies",
     "compose_invitations",
     "imap_login",
+    "invitee_digest",
     "read_imap",
     "read_replies",
     "record_sent",
     "replies_in_message",
     "send",
+    "sequence_to_send",
     "subject_for",
     "write_eml",
 ]

@@ -46,6 +46,7 @@ from integrationsnetz.errors import ExportError, WrongType
 from integrationsnetz.exporters import ExportOptions, IcsMethod, IcsOptions, export_result
 from integrationsnetz.exporters.references import References
 from integrationsnetz.exporters.wording import BERLIN
+from integrationsnetz.mail.versions import invitee_digest
 from integrationsnetz.model.actors import ConsentPurpose
 from integrationsnetz.model.meetings import AttendanceStatus, Meeting, MeetingStatus
 from integrationsnetz.model.network_data import NetworkData
@@ -134,8 +135,12 @@ class Outbox:
     """The messages of one meeting's invitation or cancellation, and the invitees they do not reach.
 
     ``sequence`` is the calendar's ``SEQUENCE`` as the exporter wrote it (what delivery records as
-    each reached invitee's ``sent_sequence``); ``uid`` and ``recurrence_id`` say which calendar
-    entry the messages are about.
+    each reached invitee's ``sent_sequence``); ``digest`` fingerprints what invitees see
+    (:func:`~integrationsnetz.mail.versions.invitee_digest`; recorded with the sequence as the
+    meeting's ``mailed`` version); ``changed`` says whether that differs from the version last
+    e-mailed (True for a first sending). ``uid`` and ``recurrence_id`` say which calendar entry
+    the messages are about. ``up_to_date`` lists the invitees left out because they already have
+    this version; with no ``messages`` there is nothing to send (:attr:`nothing_to_send`).
     """
 
     network_id: str
@@ -147,6 +152,14 @@ class Outbox:
     sender: str
     messages: tuple[OutgoingMessage, ...]
     not_reached: tuple[NotReached, ...]
+    digest: str
+    changed: bool
+    up_to_date: tuple[str, ...] = ()
+
+    @property
+    def nothing_to_send(self) -> bool:
+        """Whether no message is to go out (everyone meant has this version already, or none can be reached)."""
+        return not self.messages
 
     @property
     def actor_ids(self) -> tuple[str, ...]:
@@ -235,17 +248,38 @@ def subject_for(kind: MessageKind, meeting: Meeting, language: str = "de") -> st
     )
 
 
-def _targeted(meeting: Meeting, cancel: bool) -> list[str]:
-    """The invitees a message is meant for: all, or for a cancellation those who were told or said yes."""
-    chosen = []
+def _targeted(meeting: Meeting, cancel: bool, sequence: int, resend_all: bool) -> tuple[list[str], list[str]]:
+    """The invitees a message is meant for (all, or for a cancellation those who were told or said
+    yes), and of those the ones left out because they were sent ``sequence`` already."""
+    chosen, current = [], []
     for invitation in meeting.invitations:
         if cancel:
             told = invitation.sent_sequence is not None
             agreed = invitation.status in (AttendanceStatus.ACCEPTED, AttendanceStatus.TENTATIVE)
             if invitation.status is AttendanceStatus.DECLINED or not (told or agreed):
                 continue
+        sent = invitation.sent_sequence
+        if not resend_all and sent is not None and sent >= sequence:
+            current.append(invitation.actor_id)
+            continue
         chosen.append(invitation.actor_id)
-    return chosen
+    return chosen, current
+
+
+def sequence_to_send(meeting: Meeting, digest: str, default: int) -> int:
+    """The ``SEQUENCE`` an invitation of ``meeting`` carries, given what invitees see now (``digest``).
+
+    Never e-mailed: ``default``, the exporter's number (the revision), which is at least what any
+    feed or ``.ics`` file with the same UID carried. Unchanged since last e-mailed: that version's
+    ``SEQUENCE``. Changed: one more than that, or ``default`` if higher (RFC 5546 §2.1.4: the
+    number rises with the organiser's significant change, and only then).
+    """
+    mailed = meeting.mailed
+    if mailed is None:
+        return default
+    if mailed.digest == digest:
+        return mailed.sequence
+    return max(mailed.sequence + 1, default)
 
 
 def _left_out_reason(data: NetworkData, actor_id: str, email: str | None, day: date, language: str) -> str | None:
@@ -346,12 +380,17 @@ def compose_invitations(
     as_of: date | None = None,
     language: str = "de",
     stamp: datetime | None = None,
+    resend_all: bool = False,
 ) -> Outbox:
     """The invitation (or, for a cancelled meeting, the cancellation) of ``meeting_id`` as e-mails.
 
-    A planned or confirmed meeting gets a ``REQUEST`` to every invitee; one whose invitee was sent
-    an older ``SEQUENCE`` is titled "Geändert". A cancelled meeting gets a ``CANCEL`` to everyone
-    who was sent the invitation or accepted it (tentatively), not to those who declined. Only
+    The ``SEQUENCE`` stays the one last e-mailed while what invitees see is unchanged, and rises
+    when it changed (:func:`sequence_to_send`; ``Meeting.mailed`` holds the version last sent).
+    A planned or confirmed meeting gets a ``REQUEST`` to every invitee not yet sent this version:
+    after no change only to new invitees (``resend_all`` sends it to everyone again, with the same
+    ``SEQUENCE``); after a change, titled "Geändert", to those sent an older one, and as an
+    invitation to new ones. A cancelled meeting gets a ``CANCEL`` to everyone who was sent the
+    invitation or accepted it (tentatively), not to those who declined. Only
     organisations with an address and people with an active ``invitations`` consent on ``as_of``
     (default today) and an address get a message; everyone else meant is in ``not_reached`` with
     the reason. One message per invitee, or with ``one_message_bcc`` one to the sender with all in
@@ -368,6 +407,8 @@ def compose_invitations(
         problems.append(f"compose_invitations: meeting_id: expected text, got {type(meeting_id).__name__}")
     if sender is not None and not isinstance(sender, str):
         problems.append(f"compose_invitations: sender: expected an e-mail address, got {type(sender).__name__}")
+    if not isinstance(resend_all, bool):
+        problems.append(f"compose_invitations: resend_all: expected True or False, got {resend_all!r}")
     if language not in ("de", "en"):
         problems.append(f"compose_invitations: language: expected 'de' or 'en', got {language!r}")
     if problems:
@@ -383,6 +424,13 @@ def compose_invitations(
                             ics=IcsOptions(method=method))  # fmt: skip
     result = export_result(data, "ics", select=meeting_id, options=options)
     calendar = _read_calendar(result.payload)
+    venue = next((v for v in data.venues if v.id == meeting.venue_id), None)
+    digest = invitee_digest(meeting, venue)
+    sequence = sequence_to_send(meeting, digest, calendar.sequence)
+    if sequence != calendar.sequence:
+        options = attrs.evolve(options, ics=IcsOptions(method=method, sequence=sequence))
+        result = export_result(data, "ics", select=meeting_id, options=options)
+        calendar = _read_calendar(result.payload)
     refs = References(data)
     left_out = {entry.actor_id: entry for entry in result.left_out}
     try:
@@ -396,7 +444,8 @@ def compose_invitations(
         letter = _letter_texts(data, meeting_id, options)
     reached: list[tuple[str, Address, MessageKind]] = []
     not_reached: list[NotReached] = []
-    for actor_id in _targeted(meeting, cancel):
+    targeted, up_to_date = _targeted(meeting, cancel, sequence, resend_all)
+    for actor_id in targeted:
         label = refs.actor_label(actor_id)
         email = refs.email_of(actor_id)
         if actor_id in left_out:
@@ -454,7 +503,19 @@ def compose_invitations(
         sender=from_address.addr_spec,
         messages=tuple(messages),
         not_reached=tuple(not_reached),
+        digest=digest,
+        changed=meeting.mailed is None or meeting.mailed.digest != digest,
+        up_to_date=tuple(up_to_date),
     )
 
 
-__all__ = ["POLICY", "MessageKind", "NotReached", "Outbox", "OutgoingMessage", "compose_invitations", "subject_for"]
+__all__ = [
+    "POLICY",
+    "MessageKind",
+    "NotReached",
+    "Outbox",
+    "OutgoingMessage",
+    "compose_invitations",
+    "sequence_to_send",
+    "subject_for",
+]

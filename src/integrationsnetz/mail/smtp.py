@@ -4,7 +4,8 @@
 byte on port 465; required unless the server is on this machine or TLS is turned off on
 purpose), logs in when credentials are found, and hands over each message. A recipient the
 server refuses is reported and not recorded; the others get ``sent_sequence`` on their
-invitation (:func:`record_sent`, one store write per meeting, with the store's revision check).
+invitation and the meeting the version sent as ``mailed`` (:func:`record_sent`, one store
+write per meeting, with the store's revision check).
 
 The login is never part of the network's files: it comes from the settings given in code, else
 the environment (``INTEGRATIONSNETZ_SMTP_USER``, ``INTEGRATIONSNETZ_SMTP_PASSWORD``), else the
@@ -18,6 +19,7 @@ import os
 import smtplib
 import ssl
 from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
 from typing import Literal
 
 import attrs
@@ -25,7 +27,7 @@ import attrs
 from integrationsnetz.contract.stores import Store
 from integrationsnetz.errors import Conflict, DeliveryError, WrongType
 from integrationsnetz.mail.messages import Outbox
-from integrationsnetz.model.meetings import Meeting
+from integrationsnetz.model.meetings import MailedVersion, Meeting
 
 #: The environment variables the login is read from.
 USER_VARIABLE = "INTEGRATIONSNETZ_SMTP_USER"
@@ -250,14 +252,21 @@ def send(outbox: Outbox, settings: SmtpSettings, *, store: Store | None = None) 
     return Delivery(sent=tuple(sent), refused=tuple(refused), recorded=recorded)
 
 
-def record_sent(store: Store, outbox: Outbox, actor_ids: Iterable[str]) -> int:
-    """Set ``sent_sequence`` to the outbox's ``SEQUENCE`` on the invitations of ``actor_ids``; how many changed.
+def record_sent(store: Store, outbox: Outbox, actor_ids: Iterable[str], *, sent_at: datetime | None = None) -> int:
+    """Record that the outbox's version reached ``actor_ids``; how many invitations changed.
 
-    One write of the meeting, at the revision just read (the store refuses it if someone wrote in
-    between; then it is read again, up to three times, since the messages went out already).
-    A higher ``sent_sequence`` already recorded is kept.
+    Sets ``sent_sequence`` to the outbox's ``SEQUENCE`` on their invitations and the meeting's
+    ``mailed`` to that version (``SEQUENCE``, digest, ``sent_at``, default now), so sending again
+    without a change keeps the number. One write of the meeting, at the revision just read (the
+    store refuses it if someone wrote in between; then it is read again, up to three times, since
+    the messages went out already). A higher ``sent_sequence`` or ``mailed`` version already
+    recorded is kept; with no one reached nothing is written.
     """
     chosen = set(actor_ids)
+    if not chosen:
+        return 0
+    when = (sent_at or datetime.now(UTC)).replace(microsecond=0)
+    version = MailedVersion(sequence=outbox.sequence, digest=outbox.digest, sent_at=when)
     for _attempt in range(3):
         meeting = store.get(Meeting, outbox.meeting_id)
         changed = 0
@@ -269,10 +278,14 @@ def record_sent(store: Store, outbox: Outbox, actor_ids: Iterable[str]) -> int:
                 changed += 1
             else:
                 invitations.append(invitation)
-        if not changed:
+        mailed = meeting.mailed
+        newer = mailed is None or (mailed.sequence, mailed.digest) != (version.sequence, version.digest)
+        if mailed is not None and mailed.sequence > version.sequence:
+            newer = False
+        if not changed and not newer:
             return 0
         try:
-            store.put(attrs.evolve(meeting, invitations=tuple(invitations)))
+            store.put(attrs.evolve(meeting, invitations=tuple(invitations), mailed=version if newer else mailed))
         except Conflict:
             continue
         return changed

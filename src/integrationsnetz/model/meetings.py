@@ -105,6 +105,32 @@ class Invitation:
     answered_at: datetime | None = attrs.field(default=None, validator=validate_aware)
 
 
+def _validate_sequence(instance: MailedVersion, attribute: attrs.Attribute[int], value: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise refuse(instance, attribute.name, f"expected a whole number >= 0, got {value!r}")
+
+
+def _validate_sent_at(instance: MailedVersion, attribute: attrs.Attribute[datetime], value: datetime) -> None:
+    if not isinstance(value, datetime):
+        raise refuse(instance, attribute.name, f"expected a timezone-aware date-time, got {value!r}")
+    validate_aware(instance, attribute, value)
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class MailedVersion:
+    """The version of a meeting last e-mailed as an invitation: its ``SEQUENCE`` and what invitees saw.
+
+    ``digest`` fingerprints what an invitee sees of the meeting (time, title, place, text;
+    :func:`integrationsnetz.mail.versions.invitee_digest`), not who is invited or who answered.
+    Sending again keeps ``sequence`` while the digest is the same, so a re-sent invitation is no
+    update in anyone's calendar (RFC 5546 §2.1.4: only the organiser's significant change raises it).
+    """
+
+    sequence: int = attrs.field(validator=_validate_sequence)
+    digest: str = attrs.field(validator=validate_not_blank)
+    sent_at: datetime = attrs.field(validator=_validate_sent_at)
+
+
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Decision:
     """A decision recorded in the minutes, with the agenda item it belongs to and the tasks it set."""
@@ -154,6 +180,8 @@ class Meeting(NetworkPart):
     ``series_id`` ties a meeting to the series rule that planned it, so re-planning keeps it.
     ``registration_until`` is the last day to register and ``registration_contact`` how to do it
     (an e-mail address, a phone number or a web form): the invitation letter says both.
+    ``mailed`` is the version last e-mailed as an invitation (None: never): the invitations
+    by e-mail keep its ``SEQUENCE`` until what invitees see changes.
     """
 
     kind: MeetingKind
@@ -175,6 +203,7 @@ class Meeting(NetworkPart):
     online_url: str | None = attrs.field(default=None, validator=validate_optional_web_address)
     registration_until: date | None = None
     registration_contact: str | None = None
+    mailed: MailedVersion | None = None
 
     @property
     def duration(self) -> timedelta:

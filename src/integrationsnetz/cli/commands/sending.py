@@ -66,6 +66,7 @@ def _show(outbox: Outbox) -> None:
 )
 @option("--probelauf", "trial", is_flag=True, help="mail.send.help.probelauf")
 @option("--bcc", "bcc", is_flag=True, help="mail.send.help.bcc")
+@option("--alle", "resend_all", is_flag=True, help="mail.send.help.alle")
 @option("--absender", "sender", metavar="ADRESSE", help="mail.send.help.absender")
 @option(
     "--stichtag", "as_of", metavar="DATUM", type=click.DateTime(formats=["%Y-%m-%d"]), help="mail.send.help.stichtag"
@@ -81,6 +82,7 @@ def einladen(
     folder: Path | None,
     trial: bool,
     bcc: bool,
+    resend_all: bool,
     sender: str | None,
     as_of: datetime | None,
 ) -> None:
@@ -98,9 +100,13 @@ def einladen(
         try:
             day = as_of.date() if as_of else None
             outbox = mail.compose_invitations(store, meeting_id, sender=sender, one_message_bcc=bcc, as_of=day,
-                                              language=LANGUAGE.get())  # fmt: skip
+                                              language=LANGUAGE.get(), resend_all=resend_all)  # fmt: skip
         except inz.NotFound:
             raise Failure(say("mail.send.not_in_store", id=meeting_id)) from None
+        if outbox.nothing_to_send and outbox.up_to_date:
+            _show(outbox)
+            click.echo(say("mail.send.up_to_date", count=len(outbox.up_to_date), sequence=outbox.sequence))
+            return
         if trial:
             click.echo(say("mail.send.would", count=len(outbox.messages), method=outbox.method.value,
                            sequence=outbox.sequence))  # fmt: skip

@@ -19,6 +19,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "field.organizer_id": ("Organisator", "Organiser"),
     "field.moderator_id": ("Moderation", "Moderator"),
     "field.invitations": ("Einladungen", "Invitations"),
+    "field.mailed": ("Per E-Mail verschickte Fassung", "Version sent by e-mail"),
     "field.agenda": ("Tagesordnung", "Agenda"),
     "field.minutes": ("Protokoll", "Minutes"),
     "field.headcount": ("Teilnehmende", "Headcount"),

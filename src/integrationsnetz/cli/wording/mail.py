@@ -29,6 +29,12 @@ WORDS: dict[str, tuple[str, str]] = {
                                  "Only show who would get which message; send nothing, save nothing."),
     "mail.send.help.bcc": ("Eine Nachricht an alle in Blindkopie (BCC) statt einer je Person.",
                            "One message to all in blind copy (BCC) instead of one per invitee."),
+    "mail.send.help.alle": (
+        "Auch an alle, die diese Fassung schon bekommen haben, erneut senden (gleiche SEQUENCE: "
+        "für Kalender keine Änderung). Ohne --alle geht eine unveränderte Einladung nur an neu Eingeladene.",
+        "Send again also to everyone who already has this version (same SEQUENCE: no change to calendars). "
+        "Without --alle an unchanged invitation goes only to new invitees.",
+    ),
     "mail.send.help.absender": ("Absenderadresse (Standard: die der organisierenden Stelle).",
                                 "Sender address (default: the organiser's)."),
     "mail.send.help.stichtag": ("Der Tag, für den die Einwilligungen gelten (JJJJ-MM-TT; Standard: heute).",
@@ -56,6 +62,18 @@ WORDS: dict[str, tuple[str, str]] = {
                                   "1 invitee gets no message (please tell them another way):"),
     "mail.send.nobody": ("Niemand zu benachrichtigen: keine Nachricht verschickt.",
                          "Nobody to tell: no message sent."),
+    "mail.send.up_to_date": (
+        "Nichts zu verschicken: {count} Eingeladene haben die aktuelle Fassung (SEQUENCE {sequence}) schon; "
+        "der Termin hat sich seitdem nicht geändert. Mit --alle an alle erneut senden.",
+        "Nothing to send: {count} invitees already have the current version (SEQUENCE {sequence}); "
+        "the meeting has not changed since. Use --alle to send it to everyone again.",
+    ),
+    "mail.send.up_to_date.one": (
+        "Nichts zu verschicken: 1 Eingeladene:r hat die aktuelle Fassung (SEQUENCE {sequence}) schon; "
+        "der Termin hat sich seitdem nicht geändert. Mit --alle erneut senden.",
+        "Nothing to send: 1 invitee already has the current version (SEQUENCE {sequence}); "
+        "the meeting has not changed since. Use --alle to send it again.",
+    ),
     "mail.send.sent": ("{count} Eingeladene über {server} benachrichtigt; im Store vermerkt.",
                        "{count} invitees told through {server}; recorded in the store."),
     "mail.send.sent.one": ("1 Eingeladene:r über {server} benachrichtigt; im Store vermerkt.",

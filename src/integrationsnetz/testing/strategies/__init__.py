@@ -51,7 +51,14 @@ from integrationsnetz.testing.strategies._courses import (
 from integrationsnetz.testing.strategies._events import all_days, events, timed
 from integrationsnetz.testing.strategies._funding import funding_programmes
 from integrationsnetz.testing.strategies._groups import goals, tasks, working_groups
-from integrationsnetz.testing.strategies._meetings import agenda_items, decisions, invitations, meetings, minutes
+from integrationsnetz.testing.strategies._meetings import (
+    agenda_items,
+    decisions,
+    invitations,
+    mailed_versions,
+    meetings,
+    minutes,
+)
 from integrationsnetz.testing.strategies._memberships import memberships
 from integrationsnetz.testing.strategies._network_data import entities, networks
 from integrationsnetz.testing.strategies._networks import bare_networks, regions
@@ -93,6 +100,7 @@ __all__ = [
     "goals",
     "ids",
     "invitations",
+    "mailed_versions",
     "meetings",
     "memberships",
     "minutes",

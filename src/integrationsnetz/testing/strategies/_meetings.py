@@ -13,6 +13,7 @@ from integrationsnetz.model.meetings import (
     AttendanceStatus,
     Decision,
     Invitation,
+    MailedVersion,
     Meeting,
     MeetingKind,
     MeetingStatus,
@@ -61,6 +62,16 @@ def agenda_length(agenda: Sequence[AgendaItem]) -> timedelta:
 def invitations(*, actor_ids: Sequence[str] | None = None) -> st.SearchStrategy[Invitation]:
     """An invitation and its attendance status."""
     return st.builds(Invitation, actor_id=ref(actor_ids), status=st.sampled_from(list(AttendanceStatus)))
+
+
+def mailed_versions() -> st.SearchStrategy[MailedVersion]:
+    """The version of a meeting last e-mailed: a ``SEQUENCE``, a digest (hex, as the mail room writes) and a time."""
+    return st.builds(
+        MailedVersion,
+        sequence=st.integers(0, 10_000),
+        digest=st.text("0123456789abcdef", min_size=8, max_size=64),
+        sent_at=aware_datetimes(),
+    )
 
 
 def decisions(
@@ -130,6 +141,7 @@ def meetings(
             series_id=draw(optional(ids())),
             description=draw(optional(texts())),
             online_url=draw(optional(urls())),
+            mailed=draw(optional(mailed_versions())),
         )
 
     return drawn(build)

@@ -24,7 +24,13 @@ from integrationsnetz.testing.strategies._entity_fields import STRATEGY_OF, book
 from integrationsnetz.testing.strategies._events import events
 from integrationsnetz.testing.strategies._funding import funding_programmes
 from integrationsnetz.testing.strategies._groups import working_groups
-from integrationsnetz.testing.strategies._meetings import agenda_items, agenda_length, invitations, minutes
+from integrationsnetz.testing.strategies._meetings import (
+    agenda_items,
+    agenda_length,
+    invitations,
+    mailed_versions,
+    minutes,
+)
 from integrationsnetz.testing.strategies._networks import bare_networks
 from integrationsnetz.testing.strategies._primitives import (
     DEFAULT_MAX_DATE,
@@ -285,6 +291,7 @@ def _meetings(
             series_id=draw(optional(ids(prefix="series-"))),
             description=draw(optional(texts())),
             online_url=draw(optional(urls())),
+            mailed=draw(optional(mailed_versions())),
         )
         held.append(restamp(meeting, draw(bookkeeping())))
     return held
