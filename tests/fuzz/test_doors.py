@@ -174,3 +174,63 @@ def test_mutated_calendars_as_busy_time(payload: bytes, tolerant: bool) -> None:
     accepted_or_refused(lambda: inz.read_busy(payload, "im-1", start=date(2026, 1, 1), end=date(2026, 12, 31),
                                               on_error="skip" if tolerant else "refuse"))  # fmt: skip
     assert time.process_time() - began < 2.0, "one calendar took more than two seconds"
+
+
+def _reply_calendars() -> list[bytes]:
+    """The calendars of the REPLY fixtures (Outlook, Thunderbird, Apple Mail), decoded."""
+    import email
+    from email import policy
+
+    found = []
+    for path in sorted((ROOT / "tests" / "mail" / "fixtures").glob("*.eml")):
+        message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+        for part in message.walk():
+            payload = part.get_payload(decode=True)
+            if part.get_content_type() == "text/calendar" and isinstance(payload, bytes):
+                found.append(payload)
+    return found
+
+
+REPLY_CALENDARS = _reply_calendars()
+#: Lines that a forged or broken answer carries: dates that cannot be, answers for others, no answer.
+REPLY_LINES = [
+    b"DTSTAMP:99999999T999999Z", b"RECURRENCE-ID:notadate", b"SEQUENCE:abc", b"SEQUENCE:99999999999999999999",
+    b"ATTENDEE;PARTSTAT=ACCEPTED:mailto:someone@else.example", b"ATTENDEE;PARTSTAT=DELEGATED;DELEGATED-TO=x:mailto:",
+    b"ATTENDEE:invalid", b"PARTSTAT=", b"METHOD:REQUEST", b"METHOD:REPLY", b"UID:", b"DTSTAMP;VALUE=DATE:20270101",
+    b"RECURRENCE-ID;TZID=Nowhere/Else:20270112T140000", *CALENDAR_LINES,
+]  # fmt: skip
+
+
+@st.composite
+def mutated_reply(draw: st.DrawFn) -> bytes:
+    """An answer e-mail around a REPLY calendar changed line by line, the whole message then byte by byte."""
+    lines = draw(st.sampled_from(REPLY_CALENDARS)).split(b"\n")
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(lines)))
+        lines.insert(at, draw(st.sampled_from(REPLY_LINES)) + b"\r")
+    calendar = b"\n".join(lines)
+    head = b"From: zoe@example.org\r\nSubject: Zugesagt\r\nMIME-Version: 1.0\r\n"
+    if draw(st.booleans()):
+        message = head + b"Content-Type: text/calendar; method=REPLY; charset=utf-8\r\n\r\n" + calendar
+    else:
+        parts = b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nJa.\r\n'
+        attached = b"--b\r\nContent-Type: application/ics; name=invite.ics\r\n\r\n" + calendar + b"\r\n--b--\r\n"
+        message = head + parts + attached
+    return draw(mutated_bytes(message, max_mutations=2)) if draw(st.booleans()) else message
+
+
+@fuzz_settings()
+@given(payload=mutated_reply())
+def test_mutated_replies(payload: bytes) -> None:
+    """An answer e-mail is read or reported as unreadable, never raised, and applying what was read raises nothing
+    but the library's errors, within two seconds of CPU."""
+    from integrationsnetz.mail import answer_invitations
+
+    began = time.process_time()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "antwort.eml"
+        path.write_bytes(payload)
+        read = inz.read_replies(path)
+    assert read.messages == 1
+    accepted_or_refused(lambda: answer_invitations(SAMPLE, read.replies))
+    assert time.process_time() - began < 2.0, "one answer took more than two seconds"
