@@ -206,7 +206,12 @@ def _answers(data: bytes, source: str, sender: str | None) -> tuple[str, list[Re
     replies: list[Reply] = []
     for calendar in calendars:
         for event in calendar.walk("VEVENT"):
-            replies.extend(_event_answers(event, source, sender))
+            try:
+                replies.extend(_event_answers(event, source, sender))
+            except _Unreadable:
+                raise
+            except Exception as exc:  # noqa: BLE001 - icalendar raises ValueError kinds on a broken value: report it
+                raise _Unreadable(f"VEVENT {str(event.get('UID', '?'))[:80]!r}: {_short(exc)}") from None
             if len(replies) > MAX_ANSWERS:
                 raise _Unreadable(f"more than {MAX_ANSWERS} answers in one calendar part")
     if not replies:
@@ -272,7 +277,7 @@ def _instant(event: Any, name: str) -> datetime | None:
         return None
     try:
         value = prop.dt
-    except AttributeError:
+    except Exception:  # noqa: BLE001 - no .dt, or icalendar's BrokenCalendarProperty (a ValueError) on a bad date
         raise _Unreadable(f"{name} {str(prop)[:60]!r} is not a time") from None
     if isinstance(value, datetime):
         if value.tzinfo is None:

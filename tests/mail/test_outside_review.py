@@ -1,0 +1,47 @@
+"""The findings of the outside review of e-mail invitations and replies (review 20), each pinned by a test."""
+
+from __future__ import annotations
+
+import mailbox
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+import integrationsnetz as inz
+from integrationsnetz.exporters.ics_values import uid_for
+from integrationsnetz.mail import SmtpSettings, compose_invitations, read_replies, send
+
+sys.path.insert(0, str(Path(__file__).parent))  # tests/ is not a package: reach mailnet.py
+from mailnet import AS_OF, BERLIN, MEETING, NETWORK, server
+
+STAMP = datetime(2027, 1, 4, 9, tzinfo=BERLIN)
+UID = uid_for(NETWORK, "meeting", MEETING)
+
+
+def _reply(event_lines: str, sender: str = "a@example.org") -> bytes:
+    calendar = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\n"
+                f"UID:{UID}\r\n{event_lines}END:VEVENT\r\nEND:VCALENDAR\r\n")  # fmt: skip
+    head = f"From: {sender}\r\nSubject: x\r\nMIME-Version: 1.0\r\nContent-Type: text/calendar; method=REPLY\r\n\r\n"
+    return (head + calendar).encode()
+
+
+GOOD = "DTSTAMP:20270105T100000Z\r\nATTENDEE;PARTSTAT=ACCEPTED:mailto:ada.berg@example.org\r\n"
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "DTSTAMP:99999999T999999Z\r\nATTENDEE;PARTSTAT=ACCEPTED:mailto:x@example.org\r\n",
+        "DTSTAMP:20270105T100000Z\r\nRECURRENCE-ID:notadate\r\nATTENDEE;PARTSTAT=ACCEPTED:mailto:x@example.org\r\n",
+    ],
+)
+def test_1_an_unreadable_date_is_a_problem_and_the_other_replies_are_read(tmp_path: Path, broken: str) -> None:
+    box = mailbox.mbox(tmp_path / "in.mbox")
+    box.add(_reply(GOOD, "ada.berg@example.org"))
+    box.add(_reply(broken))
+    box.close()
+    read = read_replies(tmp_path / "in.mbox")
+    assert [r.attendee for r in read.replies] == ["ada.berg@example.org"]
+    assert [p.source for p in read.problems] == [f"{tmp_path / 'in.mbox'}#2"]
