@@ -14,7 +14,8 @@ from integrationsnetz.exporters.ics_values import uid_for
 from integrationsnetz.mail import SmtpSettings, compose_invitations, read_replies, send
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests/ is not a package: reach mailnet.py
-from mailnet import AS_OF, BERLIN, MEETING, NETWORK, server
+import attrs
+from mailnet import AS_OF, BERLIN, MEETING, NETWORK, address, consent, server
 
 STAMP = datetime(2027, 1, 4, 9, tzinfo=BERLIN)
 UID = uid_for(NETWORK, "meeting", MEETING)
@@ -45,3 +46,21 @@ def test_1_an_unreadable_date_is_a_problem_and_the_other_replies_are_read(tmp_pa
     read = read_replies(tmp_path / "in.mbox")
     assert [r.attendee for r in read.replies] == ["ada.berg@example.org"]
     assert [p.source for p in read.problems] == [f"{tmp_path / 'in.mbox'}#2"]
+
+
+def _sharing(store: inz.Store, second: str) -> None:
+    """Give the person without consent an invitations consent and the address ``second`` (Ada Berg's, in some case)."""
+    person = store.get(inz.Person, "p-none")
+    store.put(attrs.evolve(person, contacts=address(second), consents=consent()))
+
+
+def test_2_bcc_records_every_invitee_of_a_shared_mailbox_and_names_it_once(store: inz.Store) -> None:
+    _sharing(store, "ada.berg@example.org")
+    outbox = compose_invitations(store, MEETING, as_of=AS_OF, stamp=STAMP, one_message_bcc=True)
+    assert outbox.not_reached == () or all(n.actor_id != "p-none" for n in outbox.not_reached)
+    with server() as (inbox, port):
+        delivery = send(outbox, SmtpSettings(host="127.0.0.1", port=port), store=store)
+    assert inbox.recipients().count("ada.berg@example.org") == 1
+    assert {"p-ok", "p-none"} <= set(delivery.sent)
+    sent = {i.actor_id: i.sent_sequence for i in store.get(inz.Meeting, MEETING).invitations}
+    assert sent["p-ok"] == sent["p-none"] == outbox.sequence

@@ -22,7 +22,9 @@ attachment serves clients that read only attachments. The calendar travels in ba
 mail server rewraps its lines or CRLFs.
 
 A message to one invitee names only that invitee as ``ATTENDEE`` (the others' addresses are not
-theirs to see); one message to all in BCC carries the calendar as the exporter wrote it.
+theirs to see); one message to all in BCC carries the calendar as the exporter wrote it. Invitees
+who share a mailbox (an office address, in any case) get one message naming it once: a reply from
+it answers for all of them (:mod:`integrationsnetz.mail.answers`).
 """
 
 from __future__ import annotations
@@ -117,6 +119,8 @@ class OutgoingMessage:
     """One e-mail ready to go: for whom (invitee ids and addresses), its subject and the message itself.
 
     In BCC mode ``addresses`` are the hidden recipients and the message's ``To`` is the sender.
+    ``addresses`` names each mailbox once (several invitees may share one, in any case);
+    ``actor_addresses`` gives each of ``actor_ids`` its mailbox, so delivery records everyone it reached.
     """
 
     kind: MessageKind
@@ -124,6 +128,13 @@ class OutgoingMessage:
     addresses: tuple[str, ...]
     subject: str
     message: EmailMessage
+    actor_addresses: tuple[str, ...] = ()
+
+    def actors_at(self, address: str) -> tuple[str, ...]:
+        """The invitees whose mailbox ``address`` is (any case)."""
+        wanted = address.lower()
+        pairs = zip(self.actor_ids, self.actor_addresses or self.addresses, strict=False)
+        return tuple(actor for actor, mailbox in pairs if mailbox.lower() == wanted)
 
     def as_bytes(self) -> bytes:
         """The message as it goes over SMTP or into an ``.eml`` file (CRLF line ends)."""
@@ -207,8 +218,11 @@ def _mailto(uri: str) -> str:
     return uri[7:] if uri.lower().startswith("mailto:") else uri
 
 
-def only_attendee(calendar: str, address: str) -> str:
-    """The calendar with every ``ATTENDEE`` but ``address``'s removed (folded lines kept as written)."""
+def only_attendee(calendar: str, address: str | None) -> str:
+    """The calendar with every ``ATTENDEE`` but ``address``'s removed (folded lines kept as written).
+
+    Each mailbox is named once (the first line of invitees sharing it); ``None`` keeps every mailbox.
+    """
     lines = calendar.split("\r\n")
     logical: list[list[str]] = []
     for line in lines:
@@ -217,12 +231,16 @@ def only_attendee(calendar: str, address: str) -> str:
         else:
             logical.append([line])
     kept = []
-    wanted = address.lower()
+    wanted = None if address is None else address.lower()
+    named: set[str] = set()
     for group in logical:
         unfolded = "".join([group[0], *(part[1:] for part in group[1:])])
         name = re.split(r"[;:]", unfolded, maxsplit=1)[0].upper()
-        if name == "ATTENDEE" and _attendee_address(unfolded) != wanted:
-            continue
+        if name == "ATTENDEE":
+            mailbox = _attendee_address(unfolded)
+            if (wanted is not None and mailbox != wanted) or mailbox in named:
+                continue  # another invitee's, or a mailbox named already (a shared one is named once)
+            named.add(mailbox)
         kept.extend(group)
     return "\r\n".join(kept)
 
@@ -475,24 +493,32 @@ def compose_invitations(
         reached.append((actor_id, address, kind))
     messages: list[OutgoingMessage] = []
     build = partial(_build, sender=from_address, method=method, stamp=stamp, language=language)
+    mailboxes: dict[str, list[tuple[str, Address, MessageKind]]] = {}
+    for entry in reached:  # one message per mailbox: invitees sharing an address get it once
+        mailboxes.setdefault(entry[1].addr_spec.lower(), []).append(entry)
     if one_message_bcc and reached:
         kinds = {kind for _, _, kind in reached}
         kind = kinds.pop() if len(kinds) == 1 else MessageKind.INVITATION
         subject = subject_for(kind, meeting, language)
         texts = letter if cancel else _bodies(kind, letter, language)
-        bcc = [address for _, address, _ in reached]
-        built = build(kind=kind, subject=subject, to=[from_address], bcc=bcc, texts=texts, calendar=calendar.text)
+        bcc = [group[0][1] for group in mailboxes.values()]
+        built = build(kind=kind, subject=subject, to=[from_address], bcc=bcc, texts=texts,
+                      calendar=only_attendee(calendar.text, None))  # fmt: skip
         messages.append(OutgoingMessage(kind=kind, actor_ids=tuple(a for a, _, _ in reached),
-                                        addresses=tuple(a.addr_spec for _, a, _ in reached), subject=subject,
-                                        message=built))  # fmt: skip
+                                        addresses=tuple(a.addr_spec for a in bcc), subject=subject, message=built,
+                                        actor_addresses=tuple(a.addr_spec for _, a, _ in reached)))  # fmt: skip
     else:
-        for actor_id, address, kind in reached:
+        for group in mailboxes.values():
+            address = group[0][1]
+            kinds = {kind for _, _, kind in group}
+            kind = kinds.pop() if len(kinds) == 1 else MessageKind.INVITATION
             subject = subject_for(kind, meeting, language)
             texts = letter if cancel else _bodies(kind, letter, language)
             own = only_attendee(calendar.text, address.addr_spec)
             built = build(kind=kind, subject=subject, to=[address], bcc=[], texts=texts, calendar=own)
-            messages.append(OutgoingMessage(kind=kind, actor_ids=(actor_id,), addresses=(address.addr_spec,),
-                                            subject=subject, message=built))  # fmt: skip
+            messages.append(OutgoingMessage(kind=kind, actor_ids=tuple(a for a, _, _ in group),
+                                            addresses=(address.addr_spec,), subject=subject, message=built,
+                                            actor_addresses=tuple(a.addr_spec for _, a, _ in group)))  # fmt: skip
     return Outbox(
         network_id=meeting.network_id,
         meeting_id=meeting_id,

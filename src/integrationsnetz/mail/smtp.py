@@ -217,7 +217,6 @@ def send(outbox: Outbox, settings: SmtpSettings, *, store: Store | None = None) 
         smtp = _connect(settings)
         try:
             for message in outbox.messages:
-                by_address = dict(zip(message.addresses, message.actor_ids, strict=True))
                 try:
                     rejected = smtp.send_message(message.message, outbox.sender, list(message.addresses))
                 except smtplib.SMTPRecipientsRefused as exc:
@@ -230,11 +229,13 @@ def send(outbox: Outbox, settings: SmtpSettings, *, store: Store | None = None) 
                 except smtplib.SMTPDataError as exc:
                     said = exc.smtp_error if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error).encode()
                     rejected = dict.fromkeys(message.addresses, (exc.smtp_code, said))
+                refused_boxes = {address.lower() for address in rejected}
                 for address, (code, text) in rejected.items():
                     reason = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
-                    refused.append(Refused(actor_id=by_address.get(address, "?"), address=address, code=code,
-                                           reason=reason))  # fmt: skip
-                sent += [actor for address, actor in by_address.items() if address not in rejected]
+                    refused += [Refused(actor_id=actor, address=address, code=code, reason=reason)
+                                for actor in message.actors_at(address) or ("?",)]  # fmt: skip
+                sent += [actor for address in message.addresses if address.lower() not in refused_boxes
+                         for actor in message.actors_at(address)]  # fmt: skip
         except (OSError, smtplib.SMTPException) as exc:
             problem = f"the SMTP server {settings.where} ended the conversation ({exc})"
         finally:
