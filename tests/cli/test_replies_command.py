@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -69,3 +70,18 @@ def test_without_a_source_it_says_what_to_give(answered: Path, run: Run) -> None
     result = run("rueckmeldungen")
     assert result.exit_code == 2
     assert "QUELLE oder --imap HOST" in result.output
+
+
+def test_a_reply_from_a_shared_mailbox_answers_for_everyone_behind_it(answered: Path, run: Run) -> None:
+    """Review 20, finding 3: "institut" shares the VHS's mailbox (in another case): Apple's answer is for both."""
+    with inz.open_store(f"sqlite:{answered / 'netz.db'}", host=HOST) as store:
+        institut = store.get(inz.Organization, "institut")
+        mailbox = inz.ContactPoint(kind=inz.ContactKind.EMAIL, value="KURSE@vhs-wak.example")
+        store.put(attrs.evolve(institut, contacts=(mailbox,)))
+    result = run("rueckmeldungen", "antworten/apple-vorlaeufig.eml", "--yes")
+    assert result.exit_code == 0, result.output
+    assert "geteiltes Postfach, auch für" in result.output
+    assert _statuses(answered)["institut"] == _statuses(answered)["vhs"] == "tentative"
+    shown = run("rueckmeldungen", "antworten/apple-vorlaeufig.eml", "--probelauf", "--json")
+    outcomes = json.loads(shown.stdout)["outcomes"]
+    assert sorted(o["shared_with"] for o in outcomes) == [["institut"], ["vhs"]]

@@ -64,3 +64,30 @@ def test_2_bcc_records_every_invitee_of_a_shared_mailbox_and_names_it_once(store
     assert {"p-ok", "p-none"} <= set(delivery.sent)
     sent = {i.actor_id: i.sent_sequence for i in store.get(inz.Meeting, MEETING).invitations}
     assert sent["p-ok"] == sent["p-none"] == outbox.sequence
+
+
+def test_3_a_shared_mailbox_gets_one_message_and_its_reply_answers_for_everyone_behind_it(store: inz.Store) -> None:
+    from client_replies import reply_message
+
+    from integrationsnetz.mail import apply_replies, replies_in_message
+
+    _sharing(store, "ADA.Berg@example.org")
+    outbox = compose_invitations(store, MEETING, as_of=AS_OF, stamp=STAMP)
+    (shared,) = [m for m in outbox.messages if "p-ok" in m.actor_ids]
+    assert sorted(shared.actor_ids) == ["p-none", "p-ok"]
+    assert len(shared.addresses) == 1
+    calendar = next(p for p in shared.message.walk() if p.get_content_type() == "text/calendar")
+    text = calendar.get_payload(decode=True).decode()
+    assert text.lower().count("mailto:ada.berg@example.org") == 1
+    with server() as (inbox, port):
+        send(outbox, SmtpSettings(host="127.0.0.1", port=port), store=store)
+    assert [a.lower() for a in inbox.recipients()].count("ada.berg@example.org") == 1
+    raw = reply_message("outlook", text.encode(), attendee="ada.berg@example.org", name="Ada Berg",
+                        answer="DECLINED", stamp=datetime(2027, 1, 5, 8, tzinfo=UTC))  # fmt: skip
+    report = apply_replies(store, replies_in_message(raw, "r.eml").replies)
+    assert sorted((o.actor_id, o.verdict.value, o.shared_with) for o in report.outcomes) == [
+        ("p-none", "updated", ("p-ok",)),
+        ("p-ok", "updated", ("p-none",)),
+    ]
+    status = {i.actor_id: i.status for i in store.get(inz.Meeting, MEETING).invitations}
+    assert status["p-ok"] is status["p-none"] is inz.AttendanceStatus.DECLINED

@@ -117,6 +117,8 @@ def _show(read: ReadReplies, outcomes: Sequence[Outcome], names: Names) -> None:
             who = names.of(o.actor_id) if o.actor_id else o.reply.attendee
             if o.other_sender:
                 who += f" ({say('mail.replies.other_sender', sender=o.reply.sender)})"
+            if o.shared_with:
+                who += f" ({say('mail.replies.shared', others=', '.join(names.of(a) for a in o.shared_with))})"
             result = o.reason(language)
             if o.before is not None and o.after is not None:
                 result = f"{_status(o.before)} → {_status(o.after)}"
@@ -147,6 +149,7 @@ def _as_json(read: ReadReplies, outcomes: Sequence[Outcome]) -> str:
                     "verdict": o.verdict.value,
                     "group": o.verdict.group,
                     "reason": o.reason(language),
+                    "shared_with": list(o.shared_with),
                 }
                 for o in outcomes
             ],

@@ -54,6 +54,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "mail.replies.unmatched": ("Nicht zugeordnet ({count}):", "Not matched ({count}):"),
     "mail.replies.problems": ("Nicht lesbar ({count}):", "Unreadable ({count}):"),
     "mail.replies.other_sender": ("gesendet von {sender}", "sent by {sender}"),
+    "mail.replies.shared": ("geteiltes Postfach, auch für {others}", "shared mailbox, also for {others}"),
     "mail.replies.dry": ("Probelauf: nichts geschrieben.", "Dry run: nothing written."),
     "mail.replies.none_changed": ("Keine Einladung ändert sich.", "No invitation changes."),
     "mail.replies.confirm": (
