@@ -85,3 +85,15 @@ def test_a_reply_from_a_shared_mailbox_answers_for_everyone_behind_it(answered: 
     shown = run("rueckmeldungen", "antworten/apple-vorlaeufig.eml", "--probelauf", "--json")
     outcomes = json.loads(shown.stdout)["outcomes"]
     assert sorted(o["shared_with"] for o in outcomes) == [["institut"], ["vhs"]]
+
+
+def test_an_answer_sent_by_a_stranger_is_marked_in_the_json_and_on_stderr(answered: Path, run: Run) -> None:
+    """Review 20, finding 4: the "gesendet von" mark is also in --json (``sent_by``) and on stderr."""
+    raw = (answered / "antworten" / "outlook-zugesagt.eml").read_bytes()
+    forged = raw.replace(b"From: ", b"From: angreifer@evil.example\r\nX-Old-From: ", 1)
+    (answered / "forged.eml").write_bytes(forged)
+    result = run("rueckmeldungen", "forged.eml", "--probelauf", "--json")
+    assert result.exit_code == 0, result.output
+    (outcome,) = json.loads(result.stdout)["outcomes"]
+    assert outcome["sent_by"] == "angreifer@evil.example"
+    assert "von angreifer@evil.example gesendet" in result.stderr

@@ -91,3 +91,14 @@ def test_3_a_shared_mailbox_gets_one_message_and_its_reply_answers_for_everyone_
     ]
     status = {i.actor_id: i.status for i in store.get(inz.Meeting, MEETING).invitations}
     assert status["p-ok"] is status["p-none"] is inz.AttendanceStatus.DECLINED
+
+
+def test_4_a_reply_naming_two_attendees_is_reported_not_applied() -> None:
+    from integrationsnetz.mail import replies_in_message
+
+    two = ("DTSTAMP:20270105T100000Z\r\nATTENDEE;PARTSTAT=DECLINED:mailto:ada.berg@example.org\r\n"
+           "ATTENDEE;PARTSTAT=DECLINED:mailto:jobcenter@example.org\r\n")  # fmt: skip
+    read = replies_in_message(_reply(two, "angreifer@evil.example"), "forged.eml")
+    assert read.replies == ()
+    assert [p.source for p in read.problems] == ["forged.eml"]
+    assert "2 ATTENDEEs" in read.problems[0].reason

@@ -235,10 +235,13 @@ def _event_answers(event: Any, source: str, sender: str | None) -> list[Reply]:
     attendees = event.get("ATTENDEE")
     if attendees is None:
         return []
+    attendees = attendees if isinstance(attendees, list) else [attendees]
+    if len(attendees) > 1:  # a forged or broken reply could otherwise answer for others
+        raise _Unreadable(f"VEVENT {uid}: a REPLY names {len(attendees)} ATTENDEEs; RFC 5546 allows one: not applied")
     summary = str(event.get("SUMMARY", "")).strip() or None
     recurrence_id = _instant(event, "RECURRENCE-ID")
     replies = []
-    for attendee in attendees if isinstance(attendees, list) else [attendees]:
+    for attendee in attendees:
         address = _address(str(attendee)) or _address(str(attendee.params.get("EMAIL", "")))
         if address is None:
             raise _Unreadable(f"VEVENT {uid}: ATTENDEE {str(attendee)[:80]!r} is not a mailto: address")

@@ -71,6 +71,12 @@ def rueckmeldungen(
         names = Names(state.data)
         if as_json:
             click.echo(_as_json(read, report.outcomes))
+            for o in report.outcomes:  # the JSON's sent_by, also where a person reads it
+                if o.other_sender:
+                    where = (
+                        f"{o.meeting_id or o.reply.uid} · {names.of(o.actor_id) if o.actor_id else o.reply.attendee}"
+                    )
+                    click.echo(say("mail.replies.other_sender.notice", who=where, sender=o.reply.sender), err=True)
         else:
             _show(read, report.outcomes, names)
         if dry_run:
@@ -150,6 +156,7 @@ def _as_json(read: ReadReplies, outcomes: Sequence[Outcome]) -> str:
                     "group": o.verdict.group,
                     "reason": o.reason(language),
                     "shared_with": list(o.shared_with),
+                    "sent_by": o.reply.sender if o.other_sender else None,
                 }
                 for o in outcomes
             ],
