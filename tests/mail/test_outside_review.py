@@ -102,3 +102,26 @@ def test_4_a_reply_naming_two_attendees_is_reported_not_applied() -> None:
     assert read.replies == ()
     assert [p.source for p in read.problems] == ["forged.eml"]
     assert "2 ATTENDEEs" in read.problems[0].reason
+
+
+def test_9_wrong_arguments_are_the_librarys_errors_naming_the_field(store: inz.Store, tmp_path: Path) -> None:
+    from integrationsnetz.mail import read_imap, record_sent
+
+    with pytest.raises(inz.WrongType, match="SmtpSettings: tls: expected 'starttls', 'implicit' or 'off'"):
+        SmtpSettings(host="127.0.0.1", tls="maybe")  # type: ignore[arg-type]
+    outbox = compose_invitations(store, MEETING, as_of=AS_OF, stamp=STAMP)
+    with pytest.raises(inz.WrongType, match="record_sent: actor_ids"):
+        record_sent(store, outbox, "p-ok")
+    with pytest.raises(inz.WrongType, match="host: expected HOST"):
+        read_imap("127.0.0.1:993", port=143, login=("u", "p"))
+
+
+def test_9_read_imap_takes_the_port_in_the_host(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nobody listens on the port: the error names it, so it was read as the port, not into the host name."""
+    from mailnet import free_port
+
+    from integrationsnetz.mail import read_imap
+
+    port = free_port("127.0.0.1")
+    with pytest.raises(inz.MailError, match=f"IMAP 127.0.0.1:{port}: cannot connect"):
+        read_imap(f"127.0.0.1:{port}", security="none", login=("u", "p"), timeout=5)

@@ -141,13 +141,20 @@ def read_imap(
 ) -> ReadReplies:
     """The answers in an IMAP folder, read without changing it (``EXAMINE``, ``BODY.PEEK[]``).
 
+    ``host`` may carry the port (``imap.example.org:993``, ``[::1]:143``) instead of ``port``.
     ``login`` defaults to :func:`imap_login`; ``since`` limits the search to messages from that
     day on (``SINCE``). Messages larger than the reply limit are reported, not fetched. A server
     that cannot be reached, refuses the login or has no such folder raises
     :class:`~integrationsnetz.errors.MailError` naming host, port and what to do.
     """
     problems = []
-    if not isinstance(host, str) or not host.strip():
+    if isinstance(host, str) and (host.count(":") == 1 or host.startswith("[")):  # "host:993", "[::1]:993"
+        name, _, given = host.rpartition(":") if not host.endswith("]") else (host, "", "")
+        if given.isdigit() and port is None:
+            host, port = name.strip("[]"), int(given)
+        else:
+            problems.append(f"host: expected HOST with the port in port= (or HOST:PORT), got {host!r}")
+    if not isinstance(host, str) or not host.strip() or any(c.isspace() for c in host):
         problems.append(f"host: expected the server's name, got {host!r}")
     if port is not None and (type(port) is not int or not 0 < port < 65536):
         problems.append(f"port: expected a port number (1-65535), got {port!r}")

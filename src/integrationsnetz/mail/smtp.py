@@ -59,6 +59,11 @@ def _validate_port(instance: object, attribute: attrs.Attribute[int | None], val
         raise WrongType([f"SmtpSettings: {attribute.name}: expected a port 1-65535, got {value!r}"])
 
 
+def _validate_tls(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if value not in ("starttls", "implicit", "off"):
+        raise WrongType([f"SmtpSettings: {attribute.name}: expected 'starttls', 'implicit' or 'off', got {value!r}"])
+
+
 @attrs.frozen(kw_only=True)
 class SmtpSettings:
     """Where and how to send: the server, its port and encryption, and (optionally) a login.
@@ -72,7 +77,7 @@ class SmtpSettings:
 
     host: str = attrs.field(validator=_validate_host)
     port: int | None = attrs.field(default=None, validator=_validate_port)
-    tls: Tls = attrs.field(default="starttls", validator=attrs.validators.in_(("starttls", "implicit", "off")))
+    tls: Tls = attrs.field(default="starttls", validator=_validate_tls)
     user: str | None = attrs.field(default=None, repr=False)
     password: str | None = attrs.field(default=None, repr=False)
     timeout: float = 30.0
@@ -263,7 +268,15 @@ def record_sent(store: Store, outbox: Outbox, actor_ids: Iterable[str], *, sent_
     the messages went out already). A higher ``sent_sequence`` or ``mailed`` version already
     recorded is kept; with no one reached nothing is written.
     """
+    if not isinstance(store, Store):
+        raise WrongType([f"record_sent: store: expected an open store, got {type(store).__name__}"])
+    if not isinstance(outbox, Outbox):
+        raise WrongType([f"record_sent: outbox: expected an Outbox, got {type(outbox).__name__}"])
+    if isinstance(actor_ids, (str, bytes)) or not isinstance(actor_ids, Iterable):
+        raise WrongType([f"record_sent: actor_ids: expected invitee ids (a list, Delivery.sent), got {actor_ids!r}"])
     chosen = set(actor_ids)
+    if any(not isinstance(actor, str) for actor in chosen):
+        raise WrongType(["record_sent: actor_ids: expected invitee ids as text"])
     if not chosen:
         return 0
     when = (sent_at or datetime.now(UTC)).replace(microsecond=0)
