@@ -125,3 +125,20 @@ def test_9_read_imap_takes_the_port_in_the_host(monkeypatch: pytest.MonkeyPatch)
     port = free_port("127.0.0.1")
     with pytest.raises(inz.MailError, match=f"IMAP 127.0.0.1:{port}: cannot connect"):
         read_imap(f"127.0.0.1:{port}", security="none", login=("u", "p"), timeout=5)
+
+
+@pytest.mark.parametrize(
+    "malformed",
+    ["p2@x.example, victim2@evil.example", "p3@x.example\r\nBcc: victim3@evil.example", "Foo <victim4@evil.example>",
+     "p8@x.example;victim8@evil.example"],
+)  # fmt: skip
+def test_6_a_malformed_contact_address_is_reported_as_invalid(store: inz.Store, malformed: str) -> None:
+    _sharing(store, malformed)
+    outbox = compose_invitations(store, MEETING, as_of=AS_OF, stamp=STAMP)
+    (entry,) = [n for n in outbox.not_reached if n.actor_id == "p-none"]
+    assert entry.reason.startswith("ungültige E-Mail-Adresse")
+    assert all("evil" not in a for m in outbox.messages for a in m.addresses)
+    english = compose_invitations(store, MEETING, as_of=AS_OF, stamp=STAMP, language="en")
+    assert [n.reason for n in english.not_reached if n.actor_id == "p-none"] == [
+        f"invalid e-mail address {malformed!r}"
+    ]

@@ -82,6 +82,7 @@ _WORDS: dict[str, tuple[str, str]] = {
         "nicht als Teilnehmende im Kalender genannt ({reason})",
         "not named as an attendee in the calendar ({reason})",
     ),
+    "invalid_address": ("ungültige E-Mail-Adresse {address!r}", "invalid e-mail address {address!r}"),
     "bad_address": (
         "die Adresse {address!r} lässt sich nicht in eine E-Mail schreiben ({error})",
         "the address {address!r} cannot be written into an e-mail ({error})",
@@ -308,6 +309,14 @@ def _left_out_reason(data: NetworkData, actor_id: str, email: str | None, day: d
     return _word("no_address", language) if email is None else None
 
 
+_PLAIN_ADDRESS = re.compile(r"[^\s@,;:<>()\[\]\\\"]+@[^\s@,;:<>()\[\]\\\"]+\.[^\s@,;:<>()\[\]\\\".]+")
+
+
+def _plain_address(email: str) -> bool:
+    """Whether ``email`` is one bare address (``name@example.org``): no list, no display name, no line break."""
+    return _PLAIN_ADDRESS.fullmatch(email) is not None
+
+
 def _address(email: str, name: str) -> Address:
     """An ``Address`` that the SMTP policy can write (raises ValueError/IndexError when it cannot)."""
     address = Address(display_name=" ".join(name.split()), addr_spec=email)
@@ -470,6 +479,10 @@ def compose_invitations(
             reason = (
                 _left_out_reason(data, actor_id, email, options.decision_day, language) or left_out[actor_id].reason
             )
+            not_reached.append(NotReached(actor_id=actor_id, label=label, reason=reason))
+            continue
+        if email is not None and not _plain_address(email):
+            reason = _word("invalid_address", language).format(address=email)
             not_reached.append(NotReached(actor_id=actor_id, label=label, reason=reason))
             continue
         if email is None or email.lower() not in calendar.attendees:
