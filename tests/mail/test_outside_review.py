@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import email
 import mailbox
+from email import policy
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import icalendar
 import pytest
 
 import integrationsnetz as inz
@@ -142,3 +145,19 @@ def test_6_a_malformed_contact_address_is_reported_as_invalid(store: inz.Store, 
     assert [n.reason for n in english.not_reached if n.actor_id == "p-none"] == [
         f"invalid e-mail address {malformed!r}"
     ]
+
+
+def test_7_a_direction_override_in_title_or_name_cannot_reverse_the_headers(store: inz.Store) -> None:
+    meeting = store.get(inz.Meeting, MEETING)
+    store.put(attrs.evolve(meeting, title="Plenum \u202eevil"))
+    person = store.get(inz.Person, "p-ok")
+    store.put(attrs.evolve(person, name="Ada \u202eBerg"))
+    outbox = compose_invitations(store, MEETING, as_of=AS_OF, stamp=STAMP)
+    message = next(m for m in outbox.messages if "p-ok" in m.actor_ids)
+    parsed = email.message_from_bytes(message.as_bytes(), policy=policy.default)
+    subject = str(parsed["Subject"])
+    assert "\u2068Plenum \u202eevil\u202c\u2069 am Di 12.01.2027" in subject  # isolated, the override closed
+    assert "\u2068Ada \u202eBerg\u202c\u2069" in parsed["To"].addresses[0].display_name
+    ics = icalendar.Calendar.from_ical(next(p for p in parsed.walk() if p.get_content_type() == "text/calendar")
+                                       .get_payload(decode=True))  # fmt: skip
+    assert str(ics.walk("VEVENT")[0]["SUMMARY"]).endswith("\u202eevil\u202c")

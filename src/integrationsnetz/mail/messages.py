@@ -50,6 +50,7 @@ from integrationsnetz.exporters.references import References
 from integrationsnetz.exporters.wording import BERLIN
 from integrationsnetz.mail.versions import invitee_digest
 from integrationsnetz.model.actors import ConsentPurpose
+from integrationsnetz.model.characters import isolated, printable
 from integrationsnetz.model.meetings import AttendanceStatus, Meeting, MeetingStatus
 from integrationsnetz.model.network_data import NetworkData
 from integrationsnetz.store.network import load_network
@@ -261,7 +262,7 @@ def _when(meeting: Meeting, language: str) -> str:
 
 def subject_for(kind: MessageKind, meeting: Meeting, language: str = "de") -> str:
     """ "Einladung: Netzwerktreffen am Di 12.01.2027, 14:00 Uhr" (one line, whatever the title holds)."""
-    title = " ".join(meeting.title.split())
+    title = isolated(" ".join(printable(meeting.title).split()))  # a U+202E in it cannot reverse the date after it
     return _word("subject", language).format(
         kind=_word(kind.value, language), title=title, when=_when(meeting, language)
     )
@@ -319,7 +320,7 @@ def _plain_address(email: str) -> bool:
 
 def _address(email: str, name: str) -> Address:
     """An ``Address`` that the SMTP policy can write (raises ValueError/IndexError when it cannot)."""
-    address = Address(display_name=" ".join(name.split()), addr_spec=email)
+    address = Address(display_name=isolated(" ".join(printable(name).split())), addr_spec=email)
     message = EmailMessage(policy=POLICY)
     message["To"] = address
     message.as_bytes()  # a local part or domain that cannot go into a 7-bit header fails here, not later
