@@ -161,3 +161,16 @@ def test_7_a_direction_override_in_title_or_name_cannot_reverse_the_headers(stor
     ics = icalendar.Calendar.from_ical(next(p for p in parsed.walk() if p.get_content_type() == "text/calendar")
                                        .get_payload(decode=True))  # fmt: skip
     assert str(ics.walk("VEVENT")[0]["SUMMARY"]).endswith("\u202eevil\u202c")
+
+
+def test_8_the_plain_part_is_plain_text_not_markdown(store: inz.Store) -> None:
+    meeting = store.get(inz.Meeting, MEETING)
+    store.put(attrs.evolve(meeting, title="Plenum „Ankommen & Teilhabe“ *neu*"))
+    outbox = compose_invitations(store, MEETING, as_of=AS_OF, stamp=STAMP)
+    parsed = email.message_from_bytes(outbox.messages[0].as_bytes(), policy=policy.default)
+    text = next(p for p in parsed.walk() if p.get_content_type() == "text/plain").get_content()
+    assert "„Plenum „Ankommen & Teilhabe“ *neu*“" in text
+    assert "\\" not in text
+    assert "**" not in text
+    assert "Mit freundlichen Grüßen\r\n" in text
+    assert not any(line.endswith(" ") for line in text.splitlines())

@@ -48,6 +48,7 @@ from integrationsnetz.errors import ExportError, WrongType
 from integrationsnetz.exporters import ExportOptions, IcsMethod, IcsOptions, export_result
 from integrationsnetz.exporters.references import References
 from integrationsnetz.exporters.wording import BERLIN
+from integrationsnetz.mail.plaintext import plain_text
 from integrationsnetz.mail.versions import invitee_digest
 from integrationsnetz.model.actors import ConsentPurpose
 from integrationsnetz.model.characters import isolated, printable
@@ -353,9 +354,9 @@ def _cancellation_texts(meeting: Meeting, signed: str, language: str) -> tuple[s
 
 
 def _letter_texts(store_data: NetworkData, meeting_id: str, options: ExportOptions) -> tuple[str, str]:
-    """The Einladung letter (exporters/letters.py) as Markdown text and as an HTML page."""
+    """The Einladung letter (exporters/letters.py) as plain text (from the Markdown) and as an HTML page."""
     letter = attrs.evolve(options, document="invitation", audience="public", ics=IcsOptions())
-    text = export_result(store_data, "markdown", select=meeting_id, options=letter).payload.decode("utf-8")
+    text = plain_text(export_result(store_data, "markdown", select=meeting_id, options=letter).payload.decode("utf-8"))
     html = export_result(store_data, "html", select=meeting_id, options=letter).payload.decode("utf-8")
     return text, html
 
