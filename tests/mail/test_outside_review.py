@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import email
 import mailbox
-from email import policy
 import sys
 from datetime import UTC, datetime
+from email import policy
 from pathlib import Path
 
 import icalendar
