@@ -189,3 +189,22 @@ def test_sending_again_without_a_change_sends_nothing_and_alle_resends_the_same_
         assert message["Subject"].startswith("Einladung: ")
         sequences.add(int(_calendar_part(message).split(b"SEQUENCE:", 1)[1].split(b"\r\n", 1)[0]))
     assert sequences == first
+
+
+def test_mail_messages_are_german_and_the_usual_dates_are_taken(
+    run: Run, store_workspace: Path, plenary: list[str]
+) -> None:
+    """Review 20, finding 5: the mail commands' own messages in German, --stichtag as TT.MM.JJJJ too."""
+    result = run("einladen", MEETING, "--probelauf", "--stichtag", "04.01.2027")
+    assert result.exit_code == 0, result.output
+    assert "keine Einwilligung „Einladungen“ am 04.01.2027" in result.stderr
+    result = run("einladen", MEETING, "--probelauf", "--absender", "nota")
+    assert result.exit_code == 1
+    assert "der Absender 'nota' lässt sich nicht in eine E-Mail schreiben" in result.stderr
+    with server() as (_inbox, port):
+        pass  # nobody listens any more
+    result = run("einladen", MEETING, "--smtp", f"127.0.0.1:{port}")
+    assert result.exit_code == 1
+    assert f"der SMTP-Server 127.0.0.1:{port} ist nicht erreichbar" in result.stderr
+    english = run("--lang", "en", "einladen", MEETING, "--smtp", f"127.0.0.1:{port}")
+    assert f"cannot reach the SMTP server 127.0.0.1:{port}" in english.stderr

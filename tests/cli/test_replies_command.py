@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import socket
 from collections.abc import Callable
 from pathlib import Path
 
@@ -97,3 +98,23 @@ def test_an_answer_sent_by_a_stranger_is_marked_in_the_json_and_on_stderr(answer
     (outcome,) = json.loads(result.stdout)["outcomes"]
     assert outcome["sent_by"] == "angreifer@evil.example"
     assert "von angreifer@evil.example gesendet" in result.stderr
+
+
+def test_unreadable_replies_and_imap_errors_are_german(
+    answered: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 20, finding 5: the "Nicht lesbar" reasons and IMAP errors in the German command line."""
+    raw = (answered / "antworten" / "thunderbird-abgelehnt.eml").read_bytes()
+    (answered / "negativ.eml").write_bytes(raw.replace(b"SEQUENCE:7", b"SEQUENCE:-5"))
+    result = run("rueckmeldungen", "negativ.eml", "--probelauf")
+    assert result.exit_code == 0, result.output
+    assert "SEQUENCE -5 ist negativ" in result.output
+    assert "is negative" not in result.output
+    monkeypatch.setenv("INTEGRATIONSNETZ_IMAP_USER", "koordination")
+    monkeypatch.setenv("INTEGRATIONSNETZ_IMAP_PASSWORD", "geheim")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = run("rueckmeldungen", "--imap", f"127.0.0.1:{port}", "--imap-sicherheit", "keine", "--probelauf")
+    assert result.exit_code == 1
+    assert f"IMAP 127.0.0.1:{port}: keine Verbindung" in result.stderr

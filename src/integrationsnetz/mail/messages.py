@@ -85,6 +85,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "not named as an attendee in the calendar ({reason})",
     ),
     "invalid_address": ("ungültige E-Mail-Adresse {address!r}", "invalid e-mail address {address!r}"),
+    "bad_sender": (
+        "der Absender {sender!r} lässt sich nicht in eine E-Mail schreiben: {error}",
+        "sender {sender!r} cannot be written into an e-mail: {error}",
+    ),
     "bad_address": (
         "die Adresse {address!r} lässt sich nicht in eine E-Mail schreiben ({error})",
         "the address {address!r} cannot be written into an e-mail ({error})",
@@ -308,7 +312,7 @@ def _left_out_reason(data: NetworkData, actor_id: str, email: str | None, day: d
     person = next((p for p in data.persons if p.id == actor_id), None)
     if person is not None and not person.consented(ConsentPurpose.INVITATIONS, day):
         return _word("no_consent", language).format(day=day.strftime("%d.%m.%Y" if language == "de" else "%Y-%m-%d"))
-    return _word("no_address", language) if email is None else None
+    return _word("no_address", language) if email is None or not _plain_address(email) else None
 
 
 _PLAIN_ADDRESS = re.compile(r"[^\s@,;:<>()\[\]\\\"]+@[^\s@,;:<>()\[\]\\\"]+\.[^\s@,;:<>()\[\]\\\".]+")
@@ -465,7 +469,9 @@ def compose_invitations(
     try:
         from_address = _address(sender or calendar.organizer, calendar.organizer_name or data.network.name)
     except (ValueError, IndexError) as exc:
-        raise ExportError(f"sender {sender or calendar.organizer!r} cannot be written into an e-mail: {exc}") from None
+        raise ExportError(
+            _word("bad_sender", language).format(sender=sender or calendar.organizer, error=exc)
+        ) from None
     if cancel:
         signed = calendar.organizer_name or data.network.name
         letter = _cancellation_texts(meeting, signed, language)
@@ -481,6 +487,8 @@ def compose_invitations(
             reason = (
                 _left_out_reason(data, actor_id, email, options.decision_day, language) or left_out[actor_id].reason
             )
+            if reason.startswith("no e-mail address"):  # the exporter's words are English
+                reason = _word("no_address", language)
             not_reached.append(NotReached(actor_id=actor_id, label=label, reason=reason))
             continue
         if email is not None and not _plain_address(email):

@@ -137,7 +137,9 @@ def credentials(settings: SmtpSettings, environ: Mapping[str, str] | None = None
             return None
         user, password = user or found.username, found.password
     if user is None:
-        raise DeliveryError(f"a password for {settings.where} is set but no user: set {USER_VARIABLE}")
+        raise DeliveryError(f"a password for {settings.where} is set but no user: set {USER_VARIABLE}",
+                            german=f"ein Passwort für {settings.where} ist gesetzt, aber kein Benutzer: "
+                            f"{USER_VARIABLE} setzen")  # fmt: skip
     return (user, password)
 
 
@@ -157,11 +159,15 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
         else:
             smtp = smtplib.SMTP(settings.host, port, timeout=settings.timeout)
     except ssl.SSLError as exc:
-        raise DeliveryError(f"TLS with the SMTP server {where} failed ({exc}); is it the TLS port (465)?") from None
+        raise DeliveryError(f"TLS with the SMTP server {where} failed ({exc}); is it the TLS port (465)?",
+                            german=f"TLS mit dem SMTP-Server {where} gescheitert ({exc}); ist es der TLS-Port (465)?"
+                            ) from None  # fmt: skip
     except (OSError, smtplib.SMTPException) as exc:
         raise DeliveryError(
             f"cannot reach the SMTP server {where} ({exc}); check host and port "
-            "(587 for STARTTLS, 465 for TLS) and that this computer may connect to it"
+            "(587 for STARTTLS, 465 for TLS) and that this computer may connect to it",
+            german=f"der SMTP-Server {where} ist nicht erreichbar ({exc}); Host und Port prüfen (587 für STARTTLS, "
+            "465 für TLS) und ob dieser Rechner ihn erreichen darf",
         ) from None
     try:
         smtp.ehlo()
@@ -173,7 +179,10 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
                 raise DeliveryError(
                     f"the SMTP server {where} does not offer STARTTLS: the login and the invitations would travel "
                     "unencrypted; use its submission port 587 or TLS port 465 (turn TLS off only for a server "
-                    "whose path you trust)"
+                    "whose path you trust)",
+                    german=f"der SMTP-Server {where} bietet kein STARTTLS: Anmeldung und Einladungen gingen "
+                    "unverschlüsselt; seinen Submission-Port 587 oder TLS-Port 465 nehmen (TLS nur für einen "
+                    "Server abschalten, dessen Weg Sie kennen)",
                 )
         if login is not None:
             smtp.login(*login)
@@ -184,17 +193,27 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
         smtp.close()
         raise DeliveryError(
             f"the SMTP server {where} refused the login of {login[0] if login else '?'!r} ({_said(exc)}); "
-            f"check {USER_VARIABLE} and {PASSWORD_VARIABLE} (or the keyring entry {KEYRING_SERVICE})"
+            f"check {USER_VARIABLE} and {PASSWORD_VARIABLE} (or the keyring entry {KEYRING_SERVICE})",
+            german=f"der SMTP-Server {where} hat die Anmeldung von {login[0] if login else '?'!r} abgelehnt "
+            f"({_said(exc)}); {USER_VARIABLE} und {PASSWORD_VARIABLE} prüfen (oder den Schlüsselbund-Eintrag "
+            f"{KEYRING_SERVICE})",
         ) from None
     except smtplib.SMTPNotSupportedError:
         smtp.close()
-        raise DeliveryError(f"the SMTP server {where} offers no login (AUTH); send without a login") from None
+        raise DeliveryError(f"the SMTP server {where} offers no login (AUTH); send without a login",
+                            german=f"der SMTP-Server {where} bietet keine Anmeldung (AUTH); ohne Anmeldung senden"
+                            ) from None  # fmt: skip
     except ssl.SSLError as exc:
         smtp.close()
-        raise DeliveryError(f"STARTTLS with the SMTP server {where} failed ({exc}); check its certificate") from None
+        raise DeliveryError(f"STARTTLS with the SMTP server {where} failed ({exc}); check its certificate",
+                            german=f"STARTTLS mit dem SMTP-Server {where} gescheitert ({exc}); sein Zertifikat prüfen"
+                            ) from None  # fmt: skip
     except (OSError, smtplib.SMTPException) as exc:
         smtp.close()
-        raise DeliveryError(f"the SMTP server {where} ended the conversation ({exc})") from None
+        raise DeliveryError(
+            f"the SMTP server {where} ended the conversation ({exc})",
+            german=f"der SMTP-Server {where} hat die Verbindung beendet ({exc})",
+        ) from None
     return smtp
 
 
@@ -218,6 +237,7 @@ def send(outbox: Outbox, settings: SmtpSettings, *, store: Store | None = None) 
     sent: list[str] = []
     refused: list[Refused] = []
     problem: str | None = None
+    german = ""
     if outbox.messages:
         smtp = _connect(settings)
         try:
@@ -228,8 +248,10 @@ def send(outbox: Outbox, settings: SmtpSettings, *, store: Store | None = None) 
                     rejected = exc.recipients
                 except smtplib.SMTPSenderRefused as exc:
                     problem = f"the SMTP server {settings.where} refused the sender {outbox.sender} ({_said(exc)})"
+                    german = f"der SMTP-Server {settings.where} lehnt den Absender {outbox.sender} ab ({_said(exc)})"
                     if exc.smtp_code == 530:
                         problem += f"; it needs a login: set {USER_VARIABLE} and {PASSWORD_VARIABLE}"
+                        german += f"; er verlangt eine Anmeldung: {USER_VARIABLE} und {PASSWORD_VARIABLE} setzen"
                     break
                 except smtplib.SMTPDataError as exc:
                     said = exc.smtp_error if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error).encode()
@@ -243,6 +265,7 @@ def send(outbox: Outbox, settings: SmtpSettings, *, store: Store | None = None) 
                          for actor in message.actors_at(address)]  # fmt: skip
         except (OSError, smtplib.SMTPException) as exc:
             problem = f"the SMTP server {settings.where} ended the conversation ({exc})"
+            german = f"der SMTP-Server {settings.where} hat die Verbindung beendet ({exc})"
         finally:
             try:
                 smtp.quit()
@@ -254,7 +277,9 @@ def send(outbox: Outbox, settings: SmtpSettings, *, store: Store | None = None) 
         recorded = True
     if problem is not None:
         done = f"{len(sent)} of {len(outbox.actor_ids)} invitees were sent the message"
-        raise DeliveryError(f"{problem}; {done}" + (" (recorded)" if recorded else ""))
+        gesendet = f"{len(sent)} von {len(outbox.actor_ids)} Eingeladenen haben die Nachricht bekommen"
+        raise DeliveryError(f"{problem}; {done}" + (" (recorded)" if recorded else ""),
+                            german=f"{german}; {gesendet}" + (" (vermerkt)" if recorded else ""))  # fmt: skip
     return Delivery(sent=tuple(sent), refused=tuple(refused), recorded=recorded)
 
 

@@ -135,7 +135,7 @@ def _show(read: ReadReplies, outcomes: Sequence[Outcome], names: Names) -> None:
     if read.problems:
         click.echo(say("mail.replies.problems", count=len(read.problems)))
         for problem in read.problems:
-            click.echo(f"  {problem.source}: {problem.reason}")
+            click.echo(f"  {problem.source}: {problem.reason_in(language)}")
 
 
 def _as_json(read: ReadReplies, outcomes: Sequence[Outcome]) -> str:
@@ -160,7 +160,7 @@ def _as_json(read: ReadReplies, outcomes: Sequence[Outcome]) -> str:
                 }
                 for o in outcomes
             ],
-            "problems": [{"source": p.source, "reason": p.reason} for p in read.problems],
+            "problems": [{"source": p.source, "reason": p.reason_in(language)} for p in read.problems],
         },
         ensure_ascii=False,
         indent=2,
