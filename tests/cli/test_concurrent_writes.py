@@ -130,9 +130,8 @@ def _check_round(before: dict[str, str], outcomes: list[Outcome], after: dict[st
 
 
 @pytest.mark.parametrize(("document", "rounds"), [(True, 8), (False, 4)], ids=["document-defines-it", "store-only"])
-def test_simultaneous_changes_of_one_meeting_never_lose_a_saved_change(
-    tmp_path: Path, document: bool, rounds: int
-) -> None:
+def test_simultaneous_changes_of_one_meeting_never_lose_a_saved_change(tmp_path: Path, document: bool,
+                                                                       rounds: int) -> None:
     """Rounds of 4 processes at once (2 titles, 2 descriptions): every success stands or was built upon."""
     folder = _workspace(tmp_path / "ws", document=document)
     winners = 0
@@ -183,13 +182,9 @@ def test_every_writing_command_waits_for_the_workspace_lock(tmp_path: Path) -> N
     with inz.open_store(f"sqlite://{folders['schreiben'] / 'netz.db'}") as store:
         store.put(attrs.evolve(store.get(inz.Meeting, MEETING), title="Im Speicher geändert"))
     before = {name: _snapshot(folder) for name, folder in folders.items()}
-    with (
-        _held(folders["termin"]),
-        _held(folders["import"]),
-        _held(folders["laden"]),
-        _held(folders["schreiben"]),
-        _held(folders["loeschen"]),
-    ):
+    with _held(folders["termin"]), _held(folders["import"]), _held(folders["laden"]), _held(
+        folders["schreiben"]
+    ), _held(folders["loeschen"]):
         processes = {name: _start(folders[name], *args) for name, args in commands.items()}
         time.sleep(6)  # far longer than any of them needs to write
         for name, process in processes.items():

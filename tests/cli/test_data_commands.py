@@ -49,13 +49,11 @@ def test_export_lists_every_format_and_writes_a_workbook(wak: Path, run: Run) ->
     assert named.name not in {c.value for row in book["Akteure"].iter_rows() for c in row}
     again = run("export", "xlsx", "liste.xlsx", "--personendaten", input="n\n")  # the file exists: asked
     assert again.exit_code == 1
-    assert named.name not in {
-        c.value for row in openpyxl.load_workbook(wak / "liste.xlsx")["Akteure"].iter_rows() for c in row
-    }
+    assert named.name not in {c.value for row in openpyxl.load_workbook(wak / "liste.xlsx")["Akteure"].iter_rows()
+                              for c in row}
     assert run("export", "xlsx", "liste.xlsx", "--personendaten", "--yes").exit_code == 0
-    assert named.name in {
-        c.value for row in openpyxl.load_workbook(wak / "liste.xlsx")["Akteure"].iter_rows() for c in row
-    }
+    assert named.name in {c.value for row in openpyxl.load_workbook(wak / "liste.xlsx")["Akteure"].iter_rows()
+                          for c in row}
     assert run("export", "gibtsnicht").exit_code == 1
 
 
@@ -79,10 +77,8 @@ def test_import_shows_the_changes_asks_and_writes(wak: Path, run: Run) -> None:
 
 
 def test_a_bad_file_lists_every_row_and_changes_nothing(wak: Path, run: Run) -> None:
-    (wak / "kurse.csv").write_text(
-        "Kursart;Träger;Beginn;UE/Woche;Plätze\nAlpha;Niemand;31.02.2026;25;15\nAlpha;Niemand;01.03.2026;x;15\n",
-        encoding="utf-8",
-    )
+    (wak / "kurse.csv").write_text("Kursart;Träger;Beginn;UE/Woche;Plätze\nAlpha;Niemand;31.02.2026;25;15\n"
+                                   "Alpha;Niemand;01.03.2026;x;15\n", encoding="utf-8")
     result = run("import", "--kurse", "kurse.csv", "--yes")
     assert result.exit_code == 1
     assert "Traceback" not in result.output
@@ -166,11 +162,8 @@ def test_store_copy_refuses_a_full_target_and_copies_everything(wak: Path, run: 
 def test_netz_schreiben_writes_the_store_into_the_document_and_laden_back(wak: Path, run: Run) -> None:
     with _store(wak) as store:
         org = store.get(inz.Organization, wartburgkreis.build().organizations[0].id)
-        store.put(
-            inz.Organization(
-                id="neu-im-speicher", network_id=org.network_id, name="Neu", kind=inz.OrganizationKind.OTHER
-            )
-        )
+        store.put(inz.Organization(id="neu-im-speicher", network_id=org.network_id, name="Neu",
+                                   kind=inz.OrganizationKind.OTHER))
     declined = run("netz", "schreiben", input="n\n")
     assert declined.exit_code == 1
     assert "organizations: 1 neu" in declined.output

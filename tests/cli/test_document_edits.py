@@ -130,8 +130,7 @@ def test_a_rewrite_changes_only_the_changed_entitys_lines(saved_toml: Path, run:
     renamed = run("termin", "aendern", "nt-2024-2", "--titel", "Zweites Netzwerktreffen", "--yes")
     assert renamed.exit_code == 0, renamed.output
     assert _diff(before, saved_toml.read_bytes()) == (
-        ['title = "2. Treffen des Netzwerkes Integration Wartburgkreis"'],
-        ['title = "Zweites Netzwerktreffen"'],
+        ['title = "2. Treffen des Netzwerkes Integration Wartburgkreis"'], ['title = "Zweites Netzwerktreffen"']
     )
     assert stat.S_IMODE(saved_toml.stat().st_mode) == 0o644  # the mode the file had, not mkstemp's 0600
     assert _temporaries(saved_toml.parent) == []

@@ -39,6 +39,7 @@ def provider_hint() -> Iterator[None]:
         raise inz.InvalidData(problems, source=exc.source) from None
 
 
+
 @click.command("kursbericht", cls=Command, help="help.kursbericht", short_help="short.kursbericht")
 @click.argument("folder", metavar="[ORDNER]", required=False, type=click.Path(file_okay=False, path_type=Path))
 @option("--daten", "source", type=click.Path(path_type=Path, dir_okay=False), help="help.kurs.daten")
@@ -49,18 +50,9 @@ def provider_hint() -> Iterator[None]:
 @option("--bis", "clear_by", metavar="DATUM", help="help.kurs.bis")
 @option("--ohne-diagramme", "no_charts", is_flag=True, help="help.kurs.ohne_diagramme")
 @click.pass_obj
-def kursbericht(
-    settings: Settings,
-    *,
-    folder: Path | None,
-    source: Path | None,
-    course_list: str | None,
-    new_providers: bool,
-    types: Path | None,
-    as_of: str | None,
-    clear_by: str | None,
-    no_charts: bool,
-) -> None:
+def kursbericht(settings: Settings, *, folder: Path | None, source: Path | None, course_list: str | None,
+                new_providers: bool, types: Path | None, as_of: str | None, clear_by: str | None,
+                no_charts: bool) -> None:
     """Write the report for the chosen data and print its summary."""
     import integrationsnetz as inz
     from integrationsnetz.cli.times import parse_day

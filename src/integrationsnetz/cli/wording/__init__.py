@@ -35,7 +35,9 @@ def _joined(*topics: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     return joined
 
 
-_WORDS = _joined(general.WORDS, changes.WORDS, meetings.WORDS, usage.WORDS, data.WORDS, replies.WORDS, mail.WORDS)
+_WORDS = _joined(
+    general.WORDS, changes.WORDS, meetings.WORDS, usage.WORDS, data.WORDS, replies.WORDS, mail.WORDS
+)
 
 
 def choose_language(argv: Sequence[str], environ: Mapping[str, str]) -> Language:
