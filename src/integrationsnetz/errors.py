@@ -69,7 +69,16 @@ class MailError(IntegrationsnetzError):
     """A mail server that cannot be reached or refuses the login: the message names host, port and what to do.
 
     Reading answers (IMAP) raises it as it is; sending raises :class:`DeliveryError`, a kind of it.
+    ``german`` carries the same message in German, for the German command line.
     """
+
+    def __init__(self, message: str, *, german: str | None = None) -> None:
+        super().__init__(message)
+        self.german = german
+
+    def in_language(self, language: str) -> str:
+        """The message in ``language`` (``"de"`` or ``"en"``): what the command line shows."""
+        return self.german if language == "de" and self.german else str(self)
 
 
 class PluginError(IntegrationsnetzError):

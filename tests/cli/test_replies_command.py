@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import socket
 from collections.abc import Callable
 from pathlib import Path
 
@@ -69,3 +71,50 @@ def test_without_a_source_it_says_what_to_give(answered: Path, run: Run) -> None
     result = run("rueckmeldungen")
     assert result.exit_code == 2
     assert "QUELLE oder --imap HOST" in result.output
+
+
+def test_a_reply_from_a_shared_mailbox_answers_for_everyone_behind_it(answered: Path, run: Run) -> None:
+    """Review 20, finding 3: "institut" shares the VHS's mailbox (in another case): Apple's answer is for both."""
+    with inz.open_store(f"sqlite:{answered / 'netz.db'}", host=HOST) as store:
+        institut = store.get(inz.Organization, "institut")
+        mailbox = inz.ContactPoint(kind=inz.ContactKind.EMAIL, value="KURSE@vhs-wak.example")
+        store.put(attrs.evolve(institut, contacts=(mailbox,)))
+    result = run("rueckmeldungen", "antworten/apple-vorlaeufig.eml", "--yes")
+    assert result.exit_code == 0, result.output
+    assert "geteiltes Postfach, auch für" in result.output
+    assert _statuses(answered)["institut"] == _statuses(answered)["vhs"] == "tentative"
+    shown = run("rueckmeldungen", "antworten/apple-vorlaeufig.eml", "--probelauf", "--json")
+    outcomes = json.loads(shown.stdout)["outcomes"]
+    assert sorted(o["shared_with"] for o in outcomes) == [["institut"], ["vhs"]]
+
+
+def test_an_answer_sent_by_a_stranger_is_marked_in_the_json_and_on_stderr(answered: Path, run: Run) -> None:
+    """Review 20, finding 4: the "gesendet von" mark is also in --json (``sent_by``) and on stderr."""
+    raw = (answered / "antworten" / "outlook-zugesagt.eml").read_bytes()
+    forged = raw.replace(b"From: ", b"From: angreifer@evil.example\r\nX-Old-From: ", 1)
+    (answered / "forged.eml").write_bytes(forged)
+    result = run("rueckmeldungen", "forged.eml", "--probelauf", "--json")
+    assert result.exit_code == 0, result.output
+    (outcome,) = json.loads(result.stdout)["outcomes"]
+    assert outcome["sent_by"] == "angreifer@evil.example"
+    assert "von angreifer@evil.example gesendet" in result.stderr
+
+
+def test_unreadable_replies_and_imap_errors_are_german(
+    answered: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 20, finding 5: the "Nicht lesbar" reasons and IMAP errors in the German command line."""
+    raw = (answered / "antworten" / "thunderbird-abgelehnt.eml").read_bytes()
+    (answered / "negativ.eml").write_bytes(raw.replace(b"SEQUENCE:7", b"SEQUENCE:-5"))
+    result = run("rueckmeldungen", "negativ.eml", "--probelauf")
+    assert result.exit_code == 0, result.output
+    assert "SEQUENCE -5 ist negativ" in result.output
+    assert "is negative" not in result.output
+    monkeypatch.setenv("INTEGRATIONSNETZ_IMAP_USER", "koordination")
+    monkeypatch.setenv("INTEGRATIONSNETZ_IMAP_PASSWORD", "geheim")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = run("rueckmeldungen", "--imap", f"127.0.0.1:{port}", "--imap-sicherheit", "keine", "--probelauf")
+    assert result.exit_code == 1
+    assert f"IMAP 127.0.0.1:{port}: keine Verbindung" in result.stderr

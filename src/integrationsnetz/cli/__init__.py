@@ -28,7 +28,7 @@ from integrationsnetz.cli.settings import Settings
 from integrationsnetz.cli.usage import localized
 from integrationsnetz.cli.wording import LANGUAGE, choose_language, say
 from integrationsnetz.cli.workspace import Failure
-from integrationsnetz.errors import IntegrationsnetzError
+from integrationsnetz.errors import IntegrationsnetzError, MailError
 
 #: Set by Ctrl-C: a question answers a Ctrl-C as "no" (click turns it into the end of the input),
 #: and the exit code still has to say that the run was interrupted.
@@ -96,7 +96,8 @@ class Main(Group):
             settings = ctx.obj
             if isinstance(settings, Settings) and settings.debug:
                 raise
-            raise Failure(_scrubbed(str(exc), settings)) from None
+            text = exc.in_language(LANGUAGE.get()) if isinstance(exc, MailError) else str(exc)
+            raise Failure(_scrubbed(text, settings)) from None
         except KeyboardInterrupt:
             click.echo(say("aborted"), err=True)
             raise click.exceptions.Exit(130) from None

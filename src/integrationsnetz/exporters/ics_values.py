@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from integrationsnetz.model.characters import printable
+from integrationsnetz.model.characters import balanced, printable
 
 #: The time zone of every timed entry (district offices keep German time).
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -65,9 +65,11 @@ def clean_text(text: str) -> str:
     ``\n`` (JavaScript parsers such as ical.js treat U+2028 as a line end); other control
     characters, lone surrogates and noncharacters are dropped (the documents' rule,
     :func:`~integrationsnetz.model.characters.printable`). icalendar escapes the rest (``,`` ``;``
-    ``\`` and newlines), so no text can start a new property or component.
+    ``\`` and newlines), so no text can start a new property or component. Direction controls
+    (U+202E ...) are closed inside the text (:func:`~integrationsnetz.model.characters.balanced`),
+    so a title cannot reverse what a calendar or mail program shows after it.
     """
-    return printable(text)
+    return balanced(printable(text))
 
 
 # RFC 5545 §3.3.11 TEXT escapes, backslash first. icalendar's own escaping also reads a literal

@@ -3,7 +3,9 @@
 A reply names its meeting by the UID the invitation carried: ``uid_for(network, "meeting", id)``
 for a single meeting, the series' UID and the date's ``RECURRENCE-ID`` for one date of a series
 written with a rule (the exporter's own functions give both, so they are the UIDs that went out).
-Its ``ATTENDEE`` is matched, in any case, to an invitee's e-mail contact.
+Its ``ATTENDEE`` is matched, in any case, to an invitee's e-mail contact; an address several
+invitees share (an office mailbox) answers for each of them, one outcome each, naming the others
+in :attr:`Outcome.shared_with`.
 
 An answer changes an invitation only if it is the newest the network knows (RFC 5546 §2.1.5):
 one to an older invitation (its ``SEQUENCE`` below the ``sent_sequence`` recorded when the
@@ -103,6 +105,8 @@ class Outcome:
     after: AttendanceStatus | None = None
     sent_sequence: int | None = None
     answered_at: datetime | None = None
+    #: The other invitees the same mailbox belongs to (a shared address answers for all of them).
+    shared_with: tuple[str, ...] = ()
 
     def reason(self, language: str = "en") -> str:
         """Why, in German (``"de"``) or English: what the report and the command line show."""
@@ -172,11 +176,11 @@ def answer_invitations(data: NetworkData, replies: Iterable[Reply]) -> ReplyRepo
             outcomes.append(Outcome(reply=reply, verdict=found))
             continue
         meeting = changed.get(found, meetings[found])
-        outcome, invitation = _answer(meeting, reply, addresses)
-        outcomes.append(outcome)
-        if invitation is not None:
-            invitations = tuple(invitation if i.actor_id == invitation.actor_id else i for i in meeting.invitations)
-            changed[meeting.id] = attrs.evolve(meeting, invitations=invitations)
+        for outcome, invitation in _answers(meeting, reply, addresses):
+            outcomes.append(outcome)
+            if invitation is not None:
+                invitations = tuple(invitation if i.actor_id == invitation.actor_id else i for i in meeting.invitations)
+                meeting = changed[meeting.id] = attrs.evolve(meeting, invitations=invitations)
     original = {id(r): n for n, r in enumerate(replies)}
     outcomes.sort(key=lambda o: original[id(o.reply)])  # the report in the order the replies were read
     return ReplyReport(outcomes=tuple(outcomes), meetings=tuple(changed.values()))
@@ -219,14 +223,27 @@ def apply_replies(
     return report
 
 
-def _answer(meeting: Meeting, reply: Reply, addresses: dict[str, frozenset[str]]) -> tuple[Outcome, Invitation | None]:
-    """One reply against its meeting: the outcome, and the changed invitation if it changes."""
-    invitation = next((i for i in meeting.invitations if reply.attendee in addresses.get(i.actor_id, ())), None)
-    outcome = Outcome(reply=reply, verdict=Verdict.NOT_INVITED, meeting_id=meeting.id)
-    if invitation is None:
-        return outcome, None
-    outcome = attrs.evolve(
-        outcome,
+def _answers(
+    meeting: Meeting, reply: Reply, addresses: dict[str, frozenset[str]]
+) -> list[tuple[Outcome, Invitation | None]]:
+    """One reply against its meeting: an outcome per invitee behind the address (a shared mailbox
+    answers for all of them), each with the changed invitation if it changes."""
+    behind = [i for i in meeting.invitations if reply.attendee in addresses.get(i.actor_id, ())]
+    if not behind:
+        return [(Outcome(reply=reply, verdict=Verdict.NOT_INVITED, meeting_id=meeting.id), None)]
+    ids = [i.actor_id for i in behind]
+    return [_answer(meeting, reply, i, tuple(a for a in ids if a != i.actor_id)) for i in behind]
+
+
+def _answer(
+    meeting: Meeting, reply: Reply, invitation: Invitation, shared: tuple[str, ...]
+) -> tuple[Outcome, Invitation | None]:
+    """One reply against one invitation: the outcome, and the changed invitation if it changes."""
+    outcome = Outcome(
+        reply=reply,
+        verdict=Verdict.NOT_INVITED,
+        meeting_id=meeting.id,
+        shared_with=shared,
         actor_id=invitation.actor_id,
         before=invitation.status,
         sent_sequence=invitation.sent_sequence,

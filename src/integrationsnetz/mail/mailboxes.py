@@ -56,15 +56,31 @@ def _read_source(path: Path) -> ReadReplies:
             return _read_maildir(path)
         files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".eml")
         if not files:
-            return ReadReplies(problems=(ReadProblem(str(path), "folder holds no .eml files and is no Maildir"),))
+            return ReadReplies(
+                problems=(
+                    ReadProblem(
+                        str(path),
+                        "folder holds no .eml files and is no Maildir",
+                        "Ordner ohne .eml-Dateien und kein Maildir",
+                    ),
+                )
+            )
         return joined(_read_file(file) for file in files)
     if not path.exists():
-        return ReadReplies(problems=(ReadProblem(str(path), "no such file or folder"),))
+        return ReadReplies(
+            problems=(ReadProblem(str(path), "no such file or folder", "keine solche Datei, kein solcher Ordner"),)
+        )
     try:
         with path.open("rb") as stream:
             head = stream.read(5)
     except OSError as exc:
-        return ReadReplies(problems=(ReadProblem(str(path), f"cannot be read: {exc.strerror or exc}"),))
+        return ReadReplies(
+            problems=(
+                ReadProblem(
+                    str(path), f"cannot be read: {exc.strerror or exc}", f"nicht lesbar: {exc.strerror or exc}"
+                ),
+            )
+        )
     if head == b"From ":
         return _read_mbox(path)
     return _read_file(path)
@@ -75,10 +91,20 @@ def _read_file(path: Path) -> ReadReplies:
         size = path.stat().st_size
         if size > MAX_MESSAGE_BYTES:
             reason = f"message of {size:,} bytes is larger than {MAX_MESSAGE_BYTES:,}: no reply is; not read"
-            return ReadReplies(problems=(ReadProblem(str(path), reason),), messages=1)
+            german = (
+                f"Nachricht von {size:,} Bytes ist größer als {MAX_MESSAGE_BYTES:,}: keine Rückmeldung; nicht gelesen"
+            )
+            return ReadReplies(problems=(ReadProblem(str(path), reason, german),), messages=1)
         raw = path.read_bytes()
     except OSError as exc:
-        return ReadReplies(problems=(ReadProblem(str(path), f"cannot be read: {exc.strerror or exc}"),), messages=1)
+        return ReadReplies(
+            problems=(
+                ReadProblem(
+                    str(path), f"cannot be read: {exc.strerror or exc}", f"nicht lesbar: {exc.strerror or exc}"
+                ),
+            ),
+            messages=1,
+        )
     return replies_in_message(raw, str(path))
 
 
@@ -92,7 +118,9 @@ def _read_mbox(path: Path) -> ReadReplies:
         finally:
             box.close()
     except (OSError, mailbox.Error) as exc:
-        results.append(ReadReplies(problems=(ReadProblem(str(path), f"mbox cannot be read: {exc}"),)))
+        results.append(
+            ReadReplies(problems=(ReadProblem(str(path), f"mbox cannot be read: {exc}", f"mbox nicht lesbar: {exc}"),))
+        )
     return joined(results)
 
 
@@ -104,7 +132,11 @@ def _read_maildir(path: Path) -> ReadReplies:
             subdir = "new" if (path / "new" / key).exists() else "cur"
             results.append(replies_in_message(box.get_bytes(key), str(path / subdir / key)))
     except (OSError, mailbox.Error) as exc:
-        results.append(ReadReplies(problems=(ReadProblem(str(path), f"Maildir cannot be read: {exc}"),)))
+        results.append(
+            ReadReplies(
+                problems=(ReadProblem(str(path), f"Maildir cannot be read: {exc}", f"Maildir nicht lesbar: {exc}"),)
+            )
+        )
     return joined(results)
 
 
@@ -141,13 +173,20 @@ def read_imap(
 ) -> ReadReplies:
     """The answers in an IMAP folder, read without changing it (``EXAMINE``, ``BODY.PEEK[]``).
 
+    ``host`` may carry the port (``imap.example.org:993``, ``[::1]:143``) instead of ``port``.
     ``login`` defaults to :func:`imap_login`; ``since`` limits the search to messages from that
     day on (``SINCE``). Messages larger than the reply limit are reported, not fetched. A server
     that cannot be reached, refuses the login or has no such folder raises
     :class:`~integrationsnetz.errors.MailError` naming host, port and what to do.
     """
     problems = []
-    if not isinstance(host, str) or not host.strip():
+    if isinstance(host, str) and (host.count(":") == 1 or host.startswith("[")):  # "host:993", "[::1]:993"
+        name, _, given = host.rpartition(":") if not host.endswith("]") else (host, "", "")
+        if given.isdigit() and port is None:
+            host, port = name.strip("[]"), int(given)
+        else:
+            problems.append(f"host: expected HOST with the port in port= (or HOST:PORT), got {host!r}")
+    if not isinstance(host, str) or not host.strip() or any(c.isspace() for c in host):
         problems.append(f"host: expected the server's name, got {host!r}")
     if port is not None and (type(port) is not int or not 0 < port < 65536):
         problems.append(f"port: expected a port number (1-65535), got {port!r}")
@@ -163,29 +202,43 @@ def read_imap(
     if credentials is None:
         raise MailError(
             f"IMAP {where}: no login; set {USER_VARIABLE} and {PASSWORD_VARIABLE} "
-            f"(or store the password in the keyring under the service {KEYRING_SERVICE!r})"
+            f"(or store the password in the keyring under the service {KEYRING_SERVICE!r})",
+            german=f"IMAP {where}: keine Anmeldung; {USER_VARIABLE} und {PASSWORD_VARIABLE} setzen "
+            f"(oder das Passwort im Schlüsselbund unter dem Dienst {KEYRING_SERVICE!r} ablegen)",
         )
     if security == "none" and not _loopback(host):
-        raise MailError(f"IMAP {where}: refusing to send a password unencrypted to a host that is not this computer")
+        raise MailError(
+            f"IMAP {where}: refusing to send a password unencrypted to a host that is not this computer",
+            german=f"IMAP {where}: ein Passwort geht nicht unverschlüsselt an einen anderen Rechner",
+        )
     client = _connect(host, port, security, timeout, context)
     try:
         try:
             client.login(*credentials)
         except imaplib.IMAP4.error as exc:
             raise MailError(
-                f"IMAP {where}: login refused for {credentials[0]!r} ({_text(exc)}); check user and password"
+                f"IMAP {where}: login refused for {credentials[0]!r} ({_text(exc)}); check user and password",
+                german=f"IMAP {where}: Anmeldung von {credentials[0]!r} abgelehnt ({_text(exc)}); Benutzer und "
+                "Passwort prüfen",
             ) from None
         status, _ = client.select(_quoted(folder), readonly=True)
         if status != "OK":
-            raise MailError(f"IMAP {where}: no folder {folder!r}; name one the server has (e.g. INBOX)")
+            raise MailError(f"IMAP {where}: no folder {folder!r}; name one the server has (e.g. INBOX)",
+                            german=f"IMAP {where}: kein Ordner {folder!r}; einen nennen, den der Server hat (z. B. "
+                            "INBOX)")  # fmt: skip
         criteria = ["SINCE", since.strftime("%d-%b-%Y")] if since else ["ALL"]
         status, found = client.uid("SEARCH", *criteria)
         if status != "OK":
-            raise MailError(f"IMAP {where}: search in {folder!r} failed")
+            raise MailError(
+                f"IMAP {where}: search in {folder!r} failed", german=f"IMAP {where}: Suche in {folder!r} gescheitert"
+            )
         uids = [uid.decode() for uid in (found[0] or b"").split()]
         return _fetch(client, f"imap://{where}/{folder}", uids)
     except (OSError, imaplib.IMAP4.error) as exc:
-        raise MailError(f"IMAP {where}: the connection failed while reading ({_text(exc)})") from None
+        raise MailError(
+            f"IMAP {where}: the connection failed while reading ({_text(exc)})",
+            german=f"IMAP {where}: die Verbindung brach beim Lesen ab ({_text(exc)})",
+        ) from None
     finally:
         with contextlib.suppress(OSError, imaplib.IMAP4.error):
             client.logout()
@@ -199,7 +252,10 @@ def _fetch(client: imaplib.IMAP4, base: str, uids: Iterable[str]) -> ReadReplies
         size = _size(sized) if status == "OK" else None
         if size is not None and size > MAX_MESSAGE_BYTES:
             reason = f"message of {size:,} bytes is larger than {MAX_MESSAGE_BYTES:,}: no reply is; not fetched"
-            results.append(ReadReplies(problems=(ReadProblem(source, reason),), messages=1))
+            german = (
+                f"Nachricht von {size:,} Bytes ist größer als {MAX_MESSAGE_BYTES:,}: keine Rückmeldung; nicht geholt"
+            )
+            results.append(ReadReplies(problems=(ReadProblem(source, reason, german),), messages=1))
             continue
         status, data = client.uid("FETCH", uid, "(BODY.PEEK[])")
         raw = (
@@ -208,7 +264,16 @@ def _fetch(client: imaplib.IMAP4, base: str, uids: Iterable[str]) -> ReadReplies
             else None
         )
         if not isinstance(raw, bytes):
-            results.append(ReadReplies(problems=(ReadProblem(source, "the server sent no message body"),), messages=1))
+            results.append(
+                ReadReplies(
+                    problems=(
+                        ReadProblem(
+                            source, "the server sent no message body", "der Server schickte keinen Nachrichtentext"
+                        ),
+                    ),
+                    messages=1,
+                )
+            )
             continue
         results.append(replies_in_message(raw, source))
     return joined(results)
@@ -238,15 +303,22 @@ def _connect(
             except (imaplib.IMAP4.error, ssl.SSLError) as exc:
                 client.shutdown()
                 raise MailError(
-                    f"IMAP {where}: STARTTLS failed ({_text(exc)}); use TLS (port 993) or check the certificate"
+                    f"IMAP {where}: STARTTLS failed ({_text(exc)}); use TLS (port 993) or check the certificate",
+                    german=f"IMAP {where}: STARTTLS gescheitert ({_text(exc)}); TLS (Port 993) nehmen oder das "
+                    "Zertifikat prüfen",
                 ) from None
         return client
     except ssl.SSLError as exc:
         raise MailError(
-            f"IMAP {where}: TLS failed ({_text(exc)}); is it the TLS port (993) and a valid certificate?"
+            f"IMAP {where}: TLS failed ({_text(exc)}); is it the TLS port (993) and a valid certificate?",
+            german=f"IMAP {where}: TLS gescheitert ({_text(exc)}); ist es der TLS-Port (993), ist das Zertifikat "
+            "gültig?",
         ) from None
     except (OSError, imaplib.IMAP4.error) as exc:
-        raise MailError(f"IMAP {where}: cannot connect ({_text(exc)}); check host and port") from None
+        raise MailError(
+            f"IMAP {where}: cannot connect ({_text(exc)}); check host and port",
+            german=f"IMAP {where}: keine Verbindung ({_text(exc)}); Host und Port prüfen",
+        ) from None
 
 
 def _loopback(host: str) -> bool:

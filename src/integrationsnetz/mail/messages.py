@@ -22,7 +22,9 @@ attachment serves clients that read only attachments. The calendar travels in ba
 mail server rewraps its lines or CRLFs.
 
 A message to one invitee names only that invitee as ``ATTENDEE`` (the others' addresses are not
-theirs to see); one message to all in BCC carries the calendar as the exporter wrote it.
+theirs to see); one message to all in BCC carries the calendar as the exporter wrote it. Invitees
+who share a mailbox (an office address, in any case) get one message naming it once: a reply from
+it answers for all of them (:mod:`integrationsnetz.mail.answers`).
 """
 
 from __future__ import annotations
@@ -46,8 +48,10 @@ from integrationsnetz.errors import ExportError, WrongType
 from integrationsnetz.exporters import ExportOptions, IcsMethod, IcsOptions, export_result
 from integrationsnetz.exporters.references import References
 from integrationsnetz.exporters.wording import BERLIN
+from integrationsnetz.mail.plaintext import plain_text
 from integrationsnetz.mail.versions import invitee_digest
 from integrationsnetz.model.actors import ConsentPurpose
+from integrationsnetz.model.characters import isolated, printable
 from integrationsnetz.model.meetings import AttendanceStatus, Meeting, MeetingStatus
 from integrationsnetz.model.network_data import NetworkData
 from integrationsnetz.store.network import load_network
@@ -79,6 +83,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "not_in_calendar": (
         "nicht als Teilnehmende im Kalender genannt ({reason})",
         "not named as an attendee in the calendar ({reason})",
+    ),
+    "invalid_address": ("ungültige E-Mail-Adresse {address!r}", "invalid e-mail address {address!r}"),
+    "bad_sender": (
+        "der Absender {sender!r} lässt sich nicht in eine E-Mail schreiben: {error}",
+        "sender {sender!r} cannot be written into an e-mail: {error}",
     ),
     "bad_address": (
         "die Adresse {address!r} lässt sich nicht in eine E-Mail schreiben ({error})",
@@ -117,6 +126,8 @@ class OutgoingMessage:
     """One e-mail ready to go: for whom (invitee ids and addresses), its subject and the message itself.
 
     In BCC mode ``addresses`` are the hidden recipients and the message's ``To`` is the sender.
+    ``addresses`` names each mailbox once (several invitees may share one, in any case);
+    ``actor_addresses`` gives each of ``actor_ids`` its mailbox, so delivery records everyone it reached.
     """
 
     kind: MessageKind
@@ -124,6 +135,13 @@ class OutgoingMessage:
     addresses: tuple[str, ...]
     subject: str
     message: EmailMessage
+    actor_addresses: tuple[str, ...] = ()
+
+    def actors_at(self, address: str) -> tuple[str, ...]:
+        """The invitees whose mailbox ``address`` is (any case)."""
+        wanted = address.lower()
+        pairs = zip(self.actor_ids, self.actor_addresses or self.addresses, strict=False)
+        return tuple(actor for actor, mailbox in pairs if mailbox.lower() == wanted)
 
     def as_bytes(self) -> bytes:
         """The message as it goes over SMTP or into an ``.eml`` file (CRLF line ends)."""
@@ -207,8 +225,11 @@ def _mailto(uri: str) -> str:
     return uri[7:] if uri.lower().startswith("mailto:") else uri
 
 
-def only_attendee(calendar: str, address: str) -> str:
-    """The calendar with every ``ATTENDEE`` but ``address``'s removed (folded lines kept as written)."""
+def only_attendee(calendar: str, address: str | None) -> str:
+    """The calendar with every ``ATTENDEE`` but ``address``'s removed (folded lines kept as written).
+
+    Each mailbox is named once (the first line of invitees sharing it); ``None`` keeps every mailbox.
+    """
     lines = calendar.split("\r\n")
     logical: list[list[str]] = []
     for line in lines:
@@ -217,12 +238,16 @@ def only_attendee(calendar: str, address: str) -> str:
         else:
             logical.append([line])
     kept = []
-    wanted = address.lower()
+    wanted = None if address is None else address.lower()
+    named: set[str] = set()
     for group in logical:
         unfolded = "".join([group[0], *(part[1:] for part in group[1:])])
         name = re.split(r"[;:]", unfolded, maxsplit=1)[0].upper()
-        if name == "ATTENDEE" and _attendee_address(unfolded) != wanted:
-            continue
+        if name == "ATTENDEE":
+            mailbox = _attendee_address(unfolded)
+            if (wanted is not None and mailbox != wanted) or mailbox in named:
+                continue  # another invitee's, or a mailbox named already (a shared one is named once)
+            named.add(mailbox)
         kept.extend(group)
     return "\r\n".join(kept)
 
@@ -242,7 +267,7 @@ def _when(meeting: Meeting, language: str) -> str:
 
 def subject_for(kind: MessageKind, meeting: Meeting, language: str = "de") -> str:
     """ "Einladung: Netzwerktreffen am Di 12.01.2027, 14:00 Uhr" (one line, whatever the title holds)."""
-    title = " ".join(meeting.title.split())
+    title = isolated(" ".join(printable(meeting.title).split()))  # a U+202E in it cannot reverse the date after it
     return _word("subject", language).format(
         kind=_word(kind.value, language), title=title, when=_when(meeting, language)
     )
@@ -287,12 +312,20 @@ def _left_out_reason(data: NetworkData, actor_id: str, email: str | None, day: d
     person = next((p for p in data.persons if p.id == actor_id), None)
     if person is not None and not person.consented(ConsentPurpose.INVITATIONS, day):
         return _word("no_consent", language).format(day=day.strftime("%d.%m.%Y" if language == "de" else "%Y-%m-%d"))
-    return _word("no_address", language) if email is None else None
+    return _word("no_address", language) if email is None or not _plain_address(email) else None
+
+
+_PLAIN_ADDRESS = re.compile(r"[^\s@,;:<>()\[\]\\\"]+@[^\s@,;:<>()\[\]\\\"]+\.[^\s@,;:<>()\[\]\\\".]+")
+
+
+def _plain_address(email: str) -> bool:
+    """Whether ``email`` is one bare address (``name@example.org``): no list, no display name, no line break."""
+    return _PLAIN_ADDRESS.fullmatch(email) is not None
 
 
 def _address(email: str, name: str) -> Address:
     """An ``Address`` that the SMTP policy can write (raises ValueError/IndexError when it cannot)."""
-    address = Address(display_name=" ".join(name.split()), addr_spec=email)
+    address = Address(display_name=isolated(" ".join(printable(name).split())), addr_spec=email)
     message = EmailMessage(policy=POLICY)
     message["To"] = address
     message.as_bytes()  # a local part or domain that cannot go into a 7-bit header fails here, not later
@@ -325,9 +358,9 @@ def _cancellation_texts(meeting: Meeting, signed: str, language: str) -> tuple[s
 
 
 def _letter_texts(store_data: NetworkData, meeting_id: str, options: ExportOptions) -> tuple[str, str]:
-    """The Einladung letter (exporters/letters.py) as Markdown text and as an HTML page."""
+    """The Einladung letter (exporters/letters.py) as plain text (from the Markdown) and as an HTML page."""
     letter = attrs.evolve(options, document="invitation", audience="public", ics=IcsOptions())
-    text = export_result(store_data, "markdown", select=meeting_id, options=letter).payload.decode("utf-8")
+    text = plain_text(export_result(store_data, "markdown", select=meeting_id, options=letter).payload.decode("utf-8"))
     html = export_result(store_data, "html", select=meeting_id, options=letter).payload.decode("utf-8")
     return text, html
 
@@ -436,7 +469,9 @@ def compose_invitations(
     try:
         from_address = _address(sender or calendar.organizer, calendar.organizer_name or data.network.name)
     except (ValueError, IndexError) as exc:
-        raise ExportError(f"sender {sender or calendar.organizer!r} cannot be written into an e-mail: {exc}") from None
+        raise ExportError(
+            _word("bad_sender", language).format(sender=sender or calendar.organizer, error=exc)
+        ) from None
     if cancel:
         signed = calendar.organizer_name or data.network.name
         letter = _cancellation_texts(meeting, signed, language)
@@ -452,6 +487,12 @@ def compose_invitations(
             reason = (
                 _left_out_reason(data, actor_id, email, options.decision_day, language) or left_out[actor_id].reason
             )
+            if reason.startswith("no e-mail address"):  # the exporter's words are English
+                reason = _word("no_address", language)
+            not_reached.append(NotReached(actor_id=actor_id, label=label, reason=reason))
+            continue
+        if email is not None and not _plain_address(email):
+            reason = _word("invalid_address", language).format(address=email)
             not_reached.append(NotReached(actor_id=actor_id, label=label, reason=reason))
             continue
         if email is None or email.lower() not in calendar.attendees:
@@ -475,24 +516,32 @@ def compose_invitations(
         reached.append((actor_id, address, kind))
     messages: list[OutgoingMessage] = []
     build = partial(_build, sender=from_address, method=method, stamp=stamp, language=language)
+    mailboxes: dict[str, list[tuple[str, Address, MessageKind]]] = {}
+    for entry in reached:  # one message per mailbox: invitees sharing an address get it once
+        mailboxes.setdefault(entry[1].addr_spec.lower(), []).append(entry)
     if one_message_bcc and reached:
         kinds = {kind for _, _, kind in reached}
         kind = kinds.pop() if len(kinds) == 1 else MessageKind.INVITATION
         subject = subject_for(kind, meeting, language)
         texts = letter if cancel else _bodies(kind, letter, language)
-        bcc = [address for _, address, _ in reached]
-        built = build(kind=kind, subject=subject, to=[from_address], bcc=bcc, texts=texts, calendar=calendar.text)
+        bcc = [group[0][1] for group in mailboxes.values()]
+        built = build(kind=kind, subject=subject, to=[from_address], bcc=bcc, texts=texts,
+                      calendar=only_attendee(calendar.text, None))  # fmt: skip
         messages.append(OutgoingMessage(kind=kind, actor_ids=tuple(a for a, _, _ in reached),
-                                        addresses=tuple(a.addr_spec for _, a, _ in reached), subject=subject,
-                                        message=built))  # fmt: skip
+                                        addresses=tuple(a.addr_spec for a in bcc), subject=subject, message=built,
+                                        actor_addresses=tuple(a.addr_spec for _, a, _ in reached)))  # fmt: skip
     else:
-        for actor_id, address, kind in reached:
+        for group in mailboxes.values():
+            address = group[0][1]
+            kinds = {kind for _, _, kind in group}
+            kind = kinds.pop() if len(kinds) == 1 else MessageKind.INVITATION
             subject = subject_for(kind, meeting, language)
             texts = letter if cancel else _bodies(kind, letter, language)
             own = only_attendee(calendar.text, address.addr_spec)
             built = build(kind=kind, subject=subject, to=[address], bcc=[], texts=texts, calendar=own)
-            messages.append(OutgoingMessage(kind=kind, actor_ids=(actor_id,), addresses=(address.addr_spec,),
-                                            subject=subject, message=built))  # fmt: skip
+            messages.append(OutgoingMessage(kind=kind, actor_ids=tuple(a for a, _, _ in group),
+                                            addresses=(address.addr_spec,), subject=subject, message=built,
+                                            actor_addresses=tuple(a.addr_spec for _, a, _ in group)))  # fmt: skip
     return Outbox(
         network_id=meeting.network_id,
         meeting_id=meeting_id,

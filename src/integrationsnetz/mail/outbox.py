@@ -19,7 +19,7 @@ from integrationsnetz.mail.messages import Outbox, OutgoingMessage
 
 def eml_name(outbox: Outbox, message: OutgoingMessage, position: int) -> str:
     """ "nt-2027-1-01-p-mueller.eml", or "nt-2027-1-alle.eml" for the one message to all (ids are file-safe)."""
-    if len(message.actor_ids) == 1:
+    if message.message["Bcc"] is None:  # one mailbox (named after its first invitee when several share it)
         return f"{outbox.meeting_id}-{position:02d}-{message.actor_ids[0]}.eml"
     return f"{outbox.meeting_id}-alle.eml"
 

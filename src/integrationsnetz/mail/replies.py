@@ -67,10 +67,15 @@ class Reply:
 
 @attrs.frozen
 class ReadProblem:
-    """A message that could not be read as a reply: where it came from and why (in English)."""
+    """A message that could not be read as a reply: where it came from and why (in English, and in German)."""
 
     source: str
     reason: str
+    german: str = ""
+
+    def reason_in(self, language: str) -> str:
+        """Why, in ``language`` (``"de"`` or ``"en"``): what the command line shows."""
+        return self.german if language == "de" and self.german else self.reason
 
 
 @attrs.frozen
@@ -111,13 +116,18 @@ def replies_in_message(raw: bytes, source: str) -> ReadReplies:
     """The answers in one message (its bytes as stored: an ``.eml`` file, one mbox entry, an IMAP body)."""
     if len(raw) > MAX_MESSAGE_BYTES:
         reason = f"message of {len(raw):,} bytes is larger than {MAX_MESSAGE_BYTES:,}: no reply is; not read"
-        return ReadReplies(problems=(ReadProblem(source, reason),), messages=1)
+        german = (
+            f"Nachricht von {len(raw):,} Bytes ist größer als {MAX_MESSAGE_BYTES:,}: keine Rückmeldung; nicht gelesen"
+        )
+        return ReadReplies(problems=(ReadProblem(source, reason, german),), messages=1)
     try:
         # compat32: the structured header classes of policy.default cost half the reading time of a reply
         message = BytesParser(policy=policy.compat32).parsebytes(raw)
         calendars = list(_calendar_parts(message))
     except Exception as exc:  # noqa: BLE001 - the email package raises many kinds on hostile input: report, never a traceback
-        return ReadReplies(problems=(ReadProblem(source, f"not a readable e-mail message: {_short(exc)}"),), messages=1)
+        problem = ReadProblem(source, f"not a readable e-mail message: {_short(exc)}",
+                              f"keine lesbare E-Mail-Nachricht: {_short(exc)}")  # fmt: skip
+        return ReadReplies(problems=(problem,), messages=1)
     if not calendars:
         return ReadReplies(passed_over=1, messages=1)
     sender = _sender(message)
@@ -127,12 +137,18 @@ def replies_in_message(raw: bytes, source: str) -> ReadReplies:
     for number, data in enumerate(calendars, start=1):
         where = source if len(calendars) == 1 else f"{source} (calendar part {number})"
         if len(data) > MAX_CALENDAR_BYTES:
-            problems.append(ReadProblem(where, f"calendar part larger than {MAX_CALENDAR_BYTES:,} bytes; not read"))
+            problems.append(
+                ReadProblem(
+                    where,
+                    f"calendar part larger than {MAX_CALENDAR_BYTES:,} bytes; not read",
+                    f"Kalenderteil größer als {MAX_CALENDAR_BYTES:,} Bytes; nicht gelesen",
+                )
+            )
             continue
         try:
             method, answers = _answers(data, source, sender)
         except _Unreadable as exc:
-            problems.append(ReadProblem(where, str(exc)))
+            problems.append(ReadProblem(where, exc.reason, exc.german))
             continue
         if method != "REPLY":
             not_reply += 1
@@ -146,7 +162,11 @@ def replies_in_message(raw: bytes, source: str) -> ReadReplies:
 
 
 class _Unreadable(Exception):
-    """A calendar part that is not a usable reply (internal: becomes a ReadProblem)."""
+    """A calendar part that is not a usable reply (internal: becomes a ReadProblem), why in English and German."""
+
+    def __init__(self, reason: str, german: str) -> None:
+        super().__init__(reason)
+        self.reason, self.german = reason, german
 
 
 def _short(exc: BaseException) -> str:
@@ -197,46 +217,78 @@ def _answers(data: bytes, source: str, sender: str | None) -> tuple[str, list[Re
     try:
         calendars = Calendar.from_ical(data, multiple=True)
     except Exception as exc:  # noqa: BLE001 - icalendar raises ValueError, KeyError, IndexError on broken files
-        raise _Unreadable(f"calendar part cannot be read: {_short(exc)}") from None
+        raise _Unreadable(
+            f"calendar part cannot be read: {_short(exc)}", f"Kalenderteil nicht lesbar: {_short(exc)}"
+        ) from None
     if not calendars:
-        raise _Unreadable("calendar part holds no VCALENDAR")
+        raise _Unreadable("calendar part holds no VCALENDAR", "Kalenderteil ohne VCALENDAR")
     method = str(calendars[0].get("METHOD", "")).strip().upper()
     if method != "REPLY":
         return method, []
     replies: list[Reply] = []
     for calendar in calendars:
         for event in calendar.walk("VEVENT"):
-            replies.extend(_event_answers(event, source, sender))
+            try:
+                replies.extend(_event_answers(event, source, sender))
+            except _Unreadable:
+                raise
+            except Exception as exc:  # noqa: BLE001 - icalendar raises ValueError kinds on a broken value: report it
+                where = f"VEVENT {str(event.get('UID', '?'))[:80]!r}"
+                raise _Unreadable(f"{where}: {_short(exc)}", f"{where}: nicht lesbar ({_short(exc)})") from None
             if len(replies) > MAX_ANSWERS:
-                raise _Unreadable(f"more than {MAX_ANSWERS} answers in one calendar part")
+                raise _Unreadable(
+                    f"more than {MAX_ANSWERS} answers in one calendar part",
+                    f"mehr als {MAX_ANSWERS} Antworten in einem Kalenderteil",
+                )
     if not replies:
-        raise _Unreadable("METHOD:REPLY without an event that names an ATTENDEE")
+        raise _Unreadable(
+            "METHOD:REPLY without an event that names an ATTENDEE",
+            "METHOD:REPLY ohne einen Termin (VEVENT) mit ATTENDEE",
+        )
     return method, replies
 
 
 def _event_answers(event: Any, source: str, sender: str | None) -> list[Reply]:
     uid = str(event.get("UID", "")).strip()
     if not uid:
-        raise _Unreadable("VEVENT without UID")
+        raise _Unreadable("VEVENT without UID", "VEVENT ohne UID")
     stamp = _instant(event, "DTSTAMP")
     if stamp is None:
-        raise _Unreadable(f"VEVENT {uid} without DTSTAMP (RFC 5546 requires it in a REPLY)")
+        raise _Unreadable(
+            f"VEVENT {uid} without DTSTAMP (RFC 5546 requires it in a REPLY)",
+            f"VEVENT {uid} ohne DTSTAMP (RFC 5546 verlangt ihn in einer Rückmeldung)",
+        )
     try:
         sequence = int(str(event.get("SEQUENCE", 0)).strip() or 0)
     except ValueError:
-        raise _Unreadable(f"VEVENT {uid}: SEQUENCE {event.get('SEQUENCE')!r} is not a number") from None
+        raise _Unreadable(
+            f"VEVENT {uid}: SEQUENCE {event.get('SEQUENCE')!r} is not a number",
+            f"VEVENT {uid}: SEQUENCE {event.get('SEQUENCE')!r} ist keine Zahl",
+        ) from None
     if sequence < 0:
-        raise _Unreadable(f"VEVENT {uid}: SEQUENCE {sequence} is negative")
+        raise _Unreadable(
+            f"VEVENT {uid}: SEQUENCE {sequence} is negative", f"VEVENT {uid}: SEQUENCE {sequence} ist negativ"
+        )
     attendees = event.get("ATTENDEE")
     if attendees is None:
         return []
+    attendees = attendees if isinstance(attendees, list) else [attendees]
+    if len(attendees) > 1:  # a forged or broken reply could otherwise answer for others
+        raise _Unreadable(
+            f"VEVENT {uid}: a REPLY names {len(attendees)} ATTENDEEs; RFC 5546 allows one: not applied",
+            f"VEVENT {uid}: die Rückmeldung nennt {len(attendees)} ATTENDEEs, RFC 5546 erlaubt einen: "
+            "nicht eingetragen",
+        )
     summary = str(event.get("SUMMARY", "")).strip() or None
     recurrence_id = _instant(event, "RECURRENCE-ID")
     replies = []
-    for attendee in attendees if isinstance(attendees, list) else [attendees]:
+    for attendee in attendees:
         address = _address(str(attendee)) or _address(str(attendee.params.get("EMAIL", "")))
         if address is None:
-            raise _Unreadable(f"VEVENT {uid}: ATTENDEE {str(attendee)[:80]!r} is not a mailto: address")
+            raise _Unreadable(
+                f"VEVENT {uid}: ATTENDEE {str(attendee)[:80]!r} is not a mailto: address",
+                f"VEVENT {uid}: ATTENDEE {str(attendee)[:80]!r} ist keine mailto:-Adresse",
+            )
         replies.append(
             Reply(
                 source=source,
@@ -272,12 +324,14 @@ def _instant(event: Any, name: str) -> datetime | None:
         return None
     try:
         value = prop.dt
-    except AttributeError:
-        raise _Unreadable(f"{name} {str(prop)[:60]!r} is not a time") from None
+    except Exception:  # noqa: BLE001 - no .dt, or icalendar's BrokenCalendarProperty (a ValueError) on a bad date
+        raise _Unreadable(
+            f"{name} {str(prop)[:60]!r} is not a time", f"{name} {str(prop)[:60]!r} ist keine Zeitangabe"
+        ) from None
     if isinstance(value, datetime):
         if value.tzinfo is None:
             return value.replace(tzinfo=BERLIN)
         return value if name != "DTSTAMP" else value.astimezone(UTC)
     if isinstance(value, date):
         return datetime.combine(value, time(), tzinfo=BERLIN)
-    raise _Unreadable(f"{name} {str(prop)[:60]!r} is not a time")
+    raise _Unreadable(f"{name} {str(prop)[:60]!r} is not a time", f"{name} {str(prop)[:60]!r} ist keine Zeitangabe")

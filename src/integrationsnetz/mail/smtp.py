@@ -59,6 +59,11 @@ def _validate_port(instance: object, attribute: attrs.Attribute[int | None], val
         raise WrongType([f"SmtpSettings: {attribute.name}: expected a port 1-65535, got {value!r}"])
 
 
+def _validate_tls(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if value not in ("starttls", "implicit", "off"):
+        raise WrongType([f"SmtpSettings: {attribute.name}: expected 'starttls', 'implicit' or 'off', got {value!r}"])
+
+
 @attrs.frozen(kw_only=True)
 class SmtpSettings:
     """Where and how to send: the server, its port and encryption, and (optionally) a login.
@@ -72,7 +77,7 @@ class SmtpSettings:
 
     host: str = attrs.field(validator=_validate_host)
     port: int | None = attrs.field(default=None, validator=_validate_port)
-    tls: Tls = attrs.field(default="starttls", validator=attrs.validators.in_(("starttls", "implicit", "off")))
+    tls: Tls = attrs.field(default="starttls", validator=_validate_tls)
     user: str | None = attrs.field(default=None, repr=False)
     password: str | None = attrs.field(default=None, repr=False)
     timeout: float = 30.0
@@ -132,7 +137,9 @@ def credentials(settings: SmtpSettings, environ: Mapping[str, str] | None = None
             return None
         user, password = user or found.username, found.password
     if user is None:
-        raise DeliveryError(f"a password for {settings.where} is set but no user: set {USER_VARIABLE}")
+        raise DeliveryError(f"a password for {settings.where} is set but no user: set {USER_VARIABLE}",
+                            german=f"ein Passwort für {settings.where} ist gesetzt, aber kein Benutzer: "
+                            f"{USER_VARIABLE} setzen")  # fmt: skip
     return (user, password)
 
 
@@ -152,11 +159,15 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
         else:
             smtp = smtplib.SMTP(settings.host, port, timeout=settings.timeout)
     except ssl.SSLError as exc:
-        raise DeliveryError(f"TLS with the SMTP server {where} failed ({exc}); is it the TLS port (465)?") from None
+        raise DeliveryError(f"TLS with the SMTP server {where} failed ({exc}); is it the TLS port (465)?",
+                            german=f"TLS mit dem SMTP-Server {where} gescheitert ({exc}); ist es der TLS-Port (465)?"
+                            ) from None  # fmt: skip
     except (OSError, smtplib.SMTPException) as exc:
         raise DeliveryError(
             f"cannot reach the SMTP server {where} ({exc}); check host and port "
-            "(587 for STARTTLS, 465 for TLS) and that this computer may connect to it"
+            "(587 for STARTTLS, 465 for TLS) and that this computer may connect to it",
+            german=f"der SMTP-Server {where} ist nicht erreichbar ({exc}); Host und Port prüfen (587 für STARTTLS, "
+            "465 für TLS) und ob dieser Rechner ihn erreichen darf",
         ) from None
     try:
         smtp.ehlo()
@@ -168,7 +179,10 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
                 raise DeliveryError(
                     f"the SMTP server {where} does not offer STARTTLS: the login and the invitations would travel "
                     "unencrypted; use its submission port 587 or TLS port 465 (turn TLS off only for a server "
-                    "whose path you trust)"
+                    "whose path you trust)",
+                    german=f"der SMTP-Server {where} bietet kein STARTTLS: Anmeldung und Einladungen gingen "
+                    "unverschlüsselt; seinen Submission-Port 587 oder TLS-Port 465 nehmen (TLS nur für einen "
+                    "Server abschalten, dessen Weg Sie kennen)",
                 )
         if login is not None:
             smtp.login(*login)
@@ -179,17 +193,27 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
         smtp.close()
         raise DeliveryError(
             f"the SMTP server {where} refused the login of {login[0] if login else '?'!r} ({_said(exc)}); "
-            f"check {USER_VARIABLE} and {PASSWORD_VARIABLE} (or the keyring entry {KEYRING_SERVICE})"
+            f"check {USER_VARIABLE} and {PASSWORD_VARIABLE} (or the keyring entry {KEYRING_SERVICE})",
+            german=f"der SMTP-Server {where} hat die Anmeldung von {login[0] if login else '?'!r} abgelehnt "
+            f"({_said(exc)}); {USER_VARIABLE} und {PASSWORD_VARIABLE} prüfen (oder den Schlüsselbund-Eintrag "
+            f"{KEYRING_SERVICE})",
         ) from None
     except smtplib.SMTPNotSupportedError:
         smtp.close()
-        raise DeliveryError(f"the SMTP server {where} offers no login (AUTH); send without a login") from None
+        raise DeliveryError(f"the SMTP server {where} offers no login (AUTH); send without a login",
+                            german=f"der SMTP-Server {where} bietet keine Anmeldung (AUTH); ohne Anmeldung senden"
+                            ) from None  # fmt: skip
     except ssl.SSLError as exc:
         smtp.close()
-        raise DeliveryError(f"STARTTLS with the SMTP server {where} failed ({exc}); check its certificate") from None
+        raise DeliveryError(f"STARTTLS with the SMTP server {where} failed ({exc}); check its certificate",
+                            german=f"STARTTLS mit dem SMTP-Server {where} gescheitert ({exc}); sein Zertifikat prüfen"
+                            ) from None  # fmt: skip
     except (OSError, smtplib.SMTPException) as exc:
         smtp.close()
-        raise DeliveryError(f"the SMTP server {where} ended the conversation ({exc})") from None
+        raise DeliveryError(
+            f"the SMTP server {where} ended the conversation ({exc})",
+            german=f"der SMTP-Server {where} hat die Verbindung beendet ({exc})",
+        ) from None
     return smtp
 
 
@@ -213,30 +237,35 @@ def send(outbox: Outbox, settings: SmtpSettings, *, store: Store | None = None) 
     sent: list[str] = []
     refused: list[Refused] = []
     problem: str | None = None
+    german = ""
     if outbox.messages:
         smtp = _connect(settings)
         try:
             for message in outbox.messages:
-                by_address = dict(zip(message.addresses, message.actor_ids, strict=True))
                 try:
                     rejected = smtp.send_message(message.message, outbox.sender, list(message.addresses))
                 except smtplib.SMTPRecipientsRefused as exc:
                     rejected = exc.recipients
                 except smtplib.SMTPSenderRefused as exc:
                     problem = f"the SMTP server {settings.where} refused the sender {outbox.sender} ({_said(exc)})"
+                    german = f"der SMTP-Server {settings.where} lehnt den Absender {outbox.sender} ab ({_said(exc)})"
                     if exc.smtp_code == 530:
                         problem += f"; it needs a login: set {USER_VARIABLE} and {PASSWORD_VARIABLE}"
+                        german += f"; er verlangt eine Anmeldung: {USER_VARIABLE} und {PASSWORD_VARIABLE} setzen"
                     break
                 except smtplib.SMTPDataError as exc:
                     said = exc.smtp_error if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error).encode()
                     rejected = dict.fromkeys(message.addresses, (exc.smtp_code, said))
+                refused_boxes = {address.lower() for address in rejected}
                 for address, (code, text) in rejected.items():
                     reason = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
-                    refused.append(Refused(actor_id=by_address.get(address, "?"), address=address, code=code,
-                                           reason=reason))  # fmt: skip
-                sent += [actor for address, actor in by_address.items() if address not in rejected]
+                    refused += [Refused(actor_id=actor, address=address, code=code, reason=reason)
+                                for actor in message.actors_at(address) or ("?",)]  # fmt: skip
+                sent += [actor for address in message.addresses if address.lower() not in refused_boxes
+                         for actor in message.actors_at(address)]  # fmt: skip
         except (OSError, smtplib.SMTPException) as exc:
             problem = f"the SMTP server {settings.where} ended the conversation ({exc})"
+            german = f"der SMTP-Server {settings.where} hat die Verbindung beendet ({exc})"
         finally:
             try:
                 smtp.quit()
@@ -248,7 +277,9 @@ def send(outbox: Outbox, settings: SmtpSettings, *, store: Store | None = None) 
         recorded = True
     if problem is not None:
         done = f"{len(sent)} of {len(outbox.actor_ids)} invitees were sent the message"
-        raise DeliveryError(f"{problem}; {done}" + (" (recorded)" if recorded else ""))
+        gesendet = f"{len(sent)} von {len(outbox.actor_ids)} Eingeladenen haben die Nachricht bekommen"
+        raise DeliveryError(f"{problem}; {done}" + (" (recorded)" if recorded else ""),
+                            german=f"{german}; {gesendet}" + (" (vermerkt)" if recorded else ""))  # fmt: skip
     return Delivery(sent=tuple(sent), refused=tuple(refused), recorded=recorded)
 
 
@@ -262,7 +293,15 @@ def record_sent(store: Store, outbox: Outbox, actor_ids: Iterable[str], *, sent_
     the messages went out already). A higher ``sent_sequence`` or ``mailed`` version already
     recorded is kept; with no one reached nothing is written.
     """
+    if not isinstance(store, Store):
+        raise WrongType([f"record_sent: store: expected an open store, got {type(store).__name__}"])
+    if not isinstance(outbox, Outbox):
+        raise WrongType([f"record_sent: outbox: expected an Outbox, got {type(outbox).__name__}"])
+    if isinstance(actor_ids, (str, bytes)) or not isinstance(actor_ids, Iterable):
+        raise WrongType([f"record_sent: actor_ids: expected invitee ids (a list, Delivery.sent), got {actor_ids!r}"])
     chosen = set(actor_ids)
+    if any(not isinstance(actor, str) for actor in chosen):
+        raise WrongType(["record_sent: actor_ids: expected invitee ids as text"])
     if not chosen:
         return 0
     when = (sent_at or datetime.now(UTC)).replace(microsecond=0)

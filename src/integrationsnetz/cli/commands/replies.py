@@ -71,6 +71,12 @@ def rueckmeldungen(
         names = Names(state.data)
         if as_json:
             click.echo(_as_json(read, report.outcomes))
+            for o in report.outcomes:  # the JSON's sent_by, also where a person reads it
+                if o.other_sender:
+                    where = (
+                        f"{o.meeting_id or o.reply.uid} · {names.of(o.actor_id) if o.actor_id else o.reply.attendee}"
+                    )
+                    click.echo(say("mail.replies.other_sender.notice", who=where, sender=o.reply.sender), err=True)
         else:
             _show(read, report.outcomes, names)
         if dry_run:
@@ -117,6 +123,8 @@ def _show(read: ReadReplies, outcomes: Sequence[Outcome], names: Names) -> None:
             who = names.of(o.actor_id) if o.actor_id else o.reply.attendee
             if o.other_sender:
                 who += f" ({say('mail.replies.other_sender', sender=o.reply.sender)})"
+            if o.shared_with:
+                who += f" ({say('mail.replies.shared', others=', '.join(names.of(a) for a in o.shared_with))})"
             result = o.reason(language)
             if o.before is not None and o.after is not None:
                 result = f"{_status(o.before)} → {_status(o.after)}"
@@ -127,7 +135,7 @@ def _show(read: ReadReplies, outcomes: Sequence[Outcome], names: Names) -> None:
     if read.problems:
         click.echo(say("mail.replies.problems", count=len(read.problems)))
         for problem in read.problems:
-            click.echo(f"  {problem.source}: {problem.reason}")
+            click.echo(f"  {problem.source}: {problem.reason_in(language)}")
 
 
 def _as_json(read: ReadReplies, outcomes: Sequence[Outcome]) -> str:
@@ -147,10 +155,12 @@ def _as_json(read: ReadReplies, outcomes: Sequence[Outcome]) -> str:
                     "verdict": o.verdict.value,
                     "group": o.verdict.group,
                     "reason": o.reason(language),
+                    "shared_with": list(o.shared_with),
+                    "sent_by": o.reply.sender if o.other_sender else None,
                 }
                 for o in outcomes
             ],
-            "problems": [{"source": p.source, "reason": p.reason} for p in read.problems],
+            "problems": [{"source": p.source, "reason": p.reason_in(language)} for p in read.problems],
         },
         ensure_ascii=False,
         indent=2,

@@ -8,7 +8,6 @@ lock, like every writing command.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,9 +67,7 @@ def _show(outbox: Outbox) -> None:
 @option("--bcc", "bcc", is_flag=True, help="mail.send.help.bcc")
 @option("--alle", "resend_all", is_flag=True, help="mail.send.help.alle")
 @option("--absender", "sender", metavar="ADRESSE", help="mail.send.help.absender")
-@option(
-    "--stichtag", "as_of", metavar="DATUM", type=click.DateTime(formats=["%Y-%m-%d"]), help="mail.send.help.stichtag"
-)
+@option("--stichtag", "as_of", metavar="DATUM", help="mail.send.help.stichtag")
 @click.pass_obj
 def einladen(
     settings: Settings,
@@ -84,21 +81,22 @@ def einladen(
     bcc: bool,
     resend_all: bool,
     sender: str | None,
-    as_of: datetime | None,
+    as_of: str | None,
 ) -> None:
     """Compose the meeting's messages, then send, write or show them."""
     import integrationsnetz as inz
     from integrationsnetz import mail
+    from integrationsnetz.cli.times import parse_day
 
     if smtp is not None and folder is not None:
         raise click.UsageError(say("mail.send.smtp_and_folder"))
     if smtp is None and folder is None and not trial:
         raise click.UsageError(say("mail.send.how"))
     server = smtp_settings(smtp, plain=plain) if smtp is not None else None
+    day = parse_day(as_of)
     workspace = settings.workspace()
     with workspace.open_store() as store, locked(None if trial else workspace.lock):
         try:
-            day = as_of.date() if as_of else None
             outbox = mail.compose_invitations(store, meeting_id, sender=sender, one_message_bcc=bcc, as_of=day,
                                               language=LANGUAGE.get(), resend_all=resend_all)  # fmt: skip
         except inz.NotFound:

@@ -37,8 +37,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "mail.send.help.absender": ("Absenderadresse (Standard: die der organisierenden Stelle).",
                                 "Sender address (default: the organiser's)."),
-    "mail.send.help.stichtag": ("Der Tag, für den die Einwilligungen gelten (JJJJ-MM-TT; Standard: heute).",
-                                "The day the consents are checked for (YYYY-MM-DD; default: today)."),
+    "mail.send.help.stichtag": (
+        "Der Tag, für den die Einwilligungen gelten (TT.MM.JJJJ oder JJJJ-MM-TT; Standard: heute).",
+        "The day the consents are checked for (DD.MM.YYYY or YYYY-MM-DD; default: today).",
+    ),
     "mail.send.how": ("Wie verschicken? --smtp HOST, --ordner ORDNER oder --probelauf angeben.",
                       "How to send? Give --smtp HOST, --ordner FOLDER or --probelauf."),
     "mail.send.smtp_and_folder": ("--smtp und --ordner schließen sich aus.",

@@ -54,6 +54,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "mail.replies.unmatched": ("Nicht zugeordnet ({count}):", "Not matched ({count}):"),
     "mail.replies.problems": ("Nicht lesbar ({count}):", "Unreadable ({count}):"),
     "mail.replies.other_sender": ("gesendet von {sender}", "sent by {sender}"),
+    "mail.replies.shared": ("geteiltes Postfach, auch für {others}", "shared mailbox, also for {others}"),
+    "mail.replies.other_sender.notice": (
+        "Achtung: die Rückmeldung für {who} wurde von {sender} gesendet, nicht von der Adresse der Eingeladenen.",
+        "Note: the answer for {who} was sent by {sender}, not from the invitee's address.",
+    ),
     "mail.replies.dry": ("Probelauf: nichts geschrieben.", "Dry run: nothing written."),
     "mail.replies.none_changed": ("Keine Einladung ändert sich.", "No invitation changes."),
     "mail.replies.confirm": (
