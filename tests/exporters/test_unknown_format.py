@@ -22,7 +22,7 @@ def _broken_host() -> PluginHost:
     def register_exporters() -> list[object]:
         raise RuntimeError("template engine not installed")
 
-    broken = types.ModuleType("integrationsnetz_oparl")
+    broken = types.ModuleType("integrationsnetz_fake_oparl")
     broken.register_exporters = register_exporters  # type: ignore[attr-defined]
     host = PluginHost(entry_points=False, plugins=[broken])
     with warnings.catch_warnings():
@@ -41,16 +41,16 @@ def test_an_unknown_export_format_names_the_plugin_that_failed_to_load() -> None
         inz.export(sample_network(), "oparl", host=_broken_host())
     message = str(caught.value)
     assert "no exporter for format 'oparl'" in message
-    assert "'integrationsnetz_oparl'" in message
+    assert "'integrationsnetz_fake_oparl'" in message
     assert "template engine not installed" in message
-    assert "INTEGRATIONSNETZ_DISABLE_PLUGINS=integrationsnetz_oparl" in message
+    assert "INTEGRATIONSNETZ_DISABLE_PLUGINS=integrationsnetz_fake_oparl" in message
 
 
 def test_an_unknown_import_format_names_the_plugin_that_failed_to_load() -> None:
     options = ImportOptions(network_id="netz")
     with pytest.raises(NotFound, match="no importer for format 'oparl'"):
         inz.import_from(io.BytesIO(b""), "oparl", options=options, host=PluginHost(entry_points=False))
-    with pytest.raises(PluginError, match=r"no importer for format 'oparl'.*integrationsnetz_oparl"):
+    with pytest.raises(PluginError, match=r"no importer for format 'oparl'.*integrationsnetz_fake_oparl"):
         inz.import_from(io.BytesIO(b""), "oparl", options=options, host=_broken_host())
-    with pytest.raises(PluginError, match=r"no importer for files ending in '.vcf'.*integrationsnetz_oparl"):
+    with pytest.raises(PluginError, match=r"no importer for files ending in '.vcf'.*integrationsnetz_fake_oparl"):
         inz.import_from("kontakte.vcf", options=options, host=_broken_host())
