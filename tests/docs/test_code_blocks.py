@@ -177,6 +177,7 @@ SETUP: dict[str, Callable[[Path], dict[str, Any] | None]] = {
     "distribution-lists.md": _wartburgkreis,
     "members-calendars.md": _wartburgkreis,
     "publish-calendars.md": _wartburgkreis,
+    "publish-oparl.md": _wartburgkreis,
     "report-course-figures.md": _course_lists,
     "share-one-database.md": _shared_store,
     "write-an-exporter.md": _sample,
