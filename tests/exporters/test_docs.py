@@ -18,7 +18,7 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 def _plugin_from_howto() -> types.ModuleType:
     text = (DOCS / "how-to" / "write-an-exporter.md").read_text(encoding="utf-8")
     code = re.findall(r"```python\n(.*?)```", text, flags=re.S)[0]
-    module = types.ModuleType("integrationsnetz_oparl")
+    module = types.ModuleType("integrationsnetz_oparl_meetings")
     exec(compile(code, "write-an-exporter.md", "exec"), module.__dict__)
     return module
 

@@ -6,7 +6,7 @@ Every built-in exporter and importer passes these, and so should yours::
 
     class TestOparlExporter(ExporterConformance):
         format = "oparl-json"
-        plugins = (integrationsnetz_oparl,)      # modules to register besides the built-ins
+        plugins = (integrationsnetz_oparl_meetings,)      # modules to register besides the built-ins
 
 :class:`IcsExporterConformance` adds the checks every calendar file must pass.
 
