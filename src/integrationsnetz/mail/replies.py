@@ -28,6 +28,7 @@ from typing import Any
 import attrs
 
 from integrationsnetz.exporters.ics_values import BERLIN
+from integrationsnetz.model.field_types import YEARS
 
 #: A reply is a few kilobytes; a larger message is no reply and is not parsed (a mailbox full of
 #: attachments stays fast, a hostile message cannot make the reader work for minutes).
@@ -258,6 +259,11 @@ def _event_answers(event: Any, source: str, sender: str | None) -> list[Reply]:
             f"VEVENT {uid} without DTSTAMP (RFC 5546 requires it in a REPLY)",
             f"VEVENT {uid} ohne DTSTAMP (RFC 5546 verlangt ihn in einer Rückmeldung)",
         )
+    if stamp.year not in YEARS:  # the model keeps 1900-2999: a forged stamp must not stop the whole read
+        raise _Unreadable(
+            f"VEVENT {uid}: DTSTAMP {stamp.isoformat()} lies outside the years {YEARS.start}-{YEARS.stop - 1}",
+            f"VEVENT {uid}: DTSTAMP {stamp.isoformat()} liegt außerhalb der Jahre {YEARS.start}-{YEARS.stop - 1}",
+        )
     try:
         sequence = int(str(event.get("SEQUENCE", 0)).strip() or 0)
     except ValueError:
@@ -281,6 +287,13 @@ def _event_answers(event: Any, source: str, sender: str | None) -> list[Reply]:
         )
     summary = str(event.get("SUMMARY", "")).strip() or None
     recurrence_id = _instant(event, "RECURRENCE-ID")
+    if recurrence_id is not None and recurrence_id.year not in YEARS:
+        raise _Unreadable(
+            f"VEVENT {uid}: RECURRENCE-ID {recurrence_id.isoformat()} lies outside the years "
+            f"{YEARS.start}-{YEARS.stop - 1}",
+            f"VEVENT {uid}: RECURRENCE-ID {recurrence_id.isoformat()} liegt außerhalb der Jahre "
+            f"{YEARS.start}-{YEARS.stop - 1}",
+        )
     replies = []
     for attendee in attendees:
         address = _address(str(attendee)) or _address(str(attendee.params.get("EMAIL", "")))

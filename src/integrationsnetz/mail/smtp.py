@@ -52,6 +52,9 @@ def is_loopback(host: str) -> bool:
 def _validate_host(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip() or any(c.isspace() for c in value):
         raise WrongType([f"SmtpSettings: {attribute.name}: expected a host name, got {value!r}"])
+    name, colon, port = value.rpartition(":")
+    if colon and port.isdigit() and name.count(":") == 0:  # "mail.example.org:2525" (an IPv6 literal has several)
+        raise WrongType([f"SmtpSettings: {attribute.name}: {value!r} holds a port: give host={name!r}, port={port}"])
 
 
 def _validate_port(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
