@@ -4,8 +4,10 @@ A reply names its meeting by the UID the invitation carried: ``uid_for(network, 
 for a single meeting, the series' UID and the date's ``RECURRENCE-ID`` for one date of a series
 written with a rule (the exporter's own functions give both, so they are the UIDs that went out).
 Its ``ATTENDEE`` is matched, in any case, to an invitee's e-mail contact; an address several
-invitees share (an office mailbox) answers for each of them, one outcome each, naming the others
-in :attr:`Outcome.shared_with`.
+invitees share (an office mailbox) answers for each of them who was sent the meeting's invitation
+(``sent_sequence`` set; for all of them when none was), one outcome each, naming the others in
+:attr:`Outcome.shared_with`; those behind it who were not sent it (no consent, added later) keep
+their status (:attr:`Verdict.NOT_SENT`).
 
 An answer changes an invitation only if it is the newest the network knows (RFC 5546 §2.1.5):
 one to an older invitation (its ``SEQUENCE`` below the ``sent_sequence`` recorded when the
@@ -55,6 +57,7 @@ class Verdict(StrEnum):
     NOT_INVITED = "not_invited"
     DELEGATED = "delegated"
     NO_ANSWER = "no_answer"
+    NOT_SENT = "not_sent"
 
     @property
     def group(self) -> str:
@@ -90,6 +93,10 @@ _REASONS: dict[Verdict, tuple[str, str]] = {
     Verdict.NOT_INVITED: ("{attendee} ist nicht eingeladen", "{attendee} is not invited"),
     Verdict.DELEGATED: ("weitergeleitet an {delegate}", "delegated to {delegate}"),
     Verdict.NO_ANSWER: ("keine Antwort ({answer})", "no answer ({answer})"),
+    Verdict.NOT_SENT: (
+        "geteiltes Postfach: {actor} wurde diese Einladung nicht geschickt",
+        "shared mailbox: {actor} was not sent this invitation",
+    ),
 }
 
 
@@ -120,6 +127,7 @@ class Outcome:
             attendee=self.reply.attendee,
             delegate=self.reply.delegated_to or "?",
             answer=self.reply.answer,
+            actor=self.actor_id or "",
         )
 
     @property
@@ -232,7 +240,16 @@ def _answers(
     if not behind:
         return [(Outcome(reply=reply, verdict=Verdict.NOT_INVITED, meeting_id=meeting.id), None)]
     ids = [i.actor_id for i in behind]
-    return [_answer(meeting, reply, i, tuple(a for a in ids if a != i.actor_id)) for i in behind]
+    sent = [i for i in behind if i.sent_sequence is not None]
+    outcomes: list[tuple[Outcome, Invitation | None]] = []
+    for invitation in behind:
+        shared = tuple(a for a in ids if a != invitation.actor_id)
+        if sent and invitation.sent_sequence is None:  # the mailbox answers for whom it was sent to
+            outcome = _answer(meeting, reply, invitation, shared)[0]
+            outcomes.append((attrs.evolve(outcome, verdict=Verdict.NOT_SENT, after=None), None))
+        else:
+            outcomes.append(_answer(meeting, reply, invitation, shared))
+    return outcomes
 
 
 def _answer(
