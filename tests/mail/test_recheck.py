@@ -5,8 +5,11 @@ N3 (a significant change asks again) is in ``test_asked_again.py``.
 
 from __future__ import annotations
 
+import base64
+import email
 import sys
 from datetime import UTC, datetime
+from email import policy
 from pathlib import Path
 
 import attrs
@@ -71,3 +74,31 @@ def test_n5_a_shared_mailbox_nobody_behind_was_sent_to_answers_for_all(store: in
         ("p-none", Verdict.UPDATED),
         ("p-ok", Verdict.UPDATED),
     ]
+
+
+def _counter(text: bytes, start: str, end: str) -> bytes:
+    """Outlook's "Neue Uhrzeit vorschlagen": METHOD:COUNTER with the proposed DTSTART/DTEND (in its own zone)."""
+    reply = reply_message("outlook", text, attendee="ada.berg@example.org", name="Ada Berg", answer="TENTATIVE",
+                          stamp=ANSWERED_AT)  # fmt: skip
+    message = email.message_from_bytes(reply, policy=policy.default)
+    part = next(p for p in message.walk() if p.get_content_type() == "text/calendar")
+    calendar = part.get_content().replace("\r\n ", "")
+    swap = {"METHOD": "METHOD:COUNTER", "DTSTART": f"DTSTART;TZID=W. Europe Standard Time:{start}",
+            "DTEND": f"DTEND;TZID=W. Europe Standard Time:{end}"}  # fmt: skip
+    counter = "\r\n".join(swap.get(line.split(";")[0].split(":")[0], line) for line in calendar.split("\r\n"))
+    assert "METHOD:COUNTER" in counter
+    assert start in counter
+    encoded = base64.encodebytes(counter.encode()).decode().replace("\n", "\r\n")
+    return ("From: Ada Berg <ada.berg@example.org>\r\nSubject: Neuer Zeitvorschlag: Netzwerktreffen\r\n"
+            "MIME-Version: 1.0\r\nContent-Type: text/calendar; charset=\"utf-8\"; method=COUNTER\r\n"
+            f"Content-Transfer-Encoding: base64\r\n\r\n{encoded}").encode()  # fmt: skip
+
+
+def test_n6_a_counter_is_read_with_the_proposed_time(store: inz.Store) -> None:
+    read = replies_in_message(_counter(_calendar_to_ada(store), "20270119T150000", "20270119T170000"), "c.eml")
+    assert read.problems == ()
+    assert read.passed_over == 0
+    (reply,) = read.replies
+    assert (reply.answer, reply.attendee) == ("COUNTER", "ada.berg@example.org")
+    assert reply.proposed_start == datetime(2027, 1, 19, 15, tzinfo=BERLIN)
+    assert reply.proposed_end == datetime(2027, 1, 19, 17, tzinfo=BERLIN)
