@@ -102,3 +102,16 @@ def test_n6_a_counter_is_read_with_the_proposed_time(store: inz.Store) -> None:
     assert (reply.answer, reply.attendee) == ("COUNTER", "ada.berg@example.org")
     assert reply.proposed_start == datetime(2027, 1, 19, 15, tzinfo=BERLIN)
     assert reply.proposed_end == datetime(2027, 1, 19, 17, tzinfo=BERLIN)
+
+
+def test_n6_a_counter_is_reported_as_a_proposal_and_not_applied(store: inz.Store) -> None:
+    text = _calendar_to_ada(store)
+    raw = _counter(text, "20270119T150000", "20270119T170000")
+    report = apply_replies(store, replies_in_message(raw, "c.eml").replies)
+    (outcome,) = report.outcomes
+    assert report.proposals == (outcome,)
+    assert (outcome.verdict, outcome.actor_id, outcome.meeting_id) == (Verdict.PROPOSAL, "p-ok", MEETING)
+    assert outcome.reason("de") == "schlägt 19.01.2027 15:00–17:00 vor; nicht übernommen"
+    assert report.meetings == ()
+    status = {i.actor_id: i.status for i in store.get(inz.Meeting, MEETING).invitations}
+    assert status["p-ok"] is inz.AttendanceStatus.INVITED

@@ -14,8 +14,10 @@ one to an older invitation (its ``SEQUENCE`` below the ``sent_sequence`` recorde
 current one was e-mailed) or one older than the answer already recorded (its ``DTSTAMP`` not after
 ``answered_at``) is stale. So the answers of one run, or of several, can come in any order and
 end in the same statuses. Attendance recorded on the day (present, excused) stays, and a
-cancelled meeting takes no answers. Every reply ends up in the report, changed or not, with the
-reason; the store gets one write per changed meeting, all in one transaction, and none on a dry run.
+cancelled meeting takes no answers. A ``COUNTER`` (another time proposed) is reported as a
+:attr:`Verdict.PROPOSAL` with the proposed time and never applied. Every reply ends up in the
+report, changed or not, with the reason; the store gets one write per changed meeting, all in one
+transaction, and none on a dry run.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import attrs
 from integrationsnetz.contract.stores import Store
 from integrationsnetz.exporters.ics_series import plan_series
 from integrationsnetz.exporters.ics_values import uid_for, wall_clock
+from integrationsnetz.exporters.wording import BERLIN
 from integrationsnetz.mail.replies import Reply
 from integrationsnetz.model.actors import Organization, Person
 from integrationsnetz.model.contacts import ContactKind
@@ -58,12 +61,16 @@ class Verdict(StrEnum):
     DELEGATED = "delegated"
     NO_ANSWER = "no_answer"
     NOT_SENT = "not_sent"
+    PROPOSAL = "proposal"
 
     @property
     def group(self) -> str:
-        """``updated``, ``ignored`` (matched but not applied) or ``unmatched`` (no meeting or invitee)."""
+        """``updated``, ``proposed`` (another time proposed, not applied), ``ignored`` (matched but not
+        applied) or ``unmatched`` (no meeting or invitee)."""
         if self is Verdict.UPDATED:
             return "updated"
+        if self is Verdict.PROPOSAL:
+            return "proposed"
         if self in (Verdict.UNKNOWN_MEETING, Verdict.WHOLE_SERIES, Verdict.NOT_INVITED):
             return "unmatched"
         return "ignored"
@@ -93,6 +100,10 @@ _REASONS: dict[Verdict, tuple[str, str]] = {
     Verdict.NOT_INVITED: ("{attendee} ist nicht eingeladen", "{attendee} is not invited"),
     Verdict.DELEGATED: ("weitergeleitet an {delegate}", "delegated to {delegate}"),
     Verdict.NO_ANSWER: ("keine Antwort ({answer})", "no answer ({answer})"),
+    Verdict.PROPOSAL: (
+        "schlägt {proposed} vor; nicht übernommen",
+        "proposes {proposed}; not applied",
+    ),
     Verdict.NOT_SENT: (
         "geteiltes Postfach: {actor} wurde diese Einladung nicht geschickt",
         "shared mailbox: {actor} was not sent this invitation",
@@ -128,7 +139,20 @@ class Outcome:
             delegate=self.reply.delegated_to or "?",
             answer=self.reply.answer,
             actor=self.actor_id or "",
+            proposed=self.proposed(language),
         )
+
+    def proposed(self, language: str = "en") -> str:
+        """The time a ``COUNTER`` proposes, in Berlin time ("19.01.2027 15:00–17:00"); empty for an answer."""
+        start, end = self.reply.proposed_start, self.reply.proposed_end
+        if start is None:
+            return "?" if self.verdict is Verdict.PROPOSAL else ""
+        day = "%d.%m.%Y %H:%M" if language == "de" else "%Y-%m-%d %H:%M"
+        text = start.astimezone(BERLIN).strftime(day)
+        if end is not None:
+            same = end.astimezone(BERLIN).date() == start.astimezone(BERLIN).date()
+            text += "–" + end.astimezone(BERLIN).strftime("%H:%M" if same else day)
+        return text
 
     @property
     def other_sender(self) -> bool:
@@ -153,6 +177,11 @@ class ReplyReport:
     def ignored(self) -> tuple[Outcome, ...]:
         """The answers matched to an invitation but not applied (stale, already recorded, kept attendance)."""
         return tuple(o for o in self.outcomes if o.verdict.group == "ignored")
+
+    @property
+    def proposals(self) -> tuple[Outcome, ...]:
+        """The invitees' proposals of another time (``METHOD:COUNTER``): listed for the organiser, not applied."""
+        return tuple(o for o in self.outcomes if o.verdict is Verdict.PROPOSAL)
 
     @property
     def stale(self) -> tuple[Outcome, ...]:
@@ -267,7 +296,9 @@ def _answer(
         answered_at=invitation.answered_at,
     )
     status = _ANSWERS.get(reply.answer)
-    if status is None:
+    if reply.answer == "COUNTER":  # another time proposed: the organiser decides, nothing is applied
+        verdict = Verdict.PROPOSAL
+    elif status is None:
         verdict = Verdict.DELEGATED if reply.answer == "DELEGATED" else Verdict.NO_ANSWER
     elif meeting.status is MeetingStatus.CANCELLED:
         verdict = Verdict.MEETING_CANCELLED
