@@ -118,3 +118,35 @@ def test_unreadable_replies_and_imap_errors_are_german(
     result = run("rueckmeldungen", "--imap", f"127.0.0.1:{port}", "--imap-sicherheit", "keine", "--probelauf")
     assert result.exit_code == 1
     assert f"IMAP 127.0.0.1:{port}: keine Verbindung" in result.stderr
+
+
+def test_a_proposal_of_another_time_is_listed_and_not_recorded(answered: Path, run: Run) -> None:
+    """Re-check, finding N6: a METHOD:COUNTER is shown (who, meeting, proposed time), in --json too, not applied."""
+    import email
+    from email import policy
+
+    raw = (answered / "antworten" / "outlook-zugesagt.eml").read_bytes()
+    message = email.message_from_bytes(raw, policy=policy.default)
+    part = next(p for p in message.walk() if p.get_content_type() == "text/calendar")
+    calendar = (part.get_content().replace("METHOD:REPLY", "METHOD:COUNTER")
+                .replace("Standard Time:20241014T090000", "Standard Time:20241021T100000")
+                .replace("Standard Time:20241014T130000", "Standard Time:20241021T120000"))  # fmt: skip
+    head = ("From: jobcenter-wartburgkreis@example.org\r\nSubject: Neuer Zeitvorschlag\r\nMIME-Version: 1.0\r\n"
+            "Content-Type: text/calendar; charset=utf-8; method=COUNTER\r\n\r\n")  # fmt: skip
+    (answered / "vorschlag.eml").write_bytes((head + calendar).encode())
+    result = run("rueckmeldungen", "vorschlag.eml", "--yes")
+    assert result.exit_code == 0, result.output
+    assert "1 Nachrichten gelesen, 1 Rückmeldungen, 0 ohne Rückmeldung." in result.output
+    assert "Neue Zeit vorgeschlagen, nicht eingetragen (1):" in result.output
+    (row,) = [line for line in result.output.splitlines() if "schlägt" in line]
+    assert "nt-2024-2" in row
+    assert "Jobcenter" in row
+    assert "neue Zeit vorgeschlagen" in row
+    assert "schlägt 21.10.2024 10:00–12:00 vor; nicht übernommen" in row
+    assert _statuses(answered)["jobcenter"] == "invited"
+    shown = run("--lang", "en", "rueckmeldungen", "vorschlag.eml", "--probelauf", "--json")
+    (outcome,) = json.loads(shown.stdout)["outcomes"]
+    assert (outcome["verdict"], outcome["group"], outcome["actor_id"]) == ("proposal", "proposed", "jobcenter")
+    assert outcome["proposed_start"] == "2024-10-21T10:00:00+02:00"
+    assert outcome["proposed_end"] == "2024-10-21T12:00:00+02:00"
+    assert outcome["reason"] == "proposes 2024-10-21 10:00–12:00; not applied"

@@ -94,17 +94,17 @@ def test_an_update_has_a_higher_sequence_and_a_cancellation_reaches_who_accepted
         first = compose_invitations(store, MEETING, as_of=AS_OF, stamp=STAMP)
         send(first, settings, store=store)
         meeting = store.get(inz.Meeting, MEETING)
-        answered = tuple(attrs.evolve(i, status=inz.AttendanceStatus.ACCEPTED) if i.actor_id == "p-mueller"
-                         else attrs.evolve(i, status=inz.AttendanceStatus.DECLINED) if i.actor_id == "p-ok" else i
-                         for i in meeting.invitations)  # fmt: skip
         moved = datetime(2027, 1, 19, 14, tzinfo=BERLIN)
-        store.put(attrs.evolve(meeting, invitations=answered, start=moved, end=moved.replace(hour=16)))
+        store.put(attrs.evolve(meeting, start=moved, end=moved.replace(hour=16)))
         update = compose_invitations(store, MEETING, as_of=AS_OF, stamp=STAMP)
         assert update.sequence > first.sequence
         assert {m.subject[:9] for m in update.messages} == {"Geändert:"}
         send(update, settings, store=store)
-        meeting = store.get(inz.Meeting, MEETING)
-        store.put(attrs.evolve(meeting, status=inz.MeetingStatus.CANCELLED))
+        meeting = store.get(inz.Meeting, MEETING)  # the answers to the changed meeting
+        answered = tuple(attrs.evolve(i, status=inz.AttendanceStatus.ACCEPTED) if i.actor_id == "p-mueller"
+                         else attrs.evolve(i, status=inz.AttendanceStatus.DECLINED) if i.actor_id == "p-ok" else i
+                         for i in meeting.invitations)  # fmt: skip
+        store.put(attrs.evolve(meeting, invitations=answered, status=inz.MeetingStatus.CANCELLED))
         cancel = compose_invitations(store, MEETING, as_of=AS_OF, stamp=STAMP)
         inbox.received.clear()
         send(cancel, settings, store=store)

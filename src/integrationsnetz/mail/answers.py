@@ -4,16 +4,20 @@ A reply names its meeting by the UID the invitation carried: ``uid_for(network, 
 for a single meeting, the series' UID and the date's ``RECURRENCE-ID`` for one date of a series
 written with a rule (the exporter's own functions give both, so they are the UIDs that went out).
 Its ``ATTENDEE`` is matched, in any case, to an invitee's e-mail contact; an address several
-invitees share (an office mailbox) answers for each of them, one outcome each, naming the others
-in :attr:`Outcome.shared_with`.
+invitees share (an office mailbox) answers for each of them who was sent the meeting's invitation
+(``sent_sequence`` set; for all of them when none was), one outcome each, naming the others in
+:attr:`Outcome.shared_with`; those behind it who were not sent it (no consent, added later) keep
+their status (:attr:`Verdict.NOT_SENT`).
 
 An answer changes an invitation only if it is the newest the network knows (RFC 5546 §2.1.5):
 one to an older invitation (its ``SEQUENCE`` below the ``sent_sequence`` recorded when the
 current one was e-mailed) or one older than the answer already recorded (its ``DTSTAMP`` not after
 ``answered_at``) is stale. So the answers of one run, or of several, can come in any order and
 end in the same statuses. Attendance recorded on the day (present, excused) stays, and a
-cancelled meeting takes no answers. Every reply ends up in the report, changed or not, with the
-reason; the store gets one write per changed meeting, all in one transaction, and none on a dry run.
+cancelled meeting takes no answers. A ``COUNTER`` (another time proposed) is reported as a
+:attr:`Verdict.PROPOSAL` with the proposed time and never applied. Every reply ends up in the
+report, changed or not, with the reason; the store gets one write per changed meeting, all in one
+transaction, and none on a dry run.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import attrs
 from integrationsnetz.contract.stores import Store
 from integrationsnetz.exporters.ics_series import plan_series
 from integrationsnetz.exporters.ics_values import uid_for, wall_clock
+from integrationsnetz.exporters.wording import BERLIN
 from integrationsnetz.mail.replies import Reply
 from integrationsnetz.model.actors import Organization, Person
 from integrationsnetz.model.contacts import ContactKind
@@ -55,12 +60,17 @@ class Verdict(StrEnum):
     NOT_INVITED = "not_invited"
     DELEGATED = "delegated"
     NO_ANSWER = "no_answer"
+    NOT_SENT = "not_sent"
+    PROPOSAL = "proposal"
 
     @property
     def group(self) -> str:
-        """``updated``, ``ignored`` (matched but not applied) or ``unmatched`` (no meeting or invitee)."""
+        """``updated``, ``proposed`` (another time proposed, not applied), ``ignored`` (matched but not
+        applied) or ``unmatched`` (no meeting or invitee)."""
         if self is Verdict.UPDATED:
             return "updated"
+        if self is Verdict.PROPOSAL:
+            return "proposed"
         if self in (Verdict.UNKNOWN_MEETING, Verdict.WHOLE_SERIES, Verdict.NOT_INVITED):
             return "unmatched"
         return "ignored"
@@ -90,6 +100,14 @@ _REASONS: dict[Verdict, tuple[str, str]] = {
     Verdict.NOT_INVITED: ("{attendee} ist nicht eingeladen", "{attendee} is not invited"),
     Verdict.DELEGATED: ("weitergeleitet an {delegate}", "delegated to {delegate}"),
     Verdict.NO_ANSWER: ("keine Antwort ({answer})", "no answer ({answer})"),
+    Verdict.PROPOSAL: (
+        "schlägt {proposed} vor; nicht übernommen",
+        "proposes {proposed}; not applied",
+    ),
+    Verdict.NOT_SENT: (
+        "geteiltes Postfach: {actor} wurde diese Einladung nicht geschickt",
+        "shared mailbox: {actor} was not sent this invitation",
+    ),
 }
 
 
@@ -120,7 +138,21 @@ class Outcome:
             attendee=self.reply.attendee,
             delegate=self.reply.delegated_to or "?",
             answer=self.reply.answer,
+            actor=self.actor_id or "",
+            proposed=self.proposed(language),
         )
+
+    def proposed(self, language: str = "en") -> str:
+        """The time a ``COUNTER`` proposes, in Berlin time ("19.01.2027 15:00–17:00"); empty for an answer."""
+        start, end = self.reply.proposed_start, self.reply.proposed_end
+        if start is None:
+            return "?" if self.verdict is Verdict.PROPOSAL else ""
+        day = "%d.%m.%Y %H:%M" if language == "de" else "%Y-%m-%d %H:%M"
+        text = start.astimezone(BERLIN).strftime(day)
+        if end is not None:
+            same = end.astimezone(BERLIN).date() == start.astimezone(BERLIN).date()
+            text += "–" + end.astimezone(BERLIN).strftime("%H:%M" if same else day)
+        return text
 
     @property
     def other_sender(self) -> bool:
@@ -145,6 +177,11 @@ class ReplyReport:
     def ignored(self) -> tuple[Outcome, ...]:
         """The answers matched to an invitation but not applied (stale, already recorded, kept attendance)."""
         return tuple(o for o in self.outcomes if o.verdict.group == "ignored")
+
+    @property
+    def proposals(self) -> tuple[Outcome, ...]:
+        """The invitees' proposals of another time (``METHOD:COUNTER``): listed for the organiser, not applied."""
+        return tuple(o for o in self.outcomes if o.verdict is Verdict.PROPOSAL)
 
     @property
     def stale(self) -> tuple[Outcome, ...]:
@@ -232,7 +269,16 @@ def _answers(
     if not behind:
         return [(Outcome(reply=reply, verdict=Verdict.NOT_INVITED, meeting_id=meeting.id), None)]
     ids = [i.actor_id for i in behind]
-    return [_answer(meeting, reply, i, tuple(a for a in ids if a != i.actor_id)) for i in behind]
+    sent = [i for i in behind if i.sent_sequence is not None]
+    outcomes: list[tuple[Outcome, Invitation | None]] = []
+    for invitation in behind:
+        shared = tuple(a for a in ids if a != invitation.actor_id)
+        if sent and invitation.sent_sequence is None:  # the mailbox answers for whom it was sent to
+            outcome = _answer(meeting, reply, invitation, shared)[0]
+            outcomes.append((attrs.evolve(outcome, verdict=Verdict.NOT_SENT, after=None), None))
+        else:
+            outcomes.append(_answer(meeting, reply, invitation, shared))
+    return outcomes
 
 
 def _answer(
@@ -250,7 +296,9 @@ def _answer(
         answered_at=invitation.answered_at,
     )
     status = _ANSWERS.get(reply.answer)
-    if status is None:
+    if reply.answer == "COUNTER":  # another time proposed: the organiser decides, nothing is applied
+        verdict = Verdict.PROPOSAL
+    elif status is None:
         verdict = Verdict.DELEGATED if reply.answer == "DELEGATED" else Verdict.NO_ANSWER
     elif meeting.status is MeetingStatus.CANCELLED:
         verdict = Verdict.MEETING_CANCELLED

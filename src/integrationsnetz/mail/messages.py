@@ -307,6 +307,28 @@ def sequence_to_send(meeting: Meeting, digest: str, default: int) -> int:
     return max(mailed.sequence + 1, default)
 
 
+#: The answers a significant change sets back (RFC 5546 §2.1.5); attendance recorded on the day stays.
+ANSWERED = frozenset({AttendanceStatus.ACCEPTED, AttendanceStatus.TENTATIVE, AttendanceStatus.DECLINED})
+
+
+def answers_reset(meeting: Meeting, sequence: int) -> Meeting:
+    """``meeting`` with the answers of invitees sent an older ``SEQUENCE`` than ``sequence`` set back to invited.
+
+    A higher ``SEQUENCE`` means a significant change since they were sent theirs: their answer was
+    to a meeting that is no more, so the organiser asks again (RFC 5546 §2.1.5, §3.2.2). ``answered_at``
+    stays, so an answer to the older version read later is still stale. ``meeting`` itself when none changes.
+    """
+    invitations = tuple(
+        attrs.evolve(i, status=AttendanceStatus.INVITED)
+        if i.sent_sequence is not None and i.sent_sequence < sequence and i.status in ANSWERED
+        else i
+        for i in meeting.invitations
+    )
+    if invitations == meeting.invitations:
+        return meeting
+    return attrs.evolve(meeting, invitations=invitations)
+
+
 def _left_out_reason(data: NetworkData, actor_id: str, email: str | None, day: date, language: str) -> str | None:
     """Why the exporter left an invitee out, in ``language``: no consent that day, or no address (None: other)."""
     person = next((p for p in data.persons if p.id == actor_id), None)
@@ -460,7 +482,10 @@ def compose_invitations(
     venue = next((v for v in data.venues if v.id == meeting.venue_id), None)
     digest = invitee_digest(meeting, venue)
     sequence = sequence_to_send(meeting, digest, calendar.sequence)
-    if sequence != calendar.sequence:
+    asked_again = meeting if cancel else answers_reset(meeting, sequence)
+    if sequence != calendar.sequence or asked_again is not meeting:
+        if asked_again is not meeting:  # the calendar asks again (NEEDS-ACTION, RSVP) whom the change reaches
+            data = attrs.evolve(data, meetings=tuple(asked_again if m.id == meeting_id else m for m in data.meetings))
         options = attrs.evolve(options, ics=IcsOptions(method=method, sequence=sequence))
         result = export_result(data, "ics", select=meeting_id, options=options)
         calendar = _read_calendar(result.payload)
@@ -564,6 +589,7 @@ __all__ = [
     "NotReached",
     "Outbox",
     "OutgoingMessage",
+    "answers_reset",
     "compose_invitations",
     "sequence_to_send",
     "subject_for",

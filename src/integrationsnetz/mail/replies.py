@@ -8,6 +8,8 @@ into a ``multipart/alternative``, Thunderbird adds the same calendar again as an
 attachment (``application/ics``), Apple Mail sends it base64 in a ``multipart/mixed``. So the
 whole MIME tree is searched, and a calendar given twice counts once.
 
+A ``METHOD:COUNTER`` (an invitee proposing another time) is read the same way, as a :class:`Reply`
+whose ``answer`` is ``COUNTER`` with the proposed ``DTSTART``/``DTEND``: reported, never applied.
 A message that is not a reply (no calendar part, or another METHOD) is passed over; one that
 cannot be read, or is too large to be a reply, is a :class:`ReadProblem` naming where it came
 from. Nothing here raises on bad input: a folder of mail with one broken message still gives
@@ -40,6 +42,8 @@ MAX_PARTS = 200
 #: Answers taken from one calendar part (a reply answers one event, or a few dates of a series).
 MAX_ANSWERS = 500
 
+#: The METHODs read: an answer (REPLY) and an invitee's proposal of another time (COUNTER, reported only).
+_READ_METHODS = frozenset({"REPLY", "COUNTER"})
 _CALENDAR_TYPES = frozenset({"text/calendar", "application/ics", "text/x-vcalendar", "application/octet-stream"})
 
 
@@ -51,7 +55,8 @@ class Reply:
     ``PARTSTAT`` (``ACCEPTED``, ``DECLINED``, ``TENTATIVE``, or another value the applier reports),
     ``stamp`` the ``DTSTAMP`` in UTC, ``recurrence_id`` the date of a series it answers for, and
     ``sender`` the message's ``From`` address (a check: usually the attendee). ``source`` says where
-    the message came from (a file, ``box.mbox#3``, ``imap://host/INBOX;UID=17``).
+    the message came from (a file, ``box.mbox#3``, ``imap://host/INBOX;UID=17``). A ``COUNTER``
+    (``answer``) carries the time the invitee proposes in ``proposed_start`` and ``proposed_end``.
     """
 
     source: str
@@ -64,6 +69,8 @@ class Reply:
     sender: str | None = None
     summary: str | None = None
     delegated_to: str | None = None
+    proposed_start: datetime | None = None
+    proposed_end: datetime | None = None
 
 
 @attrs.frozen
@@ -151,7 +158,7 @@ def replies_in_message(raw: bytes, source: str) -> ReadReplies:
         except _Unreadable as exc:
             problems.append(ReadProblem(where, exc.reason, exc.german))
             continue
-        if method != "REPLY":
+        if method not in _READ_METHODS:
             not_reply += 1
             continue
         for reply in answers:
@@ -224,13 +231,13 @@ def _answers(data: bytes, source: str, sender: str | None) -> tuple[str, list[Re
     if not calendars:
         raise _Unreadable("calendar part holds no VCALENDAR", "Kalenderteil ohne VCALENDAR")
     method = str(calendars[0].get("METHOD", "")).strip().upper()
-    if method != "REPLY":
+    if method not in _READ_METHODS:
         return method, []
     replies: list[Reply] = []
     for calendar in calendars:
         for event in calendar.walk("VEVENT"):
             try:
-                replies.extend(_event_answers(event, source, sender))
+                replies.extend(_event_answers(event, source, sender, method))
             except _Unreadable:
                 raise
             except Exception as exc:  # noqa: BLE001 - icalendar raises ValueError kinds on a broken value: report it
@@ -243,13 +250,13 @@ def _answers(data: bytes, source: str, sender: str | None) -> tuple[str, list[Re
                 )
     if not replies:
         raise _Unreadable(
-            "METHOD:REPLY without an event that names an ATTENDEE",
-            "METHOD:REPLY ohne einen Termin (VEVENT) mit ATTENDEE",
+            f"METHOD:{method} without an event that names an ATTENDEE",
+            f"METHOD:{method} ohne einen Termin (VEVENT) mit ATTENDEE",
         )
     return method, replies
 
 
-def _event_answers(event: Any, source: str, sender: str | None) -> list[Reply]:
+def _event_answers(event: Any, source: str, sender: str | None, method: str = "REPLY") -> list[Reply]:
     uid = str(event.get("UID", "")).strip()
     if not uid:
         raise _Unreadable("VEVENT without UID", "VEVENT ohne UID")
@@ -294,6 +301,8 @@ def _event_answers(event: Any, source: str, sender: str | None) -> list[Reply]:
             f"VEVENT {uid}: RECURRENCE-ID {recurrence_id.isoformat()} liegt außerhalb der Jahre "
             f"{YEARS.start}-{YEARS.stop - 1}",
         )
+    counter = method == "COUNTER"  # a proposal: the new time is the event's DTSTART/DTEND
+    proposed = (_instant(event, "DTSTART"), _instant(event, "DTEND")) if counter else (None, None)
     replies = []
     for attendee in attendees:
         address = _address(str(attendee)) or _address(str(attendee.params.get("EMAIL", "")))
@@ -307,13 +316,15 @@ def _event_answers(event: Any, source: str, sender: str | None) -> list[Reply]:
                 source=source,
                 uid=uid,
                 attendee=address,
-                answer=str(attendee.params.get("PARTSTAT", "NEEDS-ACTION")).strip().upper(),
+                answer="COUNTER" if counter else str(attendee.params.get("PARTSTAT", "NEEDS-ACTION")).strip().upper(),
                 stamp=stamp,
                 sequence=sequence,
                 recurrence_id=recurrence_id,
                 sender=sender,
                 summary=summary,
                 delegated_to=_address(str(attendee.params.get("DELEGATED-TO", ""))),
+                proposed_start=proposed[0],
+                proposed_end=proposed[1],
             )
         )
     return replies

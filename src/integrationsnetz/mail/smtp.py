@@ -26,8 +26,9 @@ import attrs
 
 from integrationsnetz.contract.stores import Store
 from integrationsnetz.errors import Conflict, DeliveryError, WrongType
-from integrationsnetz.mail.messages import Outbox
-from integrationsnetz.model.meetings import MailedVersion, Meeting
+from integrationsnetz.exporters import IcsMethod
+from integrationsnetz.mail.messages import ANSWERED, Outbox
+from integrationsnetz.model.meetings import AttendanceStatus, MailedVersion, Meeting
 
 #: The environment variables the login is read from.
 USER_VARIABLE = "INTEGRATIONSNETZ_SMTP_USER"
@@ -289,7 +290,9 @@ def send(outbox: Outbox, settings: SmtpSettings, *, store: Store | None = None) 
 def record_sent(store: Store, outbox: Outbox, actor_ids: Iterable[str], *, sent_at: datetime | None = None) -> int:
     """Record that the outbox's version reached ``actor_ids``; how many invitations changed.
 
-    Sets ``sent_sequence`` to the outbox's ``SEQUENCE`` on their invitations and the meeting's
+    Sets ``sent_sequence`` to the outbox's ``SEQUENCE`` on their invitations (an invitee sent an
+    older one gets a changed meeting, whose answer is asked again: an accepted, tentative or declined
+    invitation goes back to invited, ``answered_at`` kept, RFC 5546 §2.1.5) and the meeting's
     ``mailed`` to that version (``SEQUENCE``, digest, ``sent_at``, default now), so sending again
     without a change keeps the number. One write of the meeting, at the revision just read (the
     store refuses it if someone wrote in between; then it is read again, up to three times, since
@@ -316,7 +319,10 @@ def record_sent(store: Store, outbox: Outbox, actor_ids: Iterable[str], *, sent_
         for invitation in meeting.invitations:
             old = invitation.sent_sequence
             if invitation.actor_id in chosen and (old is None or old < outbox.sequence):
-                invitations.append(attrs.evolve(invitation, sent_sequence=outbox.sequence))
+                status = invitation.status
+                if old is not None and outbox.method is IcsMethod.REQUEST and status in ANSWERED:
+                    status = AttendanceStatus.INVITED  # a changed meeting: its answer is asked again
+                invitations.append(attrs.evolve(invitation, sent_sequence=outbox.sequence, status=status))
                 changed += 1
             else:
                 invitations.append(invitation)

@@ -25,7 +25,7 @@ from integrationsnetz.cli.workspace import Workspace
 if TYPE_CHECKING:
     from integrationsnetz.mail import Outcome, ReadReplies
 
-_ANSWERS = frozenset({"ACCEPTED", "DECLINED", "TENTATIVE", "DELEGATED"})
+_ANSWERS = frozenset({"ACCEPTED", "DECLINED", "TENTATIVE", "DELEGATED", "COUNTER"})
 _SECURITY = {"tls": "tls", "starttls": "starttls", "keine": "none"}
 
 
@@ -111,7 +111,7 @@ def _answer(outcome: Outcome) -> str:
 def _show(read: ReadReplies, outcomes: Sequence[Outcome], names: Names) -> None:
     click.echo(say("mail.replies.read", messages=read.messages, replies=len(read.replies), passed=read.passed_over))
     language = LANGUAGE.get()
-    for group in ("changed", "ignored", "unmatched"):
+    for group in ("changed", "proposed", "ignored", "unmatched"):
         wanted = "updated" if group == "changed" else group
         chosen = [o for o in outcomes if o.verdict.group == wanted]
         if not chosen:
@@ -157,6 +157,8 @@ def _as_json(read: ReadReplies, outcomes: Sequence[Outcome]) -> str:
                     "reason": o.reason(language),
                     "shared_with": list(o.shared_with),
                     "sent_by": o.reply.sender if o.other_sender else None,
+                    "proposed_start": o.reply.proposed_start.isoformat() if o.reply.proposed_start else None,
+                    "proposed_end": o.reply.proposed_end.isoformat() if o.reply.proposed_end else None,
                 }
                 for o in outcomes
             ],

@@ -10,14 +10,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "mit .eml-Dateien, eine mbox-Datei (Thunderbird) oder ein Maildir-Ordner; mit --imap das Postfach auf dem "
         "Server (nur gelesen, nichts wird als gelesen markiert; Anmeldung aus INTEGRATIONSNETZ_IMAP_USER und "
         "INTEGRATIONSNETZ_IMAP_PASSWORD oder dem Schlüsselbund). Veraltete Antworten (auf eine ältere Einladung "
-        "oder älter als die eingetragene) und unbekannte Absender werden aufgelistet, nicht eingetragen; "
-        "festgehaltene Anwesenheit bleibt.",
+        "oder älter als die eingetragene), Vorschläge einer neuen Zeit und unbekannte Absender werden aufgelistet, "
+        "nicht eingetragen; festgehaltene Anwesenheit bleibt.",
         "Read the answers to e-mailed invitations (accepted, declined, tentative from Outlook, Thunderbird, Apple "
         "Mail) and record them on the meetings' invitations. SOURCE is an .eml file, a folder of .eml files, an "
         "mbox file (Thunderbird) or a Maildir folder; with --imap the mailbox on the server (read only, nothing is "
         "marked read; login from INTEGRATIONSNETZ_IMAP_USER and INTEGRATIONSNETZ_IMAP_PASSWORD or the keyring). "
-        "Stale answers (to an older invitation, or older than the one recorded) and unknown senders are listed, not "
-        "recorded; recorded attendance stays.",
+        "Stale answers (to an older invitation, or older than the one recorded), proposals of another time and "
+        "unknown senders are listed, not recorded; recorded attendance stays.",
     ),
     "mail.replies.short": ("Rückmeldungen auf Einladungen einlesen.", "Read the answers to invitations."),
     "mail.replies.imap": (
@@ -50,6 +50,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "mail.replies.head.answer": ("Antwort", "Answer"),
     "mail.replies.head.result": ("Ergebnis", "Result"),
     "mail.replies.changed": ("Eingetragen ({count}):", "Recorded ({count}):"),
+    "mail.replies.proposed": (
+        "Neue Zeit vorgeschlagen, nicht eingetragen ({count}):",
+        "Another time proposed, not recorded ({count}):",
+    ),
     "mail.replies.ignored": ("Nicht eingetragen ({count}):", "Not recorded ({count}):"),
     "mail.replies.unmatched": ("Nicht zugeordnet ({count}):", "Not matched ({count}):"),
     "mail.replies.problems": ("Nicht lesbar ({count}):", "Unreadable ({count}):"),
@@ -75,4 +79,5 @@ WORDS: dict[str, tuple[str, str]] = {
     "mail.replies.answer.DECLINED": ("abgesagt", "declined"),
     "mail.replies.answer.TENTATIVE": ("vorläufig zugesagt", "tentative"),
     "mail.replies.answer.DELEGATED": ("weitergeleitet", "delegated"),
+    "mail.replies.answer.COUNTER": ("neue Zeit vorgeschlagen", "another time proposed"),
 }
