@@ -150,3 +150,41 @@ def test_a_proposal_of_another_time_is_listed_and_not_recorded(answered: Path, r
     assert outcome["proposed_start"] == "2024-10-21T10:00:00+02:00"
     assert outcome["proposed_end"] == "2024-10-21T12:00:00+02:00"
     assert outcome["reason"] == "proposes 2024-10-21 10:00–12:00; not applied"
+
+
+def test_an_answer_stamped_years_ahead_is_not_applied_and_later_real_answers_still_are(
+    run: Run, answered: Path
+) -> None:
+    """A forged DTSTAMP in 2099 would make every later real answer "older than the recorded one"."""
+    forged = (answered / "antworten" / "outlook-zugesagt.eml").read_bytes()
+    for name in ("apple-vorlaeufig.eml", "thunderbird-abgelehnt.eml", "kopie.eml"):
+        (answered / "antworten" / name).unlink()
+    (answered / "antworten" / "outlook-zugesagt.eml").unlink()
+    ahead = answered / "voraus"
+    ahead.mkdir()
+    (ahead / "gefaelscht.eml").write_bytes(_with_stamp(forged, "20991231T000000Z", "DECLINED"))
+    result = run("rueckmeldungen", "voraus", "--yes", "--json")
+    assert result.exit_code == 0, result.output
+    (entry,) = json.loads(result.stdout)["outcomes"]
+    assert entry["verdict"] == "future_stamp"
+    (answered / "antworten" / "echt.eml").write_bytes(forged)
+    result = run("rueckmeldungen", "antworten", "--yes")
+    assert result.exit_code == 0, result.output
+    with inz.open_store(f"sqlite:{answered / 'netz.db'}", host=HOST) as store:
+        statuses = {i.actor_id: i.status for i in store.get(inz.Meeting, "nt-2024-2").invitations}
+    assert inz.AttendanceStatus.ACCEPTED in statuses.values()
+
+
+def _with_stamp(raw: bytes, stamp: str, answer: str) -> bytes:
+    """The Outlook fixture with its calendar's DTSTAMP and PARTSTAT replaced (the part re-encoded)."""
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(raw, policy=policy.default)
+    for part in message.walk():
+        if part.get_content_type() == "text/calendar":
+            text = part.get_payload(decode=True).decode()
+            lines = text.replace("PARTSTAT=ACCEPTED", f"PARTSTAT={answer}").split("\r\n")
+            text = "\r\n".join(f"DTSTAMP:{stamp}" if line.startswith("DTSTAMP:") else line for line in lines)
+            part.set_content(text, subtype="calendar", params={"method": "REPLY"}, cte="base64")
+    return message.as_bytes()

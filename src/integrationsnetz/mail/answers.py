@@ -62,6 +62,7 @@ class Verdict(StrEnum):
     NO_ANSWER = "no_answer"
     NOT_SENT = "not_sent"
     PROPOSAL = "proposal"
+    FUTURE_STAMP = "future_stamp"
 
     @property
     def group(self) -> str:
@@ -104,6 +105,10 @@ _REASONS: dict[Verdict, tuple[str, str]] = {
         "schlägt {proposed} vor; nicht übernommen",
         "proposes {proposed}; not applied",
     ),
+    Verdict.FUTURE_STAMP: (
+        "Zeitstempel {stamp} liegt nach dem Einlesen: nicht eingetragen",
+        "time stamp {stamp} lies after the reading: not applied",
+    ),
     Verdict.NOT_SENT: (
         "geteiltes Postfach: {actor} wurde diese Einladung nicht geschickt",
         "shared mailbox: {actor} was not sent this invitation",
@@ -140,6 +145,7 @@ class Outcome:
             answer=self.reply.answer,
             actor=self.actor_id or "",
             proposed=self.proposed(language),
+            stamp=self.reply.stamp.strftime("%Y-%m-%d %H:%M:%S UTC"),
         )
 
     def proposed(self, language: str = "en") -> str:
@@ -194,11 +200,15 @@ class ReplyReport:
         return tuple(o for o in self.outcomes if o.verdict.group == "unmatched")
 
 
-def answer_invitations(data: NetworkData, replies: Iterable[Reply]) -> ReplyReport:
+def answer_invitations(
+    data: NetworkData, replies: Iterable[Reply], *, not_after: datetime | None = None
+) -> ReplyReport:
     """The outcome of every reply and the meetings as they are with the answers applied (nothing written).
 
     Answers for the same invitation are taken oldest first (by DTSTAMP, then SEQUENCE), so their
-    order in ``replies`` does not matter; the newest valid one decides.
+    order in ``replies`` does not matter; the newest valid one decides. An answer stamped after
+    ``not_after`` (the command line gives the time of reading plus a day for clocks that are off)
+    is not applied: a forged stamp far ahead would otherwise make every later real answer stale.
     """
     replies = list(replies)
     index = _UidIndex(data)
@@ -208,6 +218,9 @@ def answer_invitations(data: NetworkData, replies: Iterable[Reply]) -> ReplyRepo
     outcomes: list[Outcome] = []
     changed: dict[str, Meeting] = {}
     for reply in ordered:
+        if not_after is not None and reply.stamp > not_after:
+            outcomes.append(Outcome(reply=reply, verdict=Verdict.FUTURE_STAMP))
+            continue
         found = index.meeting_for(reply)
         if isinstance(found, Verdict):
             outcomes.append(Outcome(reply=reply, verdict=found))
@@ -224,14 +237,20 @@ def answer_invitations(data: NetworkData, replies: Iterable[Reply]) -> ReplyRepo
 
 
 def apply_replies(
-    store: Store, replies: Iterable[Reply], *, dry_run: bool = False, network_id: str | None = None
+    store: Store,
+    replies: Iterable[Reply],
+    *,
+    dry_run: bool = False,
+    network_id: str | None = None,
+    not_after: datetime | None = None,
 ) -> ReplyReport:
     """Apply the answers to the invitations of the store's meetings; the report of what became of each.
 
     ``network_id`` may be left out when the store holds one network. The changed meetings are
     written in one transaction, one write each, at the revision they were read at (a meeting
     changed meanwhile raises :class:`~integrationsnetz.errors.Conflict` and nothing is written).
-    With ``dry_run`` the report says what would change and nothing is written.
+    With ``dry_run`` the report says what would change and nothing is written. ``not_after``: as
+    for :func:`answer_invitations`.
     """
     from integrationsnetz.errors import NotFound, WrongType
     from integrationsnetz.model.networks import Network
@@ -251,7 +270,7 @@ def apply_replies(
         if len(networks) != 1:
             raise NotFound(f"the store holds {len(networks)} networks; name one with network_id= (apply_replies)")
         network_id = networks[0].id
-    report = answer_invitations(load_network(store, network_id), list(replies))
+    report = answer_invitations(load_network(store, network_id), list(replies), not_after=not_after)
     if dry_run:
         return attrs.evolve(report, dry_run=True)
     if report.meetings:
