@@ -232,7 +232,7 @@ def test_check_names_texts_with_control_characters_as_warnings(run: Callable[...
     document.write_text(text.replace(title, 'title = "2. Treffen\\fdes Netzwerkes\\u0007"'), encoding="utf-8")
     result = run("check")
     assert result.exit_code == before.exit_code, result.output  # a note, not a problem
-    assert "1 Hinweise auf Steuerzeichen" in result.stdout
+    assert "1 Hinweis auf Steuerzeichen" in result.stdout
     assert 'meetings["nt-2024-2"].title: holds control characters (U+000C, U+0007)' in result.stdout
     report = json.loads(run("check", "--json").stdout)
     assert report["problems"] == json.loads(before.stdout)["problems"]
