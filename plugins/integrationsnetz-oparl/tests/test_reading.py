@@ -28,12 +28,17 @@ class _Council(http.server.BaseHTTPRequestHandler):
 
     pages: ClassVar[dict[str, bytes]] = {}
     failing: ClassVar[dict[str, int]] = {}
+    dropping: ClassVar[dict[str, int]] = {}
     asked: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
         """One page, a 503 while the path still fails, or 404."""
         self.asked.append(self.path)
         path = self.path.split("?", 1)[0]
+        if self.dropping.get(path, 0) > 0:  # the connection closes without an answer
+            self.dropping[path] -= 1
+            self.close_connection = True
+            return
         if self.failing.get(path, 0) > 0:
             self.failing[path] -= 1
             self.send_error(503)
@@ -55,7 +60,7 @@ class _Council(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def council() -> Iterator[tuple[type[_Council], str]]:
     """A council's server on loopback (its pages set by the test) and its base URL."""
-    handler = type("Handler", (_Council,), {"pages": {}, "failing": {}, "asked": []})
+    handler = type("Handler", (_Council,), {"pages": {}, "failing": {}, "dropping": {}, "asked": []})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -126,11 +131,13 @@ def test_a_large_body_is_read_through_every_page_and_a_failed_page_is_retried(
     meetings = [_meeting(base, n, first + timedelta(days=n)) for n in range(2500)]
     system = _publish(handler, base, meetings, page_size=25)
     handler.failing["/meetings/37"] = 1
+    handler.dropping["/meetings/80"] = 1
     read = read_council_meetings(system, since=datetime(2024, 1, 1, tzinfo=UTC))
     assert len(read.meetings) == 2500
     assert [m.id for m in read.meetings] == [m["id"] for m in meetings]
     assert read.pages == 2 + 100  # System, bodies, 100 meeting pages (the retry is the same page)
     assert handler.asked.count("/meetings/37?modified_since=2024-01-01T00%3A00%3A00%2B00%3A00") == 2
+    assert sum(asked.startswith("/meetings/80?") for asked in handler.asked) == 2
     assert all("modified_since=" in asked for asked in handler.asked if asked.startswith("/meetings/"))
 
 
