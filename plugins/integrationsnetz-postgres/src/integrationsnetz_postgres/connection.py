@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any, NoReturn
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
@@ -158,11 +158,21 @@ class Session:
                 "Write in smaller batches, or raise ?statement_timeout= in the store URL"
             ) from None
         if isinstance(exc, psycopg.OperationalError) or not alive:
+            # A connection psycopg does not mark broken can still be stuck (in pipeline mode after a
+            # server restart, "PQsendQuery not allowed in pipeline mode"): drop it, so the next call
+            # really reconnects as the message promises.
+            self._drop()
             raise StoreError(
                 f"{self.url.masked}: lost the connection to the server while {doing} ({reason}); "
                 "nothing of the unfinished transaction was written, the next call reconnects"
             ) from None
         raise StoreError(f"{self.url.masked}: failed while {doing}: {type(exc).__name__}: {reason}") from None
+
+    def _drop(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            with suppress(psycopg.Error):  # already gone: nothing to close
+                conn.close()
 
     @contextmanager
     def errors(self, doing: str) -> Iterator[None]:
